@@ -1,0 +1,110 @@
+"""PLOVER event types, modes, contexts and sectors, and CAMEO codes, as enums and tables.
+
+Codes are facts of the PLOVER codebook (Open Event Data Alliance) and the CAMEO manual;
+the short glosses are ours.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+__all__ = [
+    "CAMEO_ROOT_TYPE",
+    "EventType",
+    "MODES",
+    "Modality",
+    "NONSTATE_CODES",
+    "QUAD_CLASS",
+    "SECTORS",
+    "CONTEXTS",
+    "cameo_root",
+]
+
+
+class EventType(StrEnum):
+    """The 16 PLOVER event types."""
+
+    AGREE = "AGREE"
+    CONSULT = "CONSULT"
+    SUPPORT = "SUPPORT"
+    CONCEDE = "CONCEDE"
+    COOPERATE = "COOPERATE"
+    AID = "AID"
+    RETREAT = "RETREAT"
+    REQUEST = "REQUEST"
+    ACCUSE = "ACCUSE"
+    REJECT = "REJECT"
+    THREATEN = "THREATEN"
+    PROTEST = "PROTEST"
+    SANCTION = "SANCTION"
+    MOBILIZE = "MOBILIZE"
+    COERCE = "COERCE"
+    ASSAULT = "ASSAULT"
+
+
+class Modality(StrEnum):
+    """Whether the text asserts, announces, supposes or denies the event."""
+
+    ASSERTED = "asserted"
+    INTENDED = "intended"
+    HYPOTHETICAL = "hypothetical"
+    NEGATED = "negated"
+
+
+# PLOVER quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
+# 4 material conflict (SANCTION follows the summary table).
+QUAD_CLASS: dict[str, int] = {
+    "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1,
+    "COOPERATE": 2, "AID": 2, "RETREAT": 2,
+    "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "SANCTION": 3,
+    "PROTEST": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
+}
+
+MODES: dict[str, frozenset[str]] = {
+    "CONSULT": frozenset({"visit", "third-party", "multilateral", "phone"}),
+    "RETREAT": frozenset({"withdraw", "release", "disarm", "ceasefire", "access", "resign"}),
+    "REQUEST": frozenset({"assist", "change", "yield", "meet"}),
+    "ACCUSE": frozenset({"disapprove", "investigate", "allege"}),
+    "REJECT": frozenset({"assist", "change", "yield", "meet"}),
+    "THREATEN": frozenset({"restrict", "arrest", "relations", "expel", "territory", "violence"}),
+    "PROTEST": frozenset({"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"}),
+    "SANCTION": frozenset({"convict", "expel", "withdraw", "discontinue"}),
+    "MOBILIZE": frozenset({"troops", "weapons", "police", "militia"}),
+    "COERCE": frozenset({"seize", "restrict", "censor", "curfew", "martial-law", "arrest",
+                         "deport", "withhold", "misinformation", "cyber"}),
+    "ASSAULT": frozenset({"abduct", "beat", "torture", "sexual", "targeted", "destroy",
+                          "primitive", "firearms", "explosives", "suicide-attack", "aerial",
+                          "drone", "heavy-weapons", "crowd-control", "unconventional"}),
+}
+
+CONTEXTS: frozenset[str] = frozenset({
+    "military", "intelligence", "executive", "legislative", "election",
+    "political_institutions", "pro_democracy", "pro_autocracy", "economic", "legal",
+    "reparations", "human_rights", "rights_freedoms", "repression", "human_security",
+    "gender", "lgbt", "religion_ethnicity", "inequality", "diplomatic", "territory",
+    "peacekeeping", "health", "asylum", "migration", "disasters", "natural_resource",
+    "environment", "technology", "terrorism", "cbrn", "cyber", "misinformation", "crime",
+    "corruption", "illegal_drugs", "trafficking",
+})
+
+SECTORS: frozenset[str] = frozenset({
+    "COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS",
+    "CRM", "CVL", "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE", "REL", "SOC",
+})
+
+NONSTATE_CODES: frozenset[str] = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
+
+# CAMEO two-digit root -> PLOVER type (the usual crosswalk; 01/02 statements map by content).
+CAMEO_ROOT_TYPE: dict[str, str] = {
+    "01": "SUPPORT", "02": "REQUEST", "03": "AGREE", "04": "CONSULT", "05": "SUPPORT",
+    "06": "COOPERATE", "07": "AID", "08": "CONCEDE", "09": "ACCUSE", "10": "REQUEST",
+    "11": "ACCUSE", "12": "REJECT", "13": "THREATEN", "14": "PROTEST", "15": "MOBILIZE",
+    "16": "SANCTION", "17": "COERCE", "18": "ASSAULT", "19": "ASSAULT", "20": "ASSAULT",
+}
+
+
+def cameo_root(code: str | None) -> str | None:
+    """The two-digit CAMEO root of an event code ("1056" -> "10")."""
+    if not code:
+        return None
+    return code[:2]

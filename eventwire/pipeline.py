@@ -1,0 +1,86 @@
+"""extract(article) and extract_many(articles): the one place where the stages are wired.
+
+    text --spaCy--> Doc --times----> Time records
+                        --places---> Place records
+                        --actors---> Actor records (+ mention index for coreference)
+                        --quotes---> Quote records (speaker linked through the actors)
+                        --events---> Event records (source/target/date/place/modality)
+                    ==> Document
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from . import actors, events, places, quotes, times
+from .errors import ArticleError, StageError
+from .records import Article, Document
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["BATCH_SIZE", "annotate", "extract", "extract_many"]
+
+BATCH_SIZE = 32
+
+
+def annotate(article: Article, doc: Doc) -> Document:
+    """Run every stage over an already parsed article."""
+    try:
+        found_times = times.find_times(doc, article.published)
+        found_places = places.find_places(doc)
+        table = actors.find_actors(doc, found_places)
+        found_quotes = quotes.link_speakers(quotes.find_quotes(doc), table)
+        found_events = events.find_events(
+            doc, table, quotes=found_quotes, times=found_times, places=found_places,
+            published=article.published,
+        )
+    except Exception as exc:  # a stage bug must name the article, not kill the batch
+        raise StageError(f"{article.id}: {type(exc).__name__}: {exc}") from exc
+    return Document(
+        article=article,
+        actors=table.actors,
+        events=found_events,
+        quotes=found_quotes,
+        times=found_times,
+        places=found_places,
+    )
+
+
+def extract(article: Article, nlp: Language | None = None) -> Document:
+    """The document for one article."""
+    from .nlp import load_pipeline
+
+    nlp = nlp or load_pipeline()
+    return annotate(article, nlp(article.text))
+
+
+def extract_many(items: Iterable[Article | ArticleError], nlp: Language | None = None,
+                 batch_size: int = BATCH_SIZE) -> Iterator[Document | ArticleError | StageError]:
+    """Documents in input order; unusable articles and failed stages pass through as errors."""
+    from .nlp import load_pipeline
+
+    nlp = nlp or load_pipeline()
+    batch: list[Article | ArticleError] = []
+
+    def flush() -> Iterator[Document | ArticleError | StageError]:
+        good = [a for a in batch if isinstance(a, Article)]
+        parsed = iter(nlp.pipe((a.text for a in good), batch_size=batch_size))
+        for item in batch:
+            if isinstance(item, ArticleError):
+                yield item
+                continue
+            try:
+                yield annotate(item, next(parsed))
+            except StageError as err:
+                yield err
+        batch.clear()
+
+    for item in items:
+        batch.append(item)
+        if len(batch) >= batch_size:
+            yield from flush()
+    if batch:
+        yield from flush()
