@@ -1,16 +1,75 @@
-"""Mentions -> actors (country, sector, role), with coreference inside the article (stub)."""
+"""Mentions -> actors (country, sector, role), with coreference inside the article.
+
+The text usually says who someone is, so the actor stage reads it: titles and offices give
+the sector and role ("Defense Minister"), demonyms, possessives and "of France" give the
+country, seats of power and capitals stand for their government, and a later surname,
+title phrase ("the French President") or pronoun joins the actor it refers to.
+
+``find_actors`` returns an ``ActorTable``: the frozen ``Actor`` records plus the index from
+character spans to actor ids that the quote and event stages use (``resolve``).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+import re
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .records import Actor, Place
+from .lexicon import Lexicon, Title, lexicon
+from .records import Actor, Mention, Place, Quote, stable_id
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["ActorTable", "find_actors"]
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our"})
+DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "release", "report",
+                            "declaration", "readout", "announcement"})
+OFFICE_NOUNS = frozenset({"office", "administration", "spokesman", "spokeswoman", "spokesperson",
+                          "aides", "press office", "cabinet"})
+PEER_NOUNS = frozenset({"counterpart", "counterparts", "colleague", "colleagues", "opposite number"})
+GROUPING_NOUNS = frozenset({"delegation", "group", "team", "contingent", "unit", "party",
+                            "members", "member", "number", "dozens", "hundreds", "thousands"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "det", "nmod", "case", "punct", "nummod"})
+_APOS = re.compile(r"[’']s$|[’']$")
+SECTOR_HINTS = (
+    ("ministry", "GOV"), ("government", "GOV"), ("party", "PTY"), ("army", "MIL"),
+    ("forces", "MIL"), ("military", "MIL"), ("police", "COP"), ("court", "JUD"),
+    ("parliament", "LEG"), ("senate", "LEG"), ("assembly", "LEG"), ("congress", "LEG"),
+    ("university", "EDU"), ("bank", "BUS"), ("company", "BUS"), ("corporation", "BUS"),
+    ("union", "LAB"), ("church", "REL"), ("rebels", "REB"), ("front", "REB"),
+    ("brigade", "REB"), ("militia", "UAF"), ("news", "JRN"), ("times", "JRN"),
+    ("agency", "GOV"), ("council", "GOV"), ("commission", "GOV"), ("hospital", "MED"),
+)
+
+
+@dataclass(slots=True)
+class _Draft:
+    """An actor while the article is being read (mutable; frozen into ``Actor`` at the end)."""
+
+    key: str
+    name: str
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    other_sectors: tuple[str, ...] = ()
+    role: str | None = None
+    cameo: str | None = None
+    mentions: dict[tuple[int, int], str] = field(default_factory=dict)
+    subject_at: list[int] = field(default_factory=list)
+
+    def add(self, start: int, end: int, text: str) -> None:
+        self.mentions.setdefault((start, end), text)
+
+    def absorb(self, title: Title | None, country: str | None) -> None:
+        if title is not None and self.role is None:
+            self.role, self.sector, self.other_sectors = title.role, title.sector, title.other_sectors
+        if country and not self.country:
+            self.country = country
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -18,10 +77,571 @@ class ActorTable:
     """The actors of one article and the index from text spans to actor ids."""
 
     actors: tuple[Actor, ...] = ()
+    spans: tuple[tuple[int, int, str], ...] = ()
 
     def resolve(self, start: int, end: int) -> str | None:
+        """The actor whose mention best covers [start, end) (pronouns and titles included)."""
+        best: tuple[int, int, str] | None = None
+        best_overlap = 0
+        i = bisect.bisect_left(self.spans, (start - 400, 0, ""))
+        for s, e, actor_id in self.spans[i:]:
+            if s >= end:
+                break
+            overlap = min(e, end) - max(s, start)
+            if overlap <= 0:
+                continue
+            if overlap > best_overlap or (overlap == best_overlap and best and e - s < best[1] - best[0]):
+                best, best_overlap = (s, e, actor_id), overlap
+        return best[2] if best else None
+
+    def resolve_all(self, start: int, end: int) -> tuple[str, ...]:
+        """Every actor with a mention inside [start, end), in text order."""
+        out: list[str] = []
+        for s, e, actor_id in self.spans:
+            if s >= start and e <= end and actor_id not in out:
+                out.append(actor_id)
+        return tuple(out)
+
+    def by_id(self, actor_id: str | None) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+    def country_actor(self, iso3: str | None) -> str | None:
+        """The id of the country actor for ``iso3`` when the article has one."""
+        return next((a.id for a in self.actors if a.kind == "country" and a.country == iso3), None)
+
+    def with_quote_speakers(self, quotes: tuple[Quote, ...], text: str) -> ActorTable:
+        """First-person pronouns inside a direct quote refer to its speaker."""
+        extra: list[tuple[int, int, str]] = []
+        for q in quotes:
+            if q.kind != "direct" or q.speaker is None:
+                continue
+            for m in re.finditer(r"\b(I|We|we|me|us|our|my|Our|My)\b", text[q.start:q.end]):
+                extra.append((q.start + m.start(), q.start + m.end(), q.speaker))
+        if not extra:
+            return self
+        actors = []
+        for actor in self.actors:
+            new = [Mention(start=s, end=e, text=text[s:e]) for s, e, a in extra if a == actor.id]
+            if new:
+                merged = sorted((*actor.mentions, *new), key=lambda m: (m.start, m.end))
+                actor = Actor(id=actor.id, name=actor.name, kind=actor.kind, country=actor.country,
+                              sector=actor.sector, other_sectors=actor.other_sectors,
+                              role=actor.role, cameo=actor.cameo, mentions=tuple(merged))
+            actors.append(actor)
+        return ActorTable(actors=tuple(actors), spans=tuple(sorted((*self.spans, *extra))))
+
+
+# --- reading one noun phrase -------------------------------------------------------------
+
+def _clean(text: str) -> str:
+    return _APOS.sub("", " ".join(text.split())).strip(" ,;:()\"“”")
+
+
+def _left_edge(token: Token, stop: int | None = None) -> int:
+    """The first token index of the pre-modifiers of ``token`` (det, poss, compound, amod)."""
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ in MODIFIER_DEPS and (stop is None or child.i >= stop):
+            left = min(left, child.left_edge.i)
+    return left
+
+
+DESCRIPTOR_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PRON", "PART", "NUM"})
+
+
+def _descriptor_start(doc: Doc, end: int, floor: int) -> int:
+    """Scan left from ``end`` over the words of a title phrase ("Armenia's Defense Minister",
+    "The French Co-Chair of the Minsk Group"); stop at verbs, commas and other names."""
+    i = end
+    while i > floor:
+        t = doc[i - 1]
+        if t.ent_type_ == "PERSON" and t.i < end - 0 and i - 1 < end and t.ent_iob_ in ("B", "I") \
+                and i < end:
+            break
+        ok = (t.pos_ in DESCRIPTOR_POS and t.ent_type_ not in ("DATE", "TIME", "CARDINAL")
+              or t.lower_ in ("of", "-")
+              or t.text in ("’s", "'s") or t.tag_ == "HYPH")
+        if t.pos_ == "PRON" and t.lower_ not in ("his", "her", "its", "their", "our", "my", "your"):
+            ok = False
+        if not ok or t.is_space or t.text in (",", ";", "(", ")", "“", "”", '"'):
+            break
+        i -= 1
+    while i < end and (doc[i].lower_ in ("of", "-") or doc[i].text in ("’s", "'s")):
+        i += 1
+    return i
+
+
+def _title_in(words: list[str], lex: Lexicon) -> tuple[Title | None, int, int]:
+    """The longest title among the word sequence: (title, start, end) in word indices."""
+    best: tuple[Title | None, int, int] = (None, 0, 0)
+    n = len(words)
+    for size in range(min(6, n), 0, -1):
+        for i in range(n - size + 1):
+            phrase = " ".join(words[i:i + size])
+            title = lex.titles.get(phrase)
+            if title is None and phrase.endswith("s"):
+                title = lex.titles.get(phrase[:-1])
+            if title is not None:
+                return (title, i, i + size)
+    return best
+
+
+def _country_in(tokens: list[Token], lex: Lexicon) -> str | None:
+    """The country named by a modifier: demonym, possessive, or a country name."""
+    text_tokens = [t for t in tokens if t.text not in ("’s", "'s")]
+    for i in range(len(text_tokens)):
+        for size in (3, 2, 1):
+            if i + size > len(text_tokens):
+                continue
+            chunk = " ".join(t.text for t in text_tokens[i:i + size])
+            if not chunk[:1].isupper():
+                continue
+            code = lex.country_code(chunk) or lex.capitals.get(chunk.lower())
+            if code:
+                return code
+    return None
+
+
+def _of_country(token: Token, lex: Lexicon) -> tuple[str | None, int]:
+    """Country of an "of France" post-modifier of ``token`` and the end index it reaches."""
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                obj = objs[0]
+                span_tokens = list(obj.doc[obj.left_edge.i:obj.right_edge.i + 1])
+                code = _country_in(span_tokens, lex)
+                if code:
+                    return code, obj.right_edge.i + 1
+    return None, token.i + 1
+
+
+def _cameo(country: str | None, sector: str | None, lex: Lexicon) -> str | None:
+    if not country:
         return None
+    base = lex.countries[country].cameo if country in lex.countries else country
+    if sector in (None, "UNK"):
+        return base
+    return f"{base}{sector}" if len(base) == 3 else base
+
+
+def _demonym_name(country: str | None, lex: Lexicon) -> str:
+    if not country:
+        return ""
+    for dem, code in lex.demonyms.items():
+        if code == country and not dem.endswith("s"):
+            return dem.title() if dem.islower() else dem
+    return lex.countries[country].name if country in lex.countries else country
+
+
+class _Reader:
+    """Builds the drafts of one article."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.lex = lexicon()
+        self.drafts: dict[str, _Draft] = {}
+        self.order: list[str] = []
+        self.token_owner: dict[int, str] = {}
+        self.covered: set[int] = set()
+
+    # drafts ------------------------------------------------------------------------------
+    def draft(self, key: str, name: str, kind: str) -> _Draft:
+        if key not in self.drafts:
+            self.drafts[key] = _Draft(key=key, name=name, kind=kind)
+            self.order.append(key)
+        return self.drafts[key]
+
+    def mention(self, d: _Draft, start_tok: int, end_tok: int, head: Token) -> None:
+        span = self.doc[start_tok:end_tok]
+        text = span.text.strip()
+        if not text:
+            return
+        d.add(span.start_char, span.start_char + len(text), text)
+        for i in range(start_tok, end_tok):
+            self.token_owner.setdefault(i, d.key)
+            self.covered.add(i)
+        if head.dep_ in ("nsubj", "nsubjpass"):
+            d.subject_at.append(head.i)
+
+    # persons ---------------------------------------------------------------------------
+    def person(self, ent: Span) -> None:
+        lex, doc = self.lex, self.doc
+        root = ent.root
+        name = _clean(ent.text)
+        name_tokens = name.split()
+        if not name_tokens:
+            return
+        # a title NP with the name in apposition: "his French counterpart Sébastien Lecornu"
+        start = _descriptor_start(doc, ent.start, ent.sent.start)
+        head = root.head if root.dep_ == "appos" and root.head.i < ent.start \
+            and root.head.ent_type_ != "PERSON" else None
+        if head is not None:
+            start = min(start, _descriptor_start(doc, head.i + 1, ent.sent.start))
+        descriptor = [t for t in doc[start:ent.start] if not self.inside_known_org(t)]
+        words = [t.lower_ for t in descriptor if t.text not in ("’s", "'s")]
+        title, _, _ = _title_in(words, lex)
+        country = _country_in(descriptor, lex)
+        of_country, end = _of_country(root, lex)
+        country = country or of_country
+        if any(w in PEER_NOUNS for w in words):
+            title = title or self.peer_title(ent.sent, exclude=name)
+        end = max(end, ent.end)
+        key = self.person_key(name_tokens)
+        d = self.draft(key, name, "person")
+        if len(name_tokens) > len(d.name.split()):
+            d.name = name
+        d.absorb(title, country)
+        self.mention(d, start, end, root)
+
+    def person_key(self, name_tokens: list[str]) -> str:
+        if len(name_tokens) == 1:
+            surname = name_tokens[0].lower()
+            for key, d in self.drafts.items():
+                if d.kind == "person" and d.name.split()[-1].lower() == surname:
+                    return key
+        return "person:" + " ".join(name_tokens).lower()
+
+    def peer_title(self, sent: Span, exclude: str) -> Title | None:
+        """A counterpart holds the same office as the other person of the sentence."""
+        for key in self.order:
+            d = self.drafts[key]
+            if d.kind == "person" and d.role and d.name != exclude:
+                if any(sent.start_char <= s < sent.end_char for s, _ in d.mentions):
+                    return self.lex.titles.get(d.role.lower())
+        return None
+
+    # organisations, countries, groups ---------------------------------------------------
+    def organisation(self, ent: Span) -> None:
+        lex = self.lex
+        org = lex.organisation(ent.text)
+        root = ent.root
+        start = _left_edge(root)
+        if org is not None:
+            d = self.draft("org:" + org.name.lower(), org.name, org.kind)
+            d.country, d.sector, d.role = d.country or org.country, d.sector or org.sector, org.role
+            d.cameo = org.cameo
+            self.mention(d, min(start, ent.start), ent.end, root)
+            return
+        if self.surname_of_person(ent):
+            return
+        tokens = list(self.doc[min(start, ent.start):ent.end])
+        self.noun_phrase_actor(tokens, root, default_kind="organization", named=_clean(ent.text))
+
+    def inside_known_org(self, token: Token) -> bool:
+        """Whether the token lies inside an organisation the lexicon knows ("Minsk Group")."""
+        if token.ent_type_ != "ORG":
+            return False
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        return ent is not None and self.lex.organisation(ent.text) is not None
+
+    def surname_of_person(self, ent: Span) -> bool:
+        """A single capitalised word tagged ORG/GPE that is the surname of a known person."""
+        text = _clean(ent.text)
+        if " " in text or not text[:1].isupper() or self.lex.country_code(text):
+            return False
+        for d in self.drafts.values():
+            if d.kind == "person" and len(d.name.split()) > 1 and d.name.split()[-1] == text:
+                self.mention(d, ent.start, ent.end, ent.root)
+                return True
+        return False
+
+    def country(self, ent: Span) -> None:
+        lex = self.lex
+        text = _clean(ent.text)
+        code = lex.country_code(text)
+        capital = None
+        if code is None:
+            capital = lex.capitals.get(text.lower())
+            if capital is None or ent.root.dep_ not in ("nsubj", "nsubjpass", "pobj", "poss"):
+                return
+            if ent.root.dep_ == "pobj" and ent.root.head.lower_ != "by":
+                return
+            code = capital
+        root = ent.root
+        # a country inside a title phrase ("Armenia's Defense Minister") is not its own mention
+        if root.dep_ in ("poss", "compound") and root.head.i in self.title_heads:
+            return
+        name = lex.countries[code].name if code in lex.countries else text
+        d = self.draft("country:" + code, name, "country")
+        d.country = code
+        d.sector = d.sector or "GOV"
+        self.mention(d, ent.start, ent.end, root)
+
+    def noun_phrase_actor(self, tokens: list[Token], head: Token, *, default_kind: str,
+                          named: str | None = None) -> _Draft | None:
+        """An actor described by a noun phrase: "the French foreign ministry", "Azerbaijani forces"."""
+        lex = self.lex
+        words = [t.lower_ for t in tokens if t.text not in ("’s", "'s") and not t.is_punct]
+        title, ti, tj = _title_in(words, lex)
+        country = _country_in(tokens, lex)
+        if country is None:
+            country, _ = _of_country(head, lex)
+        if title is None and named is None:
+            return None
+        if title is not None and title.kind == "person" and named is None:
+            # "the French President": the person of the article holding that office
+            d = self.holder(title, country)
+            if d is not None:
+                self.mention(d, tokens[0].i, tokens[-1].i + 1, head)
+                return d
+        kind = title.kind if title else default_kind
+        if named:
+            name = named
+            key = "org:" + named.lower()
+        else:
+            assert title is not None
+            role_words = " ".join(words[ti:tj])
+            base = title.role if title.kind != "group" else role_words
+            name = f"{_demonym_name(country, lex)} {base}".strip()
+            key = f"{kind}:{country}:{title.role.lower()}"
+            if title.kind == "group":
+                name = f"{_demonym_name(country, lex)} {role_words}".strip()
+        d = self.draft(key, name, kind)
+        if title is not None:
+            d.absorb(title, country)
+        else:
+            d.country = d.country or country
+            low = name.lower()
+            d.sector = d.sector or next((s for w, s in SECTOR_HINTS if w in low.split()), None)
+        self.mention(d, tokens[0].i, tokens[-1].i + 1, head)
+        return d
+
+    def holder(self, title: Title, country: str | None) -> _Draft | None:
+        for key in reversed(self.order):
+            d = self.drafts[key]
+            if d.kind == "person" and d.role == title.role and (country is None or d.country == country):
+                return d
+        return None
+
+    def title_phrases(self) -> None:
+        """Noun phrases headed by a title with no name: "the French President", "senators"."""
+        lex, doc = self.lex, self.doc
+        for token in doc:
+            if token.i in self.covered or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if token.dep_ in ("compound", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
+                continue  # not the head of its phrase
+            if token.dep_ == "poss" and token.head.lower_ in OFFICE_NOUNS:
+                continue  # "the president's office": read at "office"
+            start = _left_edge(token)
+            tokens = list(doc[start:token.i + 1])
+            if any(t.i in self.covered for t in tokens):
+                tokens = [t for t in tokens if t.i not in self.covered and t.i > max(
+                    (c.i for c in tokens if c.i in self.covered), default=-1)]
+                if not tokens:
+                    continue
+            low = token.lower_
+            # "a delegation of French senators": the senators act
+            if low in GROUPING_NOUNS:
+                inner = self.of_object(token)
+                if inner is not None:
+                    inner_tokens = list(doc[_left_edge(inner):inner.i + 1])
+                    d = self.noun_phrase_actor(inner_tokens, inner, default_kind="group")
+                    if d is not None:
+                        self.mention(d, start, inner.i + 1, token)
+                    continue
+            # "the French president's office": the office of that person
+            if low in OFFICE_NOUNS:
+                poss = next((c for c in token.children if c.dep_ == "poss"), None)
+                if poss is not None and poss.i not in self.covered:
+                    self.office(tokens, token, poss)
+                    continue
+            if low in DOCUMENT_NOUNS:
+                continue
+            words = [t.lower_ for t in tokens if t.text not in ("’s", "'s") and not t.is_punct]
+            title, _, tj = _title_in(words, lex)
+            if title is None or tj != len(words) and not (
+                    words[tj:] and words[-1] in ("office", "ministry", "government")):
+                continue
+            if low in PEER_NOUNS or any(w in PEER_NOUNS for w in words):
+                self.peer(tokens, token)
+                continue
+            self.noun_phrase_actor(tokens, token, default_kind="organization")
+
+    def office(self, tokens: list[Token], head: Token, poss: Token) -> None:
+        """"the French president's office": the office of that officeholder, an organisation."""
+        lex = self.lex
+        words = [t.lower_ for t in tokens[: poss.i - tokens[0].i + 1] if t.text not in ("’s", "'s")]
+        title, _, _ = _title_in(words, lex)
+        country = _country_in(tokens, lex)
+        if title is None or title.kind != "person":
+            return
+        key = f"organization:{country}:office of the {title.role.lower()}"
+        seat = next((k for k, d in self.drafts.items() if d.kind == "organization"
+                     and d.country == country and d.role and title.role.lower() in d.role.lower()), None)
+        d = self.drafts[seat] if seat else self.draft(
+            key, f"Office of the {_demonym_name(country, lex)} {title.role}".replace("  ", " "),
+            "organization")
+        d.country = d.country or country
+        d.sector = d.sector or title.sector or "GOV"
+        d.role = d.role or f"Office of the {title.role}"
+        self.mention(d, tokens[0].i, head.i + 1, head)
+
+    def of_object(self, token: Token) -> Token | None:
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        return None
+
+    def peer(self, tokens: list[Token], head: Token) -> None:
+        """"his Azerbaijani colleague": the person of that country in the article."""
+        country = _country_in(tokens, self.lex)
+        for key in reversed(self.order):
+            d = self.drafts[key]
+            if d.kind == "person" and country and d.country == country:
+                self.mention(d, tokens[0].i, tokens[-1].i + 1, head)
+                return
+
+    # coreference ------------------------------------------------------------------------
+    def pronouns(self) -> None:
+        doc = self.doc
+        for token in doc:
+            low = token.lower_
+            if token.i in self.covered or token.pos_ not in ("PRON", "DET"):
+                continue
+            if low in PERSON_PRONOUNS:
+                target = self.antecedent(token, kinds=("person",))
+            elif low in GROUP_PRONOUNS:
+                target = self.antecedent(token, kinds=("group", "organization", "country"))
+            else:
+                continue
+            if target is not None:
+                self.mention(target, token.i, token.i + 1, token)
+
+    def antecedent(self, token: Token, kinds: tuple[str, ...]) -> _Draft | None:
+        """Prefer the subject of the current sentence, then of the previous ones."""
+        sent = token.sent
+        sents = list(self.doc.sents)
+        idx = next(i for i, s in enumerate(sents) if s.start == sent.start)
+        for k in range(idx, max(idx - 4, -1), -1):
+            s = sents[k]
+            limit = token.i if k == idx else s.end
+            subjects = [t for t in s if t.i < limit and t.dep_ in ("nsubj", "nsubjpass")
+                        and t.i in self.token_owner]
+            for kind in kinds:
+                for t in reversed(subjects):
+                    d = self.drafts[self.token_owner[t.i]]
+                    if d.kind == kind:
+                        return d
+            others = [t for t in s if t.i < limit and t.i in self.token_owner]
+            if k != idx:
+                for kind in kinds:
+                    for t in reversed(others):
+                        d = self.drafts[self.token_owner[t.i]]
+                        if d.kind == kind:
+                            return d
+        return None
+
+    def documents(self) -> None:
+        """"the statement" and "the X statement" refer to whoever issued it."""
+        doc = self.doc
+        for token in doc:
+            if token.lower_ not in DOCUMENT_NOUNS or token.i in self.covered:
+                continue
+            start = _left_edge(token)
+            owner = next((self.token_owner[i] for i in range(start, token.i) if i in self.token_owner), None)
+            if owner is None:
+                if doc[start].lower_ not in ("the", "this", "that", "its"):
+                    continue
+                owner = self.recent_issuer(token)
+            if owner is not None:
+                self.mention(self.drafts[owner], start, token.i + 1, token)
+
+    def recent_issuer(self, token: Token) -> str | None:
+        best = None
+        for i in range(token.i - 1, max(token.i - 120, -1), -1):
+            key = self.token_owner.get(i)
+            if key and self.drafts[key].kind == "organization":
+                return key
+            if key and best is None and self.drafts[key].kind != "country":
+                best = key
+        return best
+
+    # ---------------------------------------------------------------------------------
+    @property
+    def title_heads(self) -> set[int]:
+        heads = set()
+        for token in self.doc:
+            if token.lower_ in self.lex.titles or token.lower_.rstrip("s") in self.lex.titles:
+                heads.add(token.i)
+                heads.add(token.head.i)
+        return heads
+
+    def read(self) -> None:
+        doc = self.doc
+        ents = list(doc.ents)
+        for ent in ents:
+            if ent.label_ == "PERSON" and not self.lex.country_code(ent.text) \
+                    and not self.lex.capitals.get(_clean(ent.text).lower()):
+                self.person(ent)
+        for ent in ents:
+            if ent.label_ in ("ORG", "FAC", "NORP") and not any(i in self.covered for i in range(ent.start, ent.end)):
+                if ent.label_ == "NORP":
+                    self.norp(ent)
+                elif self.lex.country_code(ent.text):
+                    self.country(ent)
+                else:
+                    self.organisation(ent)
+            elif ent.label_ in ("GPE", "PERSON") and not any(i in self.covered for i in range(ent.start, ent.end)):
+                if ent.label_ == "PERSON" or not self.surname_of_person(ent):
+                    self.country(ent)
+        self.title_phrases()
+        self.documents()
+        self.pronouns()
+
+    def norp(self, ent: Span) -> None:
+        """A demonym standing alone as a group ("Armenians"), not as a modifier ("French")."""
+        if ent.root.dep_ in ("amod", "compound") or ent.root.head.i in self.title_heads:
+            return
+        code = self.lex.country_code(ent.text)
+        if code and ent.text.endswith("s"):
+            d = self.draft(f"group:{code}:people", _clean(ent.text), "group")
+            d.country = code
+            d.sector = d.sector or "CVL"
+            self.mention(d, ent.start, ent.end, ent.root)
+
+
+def _infer_countries(reader: _Reader) -> None:
+    """An officeholder the text gives no country: by elimination among the article's states.
+
+    Countries whose office of the same name is already held by someone else are excluded;
+    of the rest, the state the article names most often as an actor is taken.
+    """
+    counts: dict[str, int] = {}
+    for d in reader.drafts.values():
+        if d.kind == "country" and d.country:
+            counts[d.country] = counts.get(d.country, 0) + len(d.mentions)
+    if not counts:
+        return
+    for d in reader.drafts.values():
+        if d.kind != "person" or d.country or not d.role:
+            continue
+        taken = {o.country for o in reader.drafts.values()
+                 if o is not d and o.kind == "person" and o.role == d.role and o.country}
+        options = [c for c in counts if c not in taken]
+        if options:
+            d.country = max(options, key=lambda c: counts[c])
 
 
 def find_actors(doc: Doc, places: tuple[Place, ...] = ()) -> ActorTable:
-    return ActorTable()
+    """Every actor of the article with all its mentions."""
+    reader = _Reader(doc)
+    reader.read()
+    lex = reader.lex
+    _infer_countries(reader)
+    actors: list[Actor] = []
+    spans: list[tuple[int, int, str]] = []
+    for key in reader.order:
+        d = reader.drafts[key]
+        if not d.mentions or (d.kind != "person" and d.country is None and d.key.startswith(
+                ("group:", "organization:None"))):
+            continue
+        actor_id = stable_id("ac", key)
+        mentions = tuple(Mention(start=s, end=e, text=t) for (s, e), t in sorted(d.mentions.items()))
+        cameo = d.cameo or _cameo(d.country, d.sector, lex)
+        actors.append(Actor(id=actor_id, name=d.name, kind=d.kind, country=d.country,
+                            sector=d.sector, other_sectors=d.other_sectors, role=d.role,
+                            cameo=cameo, mentions=mentions))
+        spans.extend((m.start, m.end, actor_id) for m in mentions)
+    return ActorTable(actors=tuple(actors), spans=tuple(sorted(spans)))

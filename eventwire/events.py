@@ -1,21 +1,486 @@
-"""Clauses -> PLOVER events (stub)."""
+"""Clauses -> PLOVER events: type, mode, CAMEO code, source, target, date, place, modality.
+
+A trigger is a verb or noun of ``data/event_lexicon.tsv`` ("met with", "a phone call",
+"the attack"). Its source and target come from the sentence's structure (subject, object,
+passive agent, "with"/"to"/"on"/"against" partners, possessors, coordinated actors), read
+through the actor stage's mention index, so pronouns and titles reach the actor they mean.
+The date is the time expression attached to the trigger (never the publication date), the
+place the toponym attached to it; the modality comes from auxiliaries, governing verbs and
+conditionals; ``attributed_to`` is the speaker when the trigger lies inside a quotation.
+One real event is one record: repeats inside the article are merged.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .records import Event, Place, Quote, Time
+from .lexicon import Trigger, lexicon
+from .records import Event, Evidence, Place, Quote, Span, Time, stable_id
+from .times import value_to_date
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from .actors import ActorTable
 
 __all__ = ["find_events"]
 
+PARTNER_PREPS = frozenset({"with", "to", "on", "against", "at", "toward", "towards", "into",
+                           "upon", "for", "from"})
+AGENT_PREPS = frozenset({"by"})
+CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT"})
+MERGEABLE_EMPTY = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "CONSULT",
+                             "AGREE", "AID", "COOPERATE", "ASSAULT", "COERCE", "SANCTION"})
+PLACE_PREPS = frozenset({"in", "at", "to", "into", "near", "on", "outside", "inside", "across"})
+MOVE_LEMMAS = frozenset({"visit", "travel", "fly", "arrive", "go", "come", "send", "dispatch",
+                         "trip", "tour", "head", "deploy", "return"})
+
+
+@dataclass(slots=True)
+class _Candidate:
+    trigger: Trigger
+    token: Token
+    source: list[str]
+    target: list[str]
+    modality: str
+    date: date | None = None
+    date_text: str | None = None
+    place: str | None = None
+    attributed_to: str | None = None
+    covered: set[int] = field(default_factory=set)
+
+    @property
+    def fullness(self) -> int:
+        return (2 * bool(self.target) + bool(self.date) + bool(self.place)
+                + bool(self.source) + len(self.trigger.phrase))
+
+
+# --- trigger matching ---------------------------------------------------------------------
+
+def _child_words(token: Token) -> set[str]:
+    words: set[str] = set()
+    for child in token.children:
+        if child.dep_ in ("prt", "prep", "dobj", "dative", "agent", "compound", "amod", "acomp",
+                          "attr", "xcomp", "npadvmod", "advmod", "nsubjpass"):
+            words.add(child.lower_)
+            words.add(child.lemma_.lower())
+            if child.dep_ in ("dobj", "xcomp", "attr"):
+                for grand in child.children:
+                    if grand.dep_ in ("compound", "amod", "prep", "prt"):
+                        words.add(grand.lower_)
+                        words.add(grand.lemma_.lower())
+    return words
+
+
+def _match(token: Token) -> Trigger | None:
+    """The most specific lexicon entry that this token heads, or None."""
+    lex = lexicon()
+    if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
+        options = [t for t in lex.triggers.get(token.lemma_.lower(), []) if t.pos == "VERB"]
+        options += [t for t in lex.triggers.get(token.lower_, []) if t.pos == "VERB"
+                    and t not in options]
+        rest_index = 1
+    elif token.pos_ in ("NOUN", "PROPN"):
+        options = [t for t in lex.triggers.get(token.lower_, []) if t.pos == "NOUN"]
+        options += [t for t in lex.triggers.get(token.lemma_.lower(), []) if t.pos == "NOUN"
+                    and t not in options]
+        rest_index = 0
+    else:
+        return None
+    if not options:
+        return None
+    words = _child_words(token)
+    if token.pos_ != "VERB":
+        words |= {token.head.lemma_.lower(), token.head.lower_}
+    best: Trigger | None = None
+    best_size = -1
+    for trig in options:
+        rest = trig.phrase[rest_index:] if rest_index else trig.phrase[:-1]
+        if all(w in words for w in rest) and len(rest) > best_size:
+            if "requires" in trig.notes and not _requirement_met(trig, token):
+                continue
+            best, best_size = trig, len(rest)
+    return best
+
+
+def _requirement_met(trig: Trigger, token: Token) -> bool:
+    notes = trig.notes.lower()
+    if "to-infinitive" in notes:
+        return any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
+    if "object" in notes:
+        return any(c.dep_ in ("dobj", "dative", "prep") for c in token.children)
+    return True
+
+
+# --- actors of a phrase ----------------------------------------------------------------
+
+def _np_actors(token: Token, table: ActorTable, depth: int = 0) -> list[str]:
+    """Actors named by the noun phrase headed by ``token``, coordinated ones included."""
+    out: list[str] = []
+    span_start, span_end = token.idx, token.idx + len(token.text)
+    actor = table.resolve(span_start, span_end)
+    if actor is None:
+        # "Armenia's sovereign territory": the possessor; "a delegation of X": X
+        for child in token.children:
+            if child.dep_ == "poss" or (child.dep_ == "compound" and child.ent_type_ in ("GPE", "ORG")):
+                actor = table.resolve(child.idx, child.idx + len(child.text))
+                if actor:
+                    break
+        if actor is None and token.pos_ in ("NOUN", "PROPN"):
+            for child in token.children:
+                if child.dep_ in ("amod", "compound") and child.ent_type_ == "NORP":
+                    actor = table.resolve(child.idx, child.idx + len(child.text))
+                    if actor:
+                        break
+        if actor is None and token.pos_ == "PRON" and token.lower_ in ("whom", "who", "which", "that"):
+            head = token.head
+            while head.dep_ not in ("relcl",) and head.head is not head:
+                head = head.head
+            if head.dep_ == "relcl":
+                return _np_actors(head.head, table, depth + 1)
+    if actor is not None:
+        out.append(actor)
+    if depth < 4:
+        for child in token.children:
+            if child.dep_ in ("conj", "appos") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+                for a in _np_actors(child, table, depth + 1):
+                    if a not in out:
+                        out.append(a)
+            elif child.dep_ == "prep" and child.lower_ in ("as", "along") and depth < 3:
+                for grand in child.subtree:
+                    if grand.dep_ == "pobj" or grand.dep_ == "conj":
+                        for a in _np_actors(grand, table, depth + 1):
+                            if a not in out:
+                                out.append(a)
+    return out
+
+
+def _subject_of(verb: Token, table: ActorTable) -> tuple[list[str], bool]:
+    """Actors of the clause subject of ``verb`` (climbing xcomp/conj chains); passive flag."""
+    current = verb
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return _np_actors(child, table), False
+            if child.dep_ == "nsubjpass":
+                return _np_actors(child, table), True
+        if current.dep_ in ("xcomp", "conj", "advcl", "acl") and current.head is not current:
+            if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
+                return _noun_source(current.head, table), False
+            current = current.head
+        elif current.dep_ == "relcl":
+            return _np_actors(current.head, table), False
+        else:
+            break
+    return [], False
+
+
+def _noun_source(noun: Token, table: ActorTable) -> list[str]:
+    """Who does what a noun names: possessor, "by" agent, else the governing clause's subject."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            found = _np_actors(child, table)
+            if found:
+                return found
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in AGENT_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found = _np_actors(pobj, table)
+                    if found:
+                        return found
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE"):
+            found = _np_actors(child, table)
+            if found:
+                return found
+    head = noun.head
+    hops = 0
+    while head is not noun and hops < 4:
+        if head.pos_ in ("VERB", "AUX"):
+            found, passive = _subject_of(head, table)
+            return [] if passive else found
+        if head.pos_ in ("PROPN", "NOUN") and table.resolve(head.idx, head.idx + len(head.text)):
+            return _np_actors(head, table)
+        if head.head is head:
+            break
+        noun, head = head, head.head
+        hops += 1
+    return []
+
+
+def _partners(token: Token, table: ActorTable, exclude: set[str]) -> list[str]:
+    out: list[str] = []
+
+    def add(found: list[str]) -> None:
+        for a in found:
+            if a not in out and a not in exclude:
+                out.append(a)
+
+    for child in token.children:
+        if child.dep_ in ("dobj", "dative", "iobj"):
+            add(_np_actors(child, table))
+        elif child.dep_ == "prep" and child.lower_ in PARTNER_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    add(_np_actors(pobj, table))
+        elif child.dep_ == "prep" and child.lower_ == "of" and token.pos_ == "NOUN":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    add(_np_actors(pobj, table))
+    # "met on Wednesday with X": the partner preposition may hang off the time phrase
+    if not out:
+        for child in token.children:
+            if child.dep_ == "prep":
+                for pobj in child.children:
+                    for grand in pobj.children:
+                        if grand.dep_ == "prep" and grand.lower_ == "with":
+                            for p2 in grand.children:
+                                if p2.dep_ == "pobj":
+                                    add(_np_actors(p2, table))
+    return out
+
+
+# --- modality, time, place, attribution ------------------------------------------------
+
+def _modality(token: Token) -> str:
+    lex = lexicon()
+    cues = lex.modality_cues
+    clause = token
+    chain = [token]
+    for _ in range(3):
+        if clause.dep_ in ("xcomp", "acl", "pcomp", "pobj", "dobj", "prep", "ccomp", "conj") \
+                and clause.head is not clause:
+            clause = clause.head
+            chain.append(clause)
+        else:
+            break
+    for position, node in enumerate(chain):
+        for child in node.children:
+            low = child.lower_
+            if child.dep_ == "neg" or (low in ("never",) and child.dep_ == "neg"):
+                return "negated"
+            if child.dep_ == "mark" and cues.get((low, "mark")) == "hypothetical":
+                return "hypothetical"
+            if child.dep_ in ("aux", "advmod", "amod") and cues.get((low, "aux")):
+                return cues[(low, "aux")]
+        if position > 0:
+            cls = cues.get((node.lemma_.lower(), "governor"))
+            if cls:
+                return cls
+    # an advcl "if" clause governing the trigger's verb
+    for anc in token.ancestors:
+        for child in anc.children:
+            if child.dep_ == "advcl" and any(g.dep_ == "mark" and cues.get((g.lower_, "mark"))
+                                              for g in child.children) and token in child.subtree:
+                return "hypothetical"
+    return "asserted"
+
+
+def _attached(token: Token, anchor: Token, max_hops: int = 5) -> bool:
+    """Whether ``token`` hangs off ``anchor`` without passing through another verb."""
+    current = token
+    for _ in range(max_hops):
+        if current is anchor:
+            return True
+        if current.head is current:
+            return False
+        current = current.head
+        if current is anchor:
+            return True
+        if current.pos_ == "VERB":
+            return False
+    return current is anchor
+
+
+def _event_time(token: Token, times: tuple[Time, ...], doc: Doc) -> tuple[date | None, str | None]:
+    sent = token.sent
+    anchors = [token]
+    if token.pos_ in ("NOUN", "PROPN") and token.head.pos_ == "VERB":
+        anchors.append(token.head)
+    for t in times:
+        if not (sent.start_char <= t.start < sent.end_char):
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if any(_attached(span.root, anchor) for anchor in anchors):
+            return value_to_date(t.value), t.text
+    return None, None
+
+
+def _event_place(token: Token, places: tuple[Place, ...], doc: Doc) -> Place | None:
+    sent = token.sent
+    for p in places:
+        if not (sent.start_char <= p.start < sent.end_char):
+            continue
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        if root.dep_ == "poss":
+            root = root.head
+        prep = root.head
+        movement = token.lemma_.lower() in MOVE_LEMMAS
+        if root.dep_ == "dobj" and root.head is token and movement:
+            return p
+        if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS and _attached(root, token, 6):
+            if prep.lower_ == "to" and not movement and token.pos_ == "VERB":
+                continue
+            return p
+    return None
+
+
+def _speaker_at(offset: int, quotes: tuple[Quote, ...]) -> str | None:
+    for q in quotes:
+        if q.start <= offset < q.end and q.speaker:
+            return q.speaker
+    return None
+
+
+def _complement_tokens(token: Token) -> set[int]:
+    """Tokens of the content of an agreement, demand, threat ... (not events of their own)."""
+    out: set[int] = set()
+    for child in token.children:
+        if child.dep_ in ("xcomp", "acl", "ccomp", "advcl") or (
+                child.dep_ == "prep" and child.lower_ in ("on", "for", "about", "over", "to")
+                and token.pos_ == "NOUN"):
+            if child.dep_ == "prep":
+                # "call to X on returning ...": keep the addressee, drop the content
+                if any(g.dep_ == "pobj" and g.pos_ in ("PROPN",) for g in child.children):
+                    continue
+            out.update(t.i for t in child.subtree)
+    return out
+
+
+# --- the stage ------------------------------------------------------------------------------
 
 def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
                 times: tuple[Time, ...] = (), places: tuple[Place, ...] = (),
                 published: date | None = None) -> tuple[Event, ...]:
-    return ()
+    """Every political event the article states, once each."""
+    if quotes:
+        table = table.with_quote_speakers(quotes, doc.text)
+    place_by_country = {p.country: p for p in places if p.feature == "country"}
+    candidates: list[_Candidate] = []
+    suppressed: set[int] = set()
+    for token in doc:
+        if token.i in suppressed:
+            continue
+        trig = _match(token)
+        if trig is None:
+            continue
+        if trig.pos == "VERB":
+            source, passive = _subject_of(token, table)
+            partners = _partners(token, table, set(source))
+            if passive:
+                agent = [a for c in token.children if c.dep_ == "agent"
+                         for p in c.children if p.dep_ == "pobj" for a in _np_actors(p, table)]
+                source, partners = agent, source
+        else:
+            source = _noun_source(token, table)
+            partners = _partners(token, table, set(source))
+        place = _event_place(token, places, doc)
+        if trig.type == "CONSULT" and trig.mode == "visit" and not partners and place is not None:
+            host = table.country_actor(place.country)
+            if host and host not in source:
+                partners = [host]
+        if not source:
+            continue
+        if trig.type == "CONSULT" and not partners and len(source) < 2:
+            continue
+        if trig.type in CONTENT_TYPES:
+            suppressed |= _complement_tokens(token)
+        when, when_text = _event_time(token, times, doc)
+        if place is None and trig.type in ("ASSAULT", "COERCE", "CONSULT", "PROTEST", "MOBILIZE"):
+            for actor_id in partners:
+                actor = table.by_id(actor_id)
+                if actor and actor.kind == "country" and actor.country in place_by_country \
+                        and trig.type == "ASSAULT":
+                    place = place_by_country[actor.country]
+        candidates.append(_Candidate(
+            trigger=trig, token=token, source=source, target=partners,
+            modality=_modality(token), date=when, date_text=when_text,
+            place=place.id if place else None,
+            attributed_to=_speaker_at(token.idx, quotes),
+        ))
+    candidates = [c for c in candidates if c.token.i not in suppressed or c.trigger.type in CONTENT_TYPES
+                  and not _inside_other(c, candidates, suppressed)]
+    merged = _merge(candidates, table)
+    return tuple(_to_event(c, doc) for c in merged)
+
+
+def _inside_other(c: _Candidate, candidates: list[_Candidate], suppressed: set[int]) -> bool:
+    return c.token.i in suppressed
+
+
+def _countries(ids: list[str], table: ActorTable) -> set[str]:
+    out = set()
+    for i in ids:
+        actor = table.by_id(i)
+        if actor and actor.country:
+            out.add(actor.country)
+    return out
+
+
+def _same_event(a: _Candidate, b: _Candidate, table: ActorTable) -> bool:
+    if a.trigger.type != b.trigger.type or a.modality != b.modality:
+        return False
+    if a.date and b.date and a.date != b.date:
+        return False
+    if a.place and b.place and a.place != b.place and a.trigger.type == "CONSULT":
+        return False
+    sa, sb, ta, tb = set(a.source), set(b.source), set(a.target), set(b.target)
+    if a.trigger.type == "CONSULT":
+        pa, pb = sa | ta, sb | tb
+        if pa == pb:
+            return True
+        if not ta or not tb:
+            return bool(sa & sb or _countries(a.source, table) & _countries(b.source, table))
+        return False
+    if not (sa & sb or (_countries(a.source, table) & _countries(b.source, table)
+                        and (ta == tb or not ta or not tb))):
+        return False
+    return ta == tb or ((not ta or not tb) and a.trigger.type in MERGEABLE_EMPTY)
+
+
+def _merge(candidates: list[_Candidate], table: ActorTable) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    for c in candidates:
+        twin = next((o for o in out if _same_event(o, c, table)), None)
+        if twin is None:
+            out.append(c)
+            continue
+        keep, other = (twin, c) if twin.fullness >= c.fullness else (c, twin)
+        merged = replace(
+            keep,
+            source=keep.source + [a for a in other.source if a not in keep.source
+                                  and not _countries([a], table) <= _countries(keep.source, table)],
+            target=keep.target + [a for a in other.target if a not in keep.target
+                                  and a not in keep.source and not keep.target],
+            date=keep.date or other.date, date_text=keep.date_text or other.date_text,
+            place=keep.place or other.place,
+            attributed_to=keep.attributed_to or other.attributed_to,
+        )
+        out[out.index(twin)] = merged
+    return out
+
+
+def _to_event(c: _Candidate, doc: Doc) -> Event:
+    sent = c.token.sent
+    text = sent.text.strip()
+    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+    trig = c.trigger
+    confidence = 0.4 + 0.2 * bool(c.target) + 0.1 * (len(trig.phrase) > 1) + 0.1 * bool(c.date) \
+        + 0.1 * (c.trigger.pos == "VERB")
+    event_id = stable_id("ev", trig.type, c.token.idx, ",".join(c.source), ",".join(c.target))
+    return Event(
+        id=event_id, type=trig.type, mode=trig.mode, context=trig.context, cameo=trig.cameo,
+        source=tuple(c.source), target=tuple(c.target), date=c.date, date_text=c.date_text,
+        place=c.place, modality=c.modality, attributed_to=c.attributed_to,
+        evidence=Evidence(start=start, end=start + len(text), text=text),
+        confidence=min(confidence, 0.95),
+        trigger=Span(start=c.token.idx, end=c.token.idx + len(c.token.text)),
+    )
