@@ -1,0 +1,99 @@
+"""Reading inputs: every format, and every kind of bad input reported with where and why."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from eventwire.articles import MAX_ARTICLE_CHARS, parse_date, read_articles
+from eventwire.errors import ArticleError
+from eventwire.records import Article
+
+
+def _split(items):
+    good = [i for i in items if isinstance(i, Article)]
+    bad = [i for i in items if isinstance(i, ArticleError)]
+    return good, bad
+
+
+def test_articles_txt_title_and_id(tmp_path):
+    path = tmp_path / "story-1.txt"
+    path.write_text("Leaders meet in Oslo\n\nThe leaders met on Friday.\n", encoding="utf-8")
+    [art] = list(read_articles([path], published=date(2024, 1, 5)))
+    assert isinstance(art, Article)
+    assert art.id == "story-1"
+    assert art.title == "Leaders meet in Oslo"
+    assert art.published == date(2024, 1, 5)
+    assert art.text.startswith("Leaders meet")
+
+
+def test_articles_jsonl_keeps_order_and_reports_bad_lines(tmp_path):
+    path = tmp_path / "batch.jsonl"
+    lines = [json.dumps({"id": "a", "text": "One.", "published": "2024-02-01"}),
+             "{not json",
+             json.dumps({"id": "c", "text": ""}),
+             json.dumps({"id": "d", "text": "Four.", "published": "yesterday-ish"}),
+             json.dumps({"text": "Five."})]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = list(read_articles([path]))
+    assert [type(i).__name__ for i in items] == ["Article", "ArticleError", "ArticleError",
+                                                 "ArticleError", "Article"]
+    assert items[0].published == date(2024, 2, 1)
+    assert "batch.jsonl:2" in str(items[1]) and "malformed JSON" in str(items[1])
+    assert "id c" in str(items[2]) and "empty" in str(items[2])
+    assert "unparseable published date" in str(items[3])
+    assert items[4].id == "batch-5"
+
+
+def test_articles_csv_and_html(tmp_path):
+    csv_path = tmp_path / "rows.csv"
+    csv_path.write_text('id,title,text,published\nx1,T,"Talks were held, officials said.",2023-05-06\n',
+                        encoding="utf-8")
+    html_path = tmp_path / "page.html"
+    html_path.write_text("<html><head><title>Summit</title></head><body><nav>menu</nav>"
+                         "<article><p>The two presidents met in Geneva on Monday to discuss "
+                         "arms control and regional security in a long session.</p></article>"
+                         "</body></html>", encoding="utf-8")
+    good, bad = _split(list(read_articles([csv_path, html_path])))
+    assert not bad
+    assert good[0].id == "x1" and good[0].published == date(2023, 5, 6)
+    assert "presidents met in Geneva" in good[1].text
+
+
+def test_articles_binary_oversized_missing_and_encoding(tmp_path):
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(b"\x00\x01\x02binary\x00" * 20)
+    big = tmp_path / "big.txt"
+    big.write_text("word " * (MAX_ARTICLE_CHARS // 4), encoding="utf-8")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Caf\xe9 talks resumed in Montr\xe9al.".encode("latin-1"))
+    items = list(read_articles([binary, big, tmp_path / "missing.txt", latin]))
+    good, bad = _split(items)
+    reasons = [e.reason for e in bad]
+    assert any("binary" in r for r in reasons)
+    assert any("too large" in r for r in reasons)
+    assert any("no such file" in r for r in reasons)
+    assert len(good) == 1 and "Montréal" in good[0].text
+
+
+def test_articles_directory_is_sorted(tmp_path):
+    (tmp_path / "b.txt").write_text("Second story.", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("First story.", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("ignored", encoding="utf-8")
+    assert [a.id for a in read_articles([tmp_path])] == ["a", "b"]
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("2022-09-29", date(2022, 9, 29)),
+    ("2022-09-29T10:00:00Z", date(2022, 9, 29)),
+    (None, None),
+])
+def test_articles_parse_date(value, expected):
+    assert parse_date(value, "x") == expected
+
+
+def test_articles_parse_date_rejects_garbage():
+    with pytest.raises(ArticleError, match="unparseable"):
+        parse_date("29/09/22", "row 3")
