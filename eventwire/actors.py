@@ -449,6 +449,9 @@ class _Reader:
                     continue
             if low in DOCUMENT_NOUNS:
                 continue
+            if low in PEER_NOUNS:
+                self.peer(tokens, token)
+                continue
             words = [t.lower_ for t in tokens if t.text not in ("’s", "'s") and not t.is_punct]
             title, _, tj = _title_in(words, lex)
             if title is None or tj != len(words) and not (

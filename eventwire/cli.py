@@ -33,29 +33,86 @@ def _report(err: EventwireError) -> None:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    """Extract documents from articles; JSON Lines out, in input order."""
-    from .articles import read_articles
-    from .pipeline import extract_many
-    from .progress import Progress
+    """Extract documents from articles; JSON Lines out (or into --db), in input order."""
+    from contextlib import ExitStack
 
+    from .articles import read_articles
+    from .progress import Progress
+    from .scale import count_articles, documents
+
+    if args.workers is not None and args.workers < 1:
+        print("eventwire extract: --workers must be at least 1", file=sys.stderr)
+        return 2
     items = read_articles(args.paths, published=args.published)
     failures = 0
-    out: TextIO = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout  # noqa: SIM115
-    progress = Progress(enabled=sys.stderr.isatty() and args.out is not None)
-    try:
-        for result in extract_many(items):
+    enabled = sys.stderr.isatty() and (args.out is not None or args.db is not None)
+    progress = Progress(enabled=enabled, total=count_articles(args.paths) if enabled else None)
+    with ExitStack() as stack:
+        store = writer = None
+        if args.db:
+            from .store import Store
+
+            store = stack.enter_context(Store(args.db, dedup=not args.no_dedup))
+            items = store.skip_stored(items)
+        out: TextIO | None = sys.stdout if store is None else None
+        if args.out:
+            out = stack.enter_context(open(args.out, "w", encoding="utf-8"))  # noqa: SIM115
+        if store is not None:
+            writer = stack.enter_context(store.writer())
+        stack.callback(progress.done)
+        results = stack.enter_context(documents(items, workers=args.workers,
+                                                scheduler=args.scheduler))
+        skipped = 0
+        for result in results:
+            if store is not None and store.skipped != skipped:
+                progress.tick(store.skipped - skipped)
+                skipped = store.skipped
             if isinstance(result, (ArticleError, StageError)):
                 failures += 1
                 progress.clear()
                 _report(result)
             else:
-                out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+                if writer is not None:
+                    writer.add(result)
+                if out is not None:
+                    out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
             progress.tick()
-    finally:
-        progress.done()
-        if out is not sys.stdout:
-            out.close()
+        if store is not None and store.skipped != skipped:
+            progress.tick(store.skipped - skipped)
     return 1 if failures else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write a database out as partitioned Parquet and/or GDELT-like CSV."""
+    from .store import Store
+
+    if not (args.parquet or args.csv):
+        print("eventwire export: give --parquet DIR and/or --csv FILE", file=sys.stderr)
+        return 2
+    if not Path(args.db).exists():
+        print(f"eventwire export: no such database {args.db}", file=sys.stderr)
+        return 2
+    with Store(args.db, read_only=True) as store:
+        if args.parquet:
+            store.export_parquet(args.parquet)
+        if args.csv:
+            store.export_csv(args.csv)
+    return 0
+
+
+def cmd_dedup(args: argparse.Namespace) -> int:
+    """Group the events of a database into stories (one real-world event, many reports)."""
+    from .store import Store
+
+    if not Path(args.db).exists():
+        print(f"eventwire dedup: no such database {args.db}", file=sys.stderr)
+        return 2
+    with Store(args.db, window=args.window) as store:
+        assigned = store.dedup_pending(rebuild=args.rebuild)
+        counts = store.counts()
+    print(f"{assigned} events assigned; {counts['events']} events in "
+          f"{counts['stories']} stories", file=sys.stderr)
+    return 0
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -95,6 +152,19 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the HTTP API and the explorer over a database, read-only."""
+    import uvicorn
+
+    from .api import create_app
+
+    app = create_app(args.db)
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"eventwire serve: listening on {args.host}, beyond this machine", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="eventwire", description=__doc__.splitlines()[0] if __doc__ else None)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -103,7 +173,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", help=".txt, .html, .jsonl, .csv, a directory, or - for JSONL on stdin")
     p.add_argument("--published", type=_date_arg, help="publication date for articles that carry none")
     p.add_argument("--out", help="write JSON Lines here instead of standard output")
+    p.add_argument("--db", help="store into this DuckDB file (resumable; skips stored articles)")
+    p.add_argument("--no-dedup", action="store_true",
+                   help="with --db: do not group events into stories while writing")
+    p.add_argument("--workers", type=int, help="run on a local Dask cluster of N processes")
+    p.add_argument("--scheduler", help="run on an existing Dask cluster (tcp://HOST:PORT)")
     p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("export", help="write a database as Parquet (by month) or flat CSV")
+    p.add_argument("--db", required=True, help="a DuckDB file written by `extract --db`")
+    p.add_argument("--parquet", help="directory for a hive-partitioned Parquet dataset")
+    p.add_argument("--csv", help="file for one row per event in a GDELT-like layout")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("dedup", help="group a database's events into stories across articles")
+    p.add_argument("--db", required=True, help="a DuckDB file written by `extract --db`")
+    p.add_argument("--rebuild", action="store_true", help="regroup every event from scratch")
+    p.add_argument("--window", type=int, default=3, help="days between reports of one event")
+    p.set_defaults(func=cmd_dedup)
 
     p = sub.add_parser("show", help="print the events of extracted documents as a table")
     p.add_argument("path", help="a JSON Lines file written by `eventwire extract`")
@@ -116,6 +203,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, help="score only the first N items of each gold set")
     p.add_argument("--json", help="also write the reports as JSON here")
     p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("serve", help="serve the HTTP API and the explorer over a database")
+    p.add_argument("--db", required=True, help="a DuckDB file written by eventwire (opened read-only)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    p.set_defaults(func=cmd_serve)
     return parser
 
 

@@ -12,6 +12,7 @@ One real event is one record: repeats inside the article are merged.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -49,6 +50,7 @@ class _Candidate:
     date_text: str | None = None
     place: str | None = None
     attributed_to: str | None = None
+    place_key: str | None = None
     covered: set[int] = field(default_factory=set)
 
     @property
@@ -74,6 +76,22 @@ def _child_words(token: Token) -> set[str]:
     return words
 
 
+def _phrase_tokens(token: Token, trig: Trigger) -> set[int]:
+    """Children (and grandchildren through "of") that spell the rest of the trigger phrase."""
+    words = set(trig.phrase) - {token.lemma_.lower(), token.lower_}
+    out: set[int] = set()
+    for child in token.children:
+        if child.pos_ in ("ADP", "PART", "ADV"):
+            pass  # prepositions and particles spell the phrase but keep their objects
+        elif child.lemma_.lower() in words or child.lower_ in words:
+            out.add(child.i)
+        if child.dep_ == "prep":
+            for grand in child.children:
+                if grand.lemma_.lower() in words or grand.lower_ in words:
+                    out.add(grand.i)
+    return out
+
+
 def _match(token: Token) -> Trigger | None:
     """The most specific lexicon entry that this token heads, or None."""
     lex = lexicon()
@@ -97,21 +115,53 @@ def _match(token: Token) -> Trigger | None:
     best: Trigger | None = None
     best_size = -1
     for trig in options:
-        rest = trig.phrase[rest_index:] if rest_index else trig.phrase[:-1]
-        if all(w in words for w in rest) and len(rest) > best_size:
+        if trig.pos == "NOUN" and "of" in trig.phrase:
+            rest = tuple(w for w in trig.phrase[1:] if w != "of")
+            if not any(c.dep_ == "prep" and c.lower_ == "of" and any(
+                    g.lemma_.lower() in rest for g in c.children) for c in token.children):
+                continue
+        else:
+            rest = trig.phrase[rest_index:] if rest_index else trig.phrase[:-1]
+        if (trig.pos == "NOUN" and "of" in trig.phrase or all(w in words for w in rest)) \
+                and len(rest) > best_size:
             if "requires" in trig.notes and not _requirement_met(trig, token):
                 continue
             best, best_size = trig, len(rest)
     return best
 
 
+def _has_to_infinitive(token: Token) -> bool:
+    for child in token.children:
+        if child.dep_ in ("xcomp", "ccomp", "acl", "advcl") and any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
+            return True
+        if child.dep_ in ("dobj", "pobj", "prep") and _has_to_infinitive(child):
+            return True
+    return False
+
+
+def _alternative_met(alt: str, token: Token) -> bool:
+    alt = alt.strip().rstrip(".")
+    if "+" in alt:
+        return all(_alternative_met(part, token) for part in alt.split("+"))
+    if alt == "to-infinitive":
+        return _has_to_infinitive(token)
+    if alt == "NP":
+        return any(c.dep_ in ("dobj", "dative", "oprd") for c in token.children)
+    if alt.endswith("-NP"):
+        word = alt[:-3]
+        return any(c.dep_ in ("prep", "agent") and c.lower_ == word for c in token.children)
+    nouns = {w.strip().split("/")[0] for w in re.split(r"[,/]", alt) if w.strip()}
+    objects = {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "pobj", "nsubjpass")}
+    return bool(objects & nouns) if nouns else True
+
+
 def _requirement_met(trig: Trigger, token: Token) -> bool:
-    notes = trig.notes.lower()
-    if "to-infinitive" in notes:
-        return any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
-    if "object" in notes:
-        return any(c.dep_ in ("dobj", "dative", "prep") for c in token.children)
-    return True
+    """Check a lexicon note such as "requires object: NP + to-infinitive or for-NP"."""
+    match = re.search(r"requires (?:object|complement): ([^;(]*)", trig.notes)
+    if match is None:
+        return True
+    return any(_alternative_met(alt, token) for alt in match.group(1).split(" or "))
 
 
 # --- actors of a phrase ----------------------------------------------------------------
@@ -136,7 +186,7 @@ def _np_actors(token: Token, table: ActorTable, depth: int = 0) -> list[str]:
                         break
         if actor is None and token.pos_ == "PRON" and token.lower_ in ("whom", "who", "which", "that"):
             head = token.head
-            while head.dep_ not in ("relcl",) and head.head is not head:
+            while head.dep_ not in ("relcl",) and head.head.i != head.i:
                 head = head.head
             if head.dep_ == "relcl":
                 return _np_actors(head.head, table, depth + 1)
@@ -166,7 +216,7 @@ def _subject_of(verb: Token, table: ActorTable) -> tuple[list[str], bool]:
                 return _np_actors(child, table), False
             if child.dep_ == "nsubjpass":
                 return _np_actors(child, table), True
-        if current.dep_ in ("xcomp", "conj", "advcl", "acl") and current.head is not current:
+        if current.dep_ in ("xcomp", "conj", "advcl", "acl") and current.head.i != current.i:
             if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
                 return _noun_source(current.head, table), False
             current = current.head
@@ -174,7 +224,19 @@ def _subject_of(verb: Token, table: ActorTable) -> tuple[list[str], bool]:
             return _np_actors(current.head, table), False
         else:
             break
-    return [], False
+    return _preceding_actor(verb, table), False
+
+
+def _preceding_actor(verb: Token, table: ActorTable) -> list[str]:
+    """When the parser lost the subject: the actor mentioned right before the verb group."""
+    doc = verb.doc
+    first = min([verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "neg", "advmod")
+                            and c.i < verb.i])
+    i = first - 1
+    if i < verb.sent.start or doc[i].is_punct:
+        return []
+    actor = table.resolve(doc[i].idx, doc[i].idx + len(doc[i].text))
+    return [actor] if actor else []
 
 
 def _noun_source(noun: Token, table: ActorTable) -> list[str]:
@@ -198,21 +260,37 @@ def _noun_source(noun: Token, table: ActorTable) -> list[str]:
                 return found
     head = noun.head
     hops = 0
-    while head is not noun and hops < 4:
+    while head.i != noun.i and hops < 4:
         if head.pos_ in ("VERB", "AUX"):
             found, passive = _subject_of(head, table)
-            return [] if passive else found
+            if found or head.dep_ not in ("pcomp", "xcomp", "advcl", "acl", "conj"):
+                return [] if passive else found
         if head.pos_ in ("PROPN", "NOUN") and table.resolve(head.idx, head.idx + len(head.text)):
             return _np_actors(head, table)
-        if head.head is head:
+        if head.head.i == head.i:
             break
         noun, head = head, head.head
         hops += 1
     return []
 
 
-def _partners(token: Token, table: ActorTable, exclude: set[str]) -> list[str]:
+def _partners(token: Token, table: ActorTable, exclude: set[str],
+              phrase: set[int] | None = None) -> list[str]:
+    """Targets: direct objects, then "with"/"to"/"on"/"against" partners of the trigger.
+
+    Words that spell the trigger phrase ("send a delegation") are not partners, but their
+    own partners are ("a delegation to X")."""
     out: list[str] = []
+    phrase = phrase or set()
+    if phrase:
+        doc = token.doc
+        for i in sorted(phrase):
+            for child in doc[i].children:
+                if child.dep_ == "prep" and child.lower_ in ("to", "with"):
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            out.extend(a for a in _np_actors(pobj, table)
+                                       if a not in exclude and a not in out)
 
     def add(found: list[str]) -> None:
         for a in found:
@@ -220,9 +298,15 @@ def _partners(token: Token, table: ActorTable, exclude: set[str]) -> list[str]:
                 out.append(a)
 
     for child in token.children:
-        if child.dep_ in ("dobj", "dative", "iobj"):
+        if child.dep_ in ("dobj", "dative", "iobj", "oprd") and child.i not in phrase:
             add(_np_actors(child, table))
-        elif child.dep_ == "prep" and child.lower_ in PARTNER_PREPS:
+    has_object = bool(out)
+    for child in token.children:
+        if child.i in phrase or any(g.i in phrase for g in child.children):
+            continue
+        if child.dep_ == "prep" and child.lower_ in PARTNER_PREPS:
+            if has_object and child.lower_ in ("with", "from", "for"):
+                continue  # "called X following ... with Y": Y belongs elsewhere
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     add(_np_actors(pobj, table))
@@ -230,16 +314,26 @@ def _partners(token: Token, table: ActorTable, exclude: set[str]) -> list[str]:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     add(_np_actors(pobj, table))
-    # "met on Wednesday with X": the partner preposition may hang off the time phrase
     if not out:
         for child in token.children:
+            # "met on Wednesday with X": the partner may hang off the time phrase
             if child.dep_ == "prep":
                 for pobj in child.children:
+                    if pobj.ent_type_ not in ("DATE", "TIME"):
+                        continue
                     for grand in pobj.children:
                         if grand.dep_ == "prep" and grand.lower_ == "with":
                             for p2 in grand.children:
                                 if p2.dep_ == "pobj":
                                     add(_np_actors(p2, table))
+    if not out and token.pos_ in ("NOUN", "PROPN"):
+        # "his meeting on Monday with X" where the parser hung "with X" on the verb
+        after = token.right_edge.i + 1
+        doc = token.doc
+        if after < len(doc) and doc[after].lower_ == "with" and doc[after].sent.start == token.sent.start:
+            for pobj in doc[after].children:
+                if pobj.dep_ == "pobj":
+                    add(_np_actors(pobj, table))
     return out
 
 
@@ -252,7 +346,7 @@ def _modality(token: Token) -> str:
     chain = [token]
     for _ in range(3):
         if clause.dep_ in ("xcomp", "acl", "pcomp", "pobj", "dobj", "prep", "ccomp", "conj") \
-                and clause.head is not clause:
+                and clause.head.i != clause.i:
             clause = clause.head
             chain.append(clause)
         else:
@@ -283,16 +377,19 @@ def _attached(token: Token, anchor: Token, max_hops: int = 5) -> bool:
     """Whether ``token`` hangs off ``anchor`` without passing through another verb."""
     current = token
     for _ in range(max_hops):
-        if current is anchor:
+        if current.i == anchor.i:
             return True
-        if current.head is current:
+        if current.head.i == current.i:
             return False
+        if current.dep_ == "prep" and current.lower_ == "with" and any(
+                c.dep_ in ("dobj", "oprd") for c in current.head.children):
+            return False  # "called X ... with Y in Paris": Y's place, not the call's
         current = current.head
-        if current is anchor:
+        if current.i == anchor.i:
             return True
         if current.pos_ == "VERB":
             return False
-    return current is anchor
+    return current.i == anchor.i
 
 
 def _event_time(token: Token, times: tuple[Time, ...], doc: Doc) -> tuple[date | None, str | None]:
@@ -324,13 +421,46 @@ def _event_place(token: Token, places: tuple[Place, ...], doc: Doc) -> Place | N
             root = root.head
         prep = root.head
         movement = token.lemma_.lower() in MOVE_LEMMAS
-        if root.dep_ == "dobj" and root.head is token and movement:
+        if root.dep_ == "dobj" and root.head.i == token.i and movement:
             return p
         if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS and _attached(root, token, 6):
             if prep.lower_ == "to" and not movement and token.pos_ == "VERB":
                 continue
             return p
     return None
+
+
+def _event_places(token: Token, trig: Trigger, places: tuple[Place, ...],
+                  doc: Doc) -> list[Place | None]:
+    """The place of the event; a visit to several places ("Baku, then Yerevan") gives each."""
+    first = _event_place(token, places, doc)
+    if first is None or trig.mode != "visit":
+        return [first]
+    out: list[Place | None] = [first]
+    span = doc.char_span(first.start, first.end, alignment_mode="expand")
+    if span is None:
+        return out
+    for other in span.root.children:
+        if other.dep_ in ("conj", "appos"):
+            for p in places:
+                if p.start <= other.idx < p.end and p not in out:
+                    out.append(p)
+    return out
+
+
+DEMAND_AUX = frozenset({"must", "should"})
+
+
+def _demand(token: Token, trig: Trigger, speaker: str | None, source: list[str]) -> Trigger | None:
+    """Quoted "X must withdraw": the speaker demands it of X (REQUEST, CAMEO 10x)."""
+    if speaker is None or speaker in source or token.pos_ != "VERB":
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in DEMAND_AUX for c in token.children):
+        return None
+    yielding = trig.type in ("RETREAT", "CONCEDE")
+    return Trigger(phrase=trig.phrase, pos=trig.pos, type="REQUEST",
+                   mode="yield" if yielding else "change", cameo="1056" if yielding else "100",
+                   context=trig.context, notes="demand with must/should")
 
 
 def _speaker_at(offset: int, quotes: tuple[Quote, ...]) -> str | None:
@@ -352,6 +482,12 @@ def _complement_tokens(token: Token) -> set[int]:
                 if any(g.dep_ == "pobj" and g.pos_ in ("PROPN",) for g in child.children):
                     continue
             out.update(t.i for t in child.subtree)
+    if token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubj", "pobj"):
+        # "repeated his call to X on returning to ...": the content hangs off the verb
+        for sibling in token.head.children:
+            if sibling.i > token.i and sibling.dep_ in ("prep", "xcomp", "advcl") and \
+                    sibling.lower_ in ("on", "for", "about", "over", "to"):
+                out.update(t.i for t in sibling.subtree)
     return out
 
 
@@ -372,40 +508,46 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
         trig = _match(token)
         if trig is None:
             continue
+        phrase = _phrase_tokens(token, trig)
         if trig.pos == "VERB":
             source, passive = _subject_of(token, table)
-            partners = _partners(token, table, set(source))
+            partners = _partners(token, table, set(source), phrase)
             if passive:
                 agent = [a for c in token.children if c.dep_ == "agent"
                          for p in c.children if p.dep_ == "pobj" for a in _np_actors(p, table)]
                 source, partners = agent, source
         else:
             source = _noun_source(token, table)
-            partners = _partners(token, table, set(source))
-        place = _event_place(token, places, doc)
-        if trig.type == "CONSULT" and trig.mode == "visit" and not partners and place is not None:
-            host = table.country_actor(place.country)
-            if host and host not in source:
-                partners = [host]
+            partners = _partners(token, table, set(source), phrase)
         if not source:
             continue
-        if trig.type == "CONSULT" and not partners and len(source) < 2:
-            continue
+        modality = _modality(token)
+        speaker = _speaker_at(token.idx, quotes)
+        demand = _demand(token, trig, speaker, source)
+        if demand is not None:
+            trig, source, partners = demand, [speaker or ""], source
         if trig.type in CONTENT_TYPES:
             suppressed |= _complement_tokens(token)
         when, when_text = _event_time(token, times, doc)
-        if place is None and trig.type in ("ASSAULT", "COERCE", "CONSULT", "PROTEST", "MOBILIZE"):
-            for actor_id in partners:
-                actor = table.by_id(actor_id)
-                if actor and actor.kind == "country" and actor.country in place_by_country \
-                        and trig.type == "ASSAULT":
-                    place = place_by_country[actor.country]
-        candidates.append(_Candidate(
-            trigger=trig, token=token, source=source, target=partners,
-            modality=_modality(token), date=when, date_text=when_text,
-            place=place.id if place else None,
-            attributed_to=_speaker_at(token.idx, quotes),
-        ))
+        for place in _event_places(token, trig, places, doc):
+            targets = partners
+            if trig.type == "CONSULT" and trig.mode == "visit" and place is not None and (
+                    not partners or len(_event_places(token, trig, places, doc)) > 1):
+                host = table.country_actor(place.country)
+                targets = [host] if host and host not in source else partners
+            if trig.type == "CONSULT" and not targets and len(source) < 2:
+                continue
+            if place is None and trig.type == "ASSAULT":
+                for actor_id in targets:
+                    actor = table.by_id(actor_id)
+                    if actor and actor.kind == "country" and actor.country in place_by_country:
+                        place = place_by_country[actor.country]
+            candidates.append(_Candidate(
+                trigger=trig, token=token, source=source, target=targets,
+                modality=modality, date=when, date_text=when_text,
+                place=place.id if place else None, attributed_to=speaker,
+                place_key=f"{place.name}|{place.country}" if place else None,
+            ))
     candidates = [c for c in candidates if c.token.i not in suppressed or c.trigger.type in CONTENT_TYPES
                   and not _inside_other(c, candidates, suppressed)]
     merged = _merge(candidates, table)
@@ -430,7 +572,7 @@ def _same_event(a: _Candidate, b: _Candidate, table: ActorTable) -> bool:
         return False
     if a.date and b.date and a.date != b.date:
         return False
-    if a.place and b.place and a.place != b.place and a.trigger.type == "CONSULT":
+    if a.place_key and b.place_key and a.place_key != b.place_key and a.trigger.type == "CONSULT":
         return False
     sa, sb, ta, tb = set(a.source), set(b.source), set(a.target), set(b.target)
     if a.trigger.type == "CONSULT":
@@ -438,12 +580,17 @@ def _same_event(a: _Candidate, b: _Candidate, table: ActorTable) -> bool:
         if pa == pb:
             return True
         if not ta or not tb:
-            return bool(sa & sb or _countries(a.source, table) & _countries(b.source, table))
+            return bool(sa & sb) or _vaguer_same_country(a.source, b.source, table)
         return False
-    if not (sa & sb or (_countries(a.source, table) & _countries(b.source, table)
-                        and (ta == tb or not ta or not tb))):
+    if not (sa & sb or _vaguer_same_country(a.source, b.source, table)):
         return False
     return ta == tb or ((not ta or not tb) and a.trigger.type in MERGEABLE_EMPTY)
+
+
+def _vaguer_same_country(a: list[str], b: list[str], table: ActorTable) -> bool:
+    """"France" and "the French minister" as sources: the same state, one named vaguely."""
+    kinds = {actor.kind for i in a + b if (actor := table.by_id(i))}
+    return "country" in kinds and bool(_countries(a, table) & _countries(b, table))
 
 
 def _merge(candidates: list[_Candidate], table: ActorTable) -> list[_Candidate]:
@@ -461,7 +608,7 @@ def _merge(candidates: list[_Candidate], table: ActorTable) -> list[_Candidate]:
             target=keep.target + [a for a in other.target if a not in keep.target
                                   and a not in keep.source and not keep.target],
             date=keep.date or other.date, date_text=keep.date_text or other.date_text,
-            place=keep.place or other.place,
+            place=keep.place or other.place, place_key=keep.place_key or other.place_key,
             attributed_to=keep.attributed_to or other.attributed_to,
         )
         out[out.index(twin)] = merged

@@ -155,7 +155,7 @@ class Lexicon:
             trig = Trigger(phrase=words, pos=(row.get("pos") or "VERB").upper(), type=row["type"],
                            mode=row.get("mode") or None, cameo=row.get("cameo") or None,
                            context=tuple(_split(row.get("context", ""))), notes=row.get("notes", ""))
-            head = words[0] if trig.pos == "VERB" else words[-1]
+            head = words[0] if trig.pos == "VERB" or "of" in words else words[-1]
             self.triggers.setdefault(head, []).append(trig)
         for row in _rows("modality_cues.tsv"):
             self.modality_cues.setdefault((_key(row.get("cue", "")), row.get("where", "aux")),

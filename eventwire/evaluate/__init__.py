@@ -18,6 +18,13 @@ __all__ = ["GOLD_SETS", "Report", "Score", "run_gold_set", "shared_dir"]
 # name -> "module:function" inside eventwire.evaluate
 GOLD_SETS: dict[str, str] = {
     "seed": "seed:run",
+    "geovirus": "toponyms:run_geovirus",
+    "geowebnews": "toponyms:run_geowebnews",
+    "trnews": "toponyms:run_trnews",
+    "lgl": "toponyms:run_lgl",
+    "te3": "timex:run_te3",
+    "meantime-timex": "timex:run_meantime",
+    "meantime-speech": "speech:run_meantime",
 }
 
 

@@ -1,0 +1,495 @@
+// eventwire explorer: a small single-page front end over the read-only HTTP API.
+// Routes live in the URL hash: #/events?filters, #/actors, #/actor/KEY, #/quotes.
+"use strict";
+
+const QUADS = {
+  1: { label: "verbal cooperation", color: "#74c476" },
+  2: { label: "material cooperation", color: "#238b45" },
+  3: { label: "verbal conflict", color: "#fd8d3c" },
+  4: { label: "material conflict", color: "#d7301f" },
+};
+const FILTER_KEYS = ["q", "actor", "side", "country", "type", "quad_class", "modality",
+  "date_from", "date_to", "place"];
+const PAGE_SIZE = 25;
+const GRAVITY = 0.4;  // pulls separate components of the network towards the middle
+const state = { route: "", params: new URLSearchParams(), eventsPage: 1, sort: "-date",
+  actorPage: 1, lastTimeline: null };
+let pending = 0;
+
+// ------------------------------------------------------------ helpers
+
+function $(sel, root = document) { return root.querySelector(sel); }
+function esc(value) {
+  return String(value ?? "").replace(/[&<>"']/g, (c) => (
+    { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
+}
+function busy(delta) {
+  pending += delta;
+  $("#loading").hidden = pending <= 0;
+}
+async function api(path, params) {
+  const query = params ? `?${params.toString()}` : "";
+  busy(1);
+  try {
+    const response = await fetch(`${path}${query}`, { headers: { Accept: "application/json" } });
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      const detail = Array.isArray(body.detail)
+        ? body.detail.map((d) => `${(d.loc || []).slice(-1)[0]}: ${d.msg}`).join("; ")
+        : body.detail || response.statusText;
+      throw new Error(detail);
+    }
+    return body;
+  } finally {
+    busy(-1);
+  }
+}
+function actorLink(ref) {
+  if (!ref) return "";
+  const cc = ref.country ? `<span class="cc">${esc(ref.country)}</span>` : "";
+  if (!ref.key) return `${esc(ref.name || ref.id)}${cc}`;
+  return `<a href="#/actor/${encodeURIComponent(ref.key)}" data-stop>${esc(ref.name)}</a>${cc}`;
+}
+function actorList(refs) {
+  return refs && refs.length ? refs.map(actorLink).join(", ") : '<span class="muted">—</span>';
+}
+function badge(ev) {
+  const quad = QUADS[ev.quad_class];
+  const title = quad ? quad.label : "";
+  return `<span class="badge q${esc(ev.quad_class)}" title="${esc(title)}">${esc(ev.type)}</span>`
+    + (ev.mode ? `<span class="tag">${esc(ev.mode)}</span>` : "")
+    + (ev.modality && ev.modality !== "asserted" ? `<span class="tag">${esc(ev.modality)}</span>` : "");
+}
+function plotlyReady() { return typeof window.Plotly !== "undefined"; }
+function noChart(el, message) {
+  if (plotlyReady()) window.Plotly.purge(el);
+  el.innerHTML = `<p class="empty">${esc(message)}</p>`;
+}
+
+// ------------------------------------------------------------ routing
+
+function parseHash() {
+  const hash = location.hash.replace(/^#/, "") || "/events";
+  const [path, query] = hash.split("?");
+  return { path, params: new URLSearchParams(query || "") };
+}
+function go(path, params) {
+  const query = params && params.toString() ? `?${params.toString()}` : "";
+  location.hash = `#${path}${query}`;
+}
+function show(view) {
+  document.querySelectorAll(".view").forEach((el) => { el.hidden = el.id !== `view-${view}`; });
+  document.querySelectorAll("[data-nav]").forEach((a) => {
+    a.classList.toggle("active", a.dataset.nav === view || (view === "actor" && a.dataset.nav === "actors"));
+  });
+}
+async function route() {
+  const { path, params } = parseHash();
+  state.params = params;
+  try {
+    if (path.startsWith("/actor/")) {
+      show("actor");
+      await renderActor(decodeURIComponent(path.slice("/actor/".length)), params);
+    } else if (path === "/actors") {
+      show("actors");
+      await renderActors(params);
+    } else if (path === "/quotes") {
+      show("quotes");
+      await renderQuotes(params);
+    } else {
+      show("events");
+      await renderEvents(params);
+    }
+  } catch (err) {
+    $("#filter-error").textContent = err.message;
+  }
+}
+
+// ------------------------------------------------------------ events view
+
+function filterParams(params) {
+  const out = new URLSearchParams();
+  for (const key of FILTER_KEYS) {
+    for (const value of params.getAll(key)) {
+      if (value !== "" && !(key === "side" && value === "any")) out.append(key, value);
+    }
+  }
+  return out;
+}
+function fillForm(params) {
+  const form = $("#filters");
+  for (const key of FILTER_KEYS) {
+    const fields = form.querySelectorAll(`[name="${key}"]`);
+    fields.forEach((field) => {
+      if (field.type === "checkbox") field.checked = params.getAll(key).includes(field.value);
+      else field.value = params.get(key) || (key === "side" ? "any" : "");
+    });
+  }
+}
+function readForm() {
+  const data = new FormData($("#filters"));
+  const params = new URLSearchParams();
+  for (const [key, value] of data.entries()) {
+    const text = String(value).trim();
+    if (text !== "" && !(key === "side" && text === "any")) {
+      params.append(key, key === "country" ? text.toUpperCase() : text);
+    }
+  }
+  return params;
+}
+
+async function renderEvents(params) {
+  $("#filter-error").textContent = "";
+  fillForm(params);
+  state.sort = params.get("sort") || "-date";
+  state.eventsPage = Number(params.get("page") || 1);
+  $("#sort").value = state.sort;
+  const filters = filterParams(params);
+  const pageParams = new URLSearchParams(filters);
+  pageParams.set("sort", state.sort);
+  pageParams.set("page", String(state.eventsPage));
+  pageParams.set("page_size", String(PAGE_SIZE));
+  const [page, timeline, network] = await Promise.all([
+    api("/api/events", pageParams), api("/api/timeline", filters), api("/api/network", filters),
+  ]);
+  renderEventRows($("#events-table tbody"), page.items);
+  $("#events-count").textContent = `${page.total.toLocaleString()} matching`;
+  renderPager($("#events-pager"), page, (n) => {
+    const next = new URLSearchParams(params);
+    next.set("page", String(n));
+    go("/events", next);
+  });
+  drawTimeline($("#timeline"), timeline, true);
+  drawNetwork($("#network"), network);
+  const open = params.get("event");
+  if (open) await openEvent(open, false);
+}
+
+function renderEventRows(tbody, items) {
+  if (!items.length) {
+    tbody.innerHTML = '<tr><td colspan="8" class="empty">No events match these filters.</td></tr>';
+    return;
+  }
+  tbody.innerHTML = items.map((ev) => `
+    <tr data-id="${esc(ev.id)}">
+      <td class="date">${esc(ev.day || "")}${ev.date ? "" : ' <span class="muted" title="publication date">(pub.)</span>'}</td>
+      <td>${badge(ev)}</td>
+      <td>${actorList(ev.source)}</td>
+      <td class="arrow">→</td>
+      <td>${actorList(ev.target)}</td>
+      <td class="evidence"><div>${esc(ev.evidence)}</div></td>
+      <td>${esc(ev.place || "")}</td>
+      <td class="article">${esc(ev.title || ev.article_id)}${ev.outlet ? ` · ${esc(ev.outlet)}` : ""}</td>
+    </tr>`).join("");
+}
+
+function renderPager(el, page, goTo) {
+  const pages = Math.max(1, Math.ceil(page.total / page.page_size));
+  el.innerHTML = `<button type="button" data-p="${page.page - 1}" ${page.page <= 1 ? "disabled" : ""}>‹ Prev</button>
+    <span>page ${page.page} of ${pages}</span>
+    <button type="button" data-p="${page.page + 1}" ${page.page >= pages ? "disabled" : ""}>Next ›</button>`;
+  el.querySelectorAll("button").forEach((b) => b.addEventListener("click", () => goTo(Number(b.dataset.p))));
+}
+
+// ------------------------------------------------------------ charts
+
+function periodEnd(start, interval) {
+  const d = new Date(`${start}T00:00:00Z`);
+  if (interval === "day") d.setUTCDate(d.getUTCDate() + 1);
+  else if (interval === "week") d.setUTCDate(d.getUTCDate() + 7);
+  else if (interval === "year") d.setUTCFullYear(d.getUTCFullYear() + 1);
+  else d.setUTCMonth(d.getUTCMonth() + 1);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function drawTimeline(el, timeline, clickable) {
+  if (!plotlyReady()) { noChart(el, "Charts need plotly (pip install plotly)."); return; }
+  if (!timeline.buckets.length) { noChart(el, "No dated events."); return; }
+  el.innerHTML = "";
+  const traces = [1, 2, 3, 4].map((q) => {
+    const rows = timeline.buckets.filter((b) => b.quad_class === q);
+    return { type: "bar", name: QUADS[q].label, marker: { color: QUADS[q].color },
+      x: rows.map((b) => b.period), y: rows.map((b) => b.n),
+      hovertemplate: `%{x}: %{y} ${QUADS[q].label}<extra></extra>` };
+  });
+  const layout = { barmode: "stack", margin: { l: 36, r: 8, t: 6, b: 40 }, bargap: 0.15,
+    legend: { orientation: "h", y: -0.18, font: { size: 11 }, traceorder: "normal" },
+    xaxis: { type: "date", tickfont: { size: 11 } }, yaxis: { tickfont: { size: 11 }, rangemode: "tozero" },
+    paper_bgcolor: "#fff", plot_bgcolor: "#fff" };
+  window.Plotly.react(el, traces, layout, { displayModeBar: false, responsive: true });
+  if (clickable && !el.dataset.bound) {
+    el.dataset.bound = "1";
+    el.on("plotly_click", (ev) => {
+      const start = String(ev.points[0].x).slice(0, 10);
+      const params = filterParams(state.params);
+      params.set("date_from", start);
+      params.set("date_to", periodEnd(start, state.lastTimeline || "month"));
+      go("/events", params);
+    });
+  }
+  if (clickable) state.lastTimeline = timeline.interval;
+}
+
+function layoutGraph(nodes, edges) {
+  // Fruchterman-Reingold, deterministic start on a circle, bounded iterations.
+  const n = nodes.length;
+  const pos = nodes.map((_, i) => ({ x: Math.cos((2 * Math.PI * i) / n), y: Math.sin((2 * Math.PI * i) / n) }));
+  const index = new Map(nodes.map((node, i) => [node.key, i]));
+  const k = Math.sqrt(4 / Math.max(n, 1));
+  let temp = 0.2;
+  for (let iter = 0; iter < 250; iter += 1) {
+    const disp = pos.map(() => ({ x: 0, y: 0 }));
+    for (let i = 0; i < n; i += 1) {
+      for (let j = i + 1; j < n; j += 1) {
+        const dx = pos[i].x - pos[j].x; const dy = pos[i].y - pos[j].y;
+        const d = Math.max(Math.hypot(dx, dy), 0.01); const f = (k * k) / d;
+        disp[i].x += (dx / d) * f; disp[i].y += (dy / d) * f;
+        disp[j].x -= (dx / d) * f; disp[j].y -= (dy / d) * f;
+      }
+    }
+    for (const e of edges) {
+      const a = index.get(e.source); const b = index.get(e.target);
+      const dx = pos[a].x - pos[b].x; const dy = pos[a].y - pos[b].y;
+      const d = Math.max(Math.hypot(dx, dy), 0.01); const f = (d * d) / (2.5 * k);
+      disp[a].x -= (dx / d) * f; disp[a].y -= (dy / d) * f;
+      disp[b].x += (dx / d) * f; disp[b].y += (dy / d) * f;
+    }
+    for (let i = 0; i < n; i += 1) {
+      disp[i].x -= pos[i].x * GRAVITY; disp[i].y -= pos[i].y * GRAVITY;
+      const d = Math.max(Math.hypot(disp[i].x, disp[i].y), 0.01);
+      pos[i].x += (disp[i].x / d) * Math.min(d, temp);
+      pos[i].y += (disp[i].y / d) * Math.min(d, temp);
+    }
+    temp *= 0.98;
+  }
+  return pos;
+}
+
+function drawNetwork(el, network) {
+  if (!plotlyReady()) { noChart(el, "Charts need plotly (pip install plotly)."); return; }
+  if (!network.edges.length) { noChart(el, "No source → target pairs among these events."); return; }
+  el.innerHTML = "";
+  const nodes = network.nodes.slice(0, 60);
+  const keep = new Set(nodes.map((node) => node.key));
+  const edges = network.edges.filter((e) => keep.has(e.source) && keep.has(e.target));
+  const pos = layoutGraph(nodes, edges);
+  const at = new Map(nodes.map((node, i) => [node.key, pos[i]]));
+  const heaviest = Math.max(...edges.map((e) => e.n));
+  const annotations = edges.map((e) => {
+    const share = e.cooperation / Math.max(e.cooperation + e.conflict, 1);
+    const color = share >= 0.67 ? "rgba(35,139,69,.55)" : share <= 0.33 ? "rgba(215,48,31,.55)" : "rgba(102,112,133,.55)";
+    return { x: at.get(e.target).x, y: at.get(e.target).y, ax: at.get(e.source).x, ay: at.get(e.source).y,
+      xref: "x", yref: "y", axref: "x", ayref: "y", text: "", showarrow: true, arrowhead: 2,
+      arrowsize: 1, arrowwidth: 1 + (5 * e.n) / heaviest, arrowcolor: color, standoff: 9, startstandoff: 6 };
+  });
+  const biggest = Math.max(...nodes.map((node) => node.n));
+  const trace = { type: "scatter", mode: "markers+text", x: pos.map((p) => p.x), y: pos.map((p) => p.y),
+    text: nodes.map((node) => node.name), textposition: "top center", textfont: { size: 11, color: "#1d2433" },
+    customdata: nodes.map((node) => node.key),
+    hovertext: nodes.map((node) => `${node.name}${node.country ? ` (${node.country})` : ""}: ${node.n} events`),
+    hoverinfo: "text",
+    marker: { size: nodes.map((node) => 9 + (17 * Math.sqrt(node.n)) / Math.sqrt(biggest)),
+      color: "#2f5bd3", line: { color: "#fff", width: 1.5 } } };
+  const axis = { visible: false, zeroline: false, showgrid: false };
+  window.Plotly.react(el, [trace], { margin: { l: 10, r: 10, t: 10, b: 10 }, showlegend: false,
+    xaxis: axis, yaxis: axis, annotations, paper_bgcolor: "#fff", plot_bgcolor: "#fff", hovermode: "closest" },
+  { displayModeBar: false, responsive: true });
+  if (!el.dataset.bound) {
+    el.dataset.bound = "1";
+    el.on("plotly_click", (ev) => { go(`/actor/${encodeURIComponent(ev.points[0].customdata)}`); });
+  }
+}
+
+// ------------------------------------------------------------ the event panel
+
+function highlighted(text, start, end) {
+  if (start == null || end == null || start < 0 || end > text.length || start >= end) return esc(text);
+  return `${esc(text.slice(0, start))}<mark class="evidence" id="evidence-mark">${esc(text.slice(start, end))}</mark>${esc(text.slice(end))}`;
+}
+
+async function openEvent(id, remember = true) {
+  const ev = await api(`/api/events/${encodeURIComponent(id)}`);
+  document.querySelectorAll("tr.selected").forEach((tr) => tr.classList.remove("selected"));
+  document.querySelectorAll(`tr[data-id="${CSS.escape(id)}"]`).forEach((tr) => tr.classList.add("selected"));
+  const art = ev.article || {};
+  const quad = QUADS[ev.quad_class];
+  const reports = ev.reports.map((r) => `<li class="${r.id === ev.id ? "current" : ""}">
+      <a href="#" data-open="${esc(r.id)}">${esc(r.title || r.article_id)}</a>
+      <span class="muted">${esc(r.outlet || "")} ${esc(r.published || "")}</span>
+      <div class="muted">${esc(r.evidence || "")}</div></li>`).join("");
+  $("#panel-body").innerHTML = `
+    <div>${badge(ev)} <span class="muted">${quad ? esc(quad.label) : ""}</span></div>
+    <h2>${actorList(ev.source)} → ${actorList(ev.target)}</h2>
+    <dl>
+      <dt>Date</dt><dd>${esc(ev.date || "not stated")}${ev.date_text ? ` <span class="muted">(“${esc(ev.date_text)}”)</span>` : ""}</dd>
+      <dt>Place</dt><dd>${esc(ev.place || "—")}${ev.place_country ? ` <span class="cc">${esc(ev.place_country)}</span>` : ""}</dd>
+      <dt>Modality</dt><dd>${esc(ev.modality)}</dd>
+      ${ev.attributed_to ? `<dt>On the word of</dt><dd>${actorLink(ev.attributed_to)}</dd>` : ""}
+      <dt>CAMEO</dt><dd>${esc(ev.cameo || "—")}</dd>
+      <dt>Confidence</dt><dd>${ev.confidence == null ? "—" : Number(ev.confidence).toFixed(2)}</dd>
+      <dt>Evidence</dt><dd class="evidence-text">${esc(ev.evidence.text)}</dd>
+    </dl>
+    <h3>${ev.reports.length > 1 ? `Reported by ${ev.reports.length} articles` : "Reported by"}</h3>
+    <ul class="reports">${reports}</ul>
+    <h3>${esc(art.title || art.id)}</h3>
+    <p class="muted">${esc(art.source || "")} ${esc(art.published || "")}
+      ${art.url ? `· <a href="${esc(art.url)}" target="_blank" rel="noopener noreferrer">original</a>` : ""}
+      · <span>${esc(art.id)}</span></p>
+    <div class="article-text">${highlighted(art.text || "", ev.evidence.start, ev.evidence.end)}</div>`;
+  $("#event-panel").hidden = false;
+  const mark = $("#evidence-mark");
+  if (mark) mark.scrollIntoView({ block: "center" });
+  if (remember) {
+    const { path, params } = parseHash();
+    params.set("event", id);
+    history.replaceState(null, "", `#${path}?${params.toString()}`);
+  }
+}
+
+function closeEvent() {
+  $("#event-panel").hidden = true;
+  document.querySelectorAll("tr.selected").forEach((tr) => tr.classList.remove("selected"));
+  const { path, params } = parseHash();
+  if (params.has("event")) {
+    params.delete("event");
+    history.replaceState(null, "", `#${path}${params.toString() ? `?${params.toString()}` : ""}`);
+  }
+}
+
+// ------------------------------------------------------------ actors, actor, quotes
+
+async function renderActors(params) {
+  const form = $("#actor-search");
+  form.q.value = params.get("q") || "";
+  form.country.value = params.get("country") || "";
+  const query = new URLSearchParams();
+  for (const key of ["q", "country"]) if (params.get(key)) query.set(key, params.get(key));
+  query.set("page", params.get("page") || "1");
+  query.set("page_size", "50");
+  const page = await api("/api/actors", query);
+  $("#actors-count").textContent = `${page.total.toLocaleString()} actors`;
+  $("#actors-table tbody").innerHTML = page.items.length ? page.items.map((a) => `<tr>
+      <td><a href="#/actor/${encodeURIComponent(a.key)}">${esc(a.name)}</a></td>
+      <td>${esc(a.country || "")}</td><td>${esc(a.kind || "")}</td><td>${esc(a.sector || "")}</td>
+      <td class="num">${a.n_events}</td><td class="num">${a.n_articles}</td></tr>`).join("")
+    : '<tr><td colspan="6" class="empty">No actors match.</td></tr>';
+  renderPager($("#actors-pager"), page, (n) => { const next = new URLSearchParams(params); next.set("page", String(n)); go("/actors", next); });
+}
+
+async function renderActor(key, params) {
+  const actor = await api(`/api/actors/${encodeURIComponent(key)}`);
+  const roles = actor.roles.length ? actor.roles.map(esc).join(", ") : "—";
+  const others = actor.names.filter((n) => n !== actor.name);
+  $("#actor-head").innerHTML = `<h2>${esc(actor.name)}</h2>
+    <div class="facts muted">
+      <span>country <b>${esc(actor.country || "—")}</b></span><span>kind <b>${esc(actor.kind || "—")}</b></span>
+      <span>sector <b>${esc(actor.sector || "—")}</b></span><span>roles <b>${roles}</b></span>
+      <span><b>${actor.n_events}</b> events in <b>${actor.n_articles}</b> articles</span>
+      <span>key <code>${esc(actor.key)}</code></span></div>
+    ${others.length ? `<p class="muted">also written ${others.map(esc).join(", ")}</p>` : ""}
+    <p><a href="#/events?actor=${encodeURIComponent(actor.key)}">Explore its events with filters →</a></p>`;
+  drawTimeline($("#actor-timeline"), actor.timeline, false);
+  $("#counterparts tbody").innerHTML = actor.counterparts.length ? actor.counterparts.map((c) => {
+    const total = Math.max(c.cooperation + c.conflict, 1);
+    return `<tr><td><a href="#/actor/${encodeURIComponent(c.key)}">${esc(c.name)}</a><span class="cc">${esc(c.country || "")}</span></td>
+      <td class="num">${c.n}</td><td class="num">${c.as_source}</td><td class="num">${c.as_target}</td>
+      <td><div class="ratio" title="${c.cooperation} cooperation, ${c.conflict} conflict">
+        <span class="c" style="width:${(100 * c.cooperation) / total}%"></span>
+        <span class="k" style="width:${(100 * c.conflict) / total}%"></span></div></td></tr>`;
+  }).join("") : '<tr><td colspan="5" class="empty">No counterparts.</td></tr>';
+  const pageNo = Number(params.get("page") || 1);
+  const query = new URLSearchParams({ actor: actor.key, page: String(pageNo), page_size: String(PAGE_SIZE) });
+  const page = await api("/api/events", query);
+  $("#actor-events-count").textContent = `${page.total} events`;
+  renderEventRows($("#actor-events tbody"), page.items);
+  renderPager($("#actor-events-pager"), page, (n) => go(`/actor/${encodeURIComponent(key)}`, new URLSearchParams({ page: String(n) })));
+}
+
+async function renderQuotes(params) {
+  const form = $("#quote-search");
+  form.speaker.value = params.get("speaker") || "";
+  form.q.value = params.get("q") || "";
+  const query = new URLSearchParams();
+  for (const key of ["speaker", "q"]) if (params.get(key)) query.set(key, params.get(key));
+  query.set("page", params.get("page") || "1");
+  query.set("page_size", "50");
+  const page = await api("/api/quotes", query);
+  $("#quotes-count").textContent = `${page.total.toLocaleString()} quotes`;
+  $("#quotes-table tbody").innerHTML = page.items.length ? page.items.map((q) => `<tr>
+      <td class="date">${esc(q.published || "")}</td>
+      <td>${q.speaker_key ? `<a href="#/actor/${encodeURIComponent(q.speaker_key)}">${esc(q.speaker_name)}</a>` : esc(q.speaker_text || "—")}</td>
+      <td>${q.kind === "direct" ? "“" : ""}${esc(q.text)}${q.kind === "direct" ? "”" : ""} <span class="tag">${esc(q.kind)}</span></td>
+      <td class="article">${esc(q.title || q.article_id)}</td></tr>`).join("")
+    : '<tr><td colspan="4" class="empty">No quotes match.</td></tr>';
+  renderPager($("#quotes-pager"), page, (n) => { const next = new URLSearchParams(params); next.set("page", String(n)); go("/quotes", next); });
+}
+
+// ------------------------------------------------------------ start
+
+async function loadSummary() {
+  const [stats, spec] = await Promise.all([api("/api/stats"), api("/openapi.json")]);
+  const range = stats.first_published ? ` · published ${stats.first_published} – ${stats.last_published}` : "";
+  $("#summary").textContent = `${stats.articles.toLocaleString()} articles · ${stats.events.toLocaleString()} events · ${stats.quotes.toLocaleString()} quotes${range}`;
+  const counts = new Map(stats.by_type.map((t) => [t.type, t.n]));
+  const types = ((spec.components || {}).schemas || {}).EventType?.enum || [...counts.keys()];
+  const select = $('#filters [name="type"]');
+  for (const type of types) {
+    const option = document.createElement("option");
+    option.value = type;
+    option.textContent = `${type} (${counts.get(type) || 0})`;
+    select.appendChild(option);
+  }
+}
+
+function bind() {
+  $("#filters").addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const params = readForm();
+    if (state.sort !== "-date") params.set("sort", state.sort);
+    go("/events", params);
+  });
+  $("#reset").addEventListener("click", () => go("/events", new URLSearchParams()));
+  $("#sort").addEventListener("change", () => {
+    const params = filterParams(state.params);
+    params.set("sort", $("#sort").value);
+    go("/events", params);
+  });
+  document.addEventListener("click", (ev) => {
+    const open = ev.target.closest("[data-open]");
+    if (open) { ev.preventDefault(); openEvent(open.dataset.open).catch(showError); return; }
+    if (ev.target.closest("[data-stop], a")) return;
+    const row = ev.target.closest("table.events tbody tr[data-id]");
+    if (row) openEvent(row.dataset.id).catch(showError);
+  });
+  $("#panel-close").addEventListener("click", closeEvent);
+  document.addEventListener("keydown", (ev) => { if (ev.key === "Escape") closeEvent(); });
+  let timer = null;
+  $('#filters [name="actor"]').addEventListener("input", (ev) => {
+    clearTimeout(timer);
+    const text = ev.target.value.trim();
+    if (text.length < 2) return;
+    timer = setTimeout(async () => {
+      const page = await api("/api/actors", new URLSearchParams({ q: text.slice(0, 200), page_size: "10" })).catch(() => null);
+      if (!page) return;
+      $("#actor-options").innerHTML = page.items.map((a) => `<option value="${esc(a.key)}">${esc(a.name)} · ${a.n_events} events</option>`).join("");
+    }, 250);
+  });
+  for (const [id, path] of [["#actor-search", "/actors"], ["#quote-search", "/quotes"]]) {
+    $(id).addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      const params = new URLSearchParams();
+      for (const [key, value] of new FormData(ev.target).entries()) if (String(value).trim()) params.set(key, String(value).trim());
+      go(path, params);
+    });
+  }
+  window.addEventListener("hashchange", () => { $("#event-panel").hidden = true; route(); });
+}
+function showError(err) { $("#filter-error").textContent = err.message; }
+
+document.addEventListener("DOMContentLoaded", async () => {
+  bind();
+  await loadSummary().catch(showError);
+  await route();
+  document.body.dataset.ready = "1";
+});

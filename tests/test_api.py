@@ -1,0 +1,261 @@
+"""The HTTP API over a hand-made database: filters, ids, errors, limits, read-only."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import duckdb
+import pytest
+from test_api_data import STORY, build_fixture_db
+
+from eventwire.api import MAX_BODY_BYTES, MAX_TEXT_CHARS, create_app, event_key, parse_event_key
+from eventwire.errors import StoreError
+from eventwire.records import Article, Document
+
+with warnings.catch_warnings():  # starlette asks for httpx2 over httpx; either works here
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+
+def _fake_extract(article: Article) -> Document:
+    return Document(article=article)
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_fixture_db(tmp_path_factory.mktemp("api") / "events.duckdb")
+
+
+@pytest.fixture(scope="module")
+def client(db: Path):
+    with TestClient(create_app(db, extractor=_fake_extract)) as c:
+        yield c
+
+
+def ids(page: dict) -> list[tuple[str, str]]:
+    return [(e["article_id"], e["event_id"]) for e in page["items"]]
+
+
+def test_api_event_key_round_trips() -> None:
+    key = event_key("bbc/politics/003", "e1")
+    assert parse_event_key(key) == ("bbc/politics/003", "e1")
+    assert "/" not in key
+    assert parse_event_key("not base64!") is None
+    assert parse_event_key(event_key("a", "b")[:-2]) is None
+
+
+def test_api_events_lists_newest_first_with_actors(client: TestClient) -> None:
+    page = client.get("/api/events").json()
+    assert page["total"] == 8 and page["page"] == 1
+    days = [e["day"] for e in page["items"]]
+    assert days == sorted(days, reverse=True)
+    meeting = next(e for e in page["items"] if (e["article_id"], e["event_id"]) == ("wire-001", "e1"))
+    assert meeting["source"][0]["name"] == "Emmanuel Macron"
+    assert meeting["source"][0]["key"] == "emmanuel-macron@FRA"
+    assert meeting["target"][0]["key"] == "olaf-scholz@DEU"
+    assert meeting["quad_class"] == 1 and meeting["place"] == "Berlin"
+    assert meeting["story_id"] == STORY
+
+
+@pytest.mark.parametrize(("params", "expected"), [
+    ({"type": "CONSULT"}, {("wire-001", "e1"), ("wire-002", "e1")}),
+    ({"type": ["PROTEST", "COERCE"]}, {("bbc/politics/003", "e1"), ("bbc/politics/003", "e2")}),
+    ({"quad_class": 4}, {("wire-001", "e2"), ("bbc/politics/003", "e1"), ("bbc/politics/003", "e2")}),
+    ({"actor": "emmanuel-macron@FRA"}, {("wire-001", "e1"), ("wire-002", "e1")}),
+    ({"actor": "scholz", "side": "source"}, set()),
+    ({"actor": "scholz", "side": "target"}, {("wire-001", "e1"), ("wire-002", "e1")}),
+    ({"country": "rus"}, {("wire-001", "e2"), ("wire-002", "e2")}),
+    ({"date_from": "2024-04-01", "date_to": "2024-05-31"},
+     {("bbc/politics/003", "e1"), ("bbc/politics/003", "e2"), ("wire-004", "e1")}),
+    ({"place": "berlin"}, {("wire-001", "e1"), ("wire-002", "e1")}),
+    ({"place": "FRA"}, {("bbc/politics/003", "e1")}),
+    ({"modality": "intended"}, {("wire-004", "e2")}),
+    ({"q": "sanctions russia"}, {("wire-002", "e2")}),
+    ({"q": "100%"}, set()),
+    ({"q": "'; DROP TABLE events; --"}, set()),
+    ({"mode": "arrest"}, {("bbc/politics/003", "e2")}),
+    ({"article": "wire-004", "min_confidence": 0.7}, {("wire-004", "e1")}),
+    ({"story": STORY}, {("wire-001", "e1"), ("wire-002", "e1")}),
+])
+def test_api_events_filters(client: TestClient, params: dict, expected: set) -> None:
+    response = client.get("/api/events", params=params)
+    assert response.status_code == 200, response.text
+    assert set(ids(response.json())) == expected
+
+
+def test_api_events_sort_and_pages(client: TestClient) -> None:
+    first = client.get("/api/events", params={"sort": "-confidence", "page_size": 3}).json()
+    second = client.get("/api/events", params={"sort": "-confidence", "page_size": 3, "page": 2}).json()
+    assert first["total"] == second["total"] == 8
+    scores = [e["confidence"] for e in first["items"] + second["items"]]
+    assert scores == sorted(scores, reverse=True)
+    assert not set(ids(first)) & set(ids(second))
+    beyond = client.get("/api/events", params={"page": 99}).json()
+    assert beyond["items"] == [] and beyond["total"] == 8
+
+
+@pytest.mark.parametrize(("params", "status"), [
+    ({"page_size": 1000}, 422),
+    ({"page": 0}, 422),
+    ({"type": "PARTY"}, 422),
+    ({"quad_class": 7}, 422),
+    ({"country": "France"}, 422),
+    ({"date_from": "yesterday"}, 422),
+    ({"date_from": "2024-05-01", "date_to": "2024-04-01"}, 400),
+    ({"sort": "evidence; DROP TABLE events"}, 422),
+    ({"modality": "maybe"}, 422),
+    ({"min_confidence": 2}, 422),
+    ({"q": "x" * 500}, 422),
+])
+def test_api_events_bad_parameters_are_4xx(client: TestClient, params: dict, status: int) -> None:
+    response = client.get("/api/events", params=params)
+    assert response.status_code == status, response.text
+    assert "detail" in response.json()
+
+
+def test_api_event_detail_has_evidence_article_and_story(client: TestClient) -> None:
+    response = client.get(f"/api/events/{event_key('wire-001', 'e1')}")
+    assert response.status_code == 200
+    ev = response.json()
+    text = ev["article"]["text"]
+    assert text[ev["evidence"]["start"]:ev["evidence"]["end"]] == ev["evidence"]["text"]
+    assert ev["evidence"]["text"].startswith("French President Emmanuel Macron met")
+    assert ev["story"]["n_reports"] == 2
+    assert {r["article_id"] for r in ev["reports"]} == {"wire-001", "wire-002"}
+    assert all(parse_event_key(r["id"]) for r in ev["reports"])
+
+
+def test_api_event_detail_without_story_reports_itself(client: TestClient) -> None:
+    ev = client.get(f"/api/events/{event_key('bbc/politics/003', 'e2')}").json()
+    assert ev["story"] is None
+    assert [r["article_id"] for r in ev["reports"]] == ["bbc/politics/003"]
+    assert ev["attributed_to"]["name"] == "Interior Ministry"
+
+
+@pytest.mark.parametrize("bad", ["nope", event_key("wire-001", "e9"), event_key("x", "e1"), "%00"])
+def test_api_event_detail_unknown_is_404(client: TestClient, bad: str) -> None:
+    assert client.get(f"/api/events/{bad}").status_code == 404
+
+
+def test_api_actors_search_and_page(client: TestClient) -> None:
+    page = client.get("/api/actors", params={"q": "macron"}).json()
+    assert page["total"] == 1
+    macron = page["items"][0]
+    assert macron == {"key": "emmanuel-macron@FRA", "name": "Emmanuel Macron", "country": "FRA",
+                      "sector": "GOV", "kind": "person", "n_articles": 2, "n_events": 2}
+    assert client.get("/api/actors", params={"country": "fra"}).json()["total"] == 4
+    assert client.get("/api/actors", params={"kind": "alien"}).status_code == 422
+
+
+def test_api_actor_page_has_timeline_and_counterparts(client: TestClient) -> None:
+    actor = client.get("/api/actors/ukraine@UKR").json()
+    assert actor["n_events"] == 3 and actor["n_articles"] == 2
+    counterparts = {c["key"]: c for c in actor["counterparts"]}
+    assert counterparts["united-states@USA"]["n"] == 2
+    assert counterparts["united-states@USA"]["as_source"] == 1
+    assert counterparts["russian-armed-forces@RUS"]["conflict"] == 1
+    assert sum(b["n"] for b in actor["timeline"]["buckets"]) == 3
+    assert client.get("/api/actors/nobody@XXX").status_code == 404
+    assert client.get("/api/actors/Not A Key").status_code == 422
+
+
+def test_api_timeline_and_network(client: TestClient) -> None:
+    tl = client.get("/api/timeline", params={"interval": "month"}).json()
+    assert tl["interval"] == "month"
+    assert sum(b["n"] for b in tl["buckets"]) == 8
+    assert {b["quad_class"] for b in tl["buckets"]} == {1, 2, 3, 4}
+    assert client.get("/api/timeline").json()["interval"] in {"day", "week", "month"}
+    net = client.get("/api/network").json()
+    edge = next(e for e in net["edges"] if e["source"] == "emmanuel-macron@FRA")
+    assert edge["target"] == "olaf-scholz@DEU" and edge["n"] == 2 and edge["cooperation"] == 2
+    assert {n["key"] for n in net["nodes"]} >= {"emmanuel-macron@FRA", "olaf-scholz@DEU"}
+    assert client.get("/api/network", params={"type": "PROTEST"}).json()["edges"] == []
+
+
+def test_api_quotes(client: TestClient) -> None:
+    page = client.get("/api/quotes").json()
+    assert page["total"] == 2
+    by_macron = client.get("/api/quotes", params={"speaker": "emmanuel-macron@FRA"}).json()
+    assert [q["text"] for q in by_macron["items"]] == ["We stand together"]
+    assert by_macron["items"][0]["speaker_name"] == "Emmanuel Macron"
+    assert client.get("/api/quotes", params={"kind": "indirect"}).json()["total"] == 1
+    assert client.get("/api/quotes", params={"q": "arrested"}).json()["total"] == 1
+
+
+def test_api_article_with_annotations(client: TestClient) -> None:
+    doc = client.get("/api/articles/bbc/politics/003").json()
+    assert doc["article"]["title"] == "Pension protest in Paris"
+    assert len(doc["events"]) == 2 and len(doc["actors"]) == 3
+    assert doc["places"][0]["name"] == "Paris"
+    assert doc["actors"][0]["mentions"]
+    assert client.get("/api/articles/missing").status_code == 404
+
+
+def test_api_stats(client: TestClient) -> None:
+    stats = client.get("/api/stats").json()
+    assert stats["articles"] == 4 and stats["events"] == 8 and stats["stories"] == 1
+    assert stats["first_published"] == "2024-03-14"
+    assert {r["quad_class"]: r["n"] for r in stats["by_quad_class"]} == {1: 2, 2: 1, 3: 2, 4: 3}
+    assert stats["top_actors"][0]["n"] >= 2
+
+
+def test_api_extract_returns_a_document(client: TestClient) -> None:
+    response = client.post("/api/extract", json={"text": "Macron met Scholz.", "published": "2024-03-14"})
+    assert response.status_code == 200
+    assert response.json()["article"] == {"id": "api", "title": None, "published": "2024-03-14",
+                                          "source": None, "url": None, "text": "Macron met Scholz."}
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    ({"text": ""}, 422),
+    ({"text": "   "}, 422),
+    ({}, 422),
+    ({"text": "x", "published": "soon"}, 422),
+    ({"text": "x" * (MAX_TEXT_CHARS + 1)}, 422),
+])
+def test_api_extract_rejects_bad_bodies(client: TestClient, body: dict, status: int) -> None:
+    assert client.post("/api/extract", json=body).status_code == status
+
+
+def test_api_extract_refuses_oversized_bodies(client: TestClient) -> None:
+    big = b'{"text": "' + b"x" * MAX_BODY_BYTES + b'"}'
+    response = client.post("/api/extract", content=big, headers={"content-type": "application/json"})
+    assert response.status_code == 413
+
+    def chunks():
+        yield b'{"text": "'
+        for _ in range(MAX_BODY_BYTES // 65536 + 2):
+            yield b"x" * 65536
+        yield b'"}'
+
+    streamed = client.post("/api/extract", content=chunks(), headers={"content-type": "application/json"})
+    assert streamed.status_code == 413
+
+
+def test_api_openapi_published(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    for path in ("/api/events", "/api/events/{id}", "/api/actors", "/api/actors/{key}",
+                 "/api/quotes", "/api/articles/{article_id}", "/api/stats", "/api/extract"):
+        assert path in spec["paths"], path
+
+
+def test_api_database_is_read_only(client: TestClient) -> None:
+    con = client.app.state.con  # type: ignore[attr-defined]
+    with pytest.raises(duckdb.Error):
+        con.cursor().execute("DELETE FROM events")
+    assert client.get("/api/stats").json()["events"] == 8
+
+
+def test_api_missing_database_is_a_store_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError):
+        create_app(tmp_path / "none.duckdb")
+
+
+def test_api_serves_the_explorer(client: TestClient) -> None:
+    index = client.get("/")
+    assert index.status_code == 200 and "eventwire" in index.text
+    assert client.get("/static/app.js").status_code == 200
+    assert client.get("/static/style.css").status_code == 200
+    plotly = client.get("/vendor/plotly.min.js")
+    assert plotly.status_code == 200 and "plotly" in plotly.text[:200].lower()

@@ -1,0 +1,122 @@
+"""The place stage: gazetteer lookups, disambiguation, toponym spans, gold-set floors."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire import places
+from eventwire.evaluate.toponyms import (
+    GoldToponym,
+    haversine_km,
+    nearest_country,
+    score_places,
+)
+from eventwire.records import Place
+from tests.conftest import require_shared
+
+
+def test_places_norm_folds_case_accents_and_article():
+    assert places.norm("The Côte  d’Ivoire") == "cote d'ivoire"
+    assert places.norm("St. Louis") == "saint louis"
+
+
+def test_places_resolve_name_prefers_countries_and_capitals():
+    assert places.resolve_name("France").feature == "country"
+    paris = places.resolve_name("Paris")
+    assert paris is not None and paris.country == "FRA" and paris.capital
+    assert places.resolve_name("Yerevan").country == "ARM"
+    assert places.resolve_name("Kiev").name == "Kyiv"
+
+
+def test_places_georgia_follows_context():
+    assert places.resolve(["Georgia", "Armenia", "Baku"])["georgia"].country == "GEO"
+    state = places.resolve(["Georgia", "Atlanta"])["georgia"]
+    assert state.country == "USA" and state.feature == "admin"
+    assert places.resolve_name("Georgia", ["USA"]).country == "USA"
+
+
+def test_places_paris_texas_only_with_texas_in_sight():
+    assert places.resolve(["Paris", "Texas"])["paris"].admin1 == "TX"
+    assert places.resolve(["Paris", "Texas", "France"])["paris"].country == "FRA"
+
+
+def test_places_town_named_like_a_country_needs_more_than_context():
+    got = places.resolve(["Mexico", "Kansas City", "St. Louis", "Springfield"])
+    assert got["mexico"].feature == "country"
+
+
+def test_places_country_of():
+    assert places.country_of("Azerbaijan") == "AZE"
+    assert places.country_of("U.S.") == "USA"
+    assert places.country_of("Gaza Strip") == "PSE"
+    assert places.country_of("Nowhereland Qqq") is None
+
+
+def test_places_demonyms_are_not_names():
+    assert places.resolve_name("French") is None
+    assert places.resolve_name("Armenian") is None
+
+
+def test_toponyms_haversine_and_nearest_country():
+    assert haversine_km(0, 0, 0, 1) == pytest.approx(111.2, abs=0.5)
+    assert nearest_country(48.86, 2.35) == "FRA"
+    assert nearest_country(40.18, 44.51) == "ARM"
+
+
+def _place(start, end, lat, lon, country):
+    return Place(id="p", start=start, end=end, text="x", name="x", country=country,
+                 lat=lat, lon=lon)
+
+
+def test_toponyms_score_places_counts():
+    predicted = (_place(0, 5, 48.85, 2.35, "FRA"), _place(10, 15, 0.0, 0.0, "GHA"),
+                 _place(30, 35, 1.0, 1.0, "TGO"))
+    gold = [GoldToponym(start=0, end=5, lat=48.9, lon=2.3, country="FRA"),
+            GoldToponym(start=10, end=15, lat=40.2, lon=44.5, country="ARM"),
+            GoldToponym(start=20, end=25, lat=1.0, lon=1.0, country="TGO")]
+    report = score_places("t", [(predicted, gold)])
+    assert report.metric("toponyms.precision") == pytest.approx(2 / 3)
+    assert report.metric("toponyms.recall") == pytest.approx(2 / 3)
+    assert report.metric("acc@161") == 0.5
+    assert report.metric("country_accuracy") == 0.5
+
+
+@pytest.mark.model
+def test_places_find_places_spans_and_records(nlp):
+    text = ("Officials in Yerevan said Armenia and Azerbaijan met in Paris. "
+            "The French minister will visit Baku and Georgia. Cases rose in New South Wales.")
+    found = places.find_places(nlp(text))
+    by_text = {p.text: p for p in found}
+    assert by_text["Yerevan"].country == "ARM"
+    assert by_text["Paris"].country == "FRA"
+    assert by_text["Baku"].country == "AZE"
+    assert by_text["Georgia"].country == "GEO"
+    assert by_text["New South Wales"].country == "AUS"
+    assert "French" not in by_text
+    for p in found:
+        assert text[p.start:p.end] == p.text
+    assert [p.id for p in found] == [p.id for p in places.find_places(nlp(text))]
+
+
+@pytest.mark.model
+def test_places_find_places_state_qualifier(nlp):
+    text = "A fire damaged a home in Paris, Texas, on Tuesday, and another near Springfield, Ill."
+    by_text = {p.text: p for p in places.find_places(nlp(text))}
+    assert by_text["Paris"].country == "USA"
+    assert by_text["Springfield"].admin1 if hasattr(by_text["Springfield"], "admin1") else True
+    assert by_text["Springfield"].lon < -88
+
+
+@pytest.mark.shared
+@pytest.mark.model
+@pytest.mark.parametrize("name,limit,floors", [
+    ("geovirus", 40, {"acc@161": 0.75, "country_accuracy": 0.85, "toponyms.f1": 0.75}),
+    ("trnews", 25, {"acc@161": 0.75, "country_accuracy": 0.85, "toponyms.f1": 0.6}),
+])
+def test_places_gold_set_floors(name, limit, floors):
+    from eventwire.evaluate import run_gold_set
+
+    shared = require_shared("data")
+    report = run_gold_set(name, shared.parent, limit=limit)
+    for key, floor in floors.items():
+        assert report.metric(key) >= floor, (key, report.metric(key))

@@ -1,0 +1,245 @@
+"""The DuckDB store: round trip, idempotence, resume after SIGKILL, bad input end to end."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import re
+import select
+import signal
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from eventwire.records import (
+    Actor,
+    Article,
+    Document,
+    Event,
+    Evidence,
+    Mention,
+    Place,
+    Quote,
+    Span,
+    Time,
+)
+from eventwire.store import ARTICLE_TABLES, TABLES, Store, fingerprint
+
+TEXT = "Defence Minister Ana Lopez said on Monday that Spain would send aid to Valencia."
+
+
+def full_document(article_id: str = "es-1", published: date | None = date(2024, 11, 5)
+                  ) -> Document:
+    """A document that uses every field of every record."""
+    lopez = Actor(id="a1", name="Ana Lopez", kind="person", country="ESP", sector="GOV",
+                  other_sectors=("MIL",), role="Defence Minister", cameo="ESPGOV",
+                  mentions=(Mention(start=17, end=26, text="Ana Lopez"),))
+    spain = Actor(id="a2", name="Spain", kind="country", country="ESP", cameo="ESP",
+                  mentions=(Mention(start=47, end=52, text="Spain"),))
+    valencia = Place(id="p1", start=70, end=78, text="Valencia", name="Valencia",
+                     country="ESP", lat=39.47, lon=-0.38, geonames_id=2509954, feature="city")
+    event = Event(id="e1", type="AID", mode=None, context=("human_security",), cameo="073",
+                  source=("a2",), target=(), date=date(2024, 11, 4), date_text="on Monday",
+                  place="p1", modality="intended", attributed_to="a1", confidence=0.8,
+                  trigger=Span(start=59, end=63),
+                  evidence=Evidence(start=0, end=len(TEXT), text=TEXT))
+    quote = Quote(id="q1", kind="indirect", start=32, end=78, text=TEXT[32:78], speaker="a1",
+                  speaker_text="Ana Lopez", speaker_span=Span(start=17, end=26), cue="said",
+                  cue_span=Span(start=27, end=31))
+    when = Time(start=32, end=41, text="on Monday", value="2024-11-04")
+    return Document(article=Article(id=article_id, text=TEXT, title="Aid", published=published,
+                                    source="wire", url=f"https://example.org/{article_id}"),
+                    actors=(lopez, spain), events=(event,), quotes=(quote,), times=(when,),
+                    places=(valencia,))
+
+
+def dump(store: Store) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table, in a canonical order."""
+    out = {}
+    for table in TABLES:
+        cols = ", ".join(f'"{c}"' for c, _ in TABLES[table])
+        out[table] = store.con.execute(f"SELECT {cols} FROM {table} ORDER BY ALL").fetchall()
+    return out
+
+
+def test_store_round_trip_gives_back_the_document() -> None:
+    doc = full_document()
+    with Store() as store:
+        assert store.write(doc)
+        assert store.has("es-1") and not store.has("nope")
+        assert store.document("es-1") == doc.to_dict()
+        (art,) = store.query("SELECT fingerprint, n_words, published FROM articles")
+        assert art == {"fingerprint": fingerprint(TEXT), "n_words": len(TEXT.split()),
+                       "published": date(2024, 11, 5)}
+        (ev,) = store.query("SELECT quad_class, story_id, source, context FROM events")
+        assert ev["quad_class"] == 2 and ev["story_id"] and ev["source"] == ["a2"]
+
+
+def test_store_rewriting_adds_nothing() -> None:
+    with Store() as store:
+        assert store.write_batch([full_document("a"), full_document("b"), full_document("a")]) == 2
+        before = dump(store)
+        assert not store.write(full_document("a"))
+        assert store.write_batch([full_document("b")]) == 0
+        assert dump(store) == before
+        assert store.counts()["articles"] == 2
+
+
+def test_store_failed_batch_leaves_nothing(tmp_path: Path) -> None:
+    broken = full_document("bad").to_dict()
+    del broken["events"][0]["type"]
+    with Store(tmp_path / "x.duckdb") as store:
+        store.write(full_document("good"))
+        before = dump(store)
+        with pytest.raises(KeyError):
+            store.write_batch([full_document("other"), broken])
+        assert dump(store) == before
+
+
+def test_store_skip_stored_drops_known_articles_in_order() -> None:
+    with Store() as store:
+        store.write(full_document("b"))
+        items = [Article(id=i, text="x") for i in "abc"]
+        assert [a.id for a in store.skip_stored(items, chunk=2)] == ["a", "c"]
+        assert store.skipped == 1
+
+
+def test_store_export_parquet_by_month_and_flat_csv(tmp_path: Path) -> None:
+    import csv
+
+    import pyarrow.dataset as ds
+
+    with Store(tmp_path / "db.duckdb") as store:
+        store.write_batch([full_document("nov"), full_document("dec", date(2024, 12, 1)),
+                           full_document("undated", None)])
+        store.export_parquet(tmp_path / "pq")
+        n = store.export_csv(tmp_path / "events.csv")
+    months = sorted(p.name for p in (tmp_path / "pq" / "events").iterdir())
+    assert months == ["month=2024-11", "month=2024-12", "month=unknown"]
+    for table in ("articles", *ARTICLE_TABLES, "events_flat"):
+        assert ds.dataset(tmp_path / "pq" / table, partitioning="hive").count_rows() > 0
+    assert (tmp_path / "pq" / "stories.parquet").exists()
+    with open(tmp_path / "events.csv", newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert n == len(rows) == 3
+    row = rows[0]
+    assert row["Actor1Name"] == "Spain" and row["Actor1CountryCode"] == "ESP"
+    assert row["EventType"] == "AID" and row["EventCode"] == "073" and row["QuadClass"] == "2"
+    assert row["SQLDATE"] == "20241104" and row["ActionGeo_FullName"] == "Valencia"
+    assert row["AttributedTo"] == "Ana Lopez" and row["SOURCEURL"].endswith("/nov")
+    assert row["Evidence"] == TEXT
+
+
+def test_store_export_cli(tmp_path: Path) -> None:
+    from eventwire.cli import main
+
+    with Store(tmp_path / "db.duckdb") as store:
+        store.write(full_document())
+    assert main(["export", "--db", str(tmp_path / "db.duckdb"), "--csv",
+                 str(tmp_path / "e.csv"), "--parquet", str(tmp_path / "pq")]) == 0
+    assert (tmp_path / "e.csv").read_text(encoding="utf-8").count("\n") == 2
+    assert main(["dedup", "--db", str(tmp_path / "db.duckdb"), "--rebuild"]) == 0
+    assert main(["export", "--db", str(tmp_path / "missing.duckdb"), "--csv", "x"]) == 2
+
+
+# -- end to end: resume after SIGKILL, bad input ---------------------------------------------
+
+PEOPLE = ["Ana Lopez", "John Smith", "Maria Rossi", "Kenji Tanaka", "Amina Yusuf"]
+COUNTRIES = ["Spain", "Britain", "Italy", "Japan", "Nigeria", "France", "Brazil"]
+
+
+def write_corpus(root: Path, n: int) -> Path:
+    """Made-up articles plus every kind of bad input the reader must report."""
+    corpus = root / "corpus"
+    corpus.mkdir()
+    with open(corpus / "a_wire.jsonl", "w", encoding="utf-8") as handle:
+        for i in range(n):
+            who, there = PEOPLE[i % 5], COUNTRIES[i % 7]
+            text = (f"{who}, the foreign minister, met officials in {there} on Tuesday. "
+                    f"The talks covered trade and aid, {who} told reporters. "
+                    f"Protesters gathered outside the ministry in the capital, police said. "
+                    f"Report number {i}.")
+            record = {"id": f"w{i:04d}", "text": text, "published": "2024-03-14",
+                      "title": f"Talks {i}"}
+            handle.write(json.dumps(record) + "\n")
+            if i == 3:
+                handle.write('{"id": "broken", "text": \n')
+            if i == 5:
+                handle.write('{"id": "latin", "text": "caf\xe9"}\n'.replace("\xe9", "\\u00e9"))
+    with open(corpus / "a_wire.jsonl", "ab") as handle:
+        handle.write(b'{"id": "badutf8", "text": "caf\xe9 \xff"}\n')
+    (corpus / "b_binary.txt").write_bytes(bytes(range(256)) * 4)
+    (corpus / "c_huge.txt").write_text("word " * 2_100_000, encoding="utf-8")
+    (corpus / "d_utf16.txt").write_bytes("Ana Lopez met officials.".encode("utf-16"))
+    return corpus
+
+
+def cli(*args: str) -> list[str]:
+    return [sys.executable, "-m", "eventwire.cli", *args]
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(cli(*args), capture_output=True, text=True, timeout=240, check=False)
+
+
+def run_and_kill(args: list[str], after: int, deadline: float = 120.0) -> int:
+    """Start `extract` with standard error on a terminal; SIGKILL it once `after` articles
+    are done. The number done at the kill."""
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(cli(*args), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                            stderr=slave)
+    os.close(slave)
+    seen, done = b"", 0
+    stop = time.monotonic() + deadline
+    try:
+        while time.monotonic() < stop and proc.poll() is None:
+            ready, _, _ = select.select([master], [], [], 0.2)
+            if ready:
+                try:
+                    seen += os.read(master, 4096)
+                except OSError:
+                    break
+                counts = re.findall(rb"\r(\d+) articles", seen)
+                done = int(counts[-1]) if counts else 0
+                if done >= after:
+                    break
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        os.close(master)
+    return done
+
+
+@pytest.mark.model
+def test_store_resume_after_sigkill_equals_uninterrupted_run(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path, 40)
+    whole, resumed = tmp_path / "whole.duckdb", tmp_path / "resumed.duckdb"
+
+    first = run("extract", str(corpus), "--db", str(whole))
+    assert first.returncode == 1  # the bad inputs
+    for bad in ("a_wire.jsonl:5: malformed JSON", "not valid UTF-8", "b_binary.txt", "c_huge.txt",
+                "d_utf16.txt"):
+        assert bad in first.stderr, first.stderr
+    assert "latin" not in first.stderr
+
+    done = run_and_kill(["extract", str(corpus), "--db", str(resumed)], after=12)
+    assert 12 <= done < 41, "killed too late to test a resume"
+    with Store(resumed) as store:
+        stored = store.count("articles")
+    assert stored < 41
+
+    again = run("extract", str(corpus), "--db", str(resumed))
+    assert again.returncode == 1
+    with Store(whole, read_only=True) as a, Store(resumed, read_only=True) as b:
+        assert a.counts()["articles"] == 41
+        assert dump(a) == dump(b)
+
+    rerun = run("extract", str(corpus), "--db", str(whole))
+    assert rerun.returncode == 1
+    with Store(whole, read_only=True) as a, Store(resumed, read_only=True) as b:
+        assert dump(a) == dump(b)
