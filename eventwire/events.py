@@ -31,6 +31,9 @@ __all__ = ["find_events"]
 PARTNER_PREPS = frozenset({"with", "to", "on", "against", "at", "toward", "towards", "into",
                            "upon", "for", "from"})
 AGENT_PREPS = frozenset({"by"})
+NOT_TRIGGER_ENTS = frozenset({"DATE", "TIME", "PERSON", "GPE", "CARDINAL", "ORDINAL", "MONEY",
+                              "PERCENT", "QUANTITY", "WORK_OF_ART", "LAW"})
+REACTION_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "PROTEST"})
 CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT"})
 MERGEABLE_EMPTY = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "CONSULT",
                              "AGREE", "AID", "COOPERATE", "ASSAULT", "COERCE", "SANCTION"})
@@ -95,6 +98,8 @@ def _phrase_tokens(token: Token, trig: Trigger) -> set[int]:
 def _match(token: Token) -> Trigger | None:
     """The most specific lexicon entry that this token heads, or None."""
     lex = lexicon()
+    if token.ent_type_ in NOT_TRIGGER_ENTS:
+        return None  # "March 13", "Strike Force", a person called Rally
     if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
         options = [t for t in lex.triggers.get(token.lemma_.lower(), []) if t.pos == "VERB"]
         options += [t for t in lex.triggers.get(token.lower_, []) if t.pos == "VERB"
@@ -147,7 +152,8 @@ def _alternative_met(alt: str, token: Token) -> bool:
     if alt == "to-infinitive":
         return _has_to_infinitive(token)
     if alt == "NP":
-        return any(c.dep_ in ("dobj", "dative", "oprd") for c in token.children)
+        return any(c.dep_ in ("dobj", "dative", "oprd") or c.dep_ == "prep" and any(
+            g.dep_ == "pobj" for g in c.children) for c in token.children)
     if alt.endswith("-NP"):
         word = alt[:-3]
         return any(c.dep_ in ("prep", "agent") and c.lower_ == word for c in token.children)
@@ -262,6 +268,9 @@ def _noun_source(noun: Token, table: ActorTable) -> list[str]:
     hops = 0
     while head.i != noun.i and hops < 4:
         if head.pos_ in ("VERB", "AUX"):
+            reaction = _match(head)
+            if reaction is not None and reaction.type in REACTION_TYPES:
+                return []  # "X condemned the attack": X did not attack
             found, passive = _subject_of(head, table)
             if found or head.dep_ not in ("pcomp", "xcomp", "advcl", "acl", "conj"):
                 return [] if passive else found
@@ -351,11 +360,17 @@ def _modality(token: Token) -> str:
             chain.append(clause)
         else:
             break
+    for node in chain:
+        if any(c.dep_ == "neg" for c in node.children):
+            return "negated"
+        if node.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                   for c in node.children) and node.i != token.i:
+            break
+    if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return "intended"  # purpose: "... to hold talks"
     for position, node in enumerate(chain):
         for child in node.children:
             low = child.lower_
-            if child.dep_ == "neg" or (low in ("never",) and child.dep_ == "neg"):
-                return "negated"
             if child.dep_ == "mark" and cues.get((low, "mark")) == "hypothetical":
                 return "hypothetical"
             if child.dep_ in ("aux", "advmod", "amod") and cues.get((low, "aux")):
@@ -509,6 +524,7 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
         if trig is None:
             continue
         phrase = _phrase_tokens(token, trig)
+        suppressed |= phrase  # "hold talks": "talks" is this event, not another
         if trig.pos == "VERB":
             source, passive = _subject_of(token, table)
             partners = _partners(token, table, set(source), phrase)

@@ -189,11 +189,32 @@ def lexicon() -> Lexicon:
 
 def _paragraph_breaks(doc: Doc) -> Doc:
     """A line break always ends a sentence (captions and headlines carry no full stop)."""
+    starts = [0]
     for token in doc[1:]:
         prev = doc[token.i - 1]
         if prev.is_space and "\n" in prev.text and not token.is_space:
             token.is_sent_start = True
+            starts.append(token.i)
+    for start in starts:
+        _dateline(doc, start)
     return doc
+
+
+DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
+
+
+def _dateline(doc: Doc, start: int) -> None:
+    """"PARIS, March 3 (Agency) - Text": the dateline is not part of the first sentence."""
+    if start >= len(doc) or not (doc[start].is_upper and doc[start].is_alpha and len(doc[start]) > 1):
+        return
+    for i in range(start + 1, min(start + 16, len(doc) - 1)):
+        if doc[i].text in DATELINE_DASHES:
+            doc[i + 1].is_sent_start = True
+            for j in range(start + 1, i + 1):
+                doc[j].is_sent_start = False
+            return
+        if doc[i].is_space or doc[i].text == ".":
+            return
 
 
 def entity_patterns() -> list[dict[str, object]]:

@@ -445,6 +445,11 @@ def _content(doc: Doc, clause: Token, cues: SpeechCues, cue: Token) -> tuple[int
         if doc[first].lower_ in ("whether", "if"):
             break
         first += 1
+    subject = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
+    for child in clause.lefts:  # "said on Monday it would": the adjunct is the cue's
+        if subject is not None and child.i < subject.i and child.left_edge.i == first \
+                and child.dep_ in ("prep", "npadvmod") and first == cue.i + 1:
+            first = child.right_edge.i + 1
     while last >= first and (doc[last].is_punct or doc[last].is_space):
         last -= 1
     if last - first < 1:

@@ -64,10 +64,16 @@ def extract_batch(articles: list[Article]) -> list[Document | StageError]:
 
 
 def worker_info() -> dict[str, Any]:
-    """Runs on a worker: its process id and how many times it has loaded the model."""
+    """Runs on a worker: its process id, model loads so far, resident and peak memory (bytes)."""
+    import resource
+
+    import psutil
+
     from .nlp import load_pipeline
 
-    return {"pid": os.getpid(), "model_loads": load_pipeline.cache_info().misses}
+    return {"pid": os.getpid(), "model_loads": load_pipeline.cache_info().misses,
+            "rss": psutil.Process().memory_info().rss,
+            "peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}
 
 
 def _warm() -> int:

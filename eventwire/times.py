@@ -779,10 +779,10 @@ def _trigger() -> re.Pattern[str]:
     """Words without which no rule can match: the rules only run around these."""
     lex = _lexicon()
     words = {*lex.month, *lex.weekday, *lex.unit, *lex.season, *lex.daypart, *lex.set,
-             *(w for phrase in lex.vague for w in phrase.split() if len(w) > 3 or w == "now"),
+             *(w for phrase in lex.vague for w in phrase.split()[-1:]),
              "yesterday", "today", "tomorrow", "half", "centuries"}
     digits = r"\b(?:1[5-9]|20)\d\d\b|\d:\d\d|\d\s*[ap]\.?\s?m\b|\d0['’]?s\b|\d/\d|['’]\d\d\b"
-    return re.compile(rf"{digits}|\b(?:{_alt(words)})|\b[QH][1-4]\b", re.IGNORECASE)
+    return re.compile(rf"{digits}|\b(?:{_alt(words)})s?\b|\b[QH][1-4]\b", re.IGNORECASE)
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
