@@ -637,9 +637,9 @@ def find_actors(doc: Doc, places: tuple[Place, ...] = ()) -> ActorTable:
     spans: list[tuple[int, int, str]] = []
     for key in reader.order:
         d = reader.drafts[key]
-        if not d.mentions or (d.kind != "person" and d.country is None and d.key.startswith(
-                ("group:", "organization:None"))):
-            continue
+        if not d.mentions or (d.kind != "person" and d.country is None and d.sector in (None, "GOV")
+                              and d.key.startswith(("group:", "organization:None"))):
+            continue  # "the ministry", "a delegation": nobody in particular
         actor_id = stable_id("ac", key)
         mentions = tuple(Mention(start=s, end=e, text=t) for (s, e), t in sorted(d.mentions.items()))
         cameo = d.cameo or _cameo(d.country, d.sector, lex)

@@ -217,8 +217,11 @@ def _dateline(doc: Doc, start: int) -> None:
             return
 
 
-def entity_patterns() -> list[dict[str, object]]:
-    """EntityRuler phrase patterns (exact case) for countries, capitals, demonyms and organisations."""
+def entity_patterns(nlp: Language) -> list[dict[str, object]]:
+    """EntityRuler token patterns (exact case) for countries, capitals, demonyms, organisations.
+
+    Token patterns built with the tokenizer alone: phrase patterns would run the whole
+    pipeline over every entry at start-up."""
     lex = lexicon()
     patterns: list[dict[str, object]] = []
     seen: set[tuple[str, str]] = set()
@@ -226,7 +229,9 @@ def entity_patterns() -> list[dict[str, object]]:
     def add(label: str, surface: str) -> None:
         if (label, surface) not in seen:
             seen.add((label, surface))
-            patterns.append({"label": label, "pattern": surface})
+            tokens = [{"ORTH": t.text} for t in nlp.make_doc(surface)]
+            if tokens:
+                patterns.append({"label": label, "pattern": tokens})
 
     for label, surfaces in (("GPE", lex.surfaces["country"]), ("GPE", lex.surfaces["capital"]),
                             ("NORP", lex.surfaces["demonym"]), ("ORG", lex.surfaces["org"])):
@@ -246,7 +251,7 @@ def add_entity_patterns(nlp: Language) -> None:
     if "eventwire_ruler" not in nlp.pipe_names:
         ruler = nlp.add_pipe("entity_ruler", name="eventwire_ruler", before="ner",
                              config={"overwrite_ents": True})
-        ruler.add_patterns(entity_patterns())  # type: ignore[attr-defined]
+        ruler.add_patterns(entity_patterns(nlp))  # type: ignore[attr-defined]
     add_titled_names(nlp)
 
 

@@ -780,7 +780,7 @@ def _trigger() -> re.Pattern[str]:
     lex = _lexicon()
     words = {*lex.month, *lex.weekday, *lex.unit, *lex.season, *lex.daypart, *lex.set,
              *(w for phrase in lex.vague for w in phrase.split()[-1:]),
-             "yesterday", "today", "tomorrow", "half", "centuries"}
+             "yesterday", "today", "tomorrow", "half", "centuries", "weekend", "utc", "gmt"}
     digits = r"\b(?:1[5-9]|20)\d\d\b|\d:\d\d|\d\s*[ap]\.?\s?m\b|\d0['’]?s\b|\d/\d|['’]\d\d\b"
     return re.compile(rf"{digits}|\b(?:{_alt(words)})s?\b|\b[QH][1-4]\b", re.IGNORECASE)
 
