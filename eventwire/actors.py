@@ -36,6 +36,10 @@ GROUPING_NOUNS = frozenset({"delegation", "group", "team", "contingent", "unit",
                             "members", "member", "number", "dozens", "hundreds", "thousands"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "det", "nmod", "case", "punct", "nummod"})
 _APOS = re.compile(r"[’']s$|[’']$")
+# sectors a modifier imposes on its head: "rebel soldiers" are rebels, "opposition lawmakers"
+# opposition, "police officers" police
+MARKED_SECTORS = frozenset({"REB", "OPP", "UAF", "PRM", "CRM", "COP", "JUD", "REF", "JRN",
+                            "LAB", "EDU", "MED", "REL", "SPY", "PTY"})
 SECTOR_HINTS = (
     ("ministry", "GOV"), ("government", "GOV"), ("party", "PTY"), ("army", "MIL"),
     ("forces", "MIL"), ("military", "MIL"), ("police", "COP"), ("court", "JUD"),
@@ -61,6 +65,7 @@ class _Draft:
     cameo: str | None = None
     mentions: dict[tuple[int, int], str] = field(default_factory=dict)
     subject_at: list[int] = field(default_factory=list)
+    inferred: bool = False
 
     def add(self, start: int, end: int, text: str) -> None:
         self.mentions.setdefault((start, end), text)
@@ -172,9 +177,15 @@ def _descriptor_start(doc: Doc, end: int, floor: int) -> int:
 
 
 def _title_in(words: list[str], lex: Lexicon) -> tuple[Title | None, int, int]:
-    """The longest title among the word sequence: (title, start, end) in word indices."""
+    """The title of a phrase: the longest one ending at its head (the last word), else the
+    longest anywhere: (title, start, end) in word indices."""
     best: tuple[Title | None, int, int] = (None, 0, 0)
     n = len(words)
+    for i in range(n):
+        phrase = " ".join(words[i:])
+        title = lex.titles.get(phrase) or (lex.titles.get(phrase[:-1]) if phrase.endswith("s") else None)
+        if title is not None:
+            return (title, i, n)
     for size in range(min(6, n), 0, -1):
         for i in range(n - size + 1):
             phrase = " ".join(words[i:i + size])
@@ -399,6 +410,11 @@ class _Reader:
                 name = f"{_demonym_name(country, lex)} {role_words}".strip()
         d = self.draft(key, name, kind)
         if title is not None:
+            modifier = _title_in(words[:ti], lex)[0] if ti else None
+            if modifier is not None and modifier.sector in MARKED_SECTORS and \
+                    modifier.sector != title.sector:
+                d.absorb(modifier, country)
+                d.other_sectors = tuple(x for x in (title.sector, *title.other_sectors) if x)
             d.absorb(title, country)
         else:
             d.country = d.country or country
@@ -605,26 +621,36 @@ class _Reader:
             self.mention(d, ent.start, ent.end, ent.root)
 
 
-def _infer_countries(reader: _Reader) -> None:
-    """An officeholder the text gives no country: by elimination among the article's states.
+def _infer_countries(reader: _Reader, places: tuple[Place, ...]) -> None:
+    """Actors the text gives no country, read from the article's states.
 
-    Countries whose office of the same name is already held by someone else are excluded;
-    of the rest, the state the article names most often as an actor is taken.
+    An officeholder: by elimination, countries whose office of the same name is held by
+    someone else are excluded, and of the rest the state the article names most often
+    (as an actor, a demonym or a place) is taken. Anyone else: only when the article names
+    a single state. Inferred countries are marked so that the registry does not learn them.
     """
     counts: dict[str, int] = {}
     for d in reader.drafts.values():
         if d.kind == "country" and d.country:
             counts[d.country] = counts.get(d.country, 0) + len(d.mentions)
-    if not counts:
-        return
+    named: set[str] = set(counts)
+    for ent in reader.doc.ents:
+        if ent.label_ == "NORP" and (code := reader.lex.country_code(ent.text)):
+            named.add(code)
+    named |= {p.country for p in places if p.country and p.country not in reader.lex.nonstate}
     for d in reader.drafts.values():
-        if d.kind != "person" or d.country or not d.role:
+        if d.country or d.kind == "country":
             continue
-        taken = {o.country for o in reader.drafts.values()
-                 if o is not d and o.kind == "person" and o.role == d.role and o.country}
-        options = [c for c in counts if c not in taken]
+        options: list[str] = []
+        if d.kind == "person" and d.role and counts:
+            taken = {o.country for o in reader.drafts.values()
+                     if o is not d and o.kind == "person" and o.role == d.role and o.country}
+            options = [c for c in counts if c not in taken]
+        elif len(named) == 1:
+            options = list(named)
         if options:
-            d.country = max(options, key=lambda c: counts[c])
+            d.country = max(options, key=lambda c: counts.get(c, 0))
+            d.inferred = True
 
 
 def find_actors(doc: Doc, places: tuple[Place, ...] = ()) -> ActorTable:
@@ -632,7 +658,7 @@ def find_actors(doc: Doc, places: tuple[Place, ...] = ()) -> ActorTable:
     reader = _Reader(doc)
     reader.read()
     lex = reader.lex
-    _infer_countries(reader)
+    _infer_countries(reader, places)
     actors: list[Actor] = []
     spans: list[tuple[int, int, str]] = []
     for key in reader.order:

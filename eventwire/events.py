@@ -190,6 +190,15 @@ def _np_actors(token: Token, table: ActorTable, depth: int = 0) -> list[str]:
                     actor = table.resolve(child.idx, child.idx + len(child.text))
                     if actor:
                         break
+        if actor is None and token.pos_ == "NOUN" and depth < 2:
+            # "the convoy of X", "supporters of X": X
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            found = _np_actors(pobj, table, depth + 1)
+                            if found:
+                                return found
         if actor is None and token.pos_ == "PRON" and token.lower_ in ("whom", "who", "which", "that"):
             head = token.head
             while head.dep_ not in ("relcl",) and head.head.i != head.i:
@@ -264,23 +273,50 @@ def _noun_source(noun: Token, table: ActorTable) -> list[str]:
             found = _np_actors(child, table)
             if found:
                 return found
+    # the governing clause's subject, only for "X held talks", "X ... during a call":
+    # the noun is the verb's object or hangs off it through one preposition
     head = noun.head
-    hops = 0
-    while head.i != noun.i and hops < 4:
-        if head.pos_ in ("VERB", "AUX"):
-            reaction = _match(head)
-            if reaction is not None and reaction.type in REACTION_TYPES:
-                return []  # "X condemned the attack": X did not attack
-            found, passive = _subject_of(head, table)
-            if found or head.dep_ not in ("pcomp", "xcomp", "advcl", "acl", "conj"):
-                return [] if passive else found
-        if head.pos_ in ("PROPN", "NOUN") and table.resolve(head.idx, head.idx + len(head.text)):
-            return _np_actors(head, table)
-        if head.head.i == head.i:
-            break
-        noun, head = head, head.head
-        hops += 1
-    return []
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif noun.dep_ not in ("dobj", "attr", "nsubjpass"):
+        return []
+    if head.pos_ in ("PROPN", "NOUN") and table.resolve(head.idx, head.idx + len(head.text)):
+        return _np_actors(head, table)  # a caption: "X (left) during a meeting with Y"
+    if head.pos_ not in ("VERB", "AUX"):
+        return []
+    if head.lemma_.lower() not in lexicon().support_verbs and noun.dep_ != "pobj":
+        return []  # "X condemned the attack", "X avoided sanctions": X did not do it
+    if noun.dep_ == "pobj" and _match(head) is not None:
+        return []  # "X protested against the raid": the raid is someone else's
+    found, passive = _subject_of(head, table)
+    return [] if passive else found
+
+
+def _complement_partners(token: Token, table: ActorTable, exclude: set[str]) -> list[str]:
+    """"offered to start talks with X", "agreed to meet X": the partner of the content
+    (named directly, not through a possessor: "respect X's integrity" does not address X)."""
+    out: list[str] = []
+
+    def direct(t: Token) -> None:
+        for node in [t, *(c for c in t.children if c.dep_ == "conj")]:
+            actor = table.resolve(node.idx, node.idx + len(node.text))
+            if actor and actor not in exclude and actor not in out:
+                out.append(actor)
+
+    for child in token.children:
+        if child.dep_ not in ("xcomp", "acl", "ccomp") or child.pos_ != "VERB":
+            continue
+        for grand in child.children:
+            if grand.dep_ in ("dobj", "dative"):
+                direct(grand)
+                for prep in grand.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("with", "to"):
+                        for pobj in prep.children:
+                            direct(pobj)
+            elif grand.dep_ == "prep" and grand.lower_ in ("with", "to", "on", "against"):
+                for pobj in grand.children:
+                    direct(pobj)
+    return out
 
 
 def _partners(token: Token, table: ActorTable, exclude: set[str],
@@ -537,6 +573,8 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
             partners = _partners(token, table, set(source), phrase)
         if not source:
             continue
+        if not partners and trig.type in CONTENT_TYPES:
+            partners = _complement_partners(token, table, set(source))
         modality = _modality(token)
         speaker = _speaker_at(token.idx, quotes)
         demand = _demand(token, trig, speaker, source)

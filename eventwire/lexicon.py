@@ -109,6 +109,8 @@ class Lexicon:
         self.titles: dict[str, Title] = {}
         self.triggers: dict[str, list[Trigger]] = {}
         self.modality_cues: dict[tuple[str, str], str] = {}
+        self.support_verbs: frozenset[str] = frozenset()
+        self.nonstate: frozenset[str] = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
         self.surfaces: dict[str, set[str]] = {"country": set(), "capital": set(),
                                               "demonym": set(), "org": set()}
         self._load()
@@ -157,6 +159,7 @@ class Lexicon:
                            context=tuple(_split(row.get("context", ""))), notes=row.get("notes", ""))
             head = words[0] if trig.pos == "VERB" or "of" in words else words[-1]
             self.triggers.setdefault(head, []).append(trig)
+        self.support_verbs = frozenset(r["verb"].lower() for r in _rows("support_verbs.tsv") if r.get("verb"))
         for row in _rows("modality_cues.tsv"):
             self.modality_cues.setdefault((_key(row.get("cue", "")), row.get("where", "aux")),
                                           row.get("class", ""))
@@ -289,7 +292,7 @@ def _titled_names_factory(nlp: Language, name: str) -> object:
                     continue
             k = i
             while k < len(doc) and k - i < 4 and doc[k].pos_ == "PROPN" and doc[k].is_title \
-                    and doc[k].lower_ not in known and doc[k].ent_type_ not in ("GPE", "NORP", "DATE"):
+                    and doc[k].lower_ not in known and doc[k].ent_type_ not in ("NORP", "DATE"):
                 k += 1
             if k - i >= 1 and (k - i >= 2 or doc[i].ent_type_ in ("", "PERSON", "ORG")):
                 new.append(Span(doc, i, k, label="PERSON"))

@@ -25,6 +25,9 @@ GOLD_SETS: dict[str, str] = {
     "te3": "timex:run_te3",
     "meantime-timex": "timex:run_meantime",
     "meantime-speech": "speech:run_meantime",
+    "plover": "plover:run",
+    "cameo": "cameo:run",
+    "meantime-mentions": "mentions:run",
 }
 
 
