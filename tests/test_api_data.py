@@ -2,7 +2,7 @@
 
 Four articles, written as ``Document`` records: two report the same meeting (one story),
 one has an id with slashes, one carries an intended act. ``build_fixture_db`` writes them
-through ``eventwire.store`` when it offers a writer, else with plain SQL in the store's schema.
+through ``eventwire.store``, whose deduplication joins the two meeting reports in one story.
 """
 
 from __future__ import annotations
@@ -10,9 +10,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import duckdb
-
-from eventwire.ontology import QUAD_CLASS
 from eventwire.records import (
     Actor,
     Article,
@@ -24,8 +21,7 @@ from eventwire.records import (
     Quote,
     Time,
 )
-
-STORY = "story_meeting"
+from eventwire.store import Store
 
 
 def _at(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
@@ -163,79 +159,10 @@ def documents() -> list[Document]:
     return [doc1, doc2, doc3, doc4]
 
 
-# The store's schema (see eventwire/store.py), for writing without it.
-DDL = """
-CREATE TABLE articles(id VARCHAR PRIMARY KEY, title VARCHAR, published DATE, source VARCHAR,
-  url VARCHAR, text VARCHAR, fingerprint VARCHAR, n_words INTEGER);
-CREATE TABLE actors(article_id VARCHAR, actor_id VARCHAR, name VARCHAR, country VARCHAR,
-  sector VARCHAR, other_sectors VARCHAR[], role VARCHAR, kind VARCHAR, cameo VARCHAR);
-CREATE TABLE mentions(article_id VARCHAR, actor_id VARCHAR, start INTEGER, "end" INTEGER,
-  text VARCHAR);
-CREATE TABLE events(article_id VARCHAR, event_id VARCHAR, type VARCHAR, mode VARCHAR,
-  context VARCHAR[], cameo VARCHAR, source VARCHAR[], target VARCHAR[], date DATE,
-  date_text VARCHAR, place_id VARCHAR, modality VARCHAR, attributed_to VARCHAR,
-  evidence_start INTEGER, evidence_end INTEGER, evidence_text VARCHAR, confidence DOUBLE,
-  quad_class INTEGER, story_id VARCHAR);
-CREATE TABLE quotes(article_id VARCHAR, quote_id VARCHAR, kind VARCHAR, speaker VARCHAR,
-  speaker_text VARCHAR, cue VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR);
-CREATE TABLE times(article_id VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR,
-  value VARCHAR);
-CREATE TABLE places(article_id VARCHAR, place_id VARCHAR, start INTEGER, "end" INTEGER,
-  text VARCHAR, name VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE, geonames_id BIGINT,
-  feature VARCHAR);
-CREATE TABLE stories(story_id VARCHAR PRIMARY KEY, type VARCHAR, mode VARCHAR,
-  source_name VARCHAR, source_country VARCHAR, target_name VARCHAR, target_country VARCHAR,
-  date DATE, place_name VARCHAR, n_reports INTEGER, first_published DATE,
-  last_published DATE);
-CREATE TABLE story_reports(story_id VARCHAR, article_id VARCHAR, event_id VARCHAR);
-"""
-
-
-def _write_sql(con: duckdb.DuckDBPyConnection, doc: Document,
-               stories: dict[tuple[str, str], str]) -> None:
-    a = doc.article
-    con.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [a.id, a.title, a.published, a.source, a.url, a.text, None, len(a.text.split())])
-    for x in doc.actors:
-        con.execute("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [a.id, x.id, x.name, x.country, x.sector, list(x.other_sectors), x.role,
-                     x.kind, x.cameo])
-        for m in x.mentions:
-            con.execute("INSERT INTO mentions VALUES (?, ?, ?, ?, ?)",
-                        [a.id, x.id, m.start, m.end, m.text])
-    for e in doc.events:
-        con.execute("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                    "?, ?, ?)",
-                    [a.id, e.id, e.type, e.mode, list(e.context), e.cameo, list(e.source),
-                     list(e.target), e.date, e.date_text, e.place, e.modality, e.attributed_to,
-                     e.evidence.start, e.evidence.end, e.evidence.text, e.confidence,
-                     QUAD_CLASS[e.type], stories.get((a.id, e.id))])
-    for q in doc.quotes:
-        con.execute("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [a.id, q.id, q.kind, q.speaker, q.speaker_text, q.cue, q.start, q.end, q.text])
-    for t in doc.times:
-        con.execute("INSERT INTO times VALUES (?, ?, ?, ?, ?)", [a.id, t.start, t.end, t.text, t.value])
-    for p in doc.places:
-        con.execute("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [a.id, p.id, p.start, p.end, p.text, p.name, p.country, p.lat, p.lon,
-                     p.geonames_id, p.feature])
-
-
 def build_fixture_db(path: Path) -> Path:
-    """Write the fixture documents to a new DuckDB file at ``path``; the meeting is one story."""
-    stories = {("wire-001", "e1"): STORY, ("wire-002", "e1"): STORY}
-    con = duckdb.connect(str(path))
-    try:
-        con.execute(DDL)
-        for doc in documents():
-            _write_sql(con, doc, stories)
-        con.execute("INSERT INTO stories VALUES (?, 'CONSULT', 'visit', 'Emmanuel Macron', 'FRA', "
-                    "'Olaf Scholz', 'DEU', DATE '2024-03-12', 'Berlin', 2, DATE '2024-03-14', "
-                    "DATE '2024-03-15')", [STORY])
-        for article_id, event_id in stories:
-            con.execute("INSERT INTO story_reports VALUES (?, ?, ?)", [STORY, article_id, event_id])
-    finally:
-        con.close()
+    """Write the fixture documents through the store (deduplication on) to a new file."""
+    with Store(path) as store:
+        store.write_batch(documents())
     return path
 
 

@@ -103,6 +103,8 @@ def test_browser_explorer_filters_and_shows_evidence(server: str, page, tmp_path
     page.wait_for_function("document.querySelectorAll('#events-table tbody tr[data-id]').length === 2")
     assert "type=CONSULT" in page.url
     assert page.inner_text("#events-count").startswith("2 matching")
+    page.wait_for_function("document.querySelectorAll('#timeline .bars .point').length > 0")
+    page.wait_for_function("document.querySelectorAll('#network .scatterlayer .point').length === 2")
 
     page.locator("#events-table tbody tr[data-id]").first.click()
     page.wait_for_selector("#event-panel:not([hidden]) mark.evidence")

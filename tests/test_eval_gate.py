@@ -10,10 +10,9 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import require_shared
 
 from eventwire.evaluate import GOLD_SETS, run_gold_set
-
-from conftest import require_shared
 
 BASELINE = json.loads((Path(__file__).resolve().parent.parent / "eval" / "baseline.json")
                       .read_text(encoding="utf-8"))

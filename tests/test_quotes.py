@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from conftest import SHARED, require_shared
 
 from eventwire.quotes import _segments, find_quotes, link_speakers, speech_cues
 from eventwire.records import Quote, Span
-
-from conftest import SHARED, require_shared
 
 # ------------------------------------------------------------------ fast, no model
 
@@ -175,6 +174,7 @@ def test_quotes_ids_are_stable_and_offsets_exact(nlp) -> None:
 
 @pytest.mark.model
 @pytest.mark.shared
+@pytest.mark.slow
 def test_quotes_meantime_cue_speaker_floor() -> None:
     require_shared("data", "meantime_en", "meantime_en_speech_attributions.jsonl")
     from eventwire.evaluate.speech import run_meantime
@@ -183,3 +183,26 @@ def test_quotes_meantime_cue_speaker_floor() -> None:
     assert report.metric("cue_reporting.f1") >= 0.74
     assert report.metric("cue_speaker.f1") >= 0.76
     assert report.metric("cue_speaker_clausal.f1") >= 0.88
+
+
+@pytest.mark.model
+@pytest.mark.shared
+def test_quotes_seed_article_quotes_and_speakers(nlp) -> None:
+    import json
+
+    folder = require_shared("seed")
+    text = (folder / "article.txt").read_text(encoding="utf-8")
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    mentions = {a["id"]: [a["name"], *a.get("mentions", ())] for a in gold["actors"]}
+    found = _quotes(nlp, text)
+
+    def norm(s: str) -> str:
+        return s.replace("’", "'").lower()
+
+    for g in gold["quotes"]:
+        hits = [q for q in found if q.kind == g["kind"] and q.cue == g["cue"]
+                and norm(q.text).startswith(norm(g["starts_with"]))]
+        assert hits, g
+        speaker = norm(hits[0].speaker_text or "")
+        assert speaker and any(norm(m) in speaker or speaker in norm(m)
+                               for m in mentions[g["speaker"]]), (g, hits[0])

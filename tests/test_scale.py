@@ -41,7 +41,7 @@ def articles() -> list[Article | ArticleError]:
         "The United Nations called for an immediate ceasefire in Sudan.",
     ]
     out: list[Article | ArticleError] = []
-    for i in range(14):
+    for i in range(8):
         out.append(Article(id=f"s{i}", text=f"{texts[i % 7]} Item {i}."))
         if i == 4:
             out.append(ArticleError("input:5", "empty article"))
@@ -98,11 +98,7 @@ def test_scale_two_workers_equal_single_process(scheduler: str, nlp: object) -> 
     with Client(scheduler) as client:
         spread = as_dicts(list(extract_distributed(articles(), client, batch_size=3)))
         info = client.run(worker_info)
-        assert spread == single
-        # a second corpus reuses the loaded model: still one load per worker
-        assert as_dicts(list(extract_distributed(articles()[:4], client, batch_size=2))) == \
-            single[:4]
-        info = client.run(worker_info)
+    assert spread == single
     assert len(info) == 2
     assert [w["model_loads"] for w in info.values()] == [1, 1]
     assert "input:5: empty article" in single
@@ -124,4 +120,4 @@ def test_scale_cli_scheduler_writes_the_same_db(scheduler: str, tmp_path: Path) 
             sql = f"SELECT * FROM {table} ORDER BY ALL"
             assert one.query(sql) == spread.query(sql)
     lines = (tmp_path / "dask.jsonl").read_text(encoding="utf-8").splitlines()
-    assert [json.loads(line)["article"]["id"] for line in lines] == [f"s{i}" for i in range(14)]
+    assert [json.loads(line)["article"]["id"] for line in lines] == [f"s{i}" for i in range(8)]

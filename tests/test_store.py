@@ -183,63 +183,74 @@ def cli(*args: str) -> list[str]:
     return [sys.executable, "-m", "eventwire.cli", *args]
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(cli(*args), capture_output=True, text=True, timeout=240, check=False)
-
-
-def run_and_kill(args: list[str], after: int, deadline: float = 120.0) -> int:
-    """Start `extract` with standard error on a terminal; SIGKILL it once `after` articles
-    are done. The number done at the kill."""
-    master, slave = pty.openpty()
-    proc = subprocess.Popen(cli(*args), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                            stderr=slave)
-    os.close(slave)
-    seen, done = b"", 0
+def progress(master: int, seen: bytearray, at_least: int, deadline: float) -> int:
+    """Read the progress meter from the terminal until it shows ``at_least`` articles."""
+    done = 0
     stop = time.monotonic() + deadline
+    while time.monotonic() < stop and done < at_least:
+        ready, _, _ = select.select([master], [], [], 0.2)
+        if ready:
+            try:
+                seen += os.read(master, 4096)
+            except OSError:  # the process ended
+                break
+            counts = re.findall(rb"\r(\d+) articles", seen)
+            done = int(counts[-1]) if counts else 0
+    return done
+
+
+def run_and_kill(lines: list[bytes], db: Path) -> None:
+    """`extract - --db` in a fresh process fed JSON Lines slowly through standard input, with
+    standard error on a terminal (so the progress meter shows); SIGKILLed in the middle of
+    its second batch, after the first was committed."""
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(cli("extract", "-", "--db", str(db)), stdin=subprocess.PIPE,
+                            stdout=subprocess.DEVNULL, stderr=slave)
+    os.close(slave)
+    seen = bytearray()
+    assert proc.stdin is not None
     try:
-        while time.monotonic() < stop and proc.poll() is None:
-            ready, _, _ = select.select([master], [], [], 0.2)
-            if ready:
-                try:
-                    seen += os.read(master, 4096)
-                except OSError:
-                    break
-                counts = re.findall(rb"\r(\d+) articles", seen)
-                done = int(counts[-1]) if counts else 0
-                if done >= after:
-                    break
+        proc.stdin.write(b"".join(lines[:32]))
+        proc.stdin.flush()
+        assert progress(master, seen, 32, 120) >= 32, seen.decode(errors="replace")
+        time.sleep(2.5)  # the writer commits what it holds once 2 s have passed
+        proc.stdin.write(b"".join(lines[32:]))  # not closed: the run cannot finish
+        proc.stdin.flush()
+        progress(master, seen, 33, 60)
     finally:
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
         os.close(master)
-    return done
+        proc.stdin.close()
 
 
 @pytest.mark.model
-def test_store_resume_after_sigkill_equals_uninterrupted_run(tmp_path: Path) -> None:
-    corpus = write_corpus(tmp_path, 40)
+def test_store_resume_after_sigkill_equals_uninterrupted_run(
+        tmp_path: Path, nlp: object, capsys: pytest.CaptureFixture[str]) -> None:
+    from eventwire.cli import main
+
+    corpus = write_corpus(tmp_path, 70)
     whole, resumed = tmp_path / "whole.duckdb", tmp_path / "resumed.duckdb"
 
-    first = run("extract", str(corpus), "--db", str(whole))
-    assert first.returncode == 1  # the bad inputs
-    for bad in ("a_wire.jsonl:5: malformed JSON", "not valid UTF-8", "b_binary.txt", "c_huge.txt",
-                "d_utf16.txt"):
-        assert bad in first.stderr, first.stderr
-    assert "latin" not in first.stderr
+    assert main(["extract", str(corpus), "--db", str(whole)]) == 1  # the bad inputs
+    err = capsys.readouterr().err
+    for bad in ("a_wire.jsonl:5: malformed JSON", "not valid UTF-8", "b_binary.txt",
+                "c_huge.txt", "d_utf16.txt"):
+        assert bad in err, err
+    assert "latin" not in err
 
-    done = run_and_kill(["extract", str(corpus), "--db", str(resumed)], after=12)
-    assert 12 <= done < 41, "killed too late to test a resume"
+    # a fresh process, killed without warning part of the way through
+    lines = (corpus / "a_wire.jsonl").read_bytes().splitlines(keepends=True)
+    run_and_kill([ln for ln in lines if b"badutf8" not in ln], resumed)
     with Store(resumed) as store:
-        stored = store.count("articles")
-    assert stored < 41
+        assert 0 < store.count("articles") < 71
 
-    again = run("extract", str(corpus), "--db", str(resumed))
-    assert again.returncode == 1
+    assert main(["extract", str(corpus), "--db", str(resumed)]) == 1
     with Store(whole, read_only=True) as a, Store(resumed, read_only=True) as b:
-        assert a.counts()["articles"] == 41
+        assert a.counts()["articles"] == 71
         assert dump(a) == dump(b)
 
-    rerun = run("extract", str(corpus), "--db", str(whole))
-    assert rerun.returncode == 1
+    assert main(["extract", str(corpus), "--db", str(whole)]) == 1  # adds nothing
+    capsys.readouterr()
     with Store(whole, read_only=True) as a, Store(resumed, read_only=True) as b:
         assert dump(a) == dump(b)

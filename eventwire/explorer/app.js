@@ -206,7 +206,7 @@ function periodEnd(start, interval) {
 function drawTimeline(el, timeline, clickable) {
   if (!plotlyReady()) { noChart(el, "Charts need plotly (pip install plotly)."); return; }
   if (!timeline.buckets.length) { noChart(el, "No dated events."); return; }
-  el.innerHTML = "";
+  el.querySelectorAll(".empty").forEach((msg) => msg.remove());  // keep plotly's own nodes
   const traces = [1, 2, 3, 4].map((q) => {
     const rows = timeline.buckets.filter((b) => b.quad_class === q);
     return { type: "bar", name: QUADS[q].label, marker: { color: QUADS[q].color },
@@ -215,7 +215,8 @@ function drawTimeline(el, timeline, clickable) {
   });
   const layout = { barmode: "stack", margin: { l: 36, r: 8, t: 6, b: 40 }, bargap: 0.15,
     legend: { orientation: "h", y: -0.18, font: { size: 11 }, traceorder: "normal" },
-    xaxis: { type: "date", tickfont: { size: 11 } }, yaxis: { tickfont: { size: 11 }, rangemode: "tozero" },
+    xaxis: { type: "date", tickfont: { size: 11 },
+      tickformat: { month: "%b %Y", year: "%Y" }[timeline.interval] || "%-d %b %Y" }, yaxis: { tickfont: { size: 11 }, rangemode: "tozero" },
     paper_bgcolor: "#fff", plot_bgcolor: "#fff" };
   window.Plotly.react(el, traces, layout, { displayModeBar: false, responsive: true });
   if (clickable && !el.dataset.bound) {
@@ -269,7 +270,7 @@ function layoutGraph(nodes, edges) {
 function drawNetwork(el, network) {
   if (!plotlyReady()) { noChart(el, "Charts need plotly (pip install plotly)."); return; }
   if (!network.edges.length) { noChart(el, "No source → target pairs among these events."); return; }
-  el.innerHTML = "";
+  el.querySelectorAll(".empty").forEach((msg) => msg.remove());  // keep plotly's own nodes
   const nodes = network.nodes.slice(0, 60);
   const keep = new Set(nodes.map((node) => node.key));
   const edges = network.edges.filter((e) => keep.has(e.source) && keep.has(e.target));
@@ -284,8 +285,10 @@ function drawNetwork(el, network) {
       arrowsize: 1, arrowwidth: 1 + (5 * e.n) / heaviest, arrowcolor: color, standoff: 9, startstandoff: 6 };
   });
   const biggest = Math.max(...nodes.map((node) => node.n));
+  // Label the busiest actors only; every node still names itself on hover.
+  const labelled = new Set([...nodes].sort((a, b) => b.n - a.n).slice(0, 18).map((node) => node.key));
   const trace = { type: "scatter", mode: "markers+text", x: pos.map((p) => p.x), y: pos.map((p) => p.y),
-    text: nodes.map((node) => node.name), textposition: "top center", textfont: { size: 11, color: "#1d2433" },
+    text: nodes.map((node) => (labelled.has(node.key) ? node.name : "")), textposition: "top center", textfont: { size: 11, color: "#1d2433" },
     customdata: nodes.map((node) => node.key),
     hovertext: nodes.map((node) => `${node.name}${node.country ? ` (${node.country})` : ""}: ${node.n} events`),
     hoverinfo: "text",
