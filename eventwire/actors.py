@@ -523,11 +523,30 @@ class _Reader:
             if low in PERSON_PRONOUNS:
                 target = self.antecedent(token, kinds=("person",))
             elif low in GROUP_PRONOUNS:
-                target = self.antecedent(token, kinds=("group", "organization", "country"))
+                target = self.governing_subject(token, ("group", "organization", "country")) \
+                    or self.antecedent(token, kinds=("group", "organization", "country"))
+            elif low in ("it", "its") and token.dep_ in ("nsubj", "nsubjpass", "poss"):
+                target = self.governing_subject(token, ("organization", "country", "group")) \
+                    or self.antecedent(token, kinds=("organization", "country"))
             else:
                 continue
             if target is not None:
                 self.mention(target, token.i, token.i + 1, token)
+
+    def governing_subject(self, token: Token, kinds: tuple[str, ...]) -> _Draft | None:
+        """"Switzerland said it had expelled ...": the subject of the verb that reports."""
+        verb = token.head if token.dep_ != "poss" else token.head.head
+        hops = 0
+        while verb.dep_ in ("ccomp", "xcomp", "conj", "advcl", "acomp") and hops < 3:
+            verb = verb.head
+            hops += 1
+            for child in verb.children:
+                if child.dep_ == "nsubj" and child.i != token.i:
+                    owner = self.token_owner.get(child.i)
+                    if owner and self.drafts[owner].kind in kinds:
+                        return self.drafts[owner]
+                    return None
+        return None
 
     def antecedent(self, token: Token, kinds: tuple[str, ...]) -> _Draft | None:
         """Prefer the subject of the current sentence, then of the previous ones."""
@@ -611,10 +630,32 @@ class _Reader:
         self.pronouns()
 
     def norp(self, ent: Span) -> None:
-        """A demonym standing alone as a group ("Armenians"), not as a modifier ("French")."""
-        if ent.root.dep_ in ("amod", "compound") or ent.root.head.i in self.title_heads:
-            return
+        """A demonym standing alone as a group ("Armenians"), or on an event noun, whose
+        doer it names ("Palestinian riots", "French mediation"); not as a mere modifier."""
         code = self.lex.country_code(ent.text)
+        head = ent.root.head
+        if ent.root.dep_ in ("amod", "compound"):
+            if code and head.pos_ == "NOUN" and any(
+                    t.pos == "NOUN" for t in self.lex.triggers.get(head.lower_, [])):
+                d = self.draft("country:" + code, self.lex.countries[code].name
+                               if code in self.lex.countries else ent.text, "country")
+                d.country, d.sector = code, d.sector or "GOV"
+                self.mention(d, ent.start, ent.end, ent.root)
+            return
+        if head.i in self.title_heads:
+            return
+        if code is None and ent.text.endswith("s") and ent.text[:1].isupper():
+            # an ethnic or religious group ("Kurds", "Iraqi Kurds")
+            start = ent.start
+            country = None
+            if start > 0 and self.doc[start - 1].ent_type_ == "NORP":
+                country = self.lex.country_code(self.doc[start - 1].text)
+                start = start - 1 if country else start
+            d = self.draft(f"group:{country}:{ent.text.lower()}", _clean(self.doc[start:ent.end].text), "group")
+            d.country = d.country or country
+            d.sector = d.sector or "CVL"
+            self.mention(d, start, ent.end, ent.root)
+            return
         if code and ent.text.endswith("s"):
             d = self.draft(f"group:{code}:people", _clean(ent.text), "group")
             d.country = code

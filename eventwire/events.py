@@ -31,6 +31,8 @@ __all__ = ["find_events"]
 PARTNER_PREPS = frozenset({"with", "to", "on", "against", "at", "toward", "towards", "into",
                            "upon", "for", "from"})
 AGENT_PREPS = frozenset({"by"})
+UNKNOWN_SOURCE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
+PARTITIVES = frozenset({"part", "most", "all", "some", "much", "rest", "portion", "half", "bulk"})
 NOT_TRIGGER_ENTS = frozenset({"DATE", "TIME", "PERSON", "GPE", "CARDINAL", "ORDINAL", "MONEY",
                               "PERCENT", "QUANTITY", "WORK_OF_ART", "LAW"})
 REACTION_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "PROTEST"})
@@ -71,12 +73,23 @@ def _child_words(token: Token) -> set[str]:
                           "attr", "xcomp", "npadvmod", "advmod", "nsubjpass"):
             words.add(child.lower_)
             words.add(child.lemma_.lower())
-            if child.dep_ in ("dobj", "xcomp", "attr"):
+            if child.dep_ in ("dobj", "xcomp", "attr", "nsubjpass"):
                 for grand in child.children:
                     if grand.dep_ in ("compound", "amod", "prep", "prt"):
                         words.add(grand.lower_)
                         words.add(grand.lemma_.lower())
+                    # "suspended part of the aid programme": look through the partitive
+                    if child.lemma_.lower() in PARTITIVES and grand.dep_ == "prep":
+                        for pobj in grand.children:
+                            words.add(pobj.lemma_.lower())
+                            words.update(g.lemma_.lower() for g in pobj.children
+                                         if g.dep_ in ("compound", "amod"))
     return words
+
+
+def _has_word(word: str, words: set[str]) -> bool:
+    """Phrase words match a child's form or lemma; plural phrase words match singulars."""
+    return word in words or (word.endswith("s") and (word[:-1] in words or word[:-2] in words))
 
 
 def _phrase_tokens(token: Token, trig: Trigger) -> set[int]:
@@ -127,7 +140,7 @@ def _match(token: Token) -> Trigger | None:
                 continue
         else:
             rest = trig.phrase[rest_index:] if rest_index else trig.phrase[:-1]
-        if (trig.pos == "NOUN" and "of" in trig.phrase or all(w in words for w in rest)) \
+        if (trig.pos == "NOUN" and "of" in trig.phrase or all(_has_word(w, words) for w in rest)) \
                 and len(rest) > best_size:
             if "requires" in trig.notes and not _requirement_met(trig, token):
                 continue
@@ -151,8 +164,10 @@ def _alternative_met(alt: str, token: Token) -> bool:
         return all(_alternative_met(part, token) for part in alt.split("+"))
     if alt == "to-infinitive":
         return _has_to_infinitive(token)
+    if alt == "that-clause":
+        return any(c.dep_ == "ccomp" for c in token.children)
     if alt == "NP":
-        return any(c.dep_ in ("dobj", "dative", "oprd") or c.dep_ == "prep" and any(
+        return any(c.dep_ in ("dobj", "dative", "oprd", "nsubjpass") or c.dep_ == "prep" and any(
             g.dep_ == "pobj" for g in c.children) for c in token.children)
     if alt.endswith("-NP"):
         word = alt[:-3]
@@ -231,7 +246,7 @@ def _subject_of(verb: Token, table: ActorTable) -> tuple[list[str], bool]:
                 return _np_actors(child, table), False
             if child.dep_ == "nsubjpass":
                 return _np_actors(child, table), True
-        if current.dep_ in ("xcomp", "conj", "advcl", "acl") and current.head.i != current.i:
+        if current.dep_ in ("xcomp", "conj", "advcl", "acl", "acomp") and current.head.i != current.i:
             if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
                 return _noun_source(current.head, table), False
             current = current.head
@@ -571,8 +586,8 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
         else:
             source = _noun_source(token, table)
             partners = _partners(token, table, set(source), phrase)
-        if not source:
-            continue
+        if not source and not (trig.type in UNKNOWN_SOURCE_TYPES and partners):
+            continue  # PLOVER events need an actor; violence may have an unknown one
         if not partners and trig.type in CONTENT_TYPES:
             partners = _complement_partners(token, table, set(source))
         modality = _modality(token)

@@ -78,6 +78,9 @@ class Trigger:
     notes: str
 
 
+ARTICLES = frozenset({"a", "an", "the"})
+
+
 def _rows(name: str) -> list[dict[str, str]]:
     try:
         text = resources.files("eventwire").joinpath("data", name).read_text(encoding="utf-8")
@@ -151,7 +154,7 @@ class Lexicon:
                           kind=row.get("kind") or "person", role=row.get("role") or row["title"].title())
             self.titles.setdefault(title.title, title)
         for row in _rows("event_lexicon.tsv"):
-            words = tuple(_key(row["phrase"]).split())
+            words = tuple(w for w in _key(row["phrase"]).split() if w not in ARTICLES)
             if not words or not row.get("type"):
                 continue
             trig = Trigger(phrase=words, pos=(row.get("pos") or "VERB").upper(), type=row["type"],

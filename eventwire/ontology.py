@@ -18,6 +18,7 @@ __all__ = [
     "SECTORS",
     "CONTEXTS",
     "cameo_root",
+    "plover_coded_type",
 ]
 
 
@@ -108,3 +109,28 @@ def cameo_root(code: str | None) -> str | None:
     if not code:
         return None
     return code[:2]
+
+
+COOPERATIVE_ACTS = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+CONCESSIVE_ACTS = frozenset({"RETREAT", "CONCEDE"})
+COERCIVE_ACTS = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"})
+
+
+def plover_coded_type(event_type: str, modality: str) -> str:
+    """The type a PLOVER coder records for an event of ``event_type`` with this modality.
+
+    eventwire keeps the act and its modality apart ("will visit" is CONSULT, intended); the
+    PLOVER codebook folds the modality into the type: announced cooperation is AGREE,
+    announced retreats and concessions are CONCEDE, announced or conditional coercion is
+    THREATEN, and cooperation said not to happen is REJECT.
+    """
+    if modality in ("intended", "hypothetical"):
+        if event_type in COOPERATIVE_ACTS:
+            return "AGREE"
+        if event_type in CONCESSIVE_ACTS:
+            return "CONCEDE"
+        if event_type in COERCIVE_ACTS:
+            return "THREATEN"
+    if modality == "negated" and event_type in COOPERATIVE_ACTS | {"AGREE"}:
+        return "REJECT"
+    return event_type

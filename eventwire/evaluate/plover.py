@@ -5,7 +5,9 @@ coded in PLOVER) gives each sentence one event type, its actors and recipients w
 code and, for some, a sector. Every sentence is extracted as an article of its own
 (``published=None``), all in one batch.
 
-Events:
+Events (each produced event read with the PLOVER codebook's convention for modality,
+``ontology.plover_coded_type``: "will visit" counts as AGREE, "threatened to impose" as
+THREATEN, "failed to agree" as REJECT):
 
 - ``type_hit_share``: share of sentences where some produced event carries the gold type.
 - ``type_<TYPE>`` rows: per sentence, a produced type equal to the gold type is a true
@@ -41,7 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EvaluationError
-from ..ontology import SECTORS, EventType
+from ..ontology import SECTORS, EventType, plover_coded_type
 from ..records import Document
 from .scores import Report, Score
 
@@ -140,7 +142,7 @@ class SentenceOutcome:
 
 def score_sentence(record: dict[str, Any], doc: Document, table: dict[str, str]) -> SentenceOutcome:
     """The outcome of one gold sentence given the document produced for it."""
-    types = tuple(dict.fromkeys(e.type for e in doc.events))
+    types = tuple(dict.fromkeys(plover_coded_type(e.type, e.modality) for e in doc.events))
     produced = {a.country for a in doc.actors if a.country}
     outcome = SentenceOutcome(id=str(record["id"]), gold_type=str(record["event"]),
                               produced_types=types)
