@@ -32,7 +32,9 @@ PARTNER_PREPS = frozenset({"with", "to", "on", "against", "at", "toward", "towar
                            "upon", "for", "from"})
 AGENT_PREPS = frozenset({"by"})
 UNKNOWN_SOURCE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
-PARTITIVES = frozenset({"part", "most", "all", "some", "much", "rest", "portion", "half", "bulk"})
+PARTITIVES = frozenset({"part", "most", "all", "some", "much", "rest", "portion", "half", "bulk",
+                        "tons", "ton", "tonnes", "tonne", "kilograms", "kg", "shipment",
+                        "consignment", "batch", "million", "billion", "worth", "lot", "number"})
 NOT_TRIGGER_ENTS = frozenset({"DATE", "TIME", "PERSON", "GPE", "CARDINAL", "ORDINAL", "MONEY",
                               "PERCENT", "QUANTITY", "WORK_OF_ART", "LAW"})
 REACTION_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "PROTEST"})

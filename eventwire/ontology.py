@@ -121,14 +121,14 @@ def plover_coded_type(event_type: str, modality: str) -> str:
 
     eventwire keeps the act and its modality apart ("will visit" is CONSULT, intended); the
     PLOVER codebook folds the modality into the type: announced cooperation is AGREE,
-    announced retreats and concessions are CONCEDE, announced or conditional coercion is
+    announced retreats and concessions are AGREE (CAMEO 035), announced or conditional coercion is
     THREATEN, and cooperation said not to happen is REJECT.
     """
     if modality in ("intended", "hypothetical"):
         if event_type in COOPERATIVE_ACTS:
             return "AGREE"
         if event_type in CONCESSIVE_ACTS:
-            return "CONCEDE"
+            return "AGREE"  # CAMEO 035 "express intent to yield" sits in the AGREE root
         if event_type in COERCIVE_ACTS:
             return "THREATEN"
     if modality == "negated" and event_type in COOPERATIVE_ACTS | {"AGREE"}:
