@@ -519,16 +519,47 @@ def _event_places(token: Token, trig: Trigger, places: tuple[Place, ...],
 DEMAND_AUX = frozenset({"must", "should"})
 
 
-def _demand(token: Token, trig: Trigger, speaker: str | None, source: list[str]) -> Trigger | None:
-    """Quoted "X must withdraw": the speaker demands it of X (REQUEST, CAMEO 10x)."""
-    if speaker is None or speaker in source or token.pos_ != "VERB":
+def _deontic(token: Token) -> bool:
+    """"X must withdraw", "X should stop", "X has to leave"."""
+    for child in token.children:
+        if child.dep_ == "aux" and child.lower_ in DEMAND_AUX:
+            return True
+        if child.dep_ == "aux" and child.lemma_ == "have" and token.i > child.i and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            return True
+    return False
+
+
+def _reporter(token: Token, table: ActorTable) -> list[str]:
+    """Who states the clause: the subject of the verb it is reported under ("X said that ...",
+    "X declared that ...", "X issued a reminder that ...")."""
+    current = token
+    for _ in range(4):
+        if current.dep_ not in ("ccomp", "acl", "xcomp", "advcl", "conj", "dobj", "pobj", "prep",
+                                "relcl", "parataxis"):
+            return []
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            found, passive = _subject_of(current, table)
+            if found and not passive:
+                return found
+    return []
+
+
+def _demand(token: Token, trig: Trigger | None, speaker: str | None, source: list[str],
+            table: ActorTable) -> tuple[Trigger, list[str]] | None:
+    """"X must withdraw", said or quoted: the reporter demands it of X (REQUEST, CAMEO 10x)."""
+    if token.pos_ != "VERB" or not _deontic(token):
         return None
-    if not any(c.dep_ == "aux" and c.lower_ in DEMAND_AUX for c in token.children):
+    reporter = [speaker] if speaker else _reporter(token, table)
+    if not reporter or set(reporter) & set(source):
         return None
-    yielding = trig.type in ("RETREAT", "CONCEDE")
-    return Trigger(phrase=trig.phrase, pos=trig.pos, type="REQUEST",
-                   mode="yield" if yielding else "change", cameo="1056" if yielding else "100",
-                   context=trig.context, notes="demand with must/should")
+    yielding = trig is not None and trig.type in ("RETREAT", "CONCEDE")
+    demand = Trigger(phrase=trig.phrase if trig else (token.lemma_.lower(),), pos="VERB",
+                     type="REQUEST", mode="yield" if yielding else "change",
+                     cameo="1056" if yielding else "100",
+                     context=trig.context if trig else (), notes="demand with must/should")
+    return demand, reporter
 
 
 def _speaker_at(offset: int, quotes: tuple[Quote, ...]) -> str | None:
@@ -575,6 +606,14 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
             continue
         trig = _match(token)
         if trig is None:
+            if token.pos_ == "VERB" and _deontic(token):
+                found, _ = _subject_of(token, table)
+                demand = _demand(token, None, _speaker_at(token.idx, quotes), found, table)
+                if demand is not None and found:
+                    d_trig, reporter = demand
+                    candidates.append(_Candidate(
+                        trigger=d_trig, token=token, source=reporter, target=found,
+                        modality="asserted", attributed_to=_speaker_at(token.idx, quotes)))
             continue
         phrase = _phrase_tokens(token, trig)
         suppressed |= phrase  # "hold talks": "talks" is this event, not another
@@ -594,9 +633,12 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
             partners = _complement_partners(token, table, set(source))
         modality = _modality(token)
         speaker = _speaker_at(token.idx, quotes)
-        demand = _demand(token, trig, speaker, source)
+        demand = _demand(token, trig, speaker, source, table)
         if demand is not None:
-            trig, source, partners = demand, [speaker or ""], source
+            (trig, reporter), partners = demand, source
+            source = reporter
+        if "actor object" in trig.notes and not partners:
+            continue
         if trig.type in CONTENT_TYPES:
             suppressed |= _complement_tokens(token)
         when, when_text = _event_time(token, times, doc)

@@ -178,7 +178,7 @@ class Store:
                                 [ids]).fetchall()
         return {r[0] for r in rows}
 
-    def skip_stored(self, items: Iterable[T], chunk: int = 256) -> Iterator[T]:
+    def skip_stored(self, items: Iterable[T], chunk: int = 32) -> Iterator[T]:
         """The items that are not stored articles; ``on_skip`` hears each one dropped.
 
         Errors and anything without an ``id`` pass through; order is kept.
