@@ -295,7 +295,7 @@ class _Reader:
         title, _, _ = _title_in(words, lex)
         country = _country_in(descriptor, lex)
         of_country, end = _of_country(root, lex)
-        country = country or of_country
+        country = country or of_country or self.organisation_code(descriptor)
         if any(w in PEER_NOUNS for w in words):
             title = title or self.peer_title(ent.sent, exclude=name)
         end = max(end, ent.end)
@@ -339,6 +339,22 @@ class _Reader:
             return
         tokens = list(self.doc[min(start, ent.start):ent.end])
         self.noun_phrase_actor(tokens, root, default_kind="organization", named=_clean(ent.text))
+
+    def organisation_code(self, tokens: list[Token]) -> str | None:
+        """"UN troops", "NATO Secretary-General": the country code of a known organisation
+        named in the phrase (IGO, UNO, EUR ... or its state)."""
+        seen: set[int] = set()
+        for token in tokens:
+            if token.ent_type_ != "ORG" or token.i in seen:
+                continue
+            ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+            if ent is None:
+                continue
+            seen.update(range(ent.start, ent.end))
+            org = self.lex.organisation(ent.text)
+            if org is not None and org.country:
+                return org.country
+        return None
 
     def inside_known_org(self, token: Token) -> bool:
         """Whether the token lies inside an organisation the lexicon knows ("Minsk Group")."""
@@ -389,6 +405,8 @@ class _Reader:
         country = _country_in(tokens, lex)
         if country is None:
             country, _ = _of_country(head, lex)
+        if country is None and named is None:
+            country = self.organisation_code(tokens)
         if title is None and named is None:
             return None
         if title is not None and title.kind == "person" and named is None:
@@ -684,6 +702,8 @@ def _infer_countries(reader: _Reader, places: tuple[Place, ...]) -> None:
         if d.country or d.kind == "country":
             continue
         options: list[str] = []
+        if d.kind == "person" and (len(reader.sents) < 4 or not d.role):
+            continue  # a name alone, or a short text: no basis to guess (the registry may know)
         if d.kind == "person" and d.role and counts:
             taken = {o.country for o in reader.drafts.values()
                      if o is not d and o.kind == "person" and o.role == d.role and o.country}

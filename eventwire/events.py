@@ -309,6 +309,50 @@ def _noun_source(noun: Token, table: ActorTable) -> list[str]:
     return [] if passive else found
 
 
+ALLEGED_TYPES = frozenset({"ASSAULT", "COERCE"})
+ALLEGATION = Trigger(phrase=("allege",), pos="VERB", type="ACCUSE", mode="allege", cameo="112",
+                     context=(), notes="a state's claim that another actor used force")
+
+
+def _allegations(candidates: list[_Candidate], table: ActorTable) -> list[_Candidate]:
+    """"The US said/claimed that X attacked Y": besides the attack, reported on the US's word,
+    the US accuses X (CAMEO 112), when the reporter is a state or government body."""
+    out: list[_Candidate] = []
+    for c in candidates:
+        if c.trigger.type not in ALLEGED_TYPES or not c.source:
+            continue
+        reporter = _reporter(c.token, table)
+        actors = [a for i in reporter if (a := table.by_id(i)) is not None]
+        if not actors or any(a.kind not in ("country", "organization") or a.sector not in (
+                "GOV", "MIL", None) for a in actors) or set(reporter) & set(c.source):
+            continue
+        c.attributed_to = c.attributed_to or reporter[0]
+        out.append(_Candidate(trigger=ALLEGATION, token=c.token.head, source=reporter,
+                              target=list(c.source), modality="asserted",
+                              attributed_to=reporter[0]))
+    return out
+
+
+def _prep_objects(token: Token, preps: tuple[str, ...], table: ActorTable) -> list[str]:
+    out: list[str] = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    out.extend(a for a in _np_actors(pobj, table) if a not in out)
+    return out
+
+
+def _by_sector(trig: Trigger, source: list[str], table: ActorTable) -> Trigger:
+    """Armed forces that withdraw retreat; a government that withdraws from a body sanctions."""
+    if trig.type == "SANCTION" and trig.mode == "withdraw" and any(
+            (a := table.by_id(i)) is not None and (a.sector == "MIL" or "MIL" in a.other_sectors)
+            for i in source):
+        return Trigger(phrase=trig.phrase, pos=trig.pos, type="RETREAT", mode="withdraw",
+                       cameo="0874", context=("military",), notes=trig.notes)
+    return trig
+
+
 def _complement_partners(token: Token, table: ActorTable, exclude: set[str]) -> list[str]:
     """"offered to start talks with X", "agreed to meet X": the partner of the content
     (named directly, not through a possessor: "respect X's integrity" does not address X)."""
@@ -627,6 +671,10 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
         else:
             source = _noun_source(token, table)
             partners = _partners(token, table, set(source), phrase)
+        if "reversed" in trig.notes:
+            givers = _prep_objects(token, ("from",), table)
+            source, partners = givers, [a for a in source if a not in givers]
+        trig = _by_sector(trig, source, table)
         if not source and not (trig.type in UNKNOWN_SOURCE_TYPES and partners):
             continue  # PLOVER events need an actor; violence may have an unknown one
         if not partners and trig.type in CONTENT_TYPES:
@@ -661,6 +709,7 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
                 place=place.id if place else None, attributed_to=speaker,
                 place_key=f"{place.name}|{place.country}" if place else None,
             ))
+    candidates += _allegations(candidates, table)
     candidates = [c for c in candidates if c.token.i not in suppressed or c.trigger.type in CONTENT_TYPES
                   and not _inside_other(c, candidates, suppressed)]
     merged = _merge(candidates, table)

@@ -17,6 +17,7 @@ __all__ = [
     "QUAD_CLASS",
     "SECTORS",
     "CONTEXTS",
+    "cameo_coded",
     "cameo_root",
     "plover_coded_type",
 ]
@@ -134,3 +135,22 @@ def plover_coded_type(event_type: str, modality: str) -> str:
     if modality == "negated" and event_type in COOPERATIVE_ACTS | {"AGREE"}:
         return "REJECT"
     return event_type
+
+
+# CAMEO codes for the intention or refusal of an act, by PLOVER type of the act
+INTENT_CAMEO = {"CONSULT": "036", "AID": "033", "COOPERATE": "031", "SUPPORT": "030",
+                "RETREAT": "035", "CONCEDE": "035"}
+THREAT_CAMEO = {"ASSAULT": "138", "COERCE": "137", "SANCTION": "1312", "MOBILIZE": "138"}
+REFUSAL_CAMEO = {"CONSULT": "125", "AID": "122", "COOPERATE": "121", "SUPPORT": "120",
+                 "AGREE": "120"}
+
+
+def cameo_coded(event_type: str, modality: str, cameo: str | None) -> str | None:
+    """The CAMEO code a CAMEO coder records, folding the modality in as ``plover_coded_type``
+    does: "will visit" is 036 (intent to meet), "would not provide aid" 122 (refuse aid),
+    "will attack" 138 (threaten force)."""
+    if modality in ("intended", "hypothetical"):
+        return INTENT_CAMEO.get(event_type) or THREAT_CAMEO.get(event_type) or cameo
+    if modality == "negated":
+        return REFUSAL_CAMEO.get(event_type, cameo)
+    return cameo
