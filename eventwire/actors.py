@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .lexicon import Lexicon, Title, lexicon
@@ -616,8 +617,9 @@ class _Reader:
         return best
 
     # ---------------------------------------------------------------------------------
-    @property
+    @cached_property
     def title_heads(self) -> set[int]:
+        """Tokens that are titles, and the heads they modify."""
         heads = set()
         for token in self.doc:
             if token.lower_ in self.lex.titles or token.lower_.rstrip("s") in self.lex.titles:

@@ -76,9 +76,18 @@ def cmd_extract(args: argparse.Namespace) -> int:
                     writer.add(result)
                 if out is not None:
                     out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+            for err in writer.drain() if writer is not None else ():
+                failures += 1
+                progress.clear()
+                _report(err)
             progress.tick()
         if store is not None and store.skipped != skipped:
             progress.tick(store.skipped - skipped)
+        if writer is not None:
+            writer.flush()
+            for err in writer.drain():
+                failures += 1
+                _report(err)
     return 1 if failures else 0
 
 

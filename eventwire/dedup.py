@@ -302,8 +302,9 @@ def _load(con: duckdb.DuckDBPyConnection, reports: Sequence[Report]
     if not keys:
         return stories, index, cands
     wanted = pa.table({"side": sides, "key": keys, "type": types, "modality": modalities})
-    con.register("_dedup_wanted", wanted)
-    try:
+    from .store import registered
+
+    with registered(con, "_dedup_wanted", wanted):
         rows = con.execute(
             f"""SELECT {", ".join("s." + c for c in STORY_COLUMNS)} FROM stories s
                 WHERE s.story_id IN (
@@ -322,8 +323,6 @@ def _load(con: duckdb.DuckDBPyConnection, reports: Sequence[Report]
                     "WHERE story_id IN (SELECT unnest(?))", [list(stories)]).fetchall():
                 cands[sid].keys.setdefault(side, set()).add(key)
                 index.setdefault((side, key), set()).add(sid)
-    finally:
-        con.unregister("_dedup_wanted")
     return stories, index, cands
 
 
@@ -372,25 +371,21 @@ def assign_batch(con: duckdb.DuckDBPyConnection, reports: Sequence[Report],
     if not out:
         return out
     changed = [s for s in stories.values() if s.articles]
-    con.register("_dedup_stories", _story_table(changed))
-    try:
+    from .store import registered
+
+    with registered(con, "_dedup_stories", _story_table(changed)):
         con.execute(f"""UPDATE stories SET {", ".join(f"{c} = v.{c}" for c in STORY_COLUMNS[1:])}
                         FROM _dedup_stories v WHERE stories.story_id = v.story_id""")
         con.execute("""INSERT INTO stories SELECT * FROM _dedup_stories
                         WHERE story_id IN (SELECT unnest(?))""",
                     [[s.story_id for s in changed if s.is_new]])
-    finally:
-        con.unregister("_dedup_stories")
     keys = sorted((s.story_id, side, key) for s in changed for side, key in s.added)
     reps = [(sid, aid, eid) for (aid, eid), sid in out.items()]
     for name, rows, cols in (("story_keys", keys, ("story_id", "side", "key")),
                              ("story_reports", reps, ("story_id", "article_id", "event_id"))):
         if rows:
-            con.register("_dedup_rows", pa.table(
-                {c: pa.array(list(v), pa.string()) for c, v in zip(cols, zip(*rows, strict=True),
-                                                                    strict=True)}))
-            try:
+            table = pa.table({c: pa.array(list(v), pa.string())
+                              for c, v in zip(cols, zip(*rows, strict=True), strict=True)})
+            with registered(con, "_dedup_rows", table):
                 con.execute(f"INSERT INTO {name} SELECT {', '.join(cols)} FROM _dedup_rows")
-            finally:
-                con.unregister("_dedup_rows")
     return out

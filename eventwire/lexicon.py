@@ -223,27 +223,40 @@ def _dateline(doc: Doc, start: int) -> None:
             return
 
 
-def entity_patterns(nlp: Language) -> list[dict[str, object]]:
-    """EntityRuler token patterns (exact case) for countries, capitals, demonyms, organisations.
-
-    Token patterns built with the tokenizer alone: phrase patterns would run the whole
-    pipeline over every entry at start-up."""
+def entity_surfaces() -> list[tuple[str, str]]:
+    """(label, surface) for countries, capitals, demonyms and organisations, exact case."""
     lex = lexicon()
-    patterns: list[dict[str, object]] = []
+    out: list[tuple[str, str]] = []
     seen: set[tuple[str, str]] = set()
-
-    def add(label: str, surface: str) -> None:
-        if (label, surface) not in seen:
-            seen.add((label, surface))
-            tokens = [{"ORTH": t.text} for t in nlp.make_doc(surface)]
-            if tokens:
-                patterns.append({"label": label, "pattern": tokens})
-
     for label, surfaces in (("GPE", lex.surfaces["country"]), ("GPE", lex.surfaces["capital"]),
                             ("NORP", lex.surfaces["demonym"]), ("ORG", lex.surfaces["org"])):
-        for surface in surfaces:
-            add(label, surface)
-    return patterns
+        for surface in sorted(surfaces):
+            if (label, surface) not in seen:
+                seen.add((label, surface))
+                out.append((label, surface))
+    return out
+
+
+def _gazetteer_factory(nlp: Language, name: str) -> object:
+    """A component before the NER: the lexicon's names as entities, which the NER keeps.
+
+    A PhraseMatcher on exact token text (the EntityRuler would run the whole pipeline over
+    every entry at start-up, and its token patterns are slow on long documents)."""
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    for label, surface in entity_surfaces():
+        matcher.add(label, [nlp.make_doc(surface)])
+
+    def component(doc: Doc) -> Doc:
+        spans = [Span(doc, start, end, label=match_id) for match_id, start, end in matcher(doc)]
+        if spans:
+            doc.set_ents(filter_spans(spans), default="unmodified")
+        return doc
+
+    return component
 
 
 def add_entity_patterns(nlp: Language) -> None:
@@ -254,10 +267,10 @@ def add_entity_patterns(nlp: Language) -> None:
         _Language.component("eventwire_paragraphs", func=_paragraph_breaks)
     if "eventwire_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("eventwire_paragraphs", before="parser")
-    if "eventwire_ruler" not in nlp.pipe_names:
-        ruler = nlp.add_pipe("entity_ruler", name="eventwire_ruler", before="ner",
-                             config={"overwrite_ents": True})
-        ruler.add_patterns(entity_patterns(nlp))  # type: ignore[attr-defined]
+    if "eventwire_gazetteer" not in _Language.factories:
+        _Language.factory("eventwire_gazetteer")(_gazetteer_factory)
+    if "eventwire_gazetteer" not in nlp.pipe_names:
+        nlp.add_pipe("eventwire_gazetteer", before="ner")
     add_titled_names(nlp)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
 from datetime import date
 from pathlib import Path
 from types import TracebackType
@@ -21,7 +22,7 @@ from .ontology import QUAD_CLASS
 from .records import Document
 
 __all__ = ["ARTICLE_TABLES", "FLAT_EVENTS_SQL", "SCHEMA", "TABLES", "Store", "Writer",
-           "fingerprint"]
+           "fingerprint", "registered"]
 
 T = TypeVar("T")
 
@@ -237,8 +238,25 @@ class Store:
                 raise
         except duckdb.Error as exc:
             ids = ", ".join(str(d["article"]["id"]) for d in datas[:3])
-            raise StoreError(f"cannot store documents ({ids}...): {exc}") from exc
+            more = ", ..." if len(datas) > 3 else ""
+            raise StoreError(f"{ids}{more}: cannot store: {exc}") from exc
         return len(fresh)
+
+    def write_each(self, docs: Sequence[Document | Mapping[str, Any]]) -> tuple[int, list[StoreError]]:
+        """Store documents in one transaction, or, when that fails, one transaction each;
+        how many were written and the errors of those that could not be."""
+        try:
+            return self.write_batch(docs), []
+        except StoreError:
+            if len(docs) == 1:
+                raise
+        written, errors = 0, []
+        for doc in docs:
+            try:
+                written += self.write_batch([doc])
+            except StoreError as err:
+                errors.append(err)
+        return written, errors
 
     def writer(self, batch_size: int = 64, max_seconds: float = 2.0) -> Writer:
         """A buffer that commits every ``batch_size`` documents or ``max_seconds``."""
@@ -253,6 +271,7 @@ class Store:
             seq += 1
             art = data["article"]
             aid = str(art["id"])
+            _check_ids(aid, data)
             text = art["text"]
             rows["articles"].append((aid, art.get("title"), _date(art.get("published")),
                                      art.get("source"), art.get("url"), text, fingerprint(text),
@@ -295,15 +314,10 @@ class Store:
         if not rows:
             return
         cols = TABLES[table]
-        columns = list(zip(*rows, strict=True))
-        arrow = _arrow_table(cols, columns)
-        name = f"_ew_{table}"
-        self.con.register(name, arrow)
-        try:
-            names = ", ".join(f'"{c}"' for c, _ in cols)
+        arrow = _arrow_table(cols, list(zip(*rows, strict=True)))
+        names = ", ".join(f'"{c}"' for c, _ in cols)
+        with registered(self.con, f"_ew_{table}", arrow) as name:
             self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {name}")
-        finally:
-            self.con.unregister(name)
 
     # -- deduplication -------------------------------------------------------------------
 
@@ -341,16 +355,14 @@ class Store:
                         import pyarrow as pa
 
                         keys = list(stories)
-                        self.con.register("_ew_assigned", pa.table({
+                        assigned = pa.table({
                             "article_id": [k[0] for k in keys], "event_id": [k[1] for k in keys],
-                            "story_id": [stories[k] for k in keys]}))
-                        try:
+                            "story_id": [stories[k] for k in keys]})
+                        with registered(self.con, "_ew_assigned", assigned):
                             self.con.execute(
                                 """UPDATE events SET story_id = v.story_id FROM _ew_assigned v
                                    WHERE events.article_id = v.article_id
                                      AND events.event_id = v.event_id""")
-                        finally:
-                            self.con.unregister("_ew_assigned")
                     self.con.commit()
                     done += len(stories)
                 except BaseException:
@@ -489,6 +501,7 @@ class Writer:
         self.batch_size = batch_size
         self.max_seconds = max_seconds
         self.written = 0
+        self.errors: list[StoreError] = []  # documents that could not be stored
         self._buffer: list[Document | Mapping[str, Any]] = []
         self._since = 0.0
 
@@ -501,9 +514,20 @@ class Writer:
             self.flush()
 
     def flush(self) -> None:
+        """Write what is buffered; a document that cannot be stored lands in ``errors``."""
         if self._buffer:
-            self.written += self.store.write_batch(self._buffer)
+            try:
+                written, errors = self.store.write_each(self._buffer)
+            except StoreError as err:
+                written, errors = 0, [err]
+            self.written += written
+            self.errors.extend(errors)
             self._buffer.clear()
+
+    def drain(self) -> list[StoreError]:
+        """The errors since the last call."""
+        errors, self.errors = self.errors, []
+        return errors
 
     def __enter__(self) -> Writer:
         return self
@@ -511,6 +535,29 @@ class Writer:
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         self.flush()
+
+
+@contextmanager
+def registered(con: Any, name: str, table: Any) -> Iterator[str]:
+    """An Arrow table visible to SQL as ``name`` for the duration of the block."""
+    import duckdb
+
+    con.register(name, table)
+    try:
+        yield name
+    finally:
+        with suppress(duckdb.Error):  # never mask the error that ended the block
+            con.unregister(name)
+
+
+def _check_ids(article_id: str, data: Mapping[str, Any]) -> None:
+    for key in ("actors", "events"):
+        seen: set[str] = set()
+        for item in data.get(key) or ():
+            if item["id"] in seen:
+                raise StoreError(f"{article_id}: cannot store: two {key} share the id "
+                                 f"{item['id']!r} (ids must be unique within a document)")
+            seen.add(item["id"])
 
 
 _ARROW_TYPES = {"VARCHAR": "string", "DATE": "date32", "INTEGER": "int32", "BIGINT": "int64",

@@ -148,3 +148,42 @@ def test_dedup_match_rejects_dates_outside_the_window() -> None:
                       keys={"source": {"n:macron"}, "target": {"n:scholz"}})
     assert match(rep, story, window=3) is None
     assert match(rep, story, window=11) is not None
+
+
+@pytest.mark.model
+@pytest.mark.shared
+def test_dedup_bbc_duplicate_articles_share_their_stories(nlp: object) -> None:
+    """The BBC set's byte-identical articles: every event of a copy joins the story of the
+    same event in the kept article, and no story mixes in an unrelated article."""
+    import json
+
+    from conftest import require_shared
+
+    from eventwire.pipeline import extract_many
+
+    root = require_shared("data", "bbc_news")
+    groups = [line.split("\t") for line in
+              (root / "duplicate_groups.tsv").read_text(encoding="utf-8").splitlines()[1:9]]
+    wanted = {i.strip() for group in groups for i in group}
+    records = {}
+    with open(root / "articles.jsonl", encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            if record["id"] in wanted:
+                records[record["id"]] = Article(id=record["id"], text=record["text"],
+                                                title=record["title"])
+    order = [i.strip() for group in groups for i in group]
+    with Store() as store:
+        store.write_batch(list(extract_many((records[i] for i in order), nlp=nlp)))  # type: ignore[arg-type]
+        assert store.count("events") > 0
+        for keep, *copies in groups:
+            kept = store.query("SELECT evidence_start, type, story_id FROM events "
+                               "WHERE article_id = ? ORDER BY ord", [keep])
+            for copy in copies:
+                got = store.query("SELECT evidence_start, type, story_id FROM events "
+                                  "WHERE article_id = ? ORDER BY ord", [copy.strip()])
+                assert got == kept
+        mixed = store.query(
+            """SELECT story_id FROM story_reports GROUP BY story_id
+               HAVING count(DISTINCT (SELECT fingerprint FROM articles WHERE id = article_id)) > 1""")
+        assert mixed == []

@@ -199,10 +199,16 @@ def progress(master: int, seen: bytearray, at_least: int, deadline: float) -> in
     return done
 
 
+def written(db: Path) -> int:
+    """Bytes in the database and its write-ahead log: they grow at each commit."""
+    files = (db, db.with_name(db.name + ".wal"))
+    return sum(f.stat().st_size for f in files if f.exists())
+
+
 def run_and_kill(lines: list[bytes], db: Path) -> None:
     """`extract - --db` in a fresh process fed JSON Lines slowly through standard input, with
-    standard error on a terminal (so the progress meter shows); SIGKILLed in the middle of
-    its second batch, after the first was committed."""
+    standard error on a terminal (so the progress meter shows); SIGKILLed right after its
+    first commit, in the middle of its second batch."""
     master, slave = pty.openpty()
     proc = subprocess.Popen(cli("extract", "-", "--db", str(db)), stdin=subprocess.PIPE,
                             stdout=subprocess.DEVNULL, stderr=slave)
@@ -212,11 +218,14 @@ def run_and_kill(lines: list[bytes], db: Path) -> None:
     try:
         proc.stdin.write(b"".join(lines[:32]))
         proc.stdin.flush()
-        assert progress(master, seen, 32, 120) >= 32, seen.decode(errors="replace")
-        time.sleep(2.5)  # the writer commits what it holds once 2 s have passed
+        assert progress(master, seen, 1, 120) >= 1, seen.decode(errors="replace")
+        time.sleep(2.5)  # the writer commits what it holds at its next document after 2 s
+        before = written(db)
         proc.stdin.write(b"".join(lines[32:]))  # not closed: the run cannot finish
         proc.stdin.flush()
-        progress(master, seen, 33, 60)
+        stop = time.monotonic() + 60
+        while written(db) == before and time.monotonic() < stop and proc.poll() is None:
+            time.sleep(0.05)
     finally:
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
@@ -254,3 +263,15 @@ def test_store_resume_after_sigkill_equals_uninterrupted_run(
     capsys.readouterr()
     with Store(whole, read_only=True) as a, Store(resumed, read_only=True) as b:
         assert dump(a) == dump(b)
+
+
+def test_store_writer_isolates_a_document_that_cannot_be_stored() -> None:
+    bad = full_document("bad").to_dict()
+    bad["events"].append(dict(bad["events"][0]))  # two events with one id: a stage bug
+    with Store() as store:
+        with store.writer(batch_size=10) as writer:
+            for doc in (full_document("a"), bad, full_document("b")):
+                writer.add(doc)
+        (err,) = writer.drain()
+        assert "bad: cannot store: two events share the id 'e1'" in str(err)
+        assert [r["id"] for r in store.query("SELECT id FROM articles ORDER BY seq")] == ["a", "b"]
