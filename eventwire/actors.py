@@ -12,6 +12,7 @@ character spans to actor ids that the quote and event stages use (``resolve``).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -130,9 +131,7 @@ class ActorTable:
             new = [Mention(start=s, end=e, text=text[s:e]) for s, e, a in extra if a == actor.id]
             if new:
                 merged = sorted((*actor.mentions, *new), key=lambda m: (m.start, m.end))
-                actor = Actor(id=actor.id, name=actor.name, kind=actor.kind, country=actor.country,
-                              sector=actor.sector, other_sectors=actor.other_sectors,
-                              role=actor.role, cameo=actor.cameo, mentions=tuple(merged))
+                actor = dataclasses.replace(actor, mentions=tuple(merged))
             actors.append(actor)
         return ActorTable(actors=tuple(actors), spans=tuple(sorted((*self.spans, *extra))))
 
@@ -733,8 +732,9 @@ def find_actors(doc: Doc, places: tuple[Place, ...] = ()) -> ActorTable:
         actor_id = stable_id("ac", key)
         mentions = tuple(Mention(start=s, end=e, text=t) for (s, e), t in sorted(d.mentions.items()))
         cameo = d.cameo or _cameo(d.country, d.sector, lex)
+        source = None if d.country is None else "inferred" if d.inferred else "text"
         actors.append(Actor(id=actor_id, name=d.name, kind=d.kind, country=d.country,
                             sector=d.sector, other_sectors=d.other_sectors, role=d.role,
-                            cameo=cameo, mentions=mentions))
+                            cameo=cameo, mentions=mentions, country_source=source))
         spans.extend((m.start, m.end, actor_id) for m in mentions)
     return ActorTable(actors=tuple(actors), spans=tuple(sorted(spans)))

@@ -91,6 +91,7 @@ class Actor:
     role: str | None = None
     cameo: str | None = None
     mentions: tuple[Mention, ...] = ()
+    country_source: str | None = None  # text | inferred | registry: where the country came from
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -103,6 +104,7 @@ class Actor:
             "kind": self.kind,
             "cameo": self.cameo,
             "mentions": [m.to_dict() for m in self.mentions],
+            "country_source": self.country_source,
         }
 
 

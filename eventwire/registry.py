@@ -1,0 +1,194 @@
+"""A registry of actors learned across a corpus: who holds which role for which country.
+
+An article usually says who someone is the first time ("French President Emmanuel Macron");
+a later article may only say "Macron". The registry remembers what earlier articles stated
+(never what eventwire merely guessed), with when it was first and last seen and the sentence
+that said it, and fills in the actors a later article leaves bare. Roles change, so a later
+statement of a role replaces an earlier one and the registry keeps the date it was seen.
+
+It works on records only (no model), so the single-process path and the Dask path apply it
+the same way, in input order, on the client. ``Store`` persists it in ``actor_registry``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from .records import Actor, Document
+
+__all__ = ["Registry", "RegistryEntry", "name_key"]
+
+REGISTRY_DDL = """
+CREATE TABLE IF NOT EXISTS actor_registry (
+    key VARCHAR PRIMARY KEY, name VARCHAR, kind VARCHAR, country VARCHAR, sector VARCHAR,
+    other_sectors VARCHAR[], role VARCHAR, cameo VARCHAR, first_seen DATE, last_seen DATE,
+    role_since DATE, articles INTEGER, evidence_article VARCHAR, evidence_text VARCHAR
+);
+"""
+COLUMNS = ("key", "name", "kind", "country", "sector", "other_sectors", "role", "cameo",
+           "first_seen", "last_seen", "role_since", "articles", "evidence_article",
+           "evidence_text")
+
+
+def name_key(name: str) -> str:
+    """A person's name folded for look-up: case, accents and punctuation ignored."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return " ".join("".join(c if c.isalnum() else " " for c in text).split())
+
+
+@dataclass(slots=True, kw_only=True)
+class RegistryEntry:
+    """What the corpus has stated about one actor."""
+
+    key: str
+    name: str
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    other_sectors: tuple[str, ...] = ()
+    role: str | None = None
+    cameo: str | None = None
+    first_seen: date | None = None
+    last_seen: date | None = None
+    role_since: date | None = None
+    articles: int = 0
+    evidence_article: str | None = None
+    evidence_text: str | None = None
+
+    def row(self) -> tuple[Any, ...]:
+        return tuple(list(v) if isinstance(v := getattr(self, c), tuple) else v for c in COLUMNS)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {c: getattr(self, c) for c in COLUMNS}
+        out["other_sectors"] = list(self.other_sectors)
+        for k in ("first_seen", "last_seen", "role_since"):
+            out[k] = out[k].isoformat() if out[k] else None
+        return out
+
+
+class Registry:
+    """People (and their roles) learned from earlier articles."""
+
+    def __init__(self, entries: Iterable[RegistryEntry] = ()) -> None:
+        self.entries: dict[str, RegistryEntry] = {e.key: e for e in entries}
+        self._surnames: dict[str, set[str]] = {}
+        for e in self.entries.values():
+            self._index(e)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self) -> Iterator[RegistryEntry]:
+        return iter(self.entries.values())
+
+    def _index(self, entry: RegistryEntry) -> None:
+        parts = entry.key.split()
+        if len(parts) > 1:
+            self._surnames.setdefault(parts[-1], set()).add(entry.key)
+
+    # learning ------------------------------------------------------------------------
+    def learn(self, doc: Document) -> None:
+        """Remember what this article states about its people (not guesses)."""
+        seen = doc.article.published
+        for actor in doc.actors:
+            if actor.kind != "person" or len(actor.name.split()) < 2:
+                continue
+            stated = actor.country_source == "text"
+            if not stated and not actor.role:
+                continue
+            key = name_key(actor.name)
+            entry = self.entries.get(key)
+            if entry is None:
+                entry = RegistryEntry(key=key, name=actor.name, kind=actor.kind, first_seen=seen)
+                self.entries[key] = entry
+                self._index(entry)
+            entry.articles += 1
+            if seen and (entry.last_seen is None or seen >= entry.last_seen):
+                entry.last_seen = seen
+            if entry.first_seen is None or (seen and seen < entry.first_seen):
+                entry.first_seen = seen
+            newer = seen is None or entry.role_since is None or seen >= entry.role_since
+            if stated and actor.country and (entry.country is None or newer):
+                entry.country = actor.country
+            if actor.role and (entry.role is None or newer):
+                if entry.role != actor.role:
+                    entry.role_since = seen
+                entry.role, entry.sector = actor.role, actor.sector
+                entry.other_sectors = actor.other_sectors
+                entry.evidence_article = doc.article.id
+                entry.evidence_text = next((m.text for m in actor.mentions if len(m.text) > len(
+                    actor.name)), actor.mentions[0].text if actor.mentions else None)
+            entry.cameo = actor.cameo if entry.country == actor.country else entry.cameo
+
+    # using -----------------------------------------------------------------------------
+    def lookup(self, name: str) -> RegistryEntry | None:
+        """The entry for a full name, or for a surname that only one entry carries."""
+        key = name_key(name)
+        entry = self.entries.get(key)
+        if entry is not None:
+            return entry
+        parts = key.split()
+        if not parts:
+            return None
+        candidates = self._surnames.get(parts[-1], set())
+        if len(parts) > 1:
+            candidates = {c for c in candidates if c.split()[0][:1] == parts[0][:1]}
+        return self.entries[next(iter(candidates))] if len(candidates) == 1 else None
+
+    def enrich(self, doc: Document) -> Document:
+        """The document with bare or guessed people completed from the registry."""
+        changed = False
+        actors: list[Actor] = []
+        for actor in doc.actors:
+            entry = self.lookup(actor.name) if actor.kind == "person" else None
+            if entry is not None and entry.country and actor.country_source != "text":
+                actor = dataclasses.replace(
+                    actor, country=entry.country, country_source="registry",
+                    role=actor.role or entry.role, sector=actor.sector or entry.sector,
+                    other_sectors=actor.other_sectors or entry.other_sectors,
+                    cameo=entry.cameo or actor.cameo,
+                    name=entry.name if len(entry.name) > len(actor.name) else actor.name)
+                changed = True
+            actors.append(actor)
+        return dataclasses.replace(doc, actors=tuple(actors)) if changed else doc
+
+    def search(self, query: str = "", country: str | None = None,
+               limit: int = 50) -> list[RegistryEntry]:
+        """Entries whose name or role contains ``query``, most seen first."""
+        q = name_key(query)
+        hits = [e for e in self.entries.values()
+                if (not q or q in e.key or (e.role and q in name_key(e.role)))
+                and (country is None or e.country == country)]
+        hits.sort(key=lambda e: (-e.articles, e.key))
+        return hits[:limit]
+
+    # persistence (a DuckDB connection) ------------------------------------------------
+    @classmethod
+    def load(cls, con: Any) -> Registry:
+        con.execute(REGISTRY_DDL)
+        rows = con.execute(f"SELECT {', '.join(COLUMNS)} FROM actor_registry").fetchall()
+        entries = []
+        for row in rows:
+            data = dict(zip(COLUMNS, row, strict=True))
+            data["other_sectors"] = tuple(data["other_sectors"] or ())
+            entries.append(RegistryEntry(**data))
+        return cls(entries)
+
+    def save(self, con: Any) -> None:
+        con.execute(REGISTRY_DDL)
+        placeholders = ", ".join("?" for _ in COLUMNS)
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute("DELETE FROM actor_registry")
+            con.executemany(f"INSERT INTO actor_registry VALUES ({placeholders})",
+                            [e.row() for e in self.entries.values()])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise

@@ -1,0 +1,62 @@
+"""The actor registry: what earlier articles stated completes later, barer ones."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import duckdb
+
+from eventwire.records import Actor, Article, Document, Mention
+from eventwire.registry import Registry, name_key
+
+
+def _doc(aid: str, published: date, *actors: Actor) -> Document:
+    return Document(article=Article(id=aid, text="x", published=published), actors=actors)
+
+
+def _person(name: str, country: str | None, role: str | None, source: str | None) -> Actor:
+    return Actor(id=name_key(name), name=name, kind="person", country=country, role=role,
+                 sector="GOV" if role else None, country_source=source,
+                 cameo=f"{country}GOV" if country else None,
+                 mentions=(Mention(start=0, end=len(name), text=f"Chilean President {name}"),))
+
+
+def test_registry_learns_stated_facts_and_fills_bare_mentions():
+    reg = Registry()
+    reg.learn(_doc("a1", date(2024, 1, 3), _person("Ana Torres", "CHL", "President", "text")))
+    later = reg.enrich(_doc("a2", date(2024, 2, 1), _person("Torres", None, None, None)))
+    [actor] = later.actors
+    assert actor.country == "CHL" and actor.role == "President"
+    assert actor.country_source == "registry"
+    assert actor.name == "Ana Torres"
+
+
+def test_registry_never_learns_guesses_and_text_wins():
+    reg = Registry()
+    reg.learn(_doc("a1", date(2024, 1, 3), _person("Luis Vega", "PER", None, "inferred")))
+    assert reg.lookup("Luis Vega") is None
+    reg.learn(_doc("a2", date(2024, 1, 4), _person("Luis Vega", "ECU", "Senator", "text")))
+    stated = _person("Luis Vega", "BOL", None, "text")
+    assert reg.enrich(_doc("a3", date(2024, 1, 5), stated)).actors[0].country == "BOL"
+
+
+def test_registry_roles_change_over_time_and_ambiguous_surnames_stay_bare():
+    reg = Registry()
+    reg.learn(_doc("a1", date(2020, 1, 1), _person("Mia Park", "KOR", "Foreign Minister", "text")))
+    reg.learn(_doc("a2", date(2023, 1, 1), _person("Mia Park", "KOR", "Prime Minister", "text")))
+    entry = reg.lookup("Mia Park")
+    assert entry is not None and entry.role == "Prime Minister"
+    assert entry.role_since == date(2023, 1, 1) and entry.first_seen == date(2020, 1, 1)
+    reg.learn(_doc("a3", date(2023, 2, 1), _person("Jun Park", "PRK", "General", "text")))
+    assert reg.lookup("Park") is None  # two people called Park: do not guess
+
+
+def test_registry_persists_in_duckdb():
+    reg = Registry()
+    reg.learn(_doc("a1", date(2024, 1, 3), _person("Ana Torres", "CHL", "President", "text")))
+    con = duckdb.connect(":memory:")
+    reg.save(con)
+    again = Registry.load(con)
+    assert len(again) == 1
+    assert again.search("torres")[0].country == "CHL"
+    assert again.search("president", country="CHL")[0].name == "Ana Torres"
