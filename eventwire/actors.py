@@ -708,7 +708,7 @@ def _infer_countries(reader: _Reader, places: tuple[Place, ...]) -> None:
         if d.kind == "person" and d.role and counts:
             taken = {o.country for o in reader.drafts.values()
                      if o is not d and o.kind == "person" and o.role == d.role and o.country}
-            options = [c for c in counts if c not in taken]
+            options = [c for c in counts if c not in taken and counts[c] >= 3]
         elif len(named) == 1:
             options = list(named)
         if options:

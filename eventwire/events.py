@@ -343,8 +343,19 @@ def _prep_objects(token: Token, preps: tuple[str, ...], table: ActorTable) -> li
     return out
 
 
+NON_EVENTS = frozenset({"say", "comment", "confirm", "elaborate", "speculate", "discuss",
+                        "reveal", "disclose", "specify", "answer", "respond", "name"})
+CIVILIAN_SECTORS = frozenset({"LAB", "CVL", "EDU", "MED", "BUS", "JRN", "AGR", "SOC", "REL"})
+
+
 def _by_sector(trig: Trigger, source: list[str], table: ActorTable) -> Trigger:
-    """Armed forces that withdraw retreat; a government that withdraws from a body sanctions."""
+    """Armed forces that withdraw retreat; a government that withdraws from a body sanctions;
+    workers who strike stop work, they do not attack."""
+    sources = [a for i in source if (a := table.by_id(i)) is not None]
+    if trig.type == "ASSAULT" and trig.phrase[0] == "strike" and sources and all(
+            a.sector in CIVILIAN_SECTORS for a in sources):
+        return Trigger(phrase=trig.phrase, pos=trig.pos, type="PROTEST", mode="strike",
+                       cameo="143", context=(), notes=trig.notes)
     if trig.type == "SANCTION" and trig.mode == "withdraw" and any(
             (a := table.by_id(i)) is not None and (a.sector == "MIL" or "MIL" in a.other_sectors)
             for i in source):
@@ -446,23 +457,29 @@ def _partners(token: Token, table: ActorTable, exclude: set[str],
 # --- modality, time, place, attribution ------------------------------------------------
 
 def _modality(token: Token) -> str:
-    lex = lexicon()
-    cues = lex.modality_cues
-    clause = token
+    """asserted, intended, hypothetical or negated, from the trigger's clause and what governs it.
+
+    The chain climbs from the trigger to the verbs or nouns it is the complement of ("wants to
+    meet", "readiness to contribute", "refused to sign"); a conjoined verb without its own
+    auxiliaries shares its first conjunct's ("will meet and discuss") but not its governors."""
+    cues = lexicon().modality_cues
     chain = [token]
+    clause = token
     for _ in range(3):
-        if clause.dep_ in ("xcomp", "acl", "pcomp", "pobj", "dobj", "prep", "ccomp", "conj") \
+        if clause.dep_ in ("xcomp", "acl", "pcomp", "pobj", "dobj", "prep", "ccomp") \
                 and clause.head.i != clause.i:
             clause = clause.head
             chain.append(clause)
         else:
             break
-    for node in chain:
+    shared = token.head if token.dep_ == "conj" and not any(
+        c.dep_ in ("aux", "nsubj", "neg") for c in token.children) else None
+    # negation of the trigger, or of a verb it is the (non-finite) complement of
+    for node in chain[: next((k + 1 for k, n in enumerate(chain) if n.dep_ == "ccomp"), len(chain))]:
         if any(c.dep_ == "neg" for c in node.children):
             return "negated"
-        if node.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to"
-                                                   for c in node.children) and node.i != token.i:
-            break
+    if shared is not None and any(c.dep_ == "neg" for c in shared.children):
+        return "negated"
     if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return "intended"  # purpose: "... to hold talks"
     for position, node in enumerate(chain):
@@ -476,7 +493,13 @@ def _modality(token: Token) -> str:
             cls = cues.get((node.lemma_.lower(), "governor"))
             if cls:
                 return cls
-    # an advcl "if" clause governing the trigger's verb
+        if node.dep_ == "ccomp":
+            break  # "X said that Y will ...": the saying does not make Y's act intended
+    if shared is not None:
+        for child in shared.children:
+            if child.dep_ in ("aux", "advmod") and cues.get((child.lower_, "aux")):
+                return cues[(child.lower_, "aux")]
+    # the trigger inside an "if" / "unless" clause
     for anc in token.ancestors:
         for child in anc.children:
             if child.dep_ == "advcl" and any(g.dep_ == "mark" and cues.get((g.lower_, "mark"))
@@ -687,6 +710,9 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
             source = reporter
         if "actor object" in trig.notes and not partners:
             continue
+        if trig.type == "REJECT" and any(c.dep_ == "xcomp" and c.lemma_.lower() in NON_EVENTS
+                                         for c in token.children):
+            continue  # "declined to comment" is no rejection
         if trig.type in CONTENT_TYPES:
             suppressed |= _complement_tokens(token)
         when, when_text = _event_time(token, times, doc)
