@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .lexicon import Lexicon, Title, lexicon
+from .lexicon import MOVE_LEMMAS, Lexicon, Title, lexicon
 from .records import Actor, Mention, Place, Quote, stable_id
 
 if TYPE_CHECKING:
@@ -42,6 +42,9 @@ _APOS = re.compile(r"[’']s$|[’']$")
 # opposition, "police officers" police
 MARKED_SECTORS = frozenset({"REB", "OPP", "UAF", "PRM", "CRM", "COP", "JUD", "REF", "JRN",
                             "LAB", "EDU", "MED", "REL", "SPY", "PTY"})
+NGO_WORDS = frozenset({"association", "forum", "foundation", "federation", "watch", "coalition",
+                       "alliance", "network", "society", "institute"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 SECTOR_HINTS = (
     ("ministry", "GOV"), ("government", "GOV"), ("party", "PTY"), ("army", "MIL"),
     ("forces", "MIL"), ("military", "MIL"), ("police", "COP"), ("court", "JUD"),
@@ -248,8 +251,9 @@ def _demonym_name(country: str | None, lex: Lexicon) -> str:
 class _Reader:
     """Builds the drafts of one article."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, places: tuple[Place, ...] = ()) -> None:
         self.doc = doc
+        self.places = places
         self.lex = lexicon()
         self.drafts: dict[str, _Draft] = {}
         self.order: list[str] = []
@@ -295,7 +299,8 @@ class _Reader:
         title, _, _ = _title_in(words, lex)
         country = _country_in(descriptor, lex)
         of_country, end = _of_country(root, lex)
-        country = country or of_country or self.organisation_code(descriptor)
+        country = country or of_country or self.organisation_code(descriptor) \
+            or self.place_country(root, ("from",))
         if any(w in PEER_NOUNS for w in words):
             title = title or self.peer_title(ent.sent, exclude=name)
         end = max(end, ent.end)
@@ -340,6 +345,20 @@ class _Reader:
         tokens = list(self.doc[min(start, ent.start):ent.end])
         self.noun_phrase_actor(tokens, root, default_kind="organization", named=_clean(ent.text))
 
+    def place_country(self, head: Token, preps: tuple[str, ...] = ("in", "from")) -> str | None:
+        """"demonstrators in Baghdad", "a missionary from Calgary": the country of the place."""
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in preps or (
+                    child.dep_ == "acl" and child.lemma_ in ("base", "station")):
+                for obj in child.subtree:
+                    if obj.dep_ != "pobj":
+                        continue
+                    for place in self.places:
+                        if place.start <= obj.idx < place.end and place.country and \
+                                place.country not in self.lex.nonstate:
+                            return place.country
+        return None
+
     def organisation_code(self, tokens: list[Token]) -> str | None:
         """"UN troops", "NATO Secretary-General": the country code of a known organisation
         named in the phrase (IGO, UNO, EUR ... or its state)."""
@@ -381,9 +400,13 @@ class _Reader:
         capital = None
         if code is None:
             capital = lex.capitals.get(text.lower())
-            if capital is None or ent.root.dep_ not in ("nsubj", "nsubjpass", "pobj", "poss"):
+            if capital is None or ent.root.dep_ not in ("nsubj", "nsubjpass", "pobj", "poss", "dobj"):
                 return
-            if ent.root.dep_ == "pobj" and ent.root.head.lower_ != "by":
+            prep = ent.root.head
+            if ent.root.dep_ == "pobj" and prep.lower_ != "by" and not (
+                    prep.lower_ in ("to", "in", "into") and prep.head.lemma_.lower() in MOVE_LEMMAS):
+                return  # "in Paris" is a place; "Paris said", "arrived in Paris" an actor
+            if ent.root.dep_ == "dobj" and ent.root.head.lemma_.lower() not in MOVE_LEMMAS:
                 return
             code = capital
         root = ent.root
@@ -407,6 +430,8 @@ class _Reader:
             country, _ = _of_country(head, lex)
         if country is None and named is None:
             country = self.organisation_code(tokens)
+        if country is None:
+            country = self.place_country(head)
         if title is None and named is None:
             return None
         if title is not None and title.kind == "person" and named is None:
@@ -439,6 +464,8 @@ class _Reader:
             d.country = d.country or country
             low = name.lower()
             d.sector = d.sector or next((s for w, s in SECTOR_HINTS if w in low.split()), None)
+            if d.country is None and any(w in NGO_WORDS for w in low.split()):
+                d.country, d.sector = "NGO", d.sector or "CVL"  # a civil-society body
         self.mention(d, tokens[0].i, tokens[-1].i + 1, head)
         return d
 
@@ -709,8 +736,8 @@ def _infer_countries(reader: _Reader, places: tuple[Place, ...]) -> None:
             taken = {o.country for o in reader.drafts.values()
                      if o is not d and o.kind == "person" and o.role == d.role and o.country}
             options = [c for c in counts if c not in taken and counts[c] >= 3]
-        elif len(named) == 1:
-            options = list(named)
+        elif len(named) == 1 and d.sector in STATE_SECTORS:
+            options = list(named)  # "the police", "the court", "the army" of the one state named
         if options:
             d.country = max(options, key=lambda c: counts.get(c, 0))
             d.inferred = True
@@ -718,7 +745,7 @@ def _infer_countries(reader: _Reader, places: tuple[Place, ...]) -> None:
 
 def find_actors(doc: Doc, places: tuple[Place, ...] = ()) -> ActorTable:
     """Every actor of the article with all its mentions."""
-    reader = _Reader(doc)
+    reader = _Reader(doc, places)
     reader.read()
     lex = reader.lex
     _infer_countries(reader, places)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .lexicon import Trigger, lexicon
+from .lexicon import MOVE_LEMMAS, Trigger, lexicon
 from .records import Event, Evidence, Place, Quote, Span, Time, stable_id
 from .times import value_to_date
 
@@ -42,8 +42,6 @@ CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "
 MERGEABLE_EMPTY = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "CONSULT",
                              "AGREE", "AID", "COOPERATE", "ASSAULT", "COERCE", "SANCTION"})
 PLACE_PREPS = frozenset({"in", "at", "to", "into", "near", "on", "outside", "inside", "across"})
-MOVE_LEMMAS = frozenset({"visit", "travel", "fly", "arrive", "go", "come", "send", "dispatch",
-                         "trip", "tour", "head", "deploy", "return"})
 
 
 @dataclass(slots=True)
@@ -247,7 +245,9 @@ def _subject_of(verb: Token, table: ActorTable) -> tuple[list[str], bool]:
             if child.dep_ in ("nsubj", "csubj"):
                 return _np_actors(child, table), False
             if child.dep_ == "nsubjpass":
-                return _np_actors(child, table), True
+                # "X has been indicted and will resign": the conjunct is active
+                active = current.i != verb.i and not any(c.dep_ == "auxpass" for c in verb.children)
+                return _np_actors(child, table), not active
         if current.dep_ in ("xcomp", "conj", "advcl", "acl", "acomp") and current.head.i != current.i:
             if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
                 return _noun_source(current.head, table), False

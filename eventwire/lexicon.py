@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = [
+    "MOVE_LEMMAS",
     "Country",
     "Lexicon",
     "Organisation",
@@ -79,6 +80,9 @@ class Trigger:
 
 
 ARTICLES = frozenset({"a", "an", "the"})
+# verbs of going somewhere: their destination hosts the visit ("arrived in Amman")
+MOVE_LEMMAS = frozenset({"visit", "travel", "fly", "arrive", "go", "come", "send", "dispatch",
+                         "trip", "tour", "head", "deploy", "return", "land"})
 
 
 def _rows(name: str) -> list[dict[str, str]]:
