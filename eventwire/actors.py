@@ -671,9 +671,19 @@ class _Reader:
             elif ent.label_ in ("GPE", "PERSON") and not any(i in self.covered for i in range(ent.start, ent.end)):
                 if ent.label_ == "PERSON" or not self.surname_of_person(ent):
                     self.country(ent)
+        self.surnames()
         self.title_phrases()
         self.documents()
         self.pronouns()
+
+    def surnames(self) -> None:
+        """A bare surname the NER missed ("Lecornu said"), once the full name is known."""
+        known = {d.name.split()[-1]: d for d in self.drafts.values()
+                 if d.kind == "person" and len(d.name.split()) > 1}
+        for token in self.doc:
+            d = known.get(token.text)
+            if d is not None and token.i not in self.covered and token.pos_ == "PROPN":
+                self.mention(d, token.i, token.i + 1, token)
 
     def norp(self, ent: Span) -> None:
         """A demonym standing alone as a group ("Armenians"), or on an event noun, whose
