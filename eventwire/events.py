@@ -245,8 +245,11 @@ def _subject_of(verb: Token, table: ActorTable) -> tuple[list[str], bool]:
             if child.dep_ in ("nsubj", "csubj"):
                 return _np_actors(child, table), False
             if child.dep_ == "nsubjpass":
-                # "X has been indicted and will resign": the conjunct is active
-                active = current.i != verb.i and not any(c.dep_ == "auxpass" for c in verb.children)
+                # "X has been indicted and will resign": the conjunct is active;
+                # "X is opposed to", "X is committed to": adjectival, not passive
+                active = (current.i != verb.i and not any(c.dep_ == "auxpass" for c in verb.children)
+                          ) or (verb.lemma_.lower() in STATIVE_PARTICIPLES and not any(
+                              c.dep_ == "agent" for c in verb.children))
                 return _np_actors(child, table), not active
         if current.dep_ in ("xcomp", "conj", "advcl", "acl", "acomp") and current.head.i != current.i:
             if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
@@ -343,6 +346,8 @@ def _prep_objects(token: Token, preps: tuple[str, ...], table: ActorTable) -> li
     return out
 
 
+STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "determine", "prepare", "dedicate",
+                                 "resolve", "poise", "set"})
 NON_EVENTS = frozenset({"say", "comment", "confirm", "elaborate", "speculate", "discuss",
                         "reveal", "disclose", "specify", "answer", "respond", "name"})
 CIVILIAN_SECTORS = frozenset({"LAB", "CVL", "EDU", "MED", "BUS", "JRN", "AGR", "SOC", "REL"})
@@ -352,6 +357,10 @@ def _by_sector(trig: Trigger, source: list[str], table: ActorTable) -> Trigger:
     """Armed forces that withdraw retreat; a government that withdraws from a body sanctions;
     workers who strike stop work, they do not attack."""
     sources = [a for i in source if (a := table.by_id(i)) is not None]
+    if trig.type == "PROTEST" and trig.phrase == ("protest",) and sources and all(
+            a.kind in ("country", "organization", "person") for a in sources):
+        return Trigger(phrase=trig.phrase, pos=trig.pos, type="ACCUSE", mode="disapprove",
+                       cameo="110", context=(), notes=trig.notes)  # a government protests verbally
     if trig.type == "ASSAULT" and trig.phrase[0] == "strike" and sources and all(
             a.sector in CIVILIAN_SECTORS for a in sources):
         return Trigger(phrase=trig.phrase, pos=trig.pos, type="PROTEST", mode="strike",
@@ -482,6 +491,9 @@ def _modality(token: Token) -> str:
         return "negated"
     if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return "intended"  # purpose: "... to hold talks"
+    if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and cues.get((g.lower_, "mark")) ==
+                                      "hypothetical" for g in c.children) for c in token.children):
+        return "hypothetical"  # "will boycott the vote unless ...": a conditional act
     for position, node in enumerate(chain):
         for child in node.children:
             low = child.lower_

@@ -114,7 +114,7 @@ def cameo_root(code: str | None) -> str | None:
 
 COOPERATIVE_ACTS = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 CONCESSIVE_ACTS = frozenset({"RETREAT", "CONCEDE"})
-COERCIVE_ACTS = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"})
+COERCIVE_ACTS = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
 
 
 def plover_coded_type(event_type: str, modality: str) -> str:
@@ -132,7 +132,7 @@ def plover_coded_type(event_type: str, modality: str) -> str:
             return "AGREE"  # CAMEO 035 "express intent to yield" sits in the AGREE root
         if event_type in COERCIVE_ACTS:
             return "THREATEN"
-    if modality == "negated" and event_type in COOPERATIVE_ACTS | {"AGREE"}:
+    if modality == "negated" and event_type in COOPERATIVE_ACTS | CONCESSIVE_ACTS | {"AGREE"}:
         return "REJECT"
     return event_type
 
@@ -140,9 +140,10 @@ def plover_coded_type(event_type: str, modality: str) -> str:
 # CAMEO codes for the intention or refusal of an act, by PLOVER type of the act
 INTENT_CAMEO = {"CONSULT": "036", "AID": "033", "COOPERATE": "031", "SUPPORT": "030",
                 "RETREAT": "035", "CONCEDE": "035"}
-THREAT_CAMEO = {"ASSAULT": "138", "COERCE": "137", "SANCTION": "1312", "MOBILIZE": "138"}
+THREAT_CAMEO = {"ASSAULT": "138", "COERCE": "137", "SANCTION": "1312", "MOBILIZE": "138",
+                "PROTEST": "1313"}
 REFUSAL_CAMEO = {"CONSULT": "125", "AID": "122", "COOPERATE": "121", "SUPPORT": "120",
-                 "AGREE": "120"}
+                 "AGREE": "120", "RETREAT": "124", "CONCEDE": "124"}
 
 
 def cameo_coded(event_type: str, modality: str, cameo: str | None) -> str | None:
