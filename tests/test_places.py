@@ -125,3 +125,39 @@ def test_places_gold_set_floors(name, limit, floors):
     report = run_gold_set(name, shared.parent, limit=limit)
     for key, floor in floors.items():
         assert report.metric(key) >= floor, (key, report.metric(key))
+
+
+def test_places_us_county_resolves_as_a_division_of_its_state():
+    got = _sure(places.resolve(["Tarrant County", "Texas"])["tarrant county"])
+    assert got.country == "USA" and got.admin1 == "TX" and got.feature == "division"
+    assert got.geonames_id is None
+
+
+def test_places_foreign_division_beats_a_small_namesake_in_its_country():
+    got = _sure(places.resolve(["Suffolk", "England", "London"])["suffolk"])
+    assert got.country == "GBR"
+
+
+def test_places_canadian_province_abbreviation():
+    assert _sure(places.resolve_name("Man.")).name == "Manitoba"
+    assert _sure(places.resolve_name("B.C.")).country == "CAN"
+
+
+def test_toponyms_nearest_country_knows_microstates():
+    vatican = places.gazetteer().countries["VAT"]
+    assert nearest_country(vatican.lat, vatican.lon) == "VAT"
+
+
+@pytest.mark.model
+def test_places_country_before_comma_is_not_narrowed(nlp):
+    text = "Flights from China, Japan and Korea were cancelled."
+    by_text = {p.text: p for p in places.find_places(nlp(text))}
+    assert by_text["China"].country == "CHN" and by_text["China"].feature == "country"
+
+
+@pytest.mark.model
+def test_places_county_found_and_reported_as_admin(nlp):
+    text = "Deputies in Kanawha County, W.Va., searched the river on Sunday."
+    by_text = {p.text: p for p in places.find_places(nlp(text))}
+    assert by_text["Kanawha County"].country == "USA"
+    assert by_text["Kanawha County"].feature == "admin"

@@ -15,8 +15,17 @@ Rows:
 - ``cue_speaker``: the reporting cues that have a gold speaker; a produced quote counts when
   its cue overlaps the gold cue and its ``speaker_span`` overlaps the gold speaker mention.
 - ``cue_speaker_clausal``: of those, the ones whose gold content is anchored on a verb (a
-  reported clause or a quotation, the shape of a quote), leaving out announcements of a noun
-  ("X announced job cuts"), which ``find_quotes`` does not report as quotations.
+  reported clause or a quotation), leaving out announcements of a noun ("X announced job
+  cuts").
+- ``speaker_all``: every gold cue with a gold speaker, whatever its lemma: the row that does
+  not move with the lexicon. It holds cognition and intention ("expects", "plans", "wants"),
+  and non-speech events the corpus files under the class ("saw a drop", "posted gains").
+- ``attribution`` and ``attribution_speaker``: ``find_attributions`` (quotations plus verbs of
+  belief and intent) against every gold cue, and every gold cue with a gold speaker.
+
+The reporting subset (``cue_reporting`` and the rows under it) follows the lexicon: a lemma
+added to ``data/speech_cues.tsv`` as a quotation cue (verb, direct, phrase, noun) adds its
+gold cues to those rows, found or not; ``speaker_all`` is the fixed yardstick.
 
 A produced cue that matches no gold cue at all is a false positive in every row; one that
 matches a gold cue outside a row's subset is left out of that row. Produced "according to"
@@ -26,7 +35,7 @@ cues are not scored: MEANTIME marks events, never prepositional cues.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -59,17 +68,25 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
+_SUBSETS: dict[str, Callable[[_Gold], bool]] = {
+    "cue": lambda g: True,
+    "cue_reporting": lambda g: g.reporting,
+    "cue_speaker": lambda g: g.reporting and bool(g.speakers),
+    "cue_speaker_clausal": lambda g: g.reporting and bool(g.speakers) and g.clausal,
+    "speaker_all": lambda g: bool(g.speakers),
+    "attribution": lambda g: True,
+    "attribution_speaker": lambda g: bool(g.speakers),
+}
+_WITH_SPEAKER = frozenset({"cue_speaker", "cue_speaker_clausal", "speaker_all",
+                           "attribution_speaker"})
+
+
 def score_quotes(quotes: Iterable[Quote], gold: Iterable[_Gold], scope_end: int,
                  scores: dict[str, Score]) -> None:
-    """Add one document's counts to the ``cue``, ``cue_reporting`` and ``cue_speaker`` rows."""
+    """Add one document's counts to the rows of ``scores`` (names from the module docstring)."""
     golds = list(gold)
     matched: dict[str, set[int]] = {name: set() for name in scores}
-    subsets = {
-        "cue": lambda g: True,
-        "cue_reporting": lambda g: g.reporting,
-        "cue_speaker": lambda g: g.reporting and bool(g.speakers),
-        "cue_speaker_clausal": lambda g: g.reporting and bool(g.speakers) and g.clausal,
-    }
+    subsets = _SUBSETS
     seen_cues: set[tuple[int, int]] = set()
     for quote in quotes:
         if quote.cue_span is None or quote.cue_span.end > scope_end:
@@ -91,7 +108,7 @@ def score_quotes(quotes: Iterable[Quote], gold: Iterable[_Gold], scope_end: int,
         for name, score in scores.items():
             if not subsets[name](g):
                 continue
-            if name.startswith("cue_speaker") and not speaker_ok:
+            if name in _WITH_SPEAKER and not speaker_ok:
                 score.fp += 1
                 continue
             score.tp += 1
@@ -114,7 +131,7 @@ def _clausal(doc: Any, record: dict[str, Any]) -> bool:
 def run_meantime(shared: Path, limit: int | None) -> Report:
     """Score ``find_quotes`` on the annotated scope of the 120 MEANTIME documents."""
     from ..nlp import load_pipeline
-    from ..quotes import find_quotes, speech_cues
+    from ..quotes import find_attributions, find_quotes, speech_cues
 
     base = shared / DATA
     docs = _read_jsonl(base / "meantime_en.jsonl")
@@ -127,10 +144,11 @@ def run_meantime(shared: Path, limit: int | None) -> Report:
             by_doc.setdefault(str(record["doc_id"]), []).append(record)
 
     cues = speech_cues()
-    reporting_lemmas = cues.verbs | cues.direct_only | {" ".join(p) for p in cues.phrases}
+    reporting_lemmas = cues.verbs | cues.direct_only | cues.nouns | {" ".join(p) for p in cues.phrases}
     nlp = load_pipeline()
-    names = ("cue", "cue_reporting", "cue_speaker", "cue_speaker_clausal")
+    names = ("cue", "cue_reporting", "cue_speaker", "cue_speaker_clausal", "speaker_all")
     scores = {name: Score(name=name) for name in names}
+    layer = {name: Score(name=name) for name in ("attribution", "attribution_speaker")}
     n_quotes = 0
     for doc_record, doc in zip(docs, nlp.pipe(d["text"] for d in docs), strict=True):
         gold: list[_Gold] = []
@@ -147,12 +165,15 @@ def run_meantime(shared: Path, limit: int | None) -> Report:
         quotes = find_quotes(doc)
         n_quotes += len(quotes)
         score_quotes(quotes, gold, int(doc_record["annotation_scope_end"]), scores)
+        score_quotes(find_attributions(doc), gold, int(doc_record["annotation_scope_end"]), layer)
     return Report(
         gold_set="meantime-speech",
-        scores=list(scores.values()),
+        scores=[*scores.values(), *layer.values()],
         measures={"documents": float(len(docs)), "quotes_per_document": n_quotes / max(1, len(docs))},
         notes=["scored inside each document's annotated scope only (annotation_scope_end)",
-               "cue_reporting/cue_speaker: gold cues whose lemma is in data/speech_cues.tsv",
+               "cue_reporting/cue_speaker: gold cues whose lemma is a quotation cue of data/speech_cues.tsv",
+               "speaker_all: every gold cue with a gold speaker (does not follow the lexicon)",
+               "attribution*: find_attributions (quotes + belief/intent verbs) on all gold cues",
                "cue_speaker_clausal: and whose gold content is anchored on a verb",
                "produced 'according to' cues are not scored (MEANTIME has no such cue)"],
     )

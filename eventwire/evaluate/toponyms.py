@@ -53,6 +53,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 @lru_cache(maxsize=1)
 def _grid() -> dict[tuple[int, int], list[tuple[float, float, str]]]:
+    """Towns by 1° cell; a country without a town of 1,000 (the Vatican) stands as its centre."""
     gaz = gazetteer()
     grid: dict[tuple[int, int], list[tuple[float, float, str]]] = {}
     for i in range(len(gaz.entries)):
@@ -60,6 +61,11 @@ def _grid() -> dict[tuple[int, int], list[tuple[float, float, str]]]:
         if loc.country and loc.feature == "city":
             grid.setdefault((int(loc.lat // 1), int(loc.lon // 1)), []).append(
                 (loc.lat, loc.lon, loc.country))
+    with_towns = {cc for cell in grid.values() for _, _, cc in cell}
+    for iso3, loc in gaz.countries.items():
+        if iso3 not in with_towns:
+            grid.setdefault((int(loc.lat // 1), int(loc.lon // 1)), []).append(
+                (loc.lat, loc.lon, iso3))
     return grid
 
 
