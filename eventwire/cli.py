@@ -161,6 +161,37 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_actors(args: argparse.Namespace) -> int:
+    """List or search the registry of actors a database has learned, as a table or JSON."""
+    import duckdb
+
+    from .registry import Registry
+
+    if not Path(args.db).exists():
+        print(f"eventwire actors: no such database {args.db}", file=sys.stderr)
+        return 2
+    con = duckdb.connect(args.db, read_only=True)
+    try:
+        has = con.execute("SELECT count(*) FROM information_schema.tables "
+                          "WHERE table_name = 'actor_registry'").fetchone()
+        registry = Registry.load(con) if has and has[0] else Registry()
+    finally:
+        con.close()
+    hits = registry.search(args.query or "", country=args.country, limit=args.limit)
+    if args.json:
+        for entry in hits:
+            print(json.dumps(entry.to_dict(), ensure_ascii=False))
+        return 0
+    print(f"{'name':<28}{'country':<9}{'sector':<8}{'role':<30}{'since':<12}{'last seen':<12}articles")
+    for e in hits:
+        since = e.role_since or e.first_seen
+        print(f"{e.name[:27]:<28}{e.country or '-':<9}{e.sector or '-':<8}{(e.role or '-')[:29]:<30}"
+              f"{since.isoformat() if since else '-':<12}"
+              f"{e.last_seen.isoformat() if e.last_seen else '-':<12}{e.articles}")
+    print(f"{len(hits)} of {len(registry)} actors", file=sys.stderr)
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the HTTP API and the explorer over a database, read-only."""
     import uvicorn
@@ -212,6 +243,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, help="score only the first N items of each gold set")
     p.add_argument("--json", help="also write the reports as JSON here")
     p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("actors", help="list or search the actors a database has learned")
+    p.add_argument("query", nargs="?", help="part of a name or role")
+    p.add_argument("--db", required=True, help="a database written by `eventwire extract --db`")
+    p.add_argument("--country", help="only actors of this ISO alpha-3 country")
+    p.add_argument("--limit", type=int, default=50, help="at most this many (default 50)")
+    p.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
+    p.set_defaults(func=cmd_actors)
 
     p = sub.add_parser("serve", help="serve the HTTP API and the explorer over a database")
     p.add_argument("--db", required=True, help="a DuckDB file written by eventwire (opened read-only)")
