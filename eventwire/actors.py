@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .lexicon import MOVE_LEMMAS, Lexicon, Title, lexicon
+from .lexicon import MOVE_LEMMAS, Lexicon, Organisation, Title, lexicon
 from .records import Actor, Mention, Place, Quote, stable_id
 
 if TYPE_CHECKING:
@@ -179,6 +179,29 @@ def _descriptor_start(doc: Doc, end: int, floor: int) -> int:
     return i
 
 
+def _words(tokens: list[Token]) -> list[str]:
+    """Lower-cased words of a phrase: possessive endings dropped, hyphenated parts rejoined
+    ("Co-Chair" is one word, as the title lexicon writes it)."""
+    words: list[str] = []
+    glue = False
+    for t in tokens:
+        if t.text in ("’s", "'s"):
+            continue
+        if t.text == "-" and words and not t.whitespace_ and not t.nbor(-1).whitespace_:
+            words[-1] += "-"
+            glue = True
+            continue
+        if t.is_punct:
+            glue = False
+            continue
+        if glue:
+            words[-1] += t.lower_
+            glue = False
+        else:
+            words.append(t.lower_)
+    return words
+
+
 def _title_in(words: list[str], lex: Lexicon) -> tuple[Title | None, int, int]:
     """The title of a phrase: the longest one ending at its head (the last word), else the
     longest anywhere: (title, start, end) in word indices. A plural of a person's title
@@ -300,7 +323,7 @@ class _Reader:
         if head is not None:
             start = min(start, _descriptor_start(doc, head.i + 1, ent.sent.start))
         descriptor = [t for t in doc[start:ent.start] if not self.inside_known_org(t)]
-        words = [t.lower_ for t in descriptor if t.text not in ("’s", "'s")]
+        words = _words(descriptor)
         title, _, _ = _title_in(words, lex)
         country = _country_in(descriptor, lex)
         of_country, end = _of_country(root, lex)
@@ -314,6 +337,10 @@ class _Reader:
         if len(name_tokens) > len(d.name.split()):
             d.name = name
         d.absorb(title, country)
+        if d.role and d.sector is None:
+            # "Co-Chair of the Minsk Group", "spokesman for the ministry": the body's sector
+            org = self.organisation_in(list(doc[start:ent.start]))
+            d.sector = org.sector if org is not None else None
         self.mention(d, start, end, root)
 
     def person_key(self, name_tokens: list[str]) -> str:
@@ -364,9 +391,8 @@ class _Reader:
                             return place.country
         return None
 
-    def organisation_code(self, tokens: list[Token]) -> str | None:
-        """"UN troops", "NATO Secretary-General": the country code of a known organisation
-        named in the phrase (IGO, UNO, EUR ... or its state)."""
+    def organisation_in(self, tokens: list[Token]) -> Organisation | None:
+        """The first organisation of the lexicon named in the phrase."""
         seen: set[int] = set()
         for token in tokens:
             if token.ent_type_ != "ORG" or token.i in seen:
@@ -376,9 +402,15 @@ class _Reader:
                 continue
             seen.update(range(ent.start, ent.end))
             org = self.lex.organisation(ent.text)
-            if org is not None and org.country:
-                return org.country
+            if org is not None:
+                return org
         return None
+
+    def organisation_code(self, tokens: list[Token]) -> str | None:
+        """"UN troops", "NATO Secretary-General": the country code of a known organisation
+        named in the phrase (IGO, UNO, EUR ... or its state)."""
+        org = self.organisation_in(tokens)
+        return org.country if org is not None else None
 
     def inside_known_org(self, token: Token) -> bool:
         """Whether the token lies inside an organisation the lexicon knows ("Minsk Group")."""
@@ -428,7 +460,7 @@ class _Reader:
                           named: str | None = None, hint: str | None = None) -> _Draft | None:
         """An actor described by a noun phrase: "the French foreign ministry", "Azerbaijani forces"."""
         lex = self.lex
-        words = [t.lower_ for t in tokens if t.text not in ("’s", "'s") and not t.is_punct]
+        words = _words(tokens)
         title, ti, tj = _title_in(words, lex)
         country = _country_in(tokens, lex)
         if country is None:
@@ -520,7 +552,7 @@ class _Reader:
             if low in PEER_NOUNS:
                 self.peer(tokens, token)
                 continue
-            words = [t.lower_ for t in tokens if t.text not in ("’s", "'s") and not t.is_punct]
+            words = _words(tokens)
             title, _, tj = _title_in(words, lex)
             if title is None or tj != len(words) and not (
                     words[tj:] and words[-1] in ("office", "ministry", "government")):
@@ -533,7 +565,7 @@ class _Reader:
     def office(self, tokens: list[Token], head: Token, poss: Token) -> None:
         """"the French president's office": the office of that officeholder, an organisation."""
         lex = self.lex
-        words = [t.lower_ for t in tokens[: poss.i - tokens[0].i + 1] if t.text not in ("’s", "'s")]
+        words = _words(tokens[: poss.i - tokens[0].i + 1])
         title, _, _ = _title_in(words, lex)
         country = _country_in(tokens, lex)
         if title is None or title.kind != "person":
