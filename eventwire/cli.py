@@ -62,6 +62,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
         stack.callback(progress.done)
         results = stack.enter_context(documents(items, workers=args.workers,
                                                 scheduler=args.scheduler))
+        registry = None
+        if not args.no_registry:
+            from .registry import Registry
+
+            registry = Registry.from_store(store.con) if store is not None else Registry()
         skipped = 0
         for result in results:
             if store is not None and store.skipped != skipped:
@@ -72,6 +77,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 progress.clear()
                 _report(result)
             else:
+                if registry is not None:  # on the client, in input order: same with Dask
+                    result = registry.enrich(result)
+                    registry.learn(result)
                 if writer is not None:
                     writer.add(result)
                 if out is not None:
@@ -172,9 +180,7 @@ def cmd_actors(args: argparse.Namespace) -> int:
         return 2
     con = duckdb.connect(args.db, read_only=True)
     try:
-        has = con.execute("SELECT count(*) FROM information_schema.tables "
-                          "WHERE table_name = 'actor_registry'").fetchone()
-        registry = Registry.load(con) if has and has[0] else Registry()
+        registry = Registry.from_store(con)
     finally:
         con.close()
     hits = registry.search(args.query or "", country=args.country, limit=args.limit)
@@ -218,6 +224,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="with --db: do not group events into stories while writing")
     p.add_argument("--workers", type=int, help="run on a local Dask cluster of N processes")
     p.add_argument("--scheduler", help="run on an existing Dask cluster (tcp://HOST:PORT)")
+    p.add_argument("--no-registry", action="store_true",
+                   help="do not complete bare names from actors learned in earlier articles")
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("export", help="write a database as Parquet (by month) or flat CSV")

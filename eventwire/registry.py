@@ -7,7 +7,8 @@ that said it, and fills in the actors a later article leaves bare. Roles change,
 statement of a role replaces an earlier one and the registry keeps the date it was seen.
 
 It works on records only (no model), so the single-process path and the Dask path apply it
-the same way, in input order, on the client. ``Store`` persists it in ``actor_registry``.
+the same way, in input order, on the client. With a store it is learned again from the
+stored actors (``Registry.from_store``), so it always matches the database.
 """
 
 from __future__ import annotations
@@ -19,17 +20,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .records import Actor, Document
+from .records import Actor, Article, Document, Mention
 
 __all__ = ["Registry", "RegistryEntry", "name_key"]
 
-REGISTRY_DDL = """
-CREATE TABLE IF NOT EXISTS actor_registry (
-    key VARCHAR PRIMARY KEY, name VARCHAR, kind VARCHAR, country VARCHAR, sector VARCHAR,
-    other_sectors VARCHAR[], role VARCHAR, cameo VARCHAR, first_seen DATE, last_seen DATE,
-    role_since DATE, articles INTEGER, evidence_article VARCHAR, evidence_text VARCHAR
-);
-"""
 COLUMNS = ("key", "name", "kind", "country", "sector", "other_sectors", "role", "cameo",
            "first_seen", "last_seen", "role_since", "articles", "evidence_article",
            "evidence_text")
@@ -100,8 +94,8 @@ class Registry:
             if actor.kind != "person" or len(actor.name.split()) < 2:
                 continue
             stated = actor.country_source == "text"
-            if not stated and not actor.role:
-                continue
+            if actor.country_source == "registry" or (not stated and not actor.role):
+                continue  # what the registry itself supplied teaches it nothing
             key = name_key(actor.name)
             entry = self.entries.get(key)
             if entry is None:
@@ -146,13 +140,16 @@ class Registry:
         changed = False
         actors: list[Actor] = []
         for actor in doc.actors:
-            entry = self.lookup(actor.name) if actor.kind == "person" else None
+            # a person, or a bare name the NER took for an organisation ("Torres said")
+            bare = actor.kind != "person" and actor.country is None and " " not in actor.name \
+                and actor.name[:1].isupper()
+            entry = self.lookup(actor.name) if actor.kind == "person" or bare else None
             if entry is not None and entry.country and actor.country_source != "text":
                 actor = dataclasses.replace(
                     actor, country=entry.country, country_source="registry",
                     role=actor.role or entry.role, sector=actor.sector or entry.sector,
                     other_sectors=actor.other_sectors or entry.other_sectors,
-                    cameo=entry.cameo or actor.cameo,
+                    cameo=entry.cameo or actor.cameo, kind="person",
                     name=entry.name if len(entry.name) > len(actor.name) else actor.name)
                 changed = True
             actors.append(actor)
@@ -168,27 +165,46 @@ class Registry:
         hits.sort(key=lambda e: (-e.articles, e.key))
         return hits[:limit]
 
-    # persistence (a DuckDB connection) ------------------------------------------------
+    # persistence: the store's actors table is the registry's memory ---------------------
     @classmethod
-    def load(cls, con: Any) -> Registry:
-        con.execute(REGISTRY_DDL)
-        rows = con.execute(f"SELECT {', '.join(COLUMNS)} FROM actor_registry").fetchall()
-        entries = []
-        for row in rows:
-            data = dict(zip(COLUMNS, row, strict=True))
-            data["other_sectors"] = tuple(data["other_sectors"] or ())
-            entries.append(RegistryEntry(**data))
-        return cls(entries)
+    def from_store(cls, con: Any) -> Registry:
+        """The registry the stored articles teach, learned again in storage order.
 
-    def save(self, con: Any) -> None:
-        con.execute(REGISTRY_DDL)
-        placeholders = ", ".join("?" for _ in COLUMNS)
-        con.execute("BEGIN TRANSACTION")
-        try:
-            con.execute("DELETE FROM actor_registry")
-            con.executemany(f"INSERT INTO actor_registry VALUES ({placeholders})",
-                            [e.row() for e in self.entries.values()])
-            con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
+        Deriving it from the stored actors (rather than saving it apart) keeps it consistent
+        with the database at every moment: a run killed and resumed sees exactly the registry
+        an uninterrupted run had at that article."""
+        registry = cls()
+        tables = {r[0] for r in con.execute(
+            "SELECT table_name FROM information_schema.tables").fetchall()}
+        if "actors" not in tables or "articles" not in tables:
+            return registry
+        rows = con.execute(
+            "SELECT a.id, a.published, x.actor_id, x.name, x.country, x.sector, x.other_sectors,"
+            " x.role, x.kind, x.cameo, x.country_source,"
+            " (SELECT m.text FROM mentions m WHERE m.article_id = x.article_id"
+            "  AND m.actor_id = x.actor_id ORDER BY length(m.text) DESC LIMIT 1)"
+            " FROM actors x JOIN articles a ON a.id = x.article_id"
+            " WHERE x.kind = 'person' AND (x.country_source = 'text' OR x.role IS NOT NULL)"
+            " ORDER BY a.seq, x.ord").fetchall()
+        current: str | None = None
+        actors: list[Actor] = []
+        published: date | None = None
+        for (aid, pub, actor_id, name, country, sector, others, role, kind, cameo, source,
+             mention) in rows:
+            if aid != current:
+                if current is not None:
+                    registry.learn(_stub(current, published, actors))
+                current, published, actors = aid, pub, []
+            actors.append(Actor(id=actor_id, name=name, kind=kind, country=country,
+                                sector=sector, other_sectors=tuple(others or ()), role=role,
+                                cameo=cameo, country_source=source,
+                                mentions=(Mention(start=0, end=len(mention or name),
+                                                  text=mention or name),)))
+        if current is not None:
+            registry.learn(_stub(current, published, actors))
+        return registry
+
+
+def _stub(article_id: str, published: date | None, actors: list[Actor]) -> Document:
+    return Document(article=Article(id=article_id, text=" ", published=published),
+                    actors=tuple(actors))

@@ -35,7 +35,8 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
                  ("fingerprint", "VARCHAR"), ("n_words", "INTEGER"), ("seq", "BIGINT")),
     "actors": (("article_id", "VARCHAR"), ("actor_id", "VARCHAR"), ("name", "VARCHAR"),
                ("country", "VARCHAR"), ("sector", "VARCHAR"), ("other_sectors", "VARCHAR[]"),
-               ("role", "VARCHAR"), ("kind", "VARCHAR"), ("cameo", "VARCHAR"), ("ord", "INTEGER")),
+               ("role", "VARCHAR"), ("kind", "VARCHAR"), ("cameo", "VARCHAR"),
+               ("country_source", "VARCHAR"), ("ord", "INTEGER")),
     "mentions": (("article_id", "VARCHAR"), ("actor_id", "VARCHAR"), ("start", "INTEGER"),
                  ("end", "INTEGER"), ("text", "VARCHAR"), ("ord", "INTEGER")),
     "events": (("article_id", "VARCHAR"), ("event_id", "VARCHAR"), ("type", "VARCHAR"),
@@ -280,7 +281,7 @@ class Store:
             rows["actors"].extend(
                 (aid, a["id"], a["name"], a.get("country"), a.get("sector"),
                  list(a.get("other_sectors") or []), a.get("role"), a.get("kind"),
-                 a.get("cameo"), i) for i, a in enumerate(actors))
+                 a.get("cameo"), a.get("country_source"), i) for i, a in enumerate(actors))
             rows["mentions"].extend(
                 (aid, a["id"], m["start"], m["end"], m["text"], i)
                 for a in actors for i, m in enumerate(a.get("mentions") or []))
@@ -602,7 +603,8 @@ def _document(a: Mapping[str, Any], rows: Mapping[str, list[dict[str, Any]]]) ->
         "actors": [{"id": r["actor_id"], "name": r["name"], "country": r["country"],
                     "sector": r["sector"], "other_sectors": list(r["other_sectors"] or []),
                     "role": r["role"], "kind": r["kind"], "cameo": r["cameo"],
-                    "mentions": mentions.get(r["actor_id"], [])} for r in rows["actors"]],
+                    "mentions": mentions.get(r["actor_id"], []),
+                    "country_source": r["country_source"]} for r in rows["actors"]],
         "events": [{"id": r["event_id"], "type": r["type"], "mode": r["mode"],
                     "context": list(r["context"] or []), "cameo": r["cameo"],
                     "source": list(r["source"] or []), "target": list(r["target"] or []),

@@ -51,12 +51,17 @@ def test_registry_roles_change_over_time_and_ambiguous_surnames_stay_bare():
     assert reg.lookup("Park") is None  # two people called Park: do not guess
 
 
-def test_registry_persists_in_duckdb():
-    reg = Registry()
-    reg.learn(_doc("a1", date(2024, 1, 3), _person("Ana Torres", "CHL", "President", "text")))
-    con = duckdb.connect(":memory:")
-    reg.save(con)
-    again = Registry.load(con)
+def test_registry_is_learned_again_from_a_store(tmp_path):
+    from eventwire.store import Store
+
+    db = tmp_path / "r.duckdb"
+    with Store(db) as store:
+        store.write(_doc("a1", date(2024, 1, 3),
+                         _person("Ana Torres", "CHL", "President", "text")))
+        store.write(_doc("a2", date(2024, 1, 4), _person("Luis Vega", "PER", None, "inferred")))
+    con = duckdb.connect(str(db), read_only=True)
+    again = Registry.from_store(con)
+    con.close()
     assert len(again) == 1
     assert again.search("torres")[0].country == "CHL"
     assert again.search("president", country="CHL")[0].name == "Ana Torres"
