@@ -215,7 +215,8 @@ def read_articles(paths: Iterable[str | Path], published: date | None = None
     """Every article of every input, in order; unusable ones as ArticleError items."""
     for item in paths:
         if str(item) == "-":
-            yield from _read_jsonl_stream(sys.stdin, "<stdin>", "stdin", published)
+            stream = getattr(sys.stdin, "buffer", sys.stdin)  # bytes: a bad line is reported
+            yield from _read_jsonl_stream(stream, "<stdin>", "stdin", published)
             continue
         path = Path(item)
         if path.is_dir():

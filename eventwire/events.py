@@ -751,7 +751,17 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
     candidates = [c for c in candidates if c.token.i not in suppressed or c.trigger.type in CONTENT_TYPES
                   and not _inside_other(c, candidates, suppressed)]
     merged = _merge(candidates, table)
-    return tuple(_to_event(c, doc) for c in merged)
+    events: list[Event] = []
+    seen: set[str] = set()
+    for c in merged:
+        event = _to_event(c, doc)
+        n = 1
+        while event.id in seen:  # one trigger, several events (a visit to two capitals)
+            n += 1
+            event = replace(event, id=stable_id("ev", event.id, n))
+        seen.add(event.id)
+        events.append(event)
+    return tuple(events)
 
 
 def _inside_other(c: _Candidate, candidates: list[_Candidate], suppressed: set[int]) -> bool:
@@ -822,7 +832,8 @@ def _to_event(c: _Candidate, doc: Doc) -> Event:
     trig = c.trigger
     confidence = 0.4 + 0.2 * bool(c.target) + 0.1 * (len(trig.phrase) > 1) + 0.1 * bool(c.date) \
         + 0.1 * (c.trigger.pos == "VERB")
-    event_id = stable_id("ev", trig.type, c.token.idx, ",".join(c.source), ",".join(c.target))
+    event_id = stable_id("ev", trig.type, c.token.idx, ",".join(c.source), ",".join(c.target),
+                         c.place_key or "")
     return Event(
         id=event_id, type=trig.type, mode=trig.mode, context=trig.context, cameo=trig.cameo,
         source=tuple(c.source), target=tuple(c.target), date=c.date, date_text=c.date_text,

@@ -67,16 +67,21 @@ def extract_many(items: Iterable[Article | ArticleError], nlp: Language | None =
 
     def flush() -> Iterator[Document | ArticleError | StageError]:
         good = [a for a in batch if isinstance(a, Article)]
-        parsed = iter(nlp.pipe((a.text for a in good), batch_size=batch_size))
-        for item in batch:
-            if isinstance(item, ArticleError):
-                yield item
-                continue
-            try:
-                yield annotate(item, next(parsed))
-            except StageError as err:
-                yield err
+        results: list[Document | ArticleError | StageError] = []
+        # the records hold plain strings, so spaCy may forget this batch's words afterwards:
+        # memory stays flat over a corpus of any size
+        with nlp.memory_zone():
+            parsed = iter(nlp.pipe((a.text for a in good), batch_size=batch_size))
+            for item in batch:
+                if isinstance(item, ArticleError):
+                    results.append(item)
+                    continue
+                try:
+                    results.append(annotate(item, next(parsed)))
+                except StageError as err:
+                    results.append(err)
         batch.clear()
+        yield from results
 
     for item in items:
         batch.append(item)
