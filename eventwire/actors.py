@@ -710,7 +710,6 @@ class _Reader:
                 if ent.label_ == "PERSON" or not self.surname_of_person(ent):
                     self.country(ent)
         self.surnames()
-        self.unlabelled_subjects()
         self.title_phrases()
         self.documents()
         self.pronouns()
@@ -723,27 +722,6 @@ class _Reader:
             d = known.get(token.text)
             if d is not None and token.i not in self.covered and token.pos_ == "PROPN":
                 self.mention(d, token.i, token.i + 1, token)
-
-    def unlabelled_subjects(self) -> None:
-        """A capitalised name the NER left unlabelled as the subject of a verb ("Torres
-        warned ..."): a person, whose country the registry of earlier articles may know."""
-        known = self.lex
-        for token in self.doc:
-            if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.ent_type_ or \
-                    token.i in self.covered or not token.is_title or len(token.text) < 3:
-                continue
-            low = token.lower_
-            if low in known.titles or low in known.demonyms or low in known.country_names or \
-                    low in known.capitals or token.head.pos_ != "VERB":
-                continue
-            names = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"
-                     and not t.ent_type_ and t.is_title]
-            start = names[0].i if names else token.i
-            if any(i in self.covered for i in range(start, token.i + 1)):
-                continue
-            words = [t.text for t in self.doc[start:token.i + 1]]
-            d = self.draft(self.person_key(words), " ".join(words), "person")
-            self.mention(d, start, token.i + 1, token)
 
     def norp(self, ent: Span) -> None:
         """A demonym standing alone as a group ("Armenians"), or on an event noun, whose

@@ -2,7 +2,7 @@
 
 Every article is written in one transaction keyed by its id (all of its rows, its stories
 included, or none), so a run killed at any moment and run again ends with the database of an
-uninterrupted run, and re-running on the same input adds nothing. See ``docs/store.md``.
+uninterrupted run, and re-running on the same input adds nothing. See the README.
 """
 
 from __future__ import annotations

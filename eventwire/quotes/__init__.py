@@ -12,8 +12,8 @@
 exact slice of the text (``quote.text == text[quote.start:quote.end]``). A quotation over
 several paragraphs is one Quote per paragraph, and one the attribution interrupts
 ("...," she said, "...") is two: they share ``cue_span`` and speaker. An unattributed quote
-takes the speaker of the quote before it only when nothing but that quote's attribution lies
-between them. ``find_attributions`` adds what a speaker believes or intends ("X expects ...",
+takes the speaker of the quote (direct or indirect) just before it only when nothing but that
+quote's attribution lies between them. ``find_attributions`` adds what a speaker believes or intends ("X expects ...",
 "X plans to ...") as Quotes of kind ``belief`` and ``intent``: attributed content, but not
 speech.
 
@@ -32,7 +32,7 @@ from ..records import Quote
 from .direct import find_direct
 from .indirect import find_attitudes, find_indirect
 from .lexicon import SpeechCues, speech_cues
-from .marks import segments as _segments
+from .marks import segments as _segments  # noqa: F401  (the tests read the marks pass)
 from .syntax import DocIndex
 
 if TYPE_CHECKING:
@@ -64,23 +64,27 @@ def _attribution_end(quote: Quote, index: DocIndex) -> int:
 
 
 def _inherit(quotes: list[Quote], index: DocIndex) -> list[Quote]:
-    """An unattributed direct quote goes on in the voice of the direct quote just before it,
-    when only that quote's attribution and white space lie between them."""
+    """An unattributed direct quote goes on in the voice of the quote just before it (direct,
+    or reported: 'He said X. "..."'), when only that quote's attribution, white space and
+    marks lie between them, and its own cue, if any, has no subject ('And added: "..."')."""
     text = index.text
     out: list[Quote] = []
     previous: Quote | None = None
     for quote in quotes:
-        if quote.kind == "indirect" and previous is not None and quote.speaker_text \
-                and quote.start >= previous.end and quote.speaker_text != previous.speaker_text:
-            previous = None  # someone else speaks in between
-        if quote.kind == "direct" and quote.speaker_span is None and previous is not None:
+        if quote.kind == "direct" and quote.speaker_span is None and previous is not None \
+                and previous.end <= quote.start:
             boundary = min(_attribution_end(previous, index), quote.start)
-            gap = text[boundary:quote.start]
+            until = quote.start
+            if quote.cue_span is not None and quote.cue_span.end <= quote.start:
+                i = index.token_at(quote.cue_span.start)
+                if i is not None:  # the quote's own subjectless cue clause
+                    until = max(boundary, min(until, index.starts[index.sent_start[i]]))
+            gap = text[boundary:until]
             if quote.start - previous.end < _FOLLOW_GAP and gap.count("\n\n") <= 1 \
                     and not _WORD_RE.search(gap):
                 quote = dataclasses.replace(quote, speaker_text=previous.speaker_text,
                                             speaker_span=previous.speaker_span)
-        if quote.kind == "direct" and quote.speaker_span is not None:
+        if quote.speaker_span is not None and (previous is None or quote.start >= previous.start):
             previous = quote
         if quote.kind == "direct" and quote.speaker_span is None and quote.cue_span is None and len(
                 re.findall(r"\w+", quote.text)) <= _SLOGAN_WORDS:

@@ -19,7 +19,7 @@ _NP_CUT = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc
 RELATIVE = frozenset({"which", "who", "that", "whom"})
 _VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"})
 _INNER_PUNCT = frozenset({"'", "’", "-", "&", "."})
-_RECEIVING = frozenset({"receive", "get", "obtain", "read", "see", "find", "cite", "quote", "obtain"})
+_RECEIVING = frozenset({"receive", "get", "obtain", "read", "see", "find", "cite", "quote"})
 
 
 class DocIndex:
