@@ -1,59 +1,38 @@
-"""Mentions -> actors (country, sector, role), with coreference inside the article.
-
-The text usually says who someone is, so the actor stage reads it: titles and offices give
-the sector and role ("Defense Minister"), demonyms, possessives and "of France" give the
-country, seats of power and capitals stand for their government, and a later surname,
-title phrase ("the French President") or pronoun joins the actor it refers to.
-
-``find_actors`` returns an ``ActorTable``: the frozen ``Actor`` records plus the index from
-character spans to actor ids that the quote and event stages use (``resolve``).
-"""
+"""The reader: builds the actors of one article from entities, titles, demonyms, seats of
+power, surnames, pronouns and documents, then infers what the text leaves implicit."""
 
 from __future__ import annotations
 
 import bisect
-import dataclasses
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .lexicon import MOVE_LEMMAS, Lexicon, Organisation, Title, lexicon
-from .records import Actor, Mention, Place, Quote, stable_id
+from ..lexicon import MOVE_LEMMAS, Organisation, Title, lexicon
+from ..records import Place
+from .phrases import (
+    DOCUMENT_NOUNS,
+    GROUP_PRONOUNS,
+    GROUPING_NOUNS,
+    MARKED_SECTORS,
+    NGO_WORDS,
+    OFFICE_NOUNS,
+    PEER_NOUNS,
+    PERSON_PRONOUNS,
+    SECTOR_HINTS,
+    STATE_SECTORS,
+    _clean,
+    _country_in,
+    _demonym_name,
+    _descriptor_start,
+    _left_edge,
+    _of_country,
+    _title_in,
+    _words,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
-
-__all__ = ["ActorTable", "find_actors"]
-
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
-GROUP_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
-SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our"})
-DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "release", "report",
-                            "declaration", "readout", "announcement"})
-OFFICE_NOUNS = frozenset({"office", "administration", "spokesman", "spokeswoman", "spokesperson",
-                          "aides", "press office", "cabinet"})
-PEER_NOUNS = frozenset({"counterpart", "counterparts", "colleague", "colleagues", "opposite number"})
-GROUPING_NOUNS = frozenset({"delegation", "group", "team", "contingent", "unit", "party",
-                            "members", "member", "number", "dozens", "hundreds", "thousands"})
-MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "det", "nmod", "case", "punct", "nummod"})
-_APOS = re.compile(r"[’']s$|[’']$")
-# sectors a modifier imposes on its head: "rebel soldiers" are rebels, "opposition lawmakers"
-# opposition, "police officers" police
-MARKED_SECTORS = frozenset({"REB", "OPP", "UAF", "PRM", "CRM", "COP", "JUD", "REF", "JRN",
-                            "LAB", "EDU", "MED", "REL", "SPY", "PTY"})
-NGO_WORDS = frozenset({"association", "forum", "foundation", "federation", "watch", "coalition",
-                       "alliance", "network", "society", "institute"})
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
-SECTOR_HINTS = (
-    ("ministry", "GOV"), ("government", "GOV"), ("party", "PTY"), ("army", "MIL"),
-    ("forces", "MIL"), ("military", "MIL"), ("police", "COP"), ("court", "JUD"),
-    ("parliament", "LEG"), ("senate", "LEG"), ("assembly", "LEG"), ("congress", "LEG"),
-    ("university", "EDU"), ("bank", "BUS"), ("company", "BUS"), ("corporation", "BUS"),
-    ("union", "LAB"), ("church", "REL"), ("rebels", "REB"), ("front", "REB"),
-    ("brigade", "REB"), ("militia", "UAF"), ("news", "JRN"), ("times", "JRN"),
-    ("agency", "GOV"), ("council", "GOV"), ("commission", "GOV"), ("hospital", "MED"),
-)
 
 
 @dataclass(slots=True)
@@ -80,200 +59,6 @@ class _Draft:
             self.role, self.sector, self.other_sectors = title.role, title.sector, title.other_sectors
         if country and not self.country:
             self.country = country
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ActorTable:
-    """The actors of one article and the index from text spans to actor ids."""
-
-    actors: tuple[Actor, ...] = ()
-    spans: tuple[tuple[int, int, str], ...] = ()
-
-    def resolve(self, start: int, end: int) -> str | None:
-        """The actor whose mention best covers [start, end) (pronouns and titles included)."""
-        best: tuple[int, int, str] | None = None
-        best_overlap = 0
-        i = bisect.bisect_left(self.spans, (start - 400, 0, ""))
-        for s, e, actor_id in self.spans[i:]:
-            if s >= end:
-                break
-            overlap = min(e, end) - max(s, start)
-            if overlap <= 0:
-                continue
-            if overlap > best_overlap or (overlap == best_overlap and best and e - s < best[1] - best[0]):
-                best, best_overlap = (s, e, actor_id), overlap
-        return best[2] if best else None
-
-    def resolve_all(self, start: int, end: int) -> tuple[str, ...]:
-        """Every actor with a mention inside [start, end), in text order."""
-        out: list[str] = []
-        for s, e, actor_id in self.spans:
-            if s >= start and e <= end and actor_id not in out:
-                out.append(actor_id)
-        return tuple(out)
-
-    def by_id(self, actor_id: str | None) -> Actor | None:
-        return next((a for a in self.actors if a.id == actor_id), None)
-
-    def country_actor(self, iso3: str | None) -> str | None:
-        """The id of the country actor for ``iso3`` when the article has one."""
-        return next((a.id for a in self.actors if a.kind == "country" and a.country == iso3), None)
-
-    def with_quote_speakers(self, quotes: tuple[Quote, ...], text: str) -> ActorTable:
-        """First-person pronouns inside a direct quote refer to its speaker."""
-        extra: list[tuple[int, int, str]] = []
-        for q in quotes:
-            if q.kind != "direct" or q.speaker is None:
-                continue
-            for m in re.finditer(r"\b(I|We|we|me|us|our|my|Our|My)\b", text[q.start:q.end]):
-                extra.append((q.start + m.start(), q.start + m.end(), q.speaker))
-        if not extra:
-            return self
-        actors = []
-        for actor in self.actors:
-            new = [Mention(start=s, end=e, text=text[s:e]) for s, e, a in extra if a == actor.id]
-            if new:
-                merged = sorted((*actor.mentions, *new), key=lambda m: (m.start, m.end))
-                actor = dataclasses.replace(actor, mentions=tuple(merged))
-            actors.append(actor)
-        return ActorTable(actors=tuple(actors), spans=tuple(sorted((*self.spans, *extra))))
-
-
-# --- reading one noun phrase -------------------------------------------------------------
-
-def _clean(text: str) -> str:
-    return _APOS.sub("", " ".join(text.split())).strip(" ,;:()\"“”")
-
-
-def _left_edge(token: Token, stop: int | None = None) -> int:
-    """The first token index of the pre-modifiers of ``token`` (det, poss, compound, amod)."""
-    left = token.i
-    for child in token.lefts:
-        if child.dep_ in MODIFIER_DEPS and (stop is None or child.i >= stop):
-            left = min(left, child.left_edge.i)
-    return left
-
-
-DESCRIPTOR_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PRON", "PART", "NUM"})
-
-
-def _descriptor_start(doc: Doc, end: int, floor: int) -> int:
-    """Scan left from ``end`` over the words of a title phrase ("Armenia's Defense Minister",
-    "The French Co-Chair of the Minsk Group"); stop at verbs, commas and other names."""
-    i = end
-    while i > floor:
-        t = doc[i - 1]
-        if t.ent_type_ == "PERSON" and t.i < end - 0 and i - 1 < end and t.ent_iob_ in ("B", "I") \
-                and i < end:
-            break
-        ok = (t.pos_ in DESCRIPTOR_POS and t.ent_type_ not in ("DATE", "TIME", "CARDINAL")
-              or t.lower_ in ("of", "-")
-              or t.text in ("’s", "'s") or t.tag_ == "HYPH")
-        if t.pos_ == "PRON" and t.lower_ not in ("his", "her", "its", "their", "our", "my", "your"):
-            ok = False
-        if not ok or t.is_space or t.text in (",", ";", "(", ")", "“", "”", '"'):
-            break
-        i -= 1
-    while i < end and (doc[i].lower_ in ("of", "-") or doc[i].text in ("’s", "'s")):
-        i += 1
-    return i
-
-
-def _words(tokens: list[Token]) -> list[str]:
-    """Lower-cased words of a phrase: possessive endings dropped, hyphenated parts rejoined
-    ("Co-Chair" is one word, as the title lexicon writes it)."""
-    words: list[str] = []
-    glue = False
-    for t in tokens:
-        if t.text in ("’s", "'s"):
-            continue
-        if t.text == "-" and words and not t.whitespace_ and not t.nbor(-1).whitespace_:
-            words[-1] += "-"
-            glue = True
-            continue
-        if t.is_punct:
-            glue = False
-            continue
-        if glue:
-            words[-1] += t.lower_
-            glue = False
-        else:
-            words.append(t.lower_)
-    return words
-
-
-def _title_in(words: list[str], lex: Lexicon) -> tuple[Title | None, int, int]:
-    """The title of a phrase: the longest one ending at its head (the last word), else the
-    longest anywhere: (title, start, end) in word indices. A plural of a person's title
-    ("ministers") names a group."""
-
-    def look(phrase: str) -> Title | None:
-        title = lex.titles.get(phrase)
-        if title is None and phrase.endswith("s"):
-            title = lex.titles.get(phrase[:-1])
-            if title is not None and title.kind == "person":
-                title = dataclasses.replace(title, kind="group")
-        return title
-
-    n = len(words)
-    for i in range(n):
-        title = look(" ".join(words[i:]))
-        if title is not None:
-            return (title, i, n)
-    for size in range(min(6, n), 0, -1):
-        for i in range(n - size + 1):
-            title = look(" ".join(words[i:i + size]))
-            if title is not None:
-                return (title, i, i + size)
-    return (None, 0, 0)
-
-
-def _country_in(tokens: list[Token], lex: Lexicon) -> str | None:
-    """The country named by a modifier: demonym, possessive, or a country name."""
-    text_tokens = [t for t in tokens if t.text not in ("’s", "'s")]
-    for i in range(len(text_tokens)):
-        for size in (3, 2, 1):
-            if i + size > len(text_tokens):
-                continue
-            chunk = " ".join(t.text for t in text_tokens[i:i + size])
-            if not chunk[:1].isupper():
-                continue
-            code = lex.country_code(chunk) or lex.capitals.get(chunk.lower())
-            if code:
-                return code
-    return None
-
-
-def _of_country(token: Token, lex: Lexicon) -> tuple[str | None, int]:
-    """Country of an "of France" post-modifier of ``token`` and the end index it reaches."""
-    for child in token.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            objs = [c for c in child.children if c.dep_ == "pobj"]
-            if objs:
-                obj = objs[0]
-                span_tokens = list(obj.doc[obj.left_edge.i:obj.right_edge.i + 1])
-                code = _country_in(span_tokens, lex)
-                if code:
-                    return code, obj.right_edge.i + 1
-    return None, token.i + 1
-
-
-def _cameo(country: str | None, sector: str | None, lex: Lexicon) -> str | None:
-    if not country:
-        return None
-    base = lex.countries[country].cameo if country in lex.countries else country
-    if sector in (None, "UNK"):
-        return base
-    return f"{base}{sector}" if len(base) == 3 else base
-
-
-def _demonym_name(country: str | None, lex: Lexicon) -> str:
-    if not country:
-        return ""
-    for dem, code in lex.demonyms.items():
-        if code == country and not dem.endswith("s"):
-            return dem.title() if dem.islower() else dem
-    return lex.countries[country].name if country in lex.countries else country
 
 
 class _Reader:
@@ -789,27 +574,3 @@ def _infer_countries(reader: _Reader, places: tuple[Place, ...]) -> None:
         if options:
             d.country = max(options, key=lambda c: counts.get(c, 0))
             d.inferred = True
-
-
-def find_actors(doc: Doc, places: tuple[Place, ...] = ()) -> ActorTable:
-    """Every actor of the article with all its mentions."""
-    reader = _Reader(doc, places)
-    reader.read()
-    lex = reader.lex
-    _infer_countries(reader, places)
-    actors: list[Actor] = []
-    spans: list[tuple[int, int, str]] = []
-    for key in reader.order:
-        d = reader.drafts[key]
-        if not d.mentions or (d.kind != "person" and d.country is None and d.sector in (None, "GOV")
-                              and d.key.startswith(("group:", "organization:None"))):
-            continue  # "the ministry", "a delegation": nobody in particular
-        actor_id = stable_id("ac", key)
-        mentions = tuple(Mention(start=s, end=e, text=t) for (s, e), t in sorted(d.mentions.items()))
-        cameo = d.cameo or _cameo(d.country, d.sector, lex)
-        source = None if d.country is None else "inferred" if d.inferred else "text"
-        actors.append(Actor(id=actor_id, name=d.name, kind=d.kind, country=d.country,
-                            sector=d.sector, other_sectors=d.other_sectors, role=d.role,
-                            cameo=cameo, mentions=mentions, country_source=source))
-        spans.extend((m.start, m.end, actor_id) for m in mentions)
-    return ActorTable(actors=tuple(actors), spans=tuple(sorted(spans)))

@@ -1,0 +1,51 @@
+"""Mentions -> actors (country, sector, role), with coreference inside the article.
+
+The text usually says who someone is, so the actor stage reads it: titles and offices give
+the sector and role ("Defense Minister"), demonyms, possessives and "of France" give the
+country, seats of power and capitals stand for their government, and a later surname,
+title phrase ("the French President") or pronoun joins the actor it refers to.
+
+``find_actors`` returns an ``ActorTable``: the frozen ``Actor`` records plus the index from
+character spans to actor ids that the quote and event stages use (``resolve``).
+
+Submodules: ``phrases`` (reading one noun phrase), ``reader`` (the actors of one article,
+coreference and inference), ``table`` (the frozen result and its span index).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..records import Actor, Mention, Place, stable_id
+from .phrases import _cameo
+from .reader import _infer_countries, _Reader
+from .table import ActorTable
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["ActorTable", "find_actors"]
+
+
+def find_actors(doc: Doc, places: tuple[Place, ...] = ()) -> ActorTable:
+    """Every actor of the article with all its mentions."""
+    reader = _Reader(doc, places)
+    reader.read()
+    lex = reader.lex
+    _infer_countries(reader, places)
+    actors: list[Actor] = []
+    spans: list[tuple[int, int, str]] = []
+    for key in reader.order:
+        d = reader.drafts[key]
+        if not d.mentions or (d.kind != "person" and d.country is None and d.sector in (None, "GOV")
+                              and d.key.startswith(("group:", "organization:None"))):
+            continue  # "the ministry", "a delegation": nobody in particular
+        actor_id = stable_id("ac", key)
+        mentions = tuple(Mention(start=s, end=e, text=t) for (s, e), t in sorted(d.mentions.items()))
+        cameo = d.cameo or _cameo(d.country, d.sector, lex)
+        source = None if d.country is None else "inferred" if d.inferred else "text"
+        actors.append(Actor(id=actor_id, name=d.name, kind=d.kind, country=d.country,
+                            sector=d.sector, other_sectors=d.other_sectors, role=d.role,
+                            cameo=cameo, mentions=mentions, country_source=source))
+        spans.extend((m.start, m.end, actor_id) for m in mentions)
+    return ActorTable(actors=tuple(actors), spans=tuple(sorted(spans)))

@@ -1,0 +1,178 @@
+"""Reading one noun phrase: its title, its country, its extent; the word lists the reader uses."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import TYPE_CHECKING
+
+from ..lexicon import Lexicon, Title
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our"})
+DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "release", "report",
+                            "declaration", "readout", "announcement"})
+OFFICE_NOUNS = frozenset({"office", "administration", "spokesman", "spokeswoman", "spokesperson",
+                          "aides", "press office", "cabinet"})
+PEER_NOUNS = frozenset({"counterpart", "counterparts", "colleague", "colleagues", "opposite number"})
+GROUPING_NOUNS = frozenset({"delegation", "group", "team", "contingent", "unit", "party",
+                            "members", "member", "number", "dozens", "hundreds", "thousands"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "det", "nmod", "case", "punct", "nummod"})
+_APOS = re.compile(r"[’']s$|[’']$")
+# sectors a modifier imposes on its head: "rebel soldiers" are rebels, "opposition lawmakers"
+# opposition, "police officers" police
+MARKED_SECTORS = frozenset({"REB", "OPP", "UAF", "PRM", "CRM", "COP", "JUD", "REF", "JRN",
+                            "LAB", "EDU", "MED", "REL", "SPY", "PTY"})
+NGO_WORDS = frozenset({"association", "forum", "foundation", "federation", "watch", "coalition",
+                       "alliance", "network", "society", "institute"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+SECTOR_HINTS = (
+    ("ministry", "GOV"), ("government", "GOV"), ("party", "PTY"), ("army", "MIL"),
+    ("forces", "MIL"), ("military", "MIL"), ("police", "COP"), ("court", "JUD"),
+    ("parliament", "LEG"), ("senate", "LEG"), ("assembly", "LEG"), ("congress", "LEG"),
+    ("university", "EDU"), ("bank", "BUS"), ("company", "BUS"), ("corporation", "BUS"),
+    ("union", "LAB"), ("church", "REL"), ("rebels", "REB"), ("front", "REB"),
+    ("brigade", "REB"), ("militia", "UAF"), ("news", "JRN"), ("times", "JRN"),
+    ("agency", "GOV"), ("council", "GOV"), ("commission", "GOV"), ("hospital", "MED"),
+)
+
+
+# --- reading one noun phrase -------------------------------------------------------------
+
+def _clean(text: str) -> str:
+    return _APOS.sub("", " ".join(text.split())).strip(" ,;:()\"“”")
+
+
+def _left_edge(token: Token, stop: int | None = None) -> int:
+    """The first token index of the pre-modifiers of ``token`` (det, poss, compound, amod)."""
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ in MODIFIER_DEPS and (stop is None or child.i >= stop):
+            left = min(left, child.left_edge.i)
+    return left
+
+
+DESCRIPTOR_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PRON", "PART", "NUM"})
+
+
+def _descriptor_start(doc: Doc, end: int, floor: int) -> int:
+    """Scan left from ``end`` over the words of a title phrase ("Armenia's Defense Minister",
+    "The French Co-Chair of the Minsk Group"); stop at verbs, commas and other names."""
+    i = end
+    while i > floor:
+        t = doc[i - 1]
+        if t.ent_type_ == "PERSON" and t.i < end - 0 and i - 1 < end and t.ent_iob_ in ("B", "I") \
+                and i < end:
+            break
+        ok = (t.pos_ in DESCRIPTOR_POS and t.ent_type_ not in ("DATE", "TIME", "CARDINAL")
+              or t.lower_ in ("of", "-")
+              or t.text in ("’s", "'s") or t.tag_ == "HYPH")
+        if t.pos_ == "PRON" and t.lower_ not in ("his", "her", "its", "their", "our", "my", "your"):
+            ok = False
+        if not ok or t.is_space or t.text in (",", ";", "(", ")", "“", "”", '"'):
+            break
+        i -= 1
+    while i < end and (doc[i].lower_ in ("of", "-") or doc[i].text in ("’s", "'s")):
+        i += 1
+    return i
+
+
+def _words(tokens: list[Token]) -> list[str]:
+    """Lower-cased words of a phrase: possessive endings dropped, hyphenated parts rejoined
+    ("Co-Chair" is one word, as the title lexicon writes it)."""
+    words: list[str] = []
+    glue = False
+    for t in tokens:
+        if t.text in ("’s", "'s"):
+            continue
+        if t.text == "-" and words and not t.whitespace_ and not t.nbor(-1).whitespace_:
+            words[-1] += "-"
+            glue = True
+            continue
+        if t.is_punct:
+            glue = False
+            continue
+        if glue:
+            words[-1] += t.lower_
+            glue = False
+        else:
+            words.append(t.lower_)
+    return words
+
+
+def _title_in(words: list[str], lex: Lexicon) -> tuple[Title | None, int, int]:
+    """The title of a phrase: the longest one ending at its head (the last word), else the
+    longest anywhere: (title, start, end) in word indices. A plural of a person's title
+    ("ministers") names a group."""
+
+    def look(phrase: str) -> Title | None:
+        title = lex.titles.get(phrase)
+        if title is None and phrase.endswith("s"):
+            title = lex.titles.get(phrase[:-1])
+            if title is not None and title.kind == "person":
+                title = dataclasses.replace(title, kind="group")
+        return title
+
+    n = len(words)
+    for i in range(n):
+        title = look(" ".join(words[i:]))
+        if title is not None:
+            return (title, i, n)
+    for size in range(min(6, n), 0, -1):
+        for i in range(n - size + 1):
+            title = look(" ".join(words[i:i + size]))
+            if title is not None:
+                return (title, i, i + size)
+    return (None, 0, 0)
+
+
+def _country_in(tokens: list[Token], lex: Lexicon) -> str | None:
+    """The country named by a modifier: demonym, possessive, or a country name."""
+    text_tokens = [t for t in tokens if t.text not in ("’s", "'s")]
+    for i in range(len(text_tokens)):
+        for size in (3, 2, 1):
+            if i + size > len(text_tokens):
+                continue
+            chunk = " ".join(t.text for t in text_tokens[i:i + size])
+            if not chunk[:1].isupper():
+                continue
+            code = lex.country_code(chunk) or lex.capitals.get(chunk.lower())
+            if code:
+                return code
+    return None
+
+
+def _of_country(token: Token, lex: Lexicon) -> tuple[str | None, int]:
+    """Country of an "of France" post-modifier of ``token`` and the end index it reaches."""
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                obj = objs[0]
+                span_tokens = list(obj.doc[obj.left_edge.i:obj.right_edge.i + 1])
+                code = _country_in(span_tokens, lex)
+                if code:
+                    return code, obj.right_edge.i + 1
+    return None, token.i + 1
+
+
+def _cameo(country: str | None, sector: str | None, lex: Lexicon) -> str | None:
+    if not country:
+        return None
+    base = lex.countries[country].cameo if country in lex.countries else country
+    if sector in (None, "UNK"):
+        return base
+    return f"{base}{sector}" if len(base) == 3 else base
+
+
+def _demonym_name(country: str | None, lex: Lexicon) -> str:
+    if not country:
+        return ""
+    for dem, code in lex.demonyms.items():
+        if code == country and not dem.endswith("s"):
+            return dem.title() if dem.islower() else dem
+    return lex.countries[country].name if country in lex.countries else country
