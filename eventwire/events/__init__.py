@@ -1,0 +1,146 @@
+"""Clauses -> PLOVER events: type, mode, CAMEO code, source, target, date, place, modality.
+
+A trigger is a verb or noun of ``data/event_lexicon.tsv`` ("met with", "a phone call",
+"the attack"). Its source and target come from the sentence's structure (subject, object,
+passive agent, "with"/"to"/"on"/"against" partners, possessors, coordinated actors), read
+through the actor stage's mention index, so pronouns and titles reach the actor they mean.
+The date is the time expression attached to the trigger (never the publication date), the
+place the toponym attached to it; the modality comes from auxiliaries, governing verbs and
+conditionals; ``attributed_to`` is the speaker when the trigger lies inside a quotation.
+One real event is one record: repeats inside the article are merged.
+
+Submodules: ``vocabulary`` (closed word classes), ``triggers`` (lexicon matching),
+``arguments`` (source and target), ``context`` (modality, date, place, speaker), ``rules``
+(coding rules), ``candidates`` (merging and the final records).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..records import Event, Place, Quote, Time, stable_id
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ..actors import ActorTable
+
+from .arguments import (
+    _complement_partners,
+    _noun_source,
+    _np_actors,
+    _partners,
+    _prep_objects,
+    _subject_of,
+)
+from .candidates import _Candidate, _inside_other, _merge, _to_event
+from .context import _event_places, _event_time, _modality, _speaker_at
+from .rules import (
+    NON_EVENTS,
+    _allegations,
+    _by_sector,
+    _complement_tokens,
+    _demand,
+    _deontic,
+)
+from .triggers import _match, _phrase_tokens
+from .vocabulary import CONTENT_TYPES, UNKNOWN_SOURCE_TYPES
+
+__all__ = ["find_events"]
+
+
+# --- the stage ------------------------------------------------------------------------------
+
+def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
+                times: tuple[Time, ...] = (), places: tuple[Place, ...] = (),
+                published: date | None = None) -> tuple[Event, ...]:
+    """Every political event the article states, once each."""
+    if quotes:
+        table = table.with_quote_speakers(quotes, doc.text)
+    place_by_country = {p.country: p for p in places if p.feature == "country"}
+    candidates: list[_Candidate] = []
+    suppressed: set[int] = set()
+    for token in doc:
+        if token.i in suppressed:
+            continue
+        trig = _match(token)
+        if trig is None:
+            if token.pos_ == "VERB" and _deontic(token):
+                found, _ = _subject_of(token, table)
+                demand = _demand(token, None, _speaker_at(token.idx, quotes), found, table)
+                if demand is not None and found:
+                    d_trig, reporter = demand
+                    candidates.append(_Candidate(
+                        trigger=d_trig, token=token, source=reporter, target=found,
+                        modality="asserted", attributed_to=_speaker_at(token.idx, quotes)))
+            continue
+        phrase = _phrase_tokens(token, trig)
+        suppressed |= phrase  # "hold talks": "talks" is this event, not another
+        if trig.pos == "VERB":
+            source, passive = _subject_of(token, table)
+            partners = _partners(token, table, set(source), phrase)
+            if passive:
+                agent = [a for c in token.children if c.dep_ == "agent"
+                         for p in c.children if p.dep_ == "pobj" for a in _np_actors(p, table)]
+                source, partners = agent, source
+        else:
+            source = _noun_source(token, table)
+            partners = _partners(token, table, set(source), phrase)
+        if "reversed" in trig.notes:
+            givers = _prep_objects(token, ("from",), table)
+            source, partners = givers, [a for a in source if a not in givers]
+        trig = _by_sector(trig, source, table)
+        if not source and not (trig.type in UNKNOWN_SOURCE_TYPES and partners):
+            continue  # PLOVER events need an actor; violence may have an unknown one
+        if not partners and trig.type in CONTENT_TYPES:
+            partners = _complement_partners(token, table, set(source))
+        modality = _modality(token)
+        speaker = _speaker_at(token.idx, quotes)
+        demand = _demand(token, trig, speaker, source, table)
+        if demand is not None:
+            (trig, reporter), partners = demand, source
+            source = reporter
+        if "actor object" in trig.notes and not partners:
+            continue
+        if trig.type == "REJECT" and any(c.dep_ == "xcomp" and c.lemma_.lower() in NON_EVENTS
+                                         for c in token.children):
+            continue  # "declined to comment" is no rejection
+        if trig.type in CONTENT_TYPES:
+            suppressed |= _complement_tokens(token)
+        when, when_text = _event_time(token, times, doc)
+        for place in _event_places(token, trig, places, doc):
+            targets = partners
+            if trig.type == "CONSULT" and trig.mode == "visit" and place is not None and (
+                    not partners or len(_event_places(token, trig, places, doc)) > 1):
+                host = table.country_actor(place.country)
+                targets = [host] if host and host not in source else partners
+            if trig.type == "CONSULT" and not targets and len(source) < 2:
+                continue
+            if place is None and trig.type == "ASSAULT":
+                for actor_id in targets:
+                    actor = table.by_id(actor_id)
+                    if actor and actor.kind == "country" and actor.country in place_by_country:
+                        place = place_by_country[actor.country]
+            candidates.append(_Candidate(
+                trigger=trig, token=token, source=source, target=targets,
+                modality=modality, date=when, date_text=when_text,
+                place=place.id if place else None, attributed_to=speaker,
+                place_key=f"{place.name}|{place.country}" if place else None,
+            ))
+    candidates += _allegations(candidates, table)
+    candidates = [c for c in candidates if c.token.i not in suppressed or c.trigger.type in CONTENT_TYPES
+                  and not _inside_other(c, candidates, suppressed)]
+    merged = _merge(candidates, table)
+    events: list[Event] = []
+    seen: set[str] = set()
+    for c in merged:
+        event = _to_event(c, doc)
+        n = 1
+        while event.id in seen:  # one trigger, several events (a visit to two capitals)
+            n += 1
+            event = replace(event, id=stable_id("ev", event.id, n))
+        seen.add(event.id)
+        events.append(event)
+    return tuple(events)

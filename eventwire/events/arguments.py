@@ -1,0 +1,241 @@
+"""Who does what to whom: sources and targets from subjects, objects, agents, possessors
+and partner prepositions, read through the actor stage's span index."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..lexicon import lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ..actors import ActorTable
+from .triggers import _match
+from .vocabulary import AGENT_PREPS, PARTNER_PREPS, STATIVE_PARTICIPLES
+
+# --- actors of a phrase ----------------------------------------------------------------
+
+def _np_actors(token: Token, table: ActorTable, depth: int = 0) -> list[str]:
+    """Actors named by the noun phrase headed by ``token``, coordinated ones included."""
+    out: list[str] = []
+    span_start, span_end = token.idx, token.idx + len(token.text)
+    actor = table.resolve(span_start, span_end)
+    if actor is None:
+        # "Armenia's sovereign territory": the possessor; "a delegation of X": X
+        for child in token.children:
+            if child.dep_ == "poss" or (child.dep_ == "compound" and child.ent_type_ in ("GPE", "ORG")):
+                actor = table.resolve(child.idx, child.idx + len(child.text))
+                if actor:
+                    break
+        if actor is None and token.pos_ in ("NOUN", "PROPN"):
+            for child in token.children:
+                if child.dep_ in ("amod", "compound") and child.ent_type_ == "NORP":
+                    actor = table.resolve(child.idx, child.idx + len(child.text))
+                    if actor:
+                        break
+        if actor is None and token.pos_ == "NOUN" and depth < 2:
+            # "the convoy of X", "supporters of X": X
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            found = _np_actors(pobj, table, depth + 1)
+                            if found:
+                                return found
+        if actor is None and token.pos_ == "PRON" and token.lower_ in ("whom", "who", "which", "that"):
+            head = token.head
+            while head.dep_ not in ("relcl",) and head.head.i != head.i:
+                head = head.head
+            if head.dep_ == "relcl":
+                return _np_actors(head.head, table, depth + 1)
+    if actor is not None:
+        out.append(actor)
+    if depth < 4:
+        for child in token.children:
+            if child.dep_ in ("conj", "appos") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+                for a in _np_actors(child, table, depth + 1):
+                    if a not in out:
+                        out.append(a)
+            elif child.dep_ == "prep" and child.lower_ in ("as", "along") and depth < 3:
+                for grand in child.subtree:
+                    if grand.dep_ == "pobj" or grand.dep_ == "conj":
+                        for a in _np_actors(grand, table, depth + 1):
+                            if a not in out:
+                                out.append(a)
+    return out
+
+
+def _subject_of(verb: Token, table: ActorTable) -> tuple[list[str], bool]:
+    """Actors of the clause subject of ``verb`` (climbing xcomp/conj chains); passive flag."""
+    current = verb
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return _np_actors(child, table), False
+            if child.dep_ == "nsubjpass":
+                # "X has been indicted and will resign": the conjunct is active;
+                # "X is opposed to", "X is committed to": adjectival, not passive
+                active = (current.i != verb.i and not any(c.dep_ == "auxpass" for c in verb.children)
+                          ) or (verb.lemma_.lower() in STATIVE_PARTICIPLES and not any(
+                              c.dep_ == "agent" for c in verb.children))
+                return _np_actors(child, table), not active
+        if current.dep_ in ("xcomp", "conj", "advcl", "acl", "acomp") and current.head.i != current.i:
+            if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
+                return _noun_source(current.head, table), False
+            current = current.head
+        elif current.dep_ == "relcl":
+            return _np_actors(current.head, table), False
+        else:
+            break
+    return _preceding_actor(verb, table), False
+
+
+def _preceding_actor(verb: Token, table: ActorTable) -> list[str]:
+    """When the parser lost the subject: the actor mentioned right before the verb group."""
+    doc = verb.doc
+    first = min([verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "neg", "advmod")
+                            and c.i < verb.i])
+    i = first - 1
+    if i < verb.sent.start or doc[i].is_punct:
+        return []
+    actor = table.resolve(doc[i].idx, doc[i].idx + len(doc[i].text))
+    return [actor] if actor else []
+
+
+def _noun_source(noun: Token, table: ActorTable) -> list[str]:
+    """Who does what a noun names: possessor, "by" agent, else the governing clause's subject."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            found = _np_actors(child, table)
+            if found:
+                return found
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in AGENT_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found = _np_actors(pobj, table)
+                    if found:
+                        return found
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE"):
+            found = _np_actors(child, table)
+            if found:
+                return found
+    # the governing clause's subject, only for "X held talks", "X ... during a call":
+    # the noun is the verb's object or hangs off it through one preposition
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif noun.dep_ not in ("dobj", "attr", "nsubjpass"):
+        return []
+    if head.pos_ in ("PROPN", "NOUN") and table.resolve(head.idx, head.idx + len(head.text)):
+        return _np_actors(head, table)  # a caption: "X (left) during a meeting with Y"
+    if head.pos_ not in ("VERB", "AUX"):
+        return []
+    if head.lemma_.lower() not in lexicon().support_verbs and noun.dep_ != "pobj":
+        return []  # "X condemned the attack", "X avoided sanctions": X did not do it
+    if noun.dep_ == "pobj" and _match(head) is not None:
+        return []  # "X protested against the raid": the raid is someone else's
+    found, passive = _subject_of(head, table)
+    return [] if passive else found
+
+
+def _prep_objects(token: Token, preps: tuple[str, ...], table: ActorTable) -> list[str]:
+    out: list[str] = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    out.extend(a for a in _np_actors(pobj, table) if a not in out)
+    return out
+
+
+def _complement_partners(token: Token, table: ActorTable, exclude: set[str]) -> list[str]:
+    """"offered to start talks with X", "agreed to meet X": the partner of the content
+    (named directly, not through a possessor: "respect X's integrity" does not address X)."""
+    out: list[str] = []
+
+    def direct(t: Token) -> None:
+        for node in [t, *(c for c in t.children if c.dep_ == "conj")]:
+            actor = table.resolve(node.idx, node.idx + len(node.text))
+            if actor and actor not in exclude and actor not in out:
+                out.append(actor)
+
+    for child in token.children:
+        if child.dep_ not in ("xcomp", "acl", "ccomp") or child.pos_ != "VERB":
+            continue
+        for grand in child.children:
+            if grand.dep_ in ("dobj", "dative"):
+                direct(grand)
+                for prep in grand.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("with", "to"):
+                        for pobj in prep.children:
+                            direct(pobj)
+            elif grand.dep_ == "prep" and grand.lower_ in ("with", "to", "on", "against"):
+                for pobj in grand.children:
+                    direct(pobj)
+    return out
+
+
+def _partners(token: Token, table: ActorTable, exclude: set[str],
+              phrase: set[int] | None = None) -> list[str]:
+    """Targets: direct objects, then "with"/"to"/"on"/"against" partners of the trigger.
+
+    Words that spell the trigger phrase ("send a delegation") are not partners, but their
+    own partners are ("a delegation to X")."""
+    out: list[str] = []
+    phrase = phrase or set()
+    if phrase:
+        doc = token.doc
+        for i in sorted(phrase):
+            for child in doc[i].children:
+                if child.dep_ == "prep" and child.lower_ in ("to", "with"):
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            out.extend(a for a in _np_actors(pobj, table)
+                                       if a not in exclude and a not in out)
+
+    def add(found: list[str]) -> None:
+        for a in found:
+            if a not in out and a not in exclude:
+                out.append(a)
+
+    for child in token.children:
+        if child.dep_ in ("dobj", "dative", "iobj", "oprd") and child.i not in phrase:
+            add(_np_actors(child, table))
+    has_object = bool(out)
+    for child in token.children:
+        if child.i in phrase or any(g.i in phrase for g in child.children):
+            continue
+        if child.dep_ == "prep" and child.lower_ in PARTNER_PREPS:
+            if has_object and child.lower_ in ("with", "from", "for"):
+                continue  # "called X following ... with Y": Y belongs elsewhere
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    add(_np_actors(pobj, table))
+        elif child.dep_ == "prep" and child.lower_ == "of" and token.pos_ == "NOUN":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    add(_np_actors(pobj, table))
+    if not out:
+        for child in token.children:
+            # "met on Wednesday with X": the partner may hang off the time phrase
+            if child.dep_ == "prep":
+                for pobj in child.children:
+                    if pobj.ent_type_ not in ("DATE", "TIME"):
+                        continue
+                    for grand in pobj.children:
+                        if grand.dep_ == "prep" and grand.lower_ == "with":
+                            for p2 in grand.children:
+                                if p2.dep_ == "pobj":
+                                    add(_np_actors(p2, table))
+    if not out and token.pos_ in ("NOUN", "PROPN"):
+        # "his meeting on Monday with X" where the parser hung "with X" on the verb
+        after = token.right_edge.i + 1
+        doc = token.doc
+        if after < len(doc) and doc[after].lower_ == "with" and doc[after].sent.start == token.sent.start:
+            for pobj in doc[after].children:
+                if pobj.dep_ == "pobj":
+                    add(_np_actors(pobj, table))
+    return out

@@ -1,0 +1,116 @@
+"""Events before they are final: candidates, merging repeats of one event, the records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..lexicon import Trigger
+from ..records import Event, Evidence, Span, stable_id
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from ..actors import ActorTable
+from .vocabulary import MERGEABLE_EMPTY
+
+
+@dataclass(slots=True)
+class _Candidate:
+    trigger: Trigger
+    token: Token
+    source: list[str]
+    target: list[str]
+    modality: str
+    date: date | None = None
+    date_text: str | None = None
+    place: str | None = None
+    attributed_to: str | None = None
+    place_key: str | None = None
+    covered: set[int] = field(default_factory=set)
+
+    @property
+    def fullness(self) -> int:
+        return (2 * bool(self.target) + bool(self.date) + bool(self.place)
+                + bool(self.source) + len(self.trigger.phrase))
+
+
+def _inside_other(c: _Candidate, candidates: list[_Candidate], suppressed: set[int]) -> bool:
+    return c.token.i in suppressed
+
+
+def _countries(ids: list[str], table: ActorTable) -> set[str]:
+    out = set()
+    for i in ids:
+        actor = table.by_id(i)
+        if actor and actor.country:
+            out.add(actor.country)
+    return out
+
+
+def _same_event(a: _Candidate, b: _Candidate, table: ActorTable) -> bool:
+    if a.trigger.type != b.trigger.type or a.modality != b.modality:
+        return False
+    if a.date and b.date and a.date != b.date:
+        return False
+    if a.place_key and b.place_key and a.place_key != b.place_key and a.trigger.type == "CONSULT":
+        return False
+    sa, sb, ta, tb = set(a.source), set(b.source), set(a.target), set(b.target)
+    if a.trigger.type == "CONSULT":
+        pa, pb = sa | ta, sb | tb
+        if pa == pb:
+            return True
+        if not ta or not tb:
+            return bool(sa & sb) or _vaguer_same_country(a.source, b.source, table)
+        return False
+    if not (sa & sb or _vaguer_same_country(a.source, b.source, table)):
+        return False
+    return ta == tb or ((not ta or not tb) and a.trigger.type in MERGEABLE_EMPTY)
+
+
+def _vaguer_same_country(a: list[str], b: list[str], table: ActorTable) -> bool:
+    """"France" and "the French minister" as sources: the same state, one named vaguely."""
+    kinds = {actor.kind for i in a + b if (actor := table.by_id(i))}
+    return "country" in kinds and bool(_countries(a, table) & _countries(b, table))
+
+
+def _merge(candidates: list[_Candidate], table: ActorTable) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    for c in candidates:
+        twin = next((o for o in out if _same_event(o, c, table)), None)
+        if twin is None:
+            out.append(c)
+            continue
+        keep, other = (twin, c) if twin.fullness >= c.fullness else (c, twin)
+        merged = replace(
+            keep,
+            source=keep.source + [a for a in other.source if a not in keep.source
+                                  and not _countries([a], table) <= _countries(keep.source, table)],
+            target=keep.target + [a for a in other.target if a not in keep.target
+                                  and a not in keep.source and not keep.target],
+            date=keep.date or other.date, date_text=keep.date_text or other.date_text,
+            place=keep.place or other.place, place_key=keep.place_key or other.place_key,
+            attributed_to=keep.attributed_to or other.attributed_to,
+        )
+        out[out.index(twin)] = merged
+    return out
+
+
+def _to_event(c: _Candidate, doc: Doc) -> Event:
+    sent = c.token.sent
+    text = sent.text.strip()
+    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+    trig = c.trigger
+    confidence = 0.4 + 0.2 * bool(c.target) + 0.1 * (len(trig.phrase) > 1) + 0.1 * bool(c.date) \
+        + 0.1 * (c.trigger.pos == "VERB")
+    event_id = stable_id("ev", trig.type, c.token.idx, ",".join(c.source), ",".join(c.target),
+                         c.place_key or "")
+    return Event(
+        id=event_id, type=trig.type, mode=trig.mode, context=trig.context, cameo=trig.cameo,
+        source=tuple(c.source), target=tuple(c.target), date=c.date, date_text=c.date_text,
+        place=c.place, modality=c.modality, attributed_to=c.attributed_to,
+        evidence=Evidence(start=start, end=start + len(text), text=text),
+        confidence=min(confidence, 0.95),
+        trigger=Span(start=c.token.idx, end=c.token.idx + len(c.token.text)),
+    )

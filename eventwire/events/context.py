@@ -1,0 +1,154 @@
+"""When, where, how sure and on whose word: modality, the event's time and place, and
+the speaker of the quotation a trigger sits in."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..lexicon import MOVE_LEMMAS, Trigger, lexicon
+from ..records import Place, Quote, Time
+from ..times import value_to_date
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+from .vocabulary import PLACE_PREPS
+
+# --- modality, time, place, attribution ------------------------------------------------
+
+def _modality(token: Token) -> str:
+    """asserted, intended, hypothetical or negated, from the trigger's clause and what governs it.
+
+    The chain climbs from the trigger to the verbs or nouns it is the complement of ("wants to
+    meet", "readiness to contribute", "refused to sign"); a conjoined verb without its own
+    auxiliaries shares its first conjunct's ("will meet and discuss") but not its governors."""
+    cues = lexicon().modality_cues
+    chain = [token]
+    clause = token
+    for _ in range(3):
+        if clause.dep_ in ("xcomp", "acl", "pcomp", "pobj", "dobj", "prep", "ccomp") \
+                and clause.head.i != clause.i:
+            clause = clause.head
+            chain.append(clause)
+        else:
+            break
+    shared = token.head if token.dep_ == "conj" and not any(
+        c.dep_ in ("aux", "nsubj", "neg") for c in token.children) else None
+    # negation of the trigger, or of a verb it is the (non-finite) complement of
+    for node in chain[: next((k + 1 for k, n in enumerate(chain) if n.dep_ == "ccomp"), len(chain))]:
+        if any(c.dep_ == "neg" for c in node.children):
+            return "negated"
+    if shared is not None and any(c.dep_ == "neg" for c in shared.children):
+        return "negated"
+    if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return "intended"  # purpose: "... to hold talks"
+    if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and cues.get((g.lower_, "mark")) ==
+                                      "hypothetical" for g in c.children) for c in token.children):
+        return "hypothetical"  # "will boycott the vote unless ...": a conditional act
+    for position, node in enumerate(chain):
+        for child in node.children:
+            low = child.lower_
+            if child.dep_ == "mark" and cues.get((low, "mark")) == "hypothetical":
+                return "hypothetical"
+            if child.dep_ in ("aux", "advmod", "amod") and cues.get((low, "aux")):
+                return cues[(low, "aux")]
+        if position > 0:
+            cls = cues.get((node.lemma_.lower(), "governor"))
+            if cls:
+                return cls
+        if node.dep_ == "ccomp":
+            break  # "X said that Y will ...": the saying does not make Y's act intended
+    if shared is not None:
+        for child in shared.children:
+            if child.dep_ in ("aux", "advmod") and cues.get((child.lower_, "aux")):
+                return cues[(child.lower_, "aux")]
+    # the trigger inside an "if" / "unless" clause
+    for anc in token.ancestors:
+        for child in anc.children:
+            if child.dep_ == "advcl" and any(g.dep_ == "mark" and cues.get((g.lower_, "mark"))
+                                              for g in child.children) and token in child.subtree:
+                return "hypothetical"
+    return "asserted"
+
+
+def _attached(token: Token, anchor: Token, max_hops: int = 5) -> bool:
+    """Whether ``token`` hangs off ``anchor`` without passing through another verb."""
+    current = token
+    for _ in range(max_hops):
+        if current.i == anchor.i:
+            return True
+        if current.head.i == current.i:
+            return False
+        if current.dep_ == "prep" and current.lower_ == "with" and any(
+                c.dep_ in ("dobj", "oprd") for c in current.head.children):
+            return False  # "called X ... with Y in Paris": Y's place, not the call's
+        current = current.head
+        if current.i == anchor.i:
+            return True
+        if current.pos_ == "VERB":
+            return False
+    return current.i == anchor.i
+
+
+def _event_time(token: Token, times: tuple[Time, ...], doc: Doc) -> tuple[date | None, str | None]:
+    sent = token.sent
+    anchors = [token]
+    if token.pos_ in ("NOUN", "PROPN") and token.head.pos_ == "VERB":
+        anchors.append(token.head)
+    for t in times:
+        if not (sent.start_char <= t.start < sent.end_char):
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if any(_attached(span.root, anchor) for anchor in anchors):
+            return value_to_date(t.value), t.text
+    return None, None
+
+
+def _event_place(token: Token, places: tuple[Place, ...], doc: Doc) -> Place | None:
+    sent = token.sent
+    for p in places:
+        if not (sent.start_char <= p.start < sent.end_char):
+            continue
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        if root.dep_ == "poss":
+            root = root.head
+        prep = root.head
+        movement = token.lemma_.lower() in MOVE_LEMMAS
+        if root.dep_ == "dobj" and root.head.i == token.i and movement:
+            return p
+        if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS and _attached(root, token, 6):
+            if prep.lower_ == "to" and not movement and token.pos_ == "VERB":
+                continue
+            return p
+    return None
+
+
+def _event_places(token: Token, trig: Trigger, places: tuple[Place, ...],
+                  doc: Doc) -> list[Place | None]:
+    """The place of the event; a visit to several places ("Baku, then Yerevan") gives each."""
+    first = _event_place(token, places, doc)
+    if first is None or trig.mode != "visit":
+        return [first]
+    out: list[Place | None] = [first]
+    span = doc.char_span(first.start, first.end, alignment_mode="expand")
+    if span is None:
+        return out
+    for other in span.root.children:
+        if other.dep_ in ("conj", "appos"):
+            for p in places:
+                if p.start <= other.idx < p.end and p not in out:
+                    out.append(p)
+    return out
+
+
+def _speaker_at(offset: int, quotes: tuple[Quote, ...]) -> str | None:
+    for q in quotes:
+        if q.start <= offset < q.end and q.speaker:
+            return q.speaker
+    return None

@@ -1,0 +1,130 @@
+"""Coding rules on top of the lexicon: demands with must/should, allegations, senses that
+depend on who acts, contents of agreements and demands that are not events of their own."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..lexicon import Trigger
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ..actors import ActorTable
+from .arguments import _subject_of
+from .candidates import _Candidate
+
+ALLEGED_TYPES = frozenset({"ASSAULT", "COERCE"})
+ALLEGATION = Trigger(phrase=("allege",), pos="VERB", type="ACCUSE", mode="allege", cameo="112",
+                     context=(), notes="a state's claim that another actor used force")
+
+
+def _allegations(candidates: list[_Candidate], table: ActorTable) -> list[_Candidate]:
+    """"The US said/claimed that X attacked Y": besides the attack, reported on the US's word,
+    the US accuses X (CAMEO 112), when the reporter is a state or government body."""
+    out: list[_Candidate] = []
+    for c in candidates:
+        if c.trigger.type not in ALLEGED_TYPES or not c.source:
+            continue
+        reporter = _reporter(c.token, table)
+        actors = [a for i in reporter if (a := table.by_id(i)) is not None]
+        if not actors or any(a.kind not in ("country", "organization") or a.sector not in (
+                "GOV", "MIL", None) for a in actors) or set(reporter) & set(c.source):
+            continue
+        c.attributed_to = c.attributed_to or reporter[0]
+        out.append(_Candidate(trigger=ALLEGATION, token=c.token.head, source=reporter,
+                              target=list(c.source), modality="asserted",
+                              attributed_to=reporter[0]))
+    return out
+
+
+NON_EVENTS = frozenset({"say", "comment", "confirm", "elaborate", "speculate", "discuss",
+                        "reveal", "disclose", "specify", "answer", "respond", "name"})
+CIVILIAN_SECTORS = frozenset({"LAB", "CVL", "EDU", "MED", "BUS", "JRN", "AGR", "SOC", "REL"})
+
+
+def _by_sector(trig: Trigger, source: list[str], table: ActorTable) -> Trigger:
+    """Armed forces that withdraw retreat; a government that withdraws from a body sanctions;
+    workers who strike stop work, they do not attack."""
+    sources = [a for i in source if (a := table.by_id(i)) is not None]
+    if trig.type == "PROTEST" and trig.phrase == ("protest",) and sources and all(
+            a.kind in ("country", "organization", "person") for a in sources):
+        return Trigger(phrase=trig.phrase, pos=trig.pos, type="ACCUSE", mode="disapprove",
+                       cameo="110", context=(), notes=trig.notes)  # a government protests verbally
+    if trig.type == "ASSAULT" and trig.phrase[0] == "strike" and sources and all(
+            a.sector in CIVILIAN_SECTORS for a in sources):
+        return Trigger(phrase=trig.phrase, pos=trig.pos, type="PROTEST", mode="strike",
+                       cameo="143", context=(), notes=trig.notes)
+    if trig.type == "SANCTION" and trig.mode == "withdraw" and any(
+            (a := table.by_id(i)) is not None and (a.sector == "MIL" or "MIL" in a.other_sectors)
+            for i in source):
+        return Trigger(phrase=trig.phrase, pos=trig.pos, type="RETREAT", mode="withdraw",
+                       cameo="0874", context=("military",), notes=trig.notes)
+    return trig
+
+
+DEMAND_AUX = frozenset({"must", "should"})
+
+
+def _deontic(token: Token) -> bool:
+    """"X must withdraw", "X should stop", "X has to leave"."""
+    for child in token.children:
+        if child.dep_ == "aux" and child.lower_ in DEMAND_AUX:
+            return True
+        if child.dep_ == "aux" and child.lemma_ == "have" and token.i > child.i and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            return True
+    return False
+
+
+def _reporter(token: Token, table: ActorTable) -> list[str]:
+    """Who states the clause: the subject of the verb it is reported under ("X said that ...",
+    "X declared that ...", "X issued a reminder that ...")."""
+    current = token
+    for _ in range(4):
+        if current.dep_ not in ("ccomp", "acl", "xcomp", "advcl", "conj", "dobj", "pobj", "prep",
+                                "relcl", "parataxis"):
+            return []
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            found, passive = _subject_of(current, table)
+            if found and not passive:
+                return found
+    return []
+
+
+def _demand(token: Token, trig: Trigger | None, speaker: str | None, source: list[str],
+            table: ActorTable) -> tuple[Trigger, list[str]] | None:
+    """"X must withdraw", said or quoted: the reporter demands it of X (REQUEST, CAMEO 10x)."""
+    if token.pos_ != "VERB" or not _deontic(token):
+        return None
+    reporter = [speaker] if speaker else _reporter(token, table)
+    if not reporter or set(reporter) & set(source):
+        return None
+    yielding = trig is not None and trig.type in ("RETREAT", "CONCEDE")
+    demand = Trigger(phrase=trig.phrase if trig else (token.lemma_.lower(),), pos="VERB",
+                     type="REQUEST", mode="yield" if yielding else "change",
+                     cameo="1056" if yielding else "100",
+                     context=trig.context if trig else (), notes="demand with must/should")
+    return demand, reporter
+
+
+def _complement_tokens(token: Token) -> set[int]:
+    """Tokens of the content of an agreement, demand, threat ... (not events of their own)."""
+    out: set[int] = set()
+    for child in token.children:
+        if child.dep_ in ("xcomp", "acl", "ccomp", "advcl") or (
+                child.dep_ == "prep" and child.lower_ in ("on", "for", "about", "over", "to")
+                and token.pos_ == "NOUN"):
+            if child.dep_ == "prep":
+                # "call to X on returning ...": keep the addressee, drop the content
+                if any(g.dep_ == "pobj" and g.pos_ in ("PROPN",) for g in child.children):
+                    continue
+            out.update(t.i for t in child.subtree)
+    if token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubj", "pobj"):
+        # "repeated his call to X on returning to ...": the content hangs off the verb
+        for sibling in token.head.children:
+            if sibling.i > token.i and sibling.dep_ in ("prep", "xcomp", "advcl") and \
+                    sibling.lower_ in ("on", "for", "about", "over", "to"):
+                out.update(t.i for t in sibling.subtree)
+    return out

@@ -1,0 +1,133 @@
+"""Matching a token against the event lexicon: phrases, particles, objects, requirements."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..lexicon import Trigger, lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+from .vocabulary import NOT_TRIGGER_ENTS, PARTITIVES
+
+# --- trigger matching ---------------------------------------------------------------------
+
+def _child_words(token: Token) -> set[str]:
+    words: set[str] = set()
+    for child in token.children:
+        if child.dep_ in ("prt", "prep", "dobj", "dative", "agent", "compound", "amod", "acomp",
+                          "attr", "xcomp", "npadvmod", "advmod", "nsubjpass"):
+            words.add(child.lower_)
+            words.add(child.lemma_.lower())
+            if child.dep_ in ("dobj", "xcomp", "attr", "nsubjpass"):
+                for grand in child.children:
+                    if grand.dep_ in ("compound", "amod", "prep", "prt"):
+                        words.add(grand.lower_)
+                        words.add(grand.lemma_.lower())
+                    # "suspended part of the aid programme": look through the partitive
+                    if child.lemma_.lower() in PARTITIVES and grand.dep_ == "prep":
+                        for pobj in grand.children:
+                            words.add(pobj.lemma_.lower())
+                            words.update(g.lemma_.lower() for g in pobj.children
+                                         if g.dep_ in ("compound", "amod"))
+    return words
+
+
+def _has_word(word: str, words: set[str]) -> bool:
+    """Phrase words match a child's form or lemma; plural phrase words match singulars."""
+    return word in words or (word.endswith("s") and (word[:-1] in words or word[:-2] in words))
+
+
+def _phrase_tokens(token: Token, trig: Trigger) -> set[int]:
+    """Children (and grandchildren through "of") that spell the rest of the trigger phrase."""
+    words = set(trig.phrase) - {token.lemma_.lower(), token.lower_}
+    out: set[int] = set()
+    for child in token.children:
+        if child.pos_ in ("ADP", "PART", "ADV"):
+            pass  # prepositions and particles spell the phrase but keep their objects
+        elif child.lemma_.lower() in words or child.lower_ in words:
+            out.add(child.i)
+        if child.dep_ == "prep":
+            for grand in child.children:
+                if grand.lemma_.lower() in words or grand.lower_ in words:
+                    out.add(grand.i)
+    return out
+
+
+def _match(token: Token) -> Trigger | None:
+    """The most specific lexicon entry that this token heads, or None."""
+    lex = lexicon()
+    if token.ent_type_ in NOT_TRIGGER_ENTS:
+        return None  # "March 13", "Strike Force", a person called Rally
+    if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
+        options = [t for t in lex.triggers.get(token.lemma_.lower(), []) if t.pos == "VERB"]
+        options += [t for t in lex.triggers.get(token.lower_, []) if t.pos == "VERB"
+                    and t not in options]
+        rest_index = 1
+    elif token.pos_ in ("NOUN", "PROPN"):
+        options = [t for t in lex.triggers.get(token.lower_, []) if t.pos == "NOUN"]
+        options += [t for t in lex.triggers.get(token.lemma_.lower(), []) if t.pos == "NOUN"
+                    and t not in options]
+        rest_index = 0
+    else:
+        return None
+    if not options:
+        return None
+    words = _child_words(token)
+    if token.pos_ != "VERB":
+        words |= {token.head.lemma_.lower(), token.head.lower_}
+    best: Trigger | None = None
+    best_size = -1
+    for trig in options:
+        if trig.pos == "NOUN" and "of" in trig.phrase:
+            rest = tuple(w for w in trig.phrase[1:] if w != "of")
+            if not any(c.dep_ == "prep" and c.lower_ == "of" and any(
+                    g.lemma_.lower() in rest for g in c.children) for c in token.children):
+                continue
+        else:
+            rest = trig.phrase[rest_index:] if rest_index else trig.phrase[:-1]
+        if (trig.pos == "NOUN" and "of" in trig.phrase or all(_has_word(w, words) for w in rest)) \
+                and len(rest) > best_size:
+            if "requires" in trig.notes and not _requirement_met(trig, token):
+                continue
+            best, best_size = trig, len(rest)
+    return best
+
+
+def _has_to_infinitive(token: Token) -> bool:
+    for child in token.children:
+        if child.dep_ in ("xcomp", "ccomp", "acl", "advcl") and any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
+            return True
+        if child.dep_ in ("dobj", "pobj", "prep") and _has_to_infinitive(child):
+            return True
+    return False
+
+
+def _alternative_met(alt: str, token: Token) -> bool:
+    alt = alt.strip().rstrip(".")
+    if "+" in alt:
+        return all(_alternative_met(part, token) for part in alt.split("+"))
+    if alt == "to-infinitive":
+        return _has_to_infinitive(token)
+    if alt == "that-clause":
+        return any(c.dep_ == "ccomp" for c in token.children)
+    if alt == "NP":
+        return any(c.dep_ in ("dobj", "dative", "oprd", "nsubjpass") or c.dep_ == "prep" and any(
+            g.dep_ == "pobj" for g in c.children) for c in token.children)
+    if alt.endswith("-NP"):
+        word = alt[:-3]
+        return any(c.dep_ in ("prep", "agent") and c.lower_ == word for c in token.children)
+    nouns = {w.strip().split("/")[0] for w in re.split(r"[,/]", alt) if w.strip()}
+    objects = {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "pobj", "nsubjpass")}
+    return bool(objects & nouns) if nouns else True
+
+
+def _requirement_met(trig: Trigger, token: Token) -> bool:
+    """Check a lexicon note such as "requires object: NP + to-infinitive or for-NP"."""
+    match = re.search(r"requires (?:object|complement): ([^;(]*)", trig.notes)
+    if match is None:
+        return True
+    return any(_alternative_met(alt, token) for alt in match.group(1).split(" or "))
