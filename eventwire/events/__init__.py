@@ -96,7 +96,7 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
             continue  # PLOVER events need an actor; violence may have an unknown one
         if not partners and trig.type in CONTENT_TYPES:
             partners = _complement_partners(token, table, set(source))
-        modality = _modality(token)
+        modality = _modality(token, trig.type)
         speaker = _speaker_at(token.idx, quotes)
         demand = _demand(token, trig, speaker, source, table)
         if demand is not None:

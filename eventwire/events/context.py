@@ -17,7 +17,11 @@ from .vocabulary import PLACE_PREPS
 
 # --- modality, time, place, attribution ------------------------------------------------
 
-def _modality(token: Token) -> str:
+ANNOUNCING = frozenset({"announce", "confirm", "unveil", "schedule"})
+LATER_ACTS = frozenset({"CONSULT", "AID", "COOPERATE"})
+
+
+def _modality(token: Token, event_type: str | None = None) -> str:
     """asserted, intended, hypothetical or negated, from the trigger's clause and what governs it.
 
     The chain climbs from the trigger to the verbs or nouns it is the complement of ("wants to
@@ -57,6 +61,8 @@ def _modality(token: Token) -> str:
             cls = cues.get((node.lemma_.lower(), "governor"))
             if cls:
                 return cls
+            if node.lemma_.lower() in ANNOUNCING and event_type in LATER_ACTS:
+                return "intended"  # "announced the dispatch of a delegation": it is to come
         if node.dep_ == "ccomp":
             break  # "X said that Y will ...": the saying does not make Y's act intended
     if shared is not None:

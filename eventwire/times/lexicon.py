@@ -37,8 +37,8 @@ def time_words() -> TimeWords:
         return {w: int(v) for w, v in kinds[kind].items()}
 
     return TimeWords(month=ints("month"), weekday=ints("weekday"), number=kinds["number"],
-                    ordinal=ints("ordinal"), unit=kinds["unit"], season=kinds["season"],
-                    daypart=kinds["daypart"], vague=kinds["vague"], set=kinds["set"])
+                     ordinal=ints("ordinal"), unit=kinds["unit"], season=kinds["season"],
+                     daypart=kinds["daypart"], vague=kinds["vague"], set=kinds["set"])
 
 
 def alternation(words: object) -> str:

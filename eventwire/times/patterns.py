@@ -27,7 +27,7 @@ def grammar() -> tuple[Rule, ...]:
     num_words = alternation(w for w in lex.number)
     tens = alternation(w for w, v in lex.number.items() if v.isdigit() and 20 <= int(v) <= 90)
     ones = alternation(w for w, v in lex.number.items() if v.isdigit() and 1 <= int(v) <= 9 and " " not in w
-                and w not in ("a", "an"))
+                       and w not in ("a", "an"))
     tokens = {
         "MON": rf"(?:{alternation(full_months)}|(?:{alternation(abbr_months)})\b\.?)",
         "MONF": alternation(full_months),

@@ -1,128 +1,30 @@
-"""DuckDB / Parquet: the schema, writing documents one transaction each, queries, export.
-
-Every article is written in one transaction keyed by its id (all of its rows, its stories
-included, or none), so a run killed at any moment and run again ends with the database of an
-uninterrupted run, and re-running on the same input adds nothing. See the README.
-"""
+"""``Store``: one DuckDB database; whole articles written per transaction, read back as documents."""
 
 from __future__ import annotations
 
-import hashlib
-import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager, suppress
-from datetime import date
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
 
-from .dedup import DEFAULT_WINDOW_DAYS, STORY_COLUMNS, assign_batch, reports_of
-from .errors import StoreError
-from .ontology import QUAD_CLASS
-from .records import Document
-
-__all__ = ["ARTICLE_TABLES", "FLAT_EVENTS_SQL", "SCHEMA", "TABLES", "Store", "Writer",
-           "fingerprint", "registered"]
+from ..dedup import DEFAULT_WINDOW_DAYS, assign_batch, reports_of
+from ..errors import StoreError
+from ..ontology import QUAD_CLASS
+from ..records import Document
+from .export import write_csv, write_parquet
+from .rows import (
+    arrow_table,
+    as_date,
+    check_ids,
+    document_from_rows,
+    fingerprint,
+    registered,
+    span_field,
+)
+from .schema import ARTICLE_TABLES, SCHEMA, SCHEMA_VERSION, TABLES
+from .writer import Writer
 
 T = TypeVar("T")
-
-SCHEMA_VERSION = "1"
-
-# Every table's columns and DuckDB types; the DDL and the Arrow batches are built from this.
-TABLES: dict[str, tuple[tuple[str, str], ...]] = {
-    "articles": (("id", "VARCHAR"), ("title", "VARCHAR"), ("published", "DATE"),
-                 ("source", "VARCHAR"), ("url", "VARCHAR"), ("text", "VARCHAR"),
-                 ("fingerprint", "VARCHAR"), ("n_words", "INTEGER"), ("seq", "BIGINT")),
-    "actors": (("article_id", "VARCHAR"), ("actor_id", "VARCHAR"), ("name", "VARCHAR"),
-               ("country", "VARCHAR"), ("sector", "VARCHAR"), ("other_sectors", "VARCHAR[]"),
-               ("role", "VARCHAR"), ("kind", "VARCHAR"), ("cameo", "VARCHAR"),
-               ("country_source", "VARCHAR"), ("ord", "INTEGER")),
-    "mentions": (("article_id", "VARCHAR"), ("actor_id", "VARCHAR"), ("start", "INTEGER"),
-                 ("end", "INTEGER"), ("text", "VARCHAR"), ("ord", "INTEGER")),
-    "events": (("article_id", "VARCHAR"), ("event_id", "VARCHAR"), ("type", "VARCHAR"),
-               ("mode", "VARCHAR"), ("context", "VARCHAR[]"), ("cameo", "VARCHAR"),
-               ("source", "VARCHAR[]"), ("target", "VARCHAR[]"), ("date", "DATE"),
-               ("date_text", "VARCHAR"), ("place_id", "VARCHAR"), ("modality", "VARCHAR"),
-               ("attributed_to", "VARCHAR"), ("evidence_start", "INTEGER"),
-               ("evidence_end", "INTEGER"), ("evidence_text", "VARCHAR"),
-               ("confidence", "DOUBLE"), ("quad_class", "INTEGER"), ("story_id", "VARCHAR"),
-               ("trigger_start", "INTEGER"), ("trigger_end", "INTEGER"), ("ord", "INTEGER")),
-    "quotes": (("article_id", "VARCHAR"), ("quote_id", "VARCHAR"), ("kind", "VARCHAR"),
-               ("speaker", "VARCHAR"), ("speaker_text", "VARCHAR"), ("cue", "VARCHAR"),
-               ("start", "INTEGER"), ("end", "INTEGER"), ("text", "VARCHAR"),
-               ("speaker_start", "INTEGER"), ("speaker_end", "INTEGER"),
-               ("cue_start", "INTEGER"), ("cue_end", "INTEGER"), ("ord", "INTEGER")),
-    "times": (("article_id", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER"),
-              ("text", "VARCHAR"), ("value", "VARCHAR"), ("type", "VARCHAR"), ("ord", "INTEGER")),
-    "places": (("article_id", "VARCHAR"), ("place_id", "VARCHAR"), ("start", "INTEGER"),
-               ("end", "INTEGER"), ("text", "VARCHAR"), ("name", "VARCHAR"),
-               ("country", "VARCHAR"), ("lat", "DOUBLE"), ("lon", "DOUBLE"),
-               ("geonames_id", "BIGINT"), ("feature", "VARCHAR"), ("ord", "INTEGER")),
-    "stories": tuple((c, "DATE" if c in ("date", "last_date", "first_published",
-                                         "last_published")
-                      else "INTEGER" if c == "n_reports" else "VARCHAR") for c in STORY_COLUMNS),
-    "story_reports": (("story_id", "VARCHAR"), ("article_id", "VARCHAR"),
-                      ("event_id", "VARCHAR")),
-    "story_keys": (("story_id", "VARCHAR"), ("side", "VARCHAR"), ("key", "VARCHAR")),
-}
-_KEYS = {"articles": "id", "actors": "article_id, actor_id", "events": "article_id, event_id",
-         "stories": "story_id"}
-
-
-def _ddl() -> str:
-    out = ["CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);"]
-    for table, cols in TABLES.items():
-        body = ", ".join(f'"{c}" {t}' for c, t in cols)
-        if table in _KEYS:
-            body += f", PRIMARY KEY ({_KEYS[table]})"
-        out.append(f"CREATE TABLE IF NOT EXISTS {table} ({body});")
-    return "\n".join(out)
-
-
-SCHEMA = _ddl()
-
-# Tables holding rows of one article (keyed by article_id), in write order.
-ARTICLE_TABLES = ("actors", "mentions", "events", "quotes", "times", "places")
-
-# One row per event in a GDELT-like flat layout (first source / first target actor).
-FLAT_EVENTS_SQL = """
-SELECT e.article_id || '/' || e.event_id AS GlobalEventID,
-       e.story_id AS StoryID,
-       strftime(coalesce(e.date, a.published), '%Y%m%d') AS SQLDATE,
-       e.date AS EventDate, e.date_text AS EventDateText,
-       s.name AS Actor1Name, s.country AS Actor1CountryCode, s.sector AS Actor1Sector,
-       s.cameo AS Actor1Code, s.kind AS Actor1Kind, s.role AS Actor1Role,
-       t.name AS Actor2Name, t.country AS Actor2CountryCode, t.sector AS Actor2Sector,
-       t.cameo AS Actor2Code, t.kind AS Actor2Kind, t.role AS Actor2Role,
-       e.type AS EventType, e.mode AS EventMode, array_to_string(e.context, ';') AS EventContext,
-       e.cameo AS EventCode, left(e.cameo, 2) AS EventRootCode, e.quad_class AS QuadClass,
-       e.modality AS Modality, w.name AS AttributedTo, e.confidence AS Confidence,
-       p.name AS ActionGeo_FullName, p.country AS ActionGeo_CountryCode,
-       p.lat AS ActionGeo_Lat, p.lon AS ActionGeo_Long, p.geonames_id AS ActionGeo_FeatureID,
-       p.feature AS ActionGeo_Type,
-       a.published AS DATEADDED, a.source AS SourceName, a.url AS SOURCEURL,
-       a.id AS ArticleID, a.title AS ArticleTitle,
-       e.evidence_text AS Evidence, e.evidence_start AS EvidenceStart,
-       e.evidence_end AS EvidenceEnd
-FROM events e
-JOIN articles a ON a.id = e.article_id
-LEFT JOIN actors s ON s.article_id = e.article_id AND s.actor_id = e.source[1]
-LEFT JOIN actors t ON t.article_id = e.article_id AND t.actor_id = e.target[1]
-LEFT JOIN actors w ON w.article_id = e.article_id AND w.actor_id = e.attributed_to
-LEFT JOIN places p ON p.article_id = e.article_id AND p.place_id = e.place_id
-"""
-
-_MONTH = "coalesce(strftime(a.published, '%Y-%m'), 'unknown')"
-
-
-def fingerprint(text: str) -> str:
-    """The content hash of an article: the same words give the same fingerprint."""
-    return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()
-
-
-def _span(value: Mapping[str, Any] | None, key: str) -> Any:
-    """A field of an optional span/evidence object."""
-    return value.get(key) if value else None
 
 
 class Store:
@@ -272,9 +174,9 @@ class Store:
             seq += 1
             art = data["article"]
             aid = str(art["id"])
-            _check_ids(aid, data)
+            check_ids(aid, data)
             text = art["text"]
-            rows["articles"].append((aid, art.get("title"), _date(art.get("published")),
+            rows["articles"].append((aid, art.get("title"), as_date(art.get("published")),
                                      art.get("source"), art.get("url"), text, fingerprint(text),
                                      len(text.split()), seq))
             actors = data.get("actors") or []
@@ -288,17 +190,17 @@ class Store:
             rows["events"].extend(
                 (aid, e["id"], e["type"], e.get("mode"), list(e.get("context") or []),
                  e.get("cameo"), list(e.get("source") or []), list(e.get("target") or []),
-                 _date(e.get("date")), e.get("date_text"), e.get("place"), e.get("modality"),
-                 e.get("attributed_to"), _span(e.get("evidence"), "start"),
-                 _span(e.get("evidence"), "end"), _span(e.get("evidence"), "text"),
+                 as_date(e.get("date")), e.get("date_text"), e.get("place"), e.get("modality"),
+                 e.get("attributed_to"), span_field(e.get("evidence"), "start"),
+                 span_field(e.get("evidence"), "end"), span_field(e.get("evidence"), "text"),
                  e.get("confidence"), QUAD_CLASS.get(e["type"]), stories.get((aid, e["id"])),
-                 _span(e.get("trigger"), "start"), _span(e.get("trigger"), "end"), i)
+                 span_field(e.get("trigger"), "start"), span_field(e.get("trigger"), "end"), i)
                 for i, e in enumerate(data.get("events") or []))
             rows["quotes"].extend(
                 (aid, q["id"], q.get("kind"), q.get("speaker"), q.get("speaker_text"),
                  q.get("cue"), q["start"], q["end"], q["text"],
-                 _span(q.get("speaker_span"), "start"), _span(q.get("speaker_span"), "end"),
-                 _span(q.get("cue_span"), "start"), _span(q.get("cue_span"), "end"), i)
+                 span_field(q.get("speaker_span"), "start"), span_field(q.get("speaker_span"), "end"),
+                 span_field(q.get("cue_span"), "start"), span_field(q.get("cue_span"), "end"), i)
                 for i, q in enumerate(data.get("quotes") or []))
             rows["times"].extend(
                 (aid, t["start"], t["end"], t["text"], t.get("value"), t.get("type"), i)
@@ -315,7 +217,7 @@ class Store:
         if not rows:
             return
         cols = TABLES[table]
-        arrow = _arrow_table(cols, list(zip(*rows, strict=True)))
+        arrow = arrow_table(cols, list(zip(*rows, strict=True)))
         names = ", ".join(f'"{c}"' for c, _ in cols)
         with registered(self.con, f"_ew_{table}", arrow) as name:
             self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {name}")
@@ -420,7 +322,7 @@ class Store:
             for r in self.query(f"SELECT * FROM {table} WHERE article_id IN (SELECT unnest(?)) "
                                 "ORDER BY article_id, ord", [ids]):
                 rows[r["article_id"]][table].append(r)
-        return [_document(arts[i], rows[i]) for i in ids if i in arts]
+        return [document_from_rows(arts[i], rows[i]) for i in ids if i in arts]
 
     def story(self, story_id: str) -> dict[str, Any] | None:
         """One story with its reports (article, event, evidence), earliest published first."""
@@ -452,183 +354,9 @@ class Store:
         (``month=unknown`` for undated articles); ``stories`` and ``story_reports`` are single
         files. Existing output under ``directory`` is replaced.
         """
-        import duckdb
-
-        root = Path(directory)
-        root.mkdir(parents=True, exist_ok=True)
-        selects = {"articles": f"SELECT a.*, {_MONTH} AS month FROM articles a"}
-        for table in ARTICLE_TABLES:
-            selects[table] = (f"SELECT t.*, {_MONTH} AS month FROM {table} t "
-                              "JOIN articles a ON a.id = t.article_id")
-        selects["events_flat"] = (f"SELECT f.*, coalesce(strftime(f.DATEADDED, '%Y-%m'), "
-                                  f"'unknown') AS month FROM ({FLAT_EVENTS_SQL}) f")
-        written = []
-        try:
-            for name, sql in selects.items():
-                target = root / name
-                self.con.execute(f"COPY ({sql}) TO '{_quote(target)}' "
-                                 "(FORMAT parquet, PARTITION_BY (month), OVERWRITE 1)")
-                written.append(target)
-            for name in ("stories", "story_reports"):
-                target = root / f"{name}.parquet"
-                self.con.execute(f"COPY {name} TO '{_quote(target)}' (FORMAT parquet)")
-                written.append(target)
-        except duckdb.Error as exc:
-            raise StoreError(f"Parquet export to {root} failed: {exc}") from exc
-        return written
+        return write_parquet(self.con, directory)
 
     def export_csv(self, path: str | Path) -> int:
         """The GDELT-like flat layout (one row per event) as CSV; the number of rows."""
-        import duckdb
-
-        try:
-            self.con.execute(
-                f"COPY ({FLAT_EVENTS_SQL} ORDER BY a.seq, e.ord) TO '{_quote(Path(path))}' "
-                "(FORMAT csv, HEADER)")
-        except duckdb.Error as exc:
-            raise StoreError(f"CSV export to {path} failed: {exc}") from exc
+        write_csv(self.con, path)
         return self.count("events")
-
-
-class Writer:
-    """Buffers documents and writes them in transactions of whole articles.
-
-    A transaction holds at most ``batch_size`` documents and is committed at the latest
-    ``max_seconds`` after its first document arrived, so a killed run loses little work.
-    """
-
-    def __init__(self, store: Store, *, batch_size: int = 64, max_seconds: float = 2.0) -> None:
-        self.store = store
-        self.batch_size = batch_size
-        self.max_seconds = max_seconds
-        self.written = 0
-        self.errors: list[StoreError] = []  # documents that could not be stored
-        self._buffer: list[Document | Mapping[str, Any]] = []
-        self._since = 0.0
-
-    def add(self, doc: Document | Mapping[str, Any]) -> None:
-        if not self._buffer:
-            self._since = time.monotonic()
-        self._buffer.append(doc)
-        if (len(self._buffer) >= self.batch_size
-                or time.monotonic() - self._since >= self.max_seconds):
-            self.flush()
-
-    def flush(self) -> None:
-        """Write what is buffered; a document that cannot be stored lands in ``errors``."""
-        if self._buffer:
-            try:
-                written, errors = self.store.write_each(self._buffer)
-            except StoreError as err:
-                written, errors = 0, [err]
-            self.written += written
-            self.errors.extend(errors)
-            self._buffer.clear()
-
-    def drain(self) -> list[StoreError]:
-        """The errors since the last call."""
-        errors, self.errors = self.errors, []
-        return errors
-
-    def __enter__(self) -> Writer:
-        return self
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        self.flush()
-
-
-@contextmanager
-def registered(con: Any, name: str, table: Any) -> Iterator[str]:
-    """An Arrow table visible to SQL as ``name`` for the duration of the block."""
-    import duckdb
-
-    con.register(name, table)
-    try:
-        yield name
-    finally:
-        with suppress(duckdb.Error):  # never mask the error that ended the block
-            con.unregister(name)
-
-
-def _check_ids(article_id: str, data: Mapping[str, Any]) -> None:
-    for key in ("actors", "events"):
-        seen: set[str] = set()
-        for item in data.get(key) or ():
-            if item["id"] in seen:
-                raise StoreError(f"{article_id}: cannot store: two {key} share the id "
-                                 f"{item['id']!r} (ids must be unique within a document)")
-            seen.add(item["id"])
-
-
-_ARROW_TYPES = {"VARCHAR": "string", "DATE": "date32", "INTEGER": "int32", "BIGINT": "int64",
-                "DOUBLE": "float64"}
-
-
-def _arrow_table(cols: Sequence[tuple[str, str]], columns: Sequence[Sequence[Any]]) -> Any:
-    import pyarrow as pa
-
-    def kind(sql: str) -> Any:
-        if sql.endswith("[]"):
-            return pa.list_(pa.string())
-        return getattr(pa, _ARROW_TYPES[sql])()
-
-    return pa.table({c: pa.array(list(v), kind(t)) for (c, t), v in zip(cols, columns, strict=True)})
-
-
-def _date(value: object) -> date | None:
-    if isinstance(value, date):
-        return value
-    if value is None or value == "":
-        return None
-    return date.fromisoformat(str(value)[:10])
-
-
-def _iso(value: object) -> str | None:
-    return value.isoformat() if isinstance(value, date) else None
-
-
-def _document(a: Mapping[str, Any], rows: Mapping[str, list[dict[str, Any]]]) -> dict[str, Any]:
-    mentions: dict[str, list[dict[str, Any]]] = {}
-    for m in rows["mentions"]:
-        mentions.setdefault(m["actor_id"], []).append(
-            {"start": m["start"], "end": m["end"], "text": m["text"]})
-
-    def span(start: int | None, end: int | None) -> dict[str, int] | None:
-        return None if start is None or end is None else {"start": start, "end": end}
-
-    return {
-        "article": {"id": a["id"], "title": a["title"], "published": _iso(a["published"]),
-                    "source": a["source"], "url": a["url"], "text": a["text"]},
-        "actors": [{"id": r["actor_id"], "name": r["name"], "country": r["country"],
-                    "sector": r["sector"], "other_sectors": list(r["other_sectors"] or []),
-                    "role": r["role"], "kind": r["kind"], "cameo": r["cameo"],
-                    "mentions": mentions.get(r["actor_id"], []),
-                    "country_source": r["country_source"]} for r in rows["actors"]],
-        "events": [{"id": r["event_id"], "type": r["type"], "mode": r["mode"],
-                    "context": list(r["context"] or []), "cameo": r["cameo"],
-                    "source": list(r["source"] or []), "target": list(r["target"] or []),
-                    "date": _iso(r["date"]), "date_text": r["date_text"], "place": r["place_id"],
-                    "modality": r["modality"], "attributed_to": r["attributed_to"],
-                    "evidence": {"start": r["evidence_start"], "end": r["evidence_end"],
-                                 "text": r["evidence_text"]},
-                    "confidence": r["confidence"],
-                    "trigger": span(r["trigger_start"], r["trigger_end"])}
-                   for r in rows["events"]],
-        "quotes": [{"id": r["quote_id"], "kind": r["kind"], "speaker": r["speaker"],
-                    "speaker_text": r["speaker_text"],
-                    "speaker_span": span(r["speaker_start"], r["speaker_end"]),
-                    "cue": r["cue"], "cue_span": span(r["cue_start"], r["cue_end"]),
-                    "start": r["start"], "end": r["end"], "text": r["text"]}
-                   for r in rows["quotes"]],
-        "times": [{"start": r["start"], "end": r["end"], "text": r["text"],
-                   "value": r["value"], "type": r["type"]} for r in rows["times"]],
-        "places": [{"id": r["place_id"], "start": r["start"], "end": r["end"],
-                    "text": r["text"], "name": r["name"], "country": r["country"],
-                    "lat": r["lat"], "lon": r["lon"], "geonames_id": r["geonames_id"],
-                    "feature": r["feature"]} for r in rows["places"]],
-    }
-
-
-def _quote(path: Path) -> str:
-    return str(path).replace("'", "''")

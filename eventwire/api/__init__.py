@@ -1,0 +1,31 @@
+"""The HTTP API and the explorer: a thin, read-only front end over an eventwire database.
+
+``create_app(db_path)`` opens the DuckDB file read-only once and hands each request its own
+cursor. Every query is parameterised; the only SQL text built at run time comes from fixed
+tables in ``queries`` (sort orders, filter clauses), never from a request. Library errors
+become HTTP errors in one exception handler; bad parameters are 4xx before any query runs.
+
+Ids the API mints:
+
+- an event's ``id`` is opaque: URL-safe base64 of ``article_id`` and ``event_id``;
+- an actor's ``key`` names one actor across articles: its name, lower-cased, accents
+  stripped, non-alphanumerics folded to ``-``, then ``@`` and its country code when it has
+  one (``emmanuel-macron@FRA``, ``hamas``).
+
+Submodules:
+
+- ``ids``: opaque event ids and actor keys;
+- ``limits``: page, text and request-body limits (``BodyLimit``);
+- ``queries``: the fixed SQL (filters, sort orders, participants, timelines);
+- ``shapes``: query parameters, response models, the filter and cursor dependencies;
+- ``routes``: ``create_app``, every endpoint and the explorer's static files.
+"""
+
+from __future__ import annotations
+
+from .ids import event_key, parse_event_key
+from .limits import MAX_BODY_BYTES, MAX_PAGE_SIZE, MAX_TEXT_CHARS
+from .routes import create_app
+
+__all__ = ["MAX_BODY_BYTES", "MAX_PAGE_SIZE", "MAX_TEXT_CHARS", "create_app", "event_key",
+           "parse_event_key"]
