@@ -19,7 +19,7 @@ Matching rules (``match``):
   evidence sentence word for word (a copied article or a reprinted wire story);
 - places: when both name places they must share a name, GeoNames id or country.
 
-Tables (see ``store.py``): ``stories`` (one row per story), ``story_reports`` (story ->
+Tables (see ``store/schema.py``): ``stories`` (one row per story), ``story_reports`` (story ->
 reports) and ``events.story_id`` (event -> story), plus ``story_keys``, the matching keys.
 """
 
