@@ -68,7 +68,8 @@ def _descriptor_start(doc: Doc, end: int, floor: int) -> int:
         if t.ent_type_ == "PERSON" and t.i < end - 0 and i - 1 < end and t.ent_iob_ in ("B", "I") \
                 and i < end:
             break
-        ok = (t.pos_ in DESCRIPTOR_POS and t.ent_type_ not in ("DATE", "TIME", "CARDINAL")
+        ok = ((t.pos_ in DESCRIPTOR_POS or t.pos_ == "VERB" and t.dep_ == "amod")
+              and t.ent_type_ not in ("DATE", "TIME", "CARDINAL")
               or t.lower_ in ("of", "-")
               or t.text in ("’s", "'s") or t.tag_ == "HYPH")
         if t.pos_ == "PRON" and t.lower_ not in ("his", "her", "its", "their", "our", "my", "your"):

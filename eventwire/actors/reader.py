@@ -112,7 +112,7 @@ class _Reader:
         title, _, _ = _title_in(words, lex)
         country = _country_in(descriptor, lex)
         of_country, end = _of_country(root, lex)
-        country = country or of_country or self.organisation_code(descriptor) \
+        country = country or of_country or self.organisation_code(list(doc[start:ent.start])) \
             or self.place_country(root, ("from",))
         if any(w in PEER_NOUNS for w in words):
             title = title or self.peer_title(ent.sent, exclude=name)
@@ -177,7 +177,8 @@ class _Reader:
         return None
 
     def organisation_in(self, tokens: list[Token]) -> Organisation | None:
-        """The first organisation of the lexicon named in the phrase."""
+        """The first organisation of the lexicon named in the phrase ("U.N." in the entity
+        "U.N. Secretary-General" too: the longest known start of an entity counts)."""
         seen: set[int] = set()
         for token in tokens:
             if token.ent_type_ != "ORG" or token.i in seen:
@@ -186,9 +187,10 @@ class _Reader:
             if ent is None:
                 continue
             seen.update(range(ent.start, ent.end))
-            org = self.lex.organisation(ent.text)
-            if org is not None:
-                return org
+            for end in range(ent.end, ent.start, -1):
+                org = self.lex.organisation(token.doc[ent.start:end].text)
+                if org is not None:
+                    return org
         return None
 
     def organisation_code(self, tokens: list[Token]) -> str | None:
@@ -289,7 +291,24 @@ class _Reader:
             if d.country is None and any(w in NGO_WORDS for w in low.split()):
                 d.country, d.sector = "NGO", d.sector or "CVL"  # a civil-society body
         self.mention(d, tokens[0].i, tokens[-1].i + 1, head)
+        if title is not None and title.kind == "group" and named is None:
+            self.coordinated_demonyms(tokens, title, d)
         return d
+
+    def coordinated_demonyms(self, tokens: list[Token], title: Title, first: _Draft) -> None:
+        """"French and Egyptian warships": one group actor per country; each further
+        country's mention is its demonym, which the event stage reads on the head noun."""
+        for token in tokens:
+            if token.dep_ != "conj" or token.ent_type_ != "NORP":
+                continue
+            code = self.lex.country_code(token.text)
+            if code is None or code == first.country:
+                continue
+            d = self.draft(f"group:{code}:{title.role.lower()}",
+                           f"{_demonym_name(code, self.lex)} {first.name.split(' ', 1)[-1]}",
+                           "group")
+            d.absorb(title, code)
+            self.mention(d, token.i, token.i + 1, token)
 
     def holder(self, title: Title, country: str | None) -> _Draft | None:
         for key in reversed(self.order):

@@ -51,6 +51,14 @@ def _np_actors(token: Token, table: ActorTable, depth: int = 0) -> list[str]:
                 return _np_actors(head.head, table, depth + 1)
     if actor is not None:
         out.append(actor)
+        # "French and Egyptian warships": the coordinated demonyms name further actors
+        for child in token.children:
+            if child.dep_ in ("amod", "compound") and child.ent_type_ == "NORP":
+                for conj in child.children:
+                    if conj.dep_ == "conj" and conj.ent_type_ == "NORP":
+                        other = table.resolve(conj.idx, conj.idx + len(conj.text))
+                        if other and other not in out:
+                            out.append(other)
     if depth < 4:
         for child in token.children:
             if child.dep_ in ("conj", "appos") and child.pos_ in ("PROPN", "NOUN", "PRON"):
