@@ -561,6 +561,22 @@ class _Reader:
             self.mention(d, ent.start, ent.end, ent.root)
 
 
+def _destinations(reader: _Reader, d: _Draft) -> set[str]:
+    """Countries of the places this person travels to ("X will visit Addis Ababa")."""
+    out: set[str] = set()
+    for i in d.subject_at:
+        verb = reader.doc[i].head
+        if verb.lemma_.lower() not in MOVE_LEMMAS:
+            continue
+        for child in verb.subtree:
+            if child.dep_ in ("dobj", "pobj") and child.head.i in (verb.i, *(
+                    c.i for c in verb.children if c.dep_ == "prep")):
+                for place in reader.places:
+                    if place.start <= child.idx < place.end and place.country:
+                        out.add(place.country)
+    return out
+
+
 def _infer_countries(reader: _Reader, places: tuple[Place, ...]) -> None:
     """Actors the text gives no country, read from the article's states.
 
@@ -587,6 +603,7 @@ def _infer_countries(reader: _Reader, places: tuple[Place, ...]) -> None:
         if d.kind == "person" and d.role and counts:
             taken = {o.country for o in reader.drafts.values()
                      if o is not d and o.kind == "person" and o.role == d.role and o.country}
+            taken |= _destinations(reader, d)  # a visitor is not from the country he visits
             options = [c for c in counts if c not in taken and counts[c] >= 3]
         elif len(named) == 1 and d.sector in STATE_SECTORS:
             options = list(named)  # "the police", "the court", "the army" of the one state named
