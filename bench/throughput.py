@@ -118,18 +118,23 @@ class Sampler:
         self.proc = psutil.Process()
         self.every = every
         self.samples: list[tuple[float, int, float]] = []  # (seconds, articles done, MB)
+        self.parts: list[tuple[float, float]] = []  # (client MB, largest worker MB)
         self.done = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._start = time.monotonic()
 
     def rss(self) -> float:
-        total = self.proc.memory_info().rss
+        client = self.proc.memory_info().rss
+        total, largest = client, 0
         for child in self.proc.children(recursive=True):
             try:
-                total += child.memory_info().rss
+                rss = child.memory_info().rss
             except Exception:  # a child that just ended
                 continue
+            total += rss
+            largest = max(largest, rss)
+        self.parts.append((client / MB, largest / MB))
         return total / MB
 
     def _run(self) -> None:
@@ -167,10 +172,17 @@ def memory_run(limit: int | None, workers: int, batch_size: int, every: float) -
         counts = store.counts()
     samples = sampler.samples
     tail = [mb for _, _, mb in samples[len(samples) // 4:]]
+    parts = sampler.parts[len(sampler.parts) // 4:]
     return {"articles": sampler.done, "words": n_words, "seconds": seconds,
             "wps": n_words / seconds, "events": counts["events"], "stories": counts["stories"],
             "samples": samples, "rss_after_first_quarter_min_mb": min(tail) if tail else None,
-            "rss_after_first_quarter_max_mb": max(tail) if tail else None}
+            "rss_after_first_quarter_max_mb": max(tail) if tail else None,
+            "client_mb": [round(c) for c, _ in sampler.parts],
+            "worker_mb": [round(w) for _, w in sampler.parts],
+            "client_after_first_quarter_mb": (min(c for c, _ in parts), max(c for c, _ in parts))
+            if parts else None,
+            "worker_after_first_quarter_mb": (min(w for _, w in parts), max(w for _, w in parts))
+            if parts else None}
 
 
 def main() -> int:
@@ -226,6 +238,11 @@ def main() -> int:
             print(f"  {sec:>8.0f}{done:>10,}{mb:>24,.0f}")
         print(f"  RSS after the first quarter: {mem['rss_after_first_quarter_min_mb']:,.0f}"
               f"-{mem['rss_after_first_quarter_max_mb']:,.0f} MB")
+        if mem.get("client_after_first_quarter_mb"):
+            (c0, c1), (w0, w1) = (mem["client_after_first_quarter_mb"],
+                                  mem["worker_after_first_quarter_mb"])
+            print(f"  of which the client (reader, DuckDB writer): {c0:,.0f}-{c1:,.0f} MB; "
+                  f"the largest worker: {w0:,.0f}-{w1:,.0f} MB")
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -27,6 +27,9 @@ from .writer import Writer
 T = TypeVar("T")
 
 
+MEMORY_LIMIT = "512MB"
+
+
 class Store:
     """An eventwire database (DuckDB file, or ``:memory:``)."""
 
@@ -39,7 +42,9 @@ class Store:
         self.window = window
         self.skipped = 0  # articles skip_stored() dropped
         try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
+            # a bounded buffer pool: writing a corpus of any size keeps memory flat
+            self.con = duckdb.connect(self.path, read_only=read_only,
+                                      config={"memory_limit": MEMORY_LIMIT})
         except duckdb.Error as exc:
             raise StoreError(f"cannot open database {self.path}: {exc}") from exc
         if read_only:
