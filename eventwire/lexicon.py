@@ -281,7 +281,7 @@ def add_entity_patterns(nlp: Language) -> None:
 def _titled_names_factory(nlp: Language, name: str) -> object:
     """A component after the NER: capitalised words right after a title are a person's name.
 
-    "Co-Chair of the Minsk Group Jane Doe", "rebel commander John Roe": the small model often
+    "Co-Chair of the Contact Group Jane Doe", "rebel commander John Roe": the small model often
     tags such names ORG or misses them; the title says they are people.
     """
     from spacy.matcher import PhraseMatcher
@@ -298,7 +298,7 @@ def _titled_names_factory(nlp: Language, name: str) -> object:
         new: list[Span] = []
         for _, _start, end in matcher(doc):
             i = end
-            # skip "of the OSCE Minsk Group" between the title and the name
+            # skip "of the Contact Group" between the title and the name
             if i < len(doc) and doc[i].lower_ == "of":
                 j = i + 1
                 if j < len(doc) and doc[j].lower_ == "the":

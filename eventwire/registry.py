@@ -1,7 +1,7 @@
 """A registry of actors learned across a corpus: who holds which role for which country.
 
-An article usually says who someone is the first time ("French President Emmanuel Macron");
-a later article may only say "Macron". The registry remembers what earlier articles stated
+An article usually says who someone is the first time ("Chilean President Ana Torres");
+a later article may only say "Torres". The registry remembers what earlier articles stated
 (never what eventwire merely guessed), with when it was first and last seen and the sentence
 that said it, and fills in the actors a later article leaves bare. Roles change, so a later
 statement of a role replaces an earlier one and the registry keeps the date it was seen.

@@ -61,7 +61,7 @@ DESCRIPTOR_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PRON", "PART", "NUM"
 
 def _descriptor_start(doc: Doc, end: int, floor: int) -> int:
     """Scan left from ``end`` over the words of a title phrase ("Armenia's Defense Minister",
-    "The French Co-Chair of the Minsk Group"); stop at verbs, commas and other names."""
+    "The French Co-Chair of the Contact Group"); stop at verbs, commas and other names."""
     i = end
     while i > floor:
         t = doc[i - 1]

@@ -101,7 +101,7 @@ class _Reader:
         name_tokens = name.split()
         if not name_tokens:
             return
-        # a title NP with the name in apposition: "his French counterpart Sébastien Lecornu"
+        # a title NP with the name in apposition: "his Peruvian counterpart Ana Torres"
         start = _descriptor_start(doc, ent.start, ent.sent.start)
         head = root.head if root.dep_ == "appos" and root.head.i < ent.start \
             and root.head.ent_type_ != "PERSON" else None
@@ -123,7 +123,7 @@ class _Reader:
             d.name = name
         d.absorb(title, country)
         if d.role and d.sector is None:
-            # "Co-Chair of the Minsk Group", "spokesman for the ministry": the body's sector
+            # "Co-Chair of the Contact Group", "spokesman for the ministry": the body's sector
             org = self.organisation_in(list(doc[start:ent.start]))
             d.sector = org.sector if org is not None else None
         self.mention(d, start, end, root)
@@ -200,7 +200,7 @@ class _Reader:
         return org.country if org is not None else None
 
     def inside_known_org(self, token: Token) -> bool:
-        """Whether the token lies inside an organisation the lexicon knows ("Minsk Group")."""
+        """Whether the token lies inside an organisation the lexicon knows ("Contact Group")."""
         if token.ent_type_ != "ORG":
             return False
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
@@ -519,7 +519,7 @@ class _Reader:
         self.pronouns()
 
     def surnames(self) -> None:
-        """A bare surname the NER missed ("Lecornu said"), once the full name is known."""
+        """A bare surname the NER missed ("Torres said"), once the full name is known."""
         known = {d.name.split()[-1]: d for d in self.drafts.values()
                  if d.kind == "person" and len(d.name.split()) > 1}
         for token in self.doc:

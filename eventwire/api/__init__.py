@@ -10,7 +10,7 @@ Ids the API mints:
 - an event's ``id`` is opaque: URL-safe base64 of ``article_id`` and ``event_id``;
 - an actor's ``key`` names one actor across articles: its name, lower-cased, accents
   stripped, non-alphanumerics folded to ``-``, then ``@`` and its country code when it has
-  one (``emmanuel-macron@FRA``, ``hamas``).
+  one (``ana-torres@CHL``, ``hamas``).
 
 Submodules:
 
