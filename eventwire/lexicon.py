@@ -215,6 +215,8 @@ DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
 
 def _dateline(doc: Doc, start: int) -> None:
     """"PARIS, March 3 (Agency) - Text": the dateline is not part of the first sentence."""
+    while start < len(doc) and doc[start].is_space:
+        start += 1
     if start >= len(doc) or not (doc[start].is_upper and doc[start].is_alpha and len(doc[start]) > 1):
         return
     for i in range(start + 1, min(start + 16, len(doc) - 1)):

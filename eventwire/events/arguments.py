@@ -90,6 +90,8 @@ def _subject_of(verb: Token, table: ActorTable) -> tuple[list[str], bool]:
                 return _np_actors(child, table), not active
         if current.dep_ in ("xcomp", "conj", "advcl", "acl", "acomp") and current.head.i != current.i:
             if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
+                if current.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in current.children):
+                    return _np_actors(current.head, table), True  # "a hostage being held"
                 return _noun_source(current.head, table), False
             current = current.head
         elif current.dep_ == "relcl":
