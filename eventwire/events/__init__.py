@@ -53,6 +53,27 @@ __all__ = ["find_events"]
 
 # --- the stage ------------------------------------------------------------------------------
 
+def _hosted(event: Event, place_country: dict[str, str | None], table: ActorTable) -> Event:
+    """A meeting in one side's country is that side hosting the other's visit (PLOVER
+    CONSULT visit: the visitor is the source)."""
+    if event.type != "CONSULT" or event.mode is not None or not event.place:
+        return event
+    host = place_country.get(event.place)
+
+    def countries(ids: tuple[str, ...]) -> set[str]:
+        return {a.country for i in ids if (a := table.by_id(i)) is not None and a.country}
+
+    src, tgt = countries(event.source), countries(event.target)
+    if not host or not src or not tgt:
+        return event
+    if host in tgt and host not in src:
+        return replace(event, mode="visit", cameo="042")
+    if host in src and host not in tgt:
+        return replace(event, mode="visit", cameo="042", source=event.target,
+                       target=event.source)
+    return event
+
+
 def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
                 times: tuple[Time, ...] = (), places: tuple[Place, ...] = (),
                 published: date | None = None) -> tuple[Event, ...]:
@@ -135,8 +156,9 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
     merged = _merge(candidates, table)
     events: list[Event] = []
     seen: set[str] = set()
+    place_country = {p.id: p.country for p in places}
     for c in merged:
-        event = _to_event(c, doc)
+        event = _hosted(_to_event(c, doc), place_country, table)
         n = 1
         while event.id in seen:  # one trigger, several events (a visit to two capitals)
             n += 1
