@@ -55,9 +55,6 @@ class RegistryEntry:
     evidence_article: str | None = None
     evidence_text: str | None = None
 
-    def row(self) -> tuple[Any, ...]:
-        return tuple(list(v) if isinstance(v := getattr(self, c), tuple) else v for c in COLUMNS)
-
     def to_dict(self) -> dict[str, Any]:
         out = {c: getattr(self, c) for c in COLUMNS}
         out["other_sectors"] = list(self.other_sectors)

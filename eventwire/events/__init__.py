@@ -35,7 +35,7 @@ from .arguments import (
     _prep_objects,
     _subject_of,
 )
-from .candidates import _Candidate, _inside_other, _merge, _to_event
+from .candidates import _Candidate, _merge, _to_event
 from .context import _event_places, _event_time, _modality, _speaker_at
 from .rules import (
     NON_EVENTS,
@@ -151,8 +151,7 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
                 place_key=f"{place.name}|{place.country}" if place else None,
             ))
     candidates += _allegations(candidates, table)
-    candidates = [c for c in candidates if c.token.i not in suppressed or c.trigger.type in CONTENT_TYPES
-                  and not _inside_other(c, candidates, suppressed)]
+    candidates = [c for c in candidates if c.token.i not in suppressed]
     merged = _merge(candidates, table)
     events: list[Event] = []
     seen: set[str] = set()

@@ -36,10 +36,6 @@ class _Candidate:
                 + bool(self.source) + len(self.trigger.phrase))
 
 
-def _inside_other(c: _Candidate, candidates: list[_Candidate], suppressed: set[int]) -> bool:
-    return c.token.i in suppressed
-
-
 def _countries(ids: list[str], table: ActorTable) -> set[str]:
     out = set()
     for i in ids:
