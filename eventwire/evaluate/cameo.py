@@ -17,7 +17,6 @@ test a dictionary coder's input checks).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -27,6 +26,7 @@ from typing import Any
 from ..errors import EvaluationError
 from ..ontology import cameo_coded, cameo_root
 from ..records import Document
+from .gold import read_jsonl
 from .scores import Report, Score
 
 __all__ = ["RecordOutcome", "report_outcomes", "run", "score_record"]
@@ -82,12 +82,7 @@ def report_outcomes(outcomes: Sequence[RecordOutcome], gold_set: str = "cameo") 
 
 def read_gold(shared: Path, limit: int | None = None) -> list[dict[str, Any]]:
     """The records to score: those without an ``expected_error`` (the first ``limit``)."""
-    path = shared / DATA
-    if not path.exists():
-        raise EvaluationError(f"CAMEO validation records not found: {path}")
-    with path.open(encoding="utf-8") as handle:
-        records = [json.loads(line) for line in handle if line.strip()]
-    records = [r for r in records if not r.get("expected_error")]
+    records = [r for r in read_jsonl(shared / DATA) if not r.get("expected_error")]
     return records[:limit] if limit is not None else records
 
 

@@ -24,7 +24,6 @@ comparison:
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -33,6 +32,7 @@ from typing import Any
 
 from ..errors import EvaluationError
 from ..records import Actor
+from .gold import read_jsonl
 from .scores import Report, Score
 
 __all__ = ["GoldItem", "gold_items", "run", "score_mentions"]
@@ -154,12 +154,7 @@ def produced_spans(actors: Iterable[Actor], kind: str, text: str, scope_end: int
 
 def read_gold(shared: Path, limit: int | None = None) -> list[dict[str, Any]]:
     """The MEANTIME documents (the first ``limit`` when given)."""
-    path = shared / DATA
-    if not path.exists():
-        raise EvaluationError(f"MEANTIME file not found: {path}")
-    with path.open(encoding="utf-8") as handle:
-        docs = [json.loads(line) for line in handle if line.strip()]
-    return docs[:limit] if limit is not None else docs
+    return read_jsonl(shared / DATA, limit)
 
 
 def run(shared: Path, limit: int | None = None) -> Report:

@@ -35,7 +35,6 @@ Actors:
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -45,6 +44,7 @@ from typing import Any
 from ..errors import EvaluationError
 from ..ontology import SECTORS, EventType, plover_coded_type
 from ..records import Document
+from .gold import read_jsonl
 from .scores import Report, Score
 
 __all__ = [
@@ -201,12 +201,7 @@ def report_outcomes(outcomes: Sequence[SentenceOutcome], gold_set: str = "plover
 
 def read_gold(shared: Path, limit: int | None = None) -> list[dict[str, Any]]:
     """The gold records, in file order (the first ``limit`` when given)."""
-    path = shared / DATA
-    if not path.exists():
-        raise EvaluationError(f"PLOVER gold not found: {path}")
-    with path.open(encoding="utf-8") as handle:
-        records = [json.loads(line) for line in handle if line.strip()]
-    return records[:limit] if limit is not None else records
+    return read_jsonl(shared / DATA, limit)
 
 
 def extract_records(records: Iterable[dict[str, Any]]) -> list[Document]:

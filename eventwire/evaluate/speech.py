@@ -34,14 +34,13 @@ cues are not scored: MEANTIME marks events, never prepositional cues.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import EvaluationError
 from ..records import Quote
+from .gold import read_jsonl
 from .scores import Report, Score
 
 __all__ = ["run_meantime", "score_quotes"]
@@ -59,13 +58,6 @@ class _Gold:
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
-
-
-def _read_jsonl(path: Path) -> list[dict[str, Any]]:
-    if not path.exists():
-        raise EvaluationError(f"MEANTIME file not found: {path}")
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
 
 
 _SUBSETS: dict[str, Callable[[_Gold], bool]] = {
@@ -134,8 +126,8 @@ def run_meantime(shared: Path, limit: int | None) -> Report:
     from ..quotes import find_attributions, find_quotes, speech_cues
 
     base = shared / DATA
-    docs = _read_jsonl(base / "meantime_en.jsonl")
-    attributions = _read_jsonl(base / "meantime_en_speech_attributions.jsonl")
+    docs = read_jsonl(base / "meantime_en.jsonl")
+    attributions = read_jsonl(base / "meantime_en_speech_attributions.jsonl")
     if limit is not None:
         docs = docs[:limit]
     by_doc: dict[str, list[dict[str, Any]]] = {}

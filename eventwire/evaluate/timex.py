@@ -12,15 +12,14 @@ publication date, and predictions are matched one-to-one against the gold expres
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..errors import EvaluationError
 from ..records import Time
+from .gold import read_jsonl
 from .scores import Report, Score
 
 __all__ = ["GoldTimex", "match_timexes", "run_meantime", "run_te3", "score_timexes"]
@@ -77,17 +76,6 @@ def score_timexes(gold: Sequence[GoldTimex], predicted: Sequence[Time],
     scores["timex_value"].fn += len(gold) - correct
     types[0] += sum(1 for gi, pi in relaxed if gold[gi].type == predicted[pi].type)
     types[1] += len(relaxed)
-
-
-def _read_jsonl(path: Path, limit: int | None) -> Iterator[dict[str, Any]]:
-    if not path.is_file():
-        raise EvaluationError(f"gold set not found: {path}")
-    with path.open(encoding="utf-8") as handle:
-        for n, line in enumerate(handle):
-            if limit is not None and n >= limit:
-                return
-            if line.strip():
-                yield json.loads(line)
 
 
 def _run(name: str, docs: list[tuple[str, date | None, list[GoldTimex]]],
@@ -149,13 +137,13 @@ def _iso(value: str | None) -> date | None:
 
 def _te3_docs(shared: Path, limit: int | None) -> list[tuple[str, date | None, list[GoldTimex]]]:
     path = shared / "data" / "te3_platinum" / "te3_platinum.jsonl"
-    return [(d["text"], _iso(d.get("dct")), _gold(d["timexes"])) for d in _read_jsonl(path, limit)]
+    return [(d["text"], _iso(d.get("dct")), _gold(d["timexes"])) for d in read_jsonl(path, limit)]
 
 
 def _meantime_docs(shared: Path, limit: int | None) -> list[tuple[str, date | None, list[GoldTimex]]]:
     path = shared / "data" / "meantime_en" / "meantime_en.jsonl"
     docs = []
-    for d in _read_jsonl(path, limit):
+    for d in read_jsonl(path, limit):
         end = d.get("annotation_scope_end") or len(d["text"])
         docs.append((d["text"][:end], _iso(d.get("dct_iso") or d.get("dct")),
                      _gold(d["timexes"], end)))

@@ -9,10 +9,9 @@ country of the gazetteer town nearest its coordinates.
 
 from __future__ import annotations
 
-import json
 import math
 import statistics
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import Any
 
 from ..places import country_of, find_places, gazetteer
 from ..records import Place
+from .gold import read_jsonl
 from .scores import Report, Score
 
 __all__ = ["haversine_km", "nearest_country", "run_geovirus", "run_geowebnews", "run_lgl",
@@ -128,14 +128,6 @@ def score_places(name: str, pairs: Iterable[tuple[tuple[Place, ...], list[GoldTo
     return report
 
 
-def _lines(path: Path, limit: int | None) -> Iterator[dict[str, Any]]:
-    with path.open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh):
-            if limit is not None and n >= limit:
-                break
-            yield json.loads(line)
-
-
 def _run(name: str, records: list[dict[str, Any]],
          gold_of: Any) -> Report:
     from ..nlp import load_pipeline
@@ -154,7 +146,7 @@ def _country(name: str | None) -> str | None:
 
 def run_geovirus(shared: Path, limit: int | None) -> Report:
     """GeoVirus: Wikinews outbreak passages, every toponym with coordinates."""
-    records = list(_lines(shared / "data" / "geovirus" / "geovirus.jsonl", limit))
+    records = read_jsonl(shared / "data" / "geovirus" / "geovirus.jsonl", limit)
 
     def gold(r: dict[str, Any]) -> list[GoldToponym]:
         return [GoldToponym(start=t["start"], end=t["end"], lat=t["lat"], lon=t["lon"])
@@ -165,7 +157,7 @@ def run_geovirus(shared: Path, limit: int | None) -> Report:
 
 def run_geowebnews(shared: Path, limit: int | None) -> Report:
     """GeoWebNews: toponyms with coordinates are scored; non-place annotations count as FP."""
-    records = list(_lines(shared / "data" / "geowebnews" / "geowebnews.jsonl", limit))
+    records = read_jsonl(shared / "data" / "geowebnews" / "geowebnews.jsonl", limit)
 
     def gold(r: dict[str, Any]) -> list[GoldToponym]:
         return [GoldToponym(start=t["start"], end=t["end"], lat=t["lat"], lon=t["lon"],
@@ -183,11 +175,11 @@ def _gaztag_gold(r: dict[str, Any]) -> list[GoldToponym]:
 
 def run_trnews(shared: Path, limit: int | None) -> Report:
     """TR-News: news articles with GeoNames-tagged toponyms."""
-    records = list(_lines(shared / "data" / "tr_news" / "tr_news.jsonl", limit))
+    records = read_jsonl(shared / "data" / "tr_news" / "tr_news.jsonl", limit)
     return _run("trnews", records, _gaztag_gold)
 
 
 def run_lgl(shared: Path, limit: int | None) -> Report:
     """LGL: US local news, many small and ambiguous places."""
-    records = list(_lines(shared / "data" / "lgl" / "lgl.jsonl", limit))
+    records = read_jsonl(shared / "data" / "lgl" / "lgl.jsonl", limit)
     return _run("lgl", records, _gaztag_gold)
