@@ -82,7 +82,7 @@ class Trigger:
 ARTICLES = frozenset({"a", "an", "the"})
 # verbs of going somewhere: their destination hosts the visit ("arrived in Amman")
 MOVE_LEMMAS = frozenset({"visit", "travel", "fly", "arrive", "go", "come", "send", "dispatch",
-                         "trip", "tour", "head", "deploy", "return", "land"})
+                         "trip", "tour", "head", "deploy", "return", "land", "attend"})
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -116,7 +116,10 @@ class Lexicon:
         self.titles: dict[str, Title] = {}
         self.triggers: dict[str, list[Trigger]] = {}
         self.modality_cues: dict[tuple[str, str], str] = {}
+        self.future_cues: frozenset[tuple[str, str]] = frozenset()
         self.support_verbs: frozenset[str] = frozenset()
+        self.verbs: frozenset[str] = frozenset()  # every verb the event lexicon knows
+        self.of_titles: frozenset[str] = frozenset()  # "secretary of state"
         self.nonstate: frozenset[str] = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
         self.surfaces: dict[str, set[str]] = {"country": set(), "capital": set(),
                                               "demonym": set(), "org": set()}
@@ -157,6 +160,7 @@ class Lexicon:
                           other_sectors=tuple(_split(row.get("other_sectors", ""))),
                           kind=row.get("kind") or "person", role=row.get("role") or row["title"].title())
             self.titles.setdefault(title.title, title)
+        self.of_titles = frozenset(t for t in self.titles if " of " in t)
         for row in _rows("event_lexicon.tsv"):
             words = tuple(w for w in _key(row["phrase"]).split() if w not in ARTICLES)
             if not words or not row.get("type"):
@@ -167,9 +171,16 @@ class Lexicon:
             head = words[0] if trig.pos == "VERB" or "of" in words else words[-1]
             self.triggers.setdefault(head, []).append(trig)
         self.support_verbs = frozenset(r["verb"].lower() for r in _rows("support_verbs.tsv") if r.get("verb"))
+        self.verbs = frozenset(
+            {h for h, ts in self.triggers.items() if any(t.pos == "VERB" for t in ts)}
+            | self.support_verbs)
+        future = set()
         for row in _rows("modality_cues.tsv"):
-            self.modality_cues.setdefault((_key(row.get("cue", "")), row.get("where", "aux")),
-                                          row.get("class", ""))
+            cue = (_key(row.get("cue", "")), row.get("where", "aux"))
+            self.modality_cues.setdefault(cue, row.get("class", ""))
+            if row.get("coded") == "act":
+                future.add(cue)
+        self.future_cues = frozenset(future)
 
     # look-ups -------------------------------------------------------------------------
     def country_code(self, text: str) -> str | None:
@@ -253,11 +264,16 @@ def _gazetteer_factory(nlp: Language, name: str) -> object:
     from spacy.util import filter_spans
 
     matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    # names of bodies of several words also match in any case ("the State department")
+    folded = PhraseMatcher(nlp.vocab, attr="LOWER")
     for label, surface in entity_surfaces():
         matcher.add(label, [nlp.make_doc(surface)])
+        if label == "ORG" and " " in surface and not surface.isupper():
+            folded.add(label, [nlp.make_doc(surface)])
 
     def component(doc: Doc) -> Doc:
-        spans = [Span(doc, start, end, label=match_id) for match_id, start, end in matcher(doc)]
+        spans = [Span(doc, start, end, label=match_id)
+                 for match_id, start, end in (*matcher(doc), *folded(doc))]
         if spans:
             doc.set_ents(filter_spans(spans), default="unmodified")
         return doc
@@ -265,9 +281,38 @@ def _gazetteer_factory(nlp: Language, name: str) -> object:
     return component
 
 
+def _verb_lemma(lower: str, lemma: str, verbs: frozenset[str]) -> str:
+    """The lemma of an inflected verb the lexicon knows, where the model's lemmatizer cut off
+    a final "e" ("staged" -> "stag", "waged" -> "wag"); else the model's lemma."""
+    if lemma in verbs:
+        return lemma
+    for stem in (lower[:-1] if lower.endswith("ed") else "", lower[:-3] + "e"
+                 if lower.endswith("ing") else "", lower[:-1] if lower.endswith("es") else ""):
+        if stem and stem in verbs and stem.startswith(lemma):
+            return stem
+    return lemma
+
+
+def _lemma_repair(doc: Doc) -> Doc:
+    """Component after the lemmatizer: repairs lemmas of known verbs (see ``_verb_lemma``)."""
+    verbs = lexicon().verbs
+    for token in doc:
+        if token.pos_ == "VERB" and token.lower_.endswith(("ed", "ing", "es")):
+            fixed = _verb_lemma(token.lower_, token.lemma_, verbs)
+            if fixed != token.lemma_:
+                token.lemma_ = fixed
+    return doc
+
+
 def add_entity_patterns(nlp: Language) -> None:
-    """Paragraph-aware sentence starts before the parser; lexicon entities before the NER."""
+    """Paragraph-aware sentence starts before the parser; repaired verb lemmas after the
+    lemmatizer; lexicon entities before the NER."""
     from spacy.language import Language as _Language
+
+    if "eventwire_lemmas" not in _Language.factories:
+        _Language.component("eventwire_lemmas", func=_lemma_repair)
+    if "eventwire_lemmas" not in nlp.pipe_names and "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("eventwire_lemmas", after="lemmatizer")
 
     if "eventwire_paragraphs" not in _Language.factories:
         _Language.component("eventwire_paragraphs", func=_paragraph_breaks)

@@ -146,11 +146,15 @@ REFUSAL_CAMEO = {"CONSULT": "125", "AID": "122", "COOPERATE": "121", "SUPPORT": 
                  "AGREE": "120", "RETREAT": "124", "CONCEDE": "124"}
 
 
-def cameo_coded(event_type: str, modality: str, cameo: str | None) -> str | None:
+def cameo_coded(event_type: str, modality: str, cameo: str | None, *,
+                future: bool = False) -> str | None:
     """The CAMEO code a CAMEO coder records, folding the modality in as ``plover_coded_type``
-    does: "will visit" is 036 (intent to meet), "would not provide aid" 122 (refuse aid),
-    "will attack" 138 (threaten force)."""
+    does: "wants to visit" is 036 (intent to meet), "would not provide aid" 122 (refuse aid),
+    "will attack" 138 (threaten force). A cooperative act that is merely future ("will visit",
+    "is scheduled to attend": ``future``) keeps its own code, as CAMEO coders record it."""
     if modality in ("intended", "hypothetical"):
+        if future and modality == "intended" and event_type in COOPERATIVE_ACTS:
+            return cameo
         return INTENT_CAMEO.get(event_type) or THREAT_CAMEO.get(event_type) or cameo
     if modality == "negated":
         return REFUSAL_CAMEO.get(event_type, cameo)

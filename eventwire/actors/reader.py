@@ -224,13 +224,17 @@ class _Reader:
         capital = None
         if code is None:
             capital = lex.capitals.get(text.lower())
-            if capital is None or ent.root.dep_ not in ("nsubj", "nsubjpass", "pobj", "poss", "dobj"):
+            root = ent.root
+            if capital is not None and root.dep_ == "compound" and root.head.dep_ == "dobj" \
+                    and root.head.head.lemma_.lower() in MOVE_LEMMAS:
+                root = root.head  # "to attend the Beijing Olympics": the host, as "visit Beijing"
+            if capital is None or root.dep_ not in ("nsubj", "nsubjpass", "pobj", "poss", "dobj"):
                 return
-            prep = ent.root.head
-            if ent.root.dep_ == "pobj" and prep.lower_ != "by" and not (
+            prep = root.head
+            if root.dep_ == "pobj" and prep.lower_ != "by" and not (
                     prep.lower_ in ("to", "in", "into") and prep.head.lemma_.lower() in MOVE_LEMMAS):
                 return  # "in Paris" is a place; "Paris said", "arrived in Paris" an actor
-            if ent.root.dep_ == "dobj" and ent.root.head.lemma_.lower() not in MOVE_LEMMAS:
+            if root.dep_ == "dobj" and root.head.lemma_.lower() not in MOVE_LEMMAS:
                 return
             code = capital
         root = ent.root
@@ -329,7 +333,8 @@ class _Reader:
                 continue  # "the president's office": read at "office"
             start = _left_edge(token)
             tokens = list(doc[start:token.i + 1])
-            context = self.organisation_code(tokens)  # "UN troops", "EU foreign ministers"
+            # "UN troops", "EU foreign ministers"; "Iraq's national security advisor"
+            context = self.organisation_code(tokens) or _country_in(tokens, lex)
             if any(t.i in self.covered for t in tokens):
                 tokens = [t for t in tokens if t.i not in self.covered and t.i > max(
                     (c.i for c in tokens if c.i in self.covered), default=-1)]
@@ -502,6 +507,7 @@ class _Reader:
             if ent.label_ == "PERSON" and not self.lex.country_code(ent.text) \
                     and not self.lex.capitals.get(_clean(ent.text).lower()):
                 self.person(ent)
+        self.of_titles()
         for ent in ents:
             if ent.label_ in ("ORG", "FAC", "NORP") and not any(i in self.covered for i in range(ent.start, ent.end)):
                 if ent.label_ == "NORP":
@@ -517,6 +523,34 @@ class _Reader:
         self.title_phrases()
         self.documents()
         self.pronouns()
+
+    def of_titles(self) -> None:
+        """Titles with "of" ("the US Secretary of State", "Chief of Staff"), whose last word the
+        NER may take for an organisation of its own."""
+        doc, titles = self.doc, self.lex.of_titles
+        if not titles:
+            return
+        for of in doc:
+            if of.lower_ != "of" or of.i in self.covered:
+                continue
+            best = None
+            for k in range(1, 4):
+                for m in range(1, 4):
+                    if of.i - k < 0 or of.i + m >= len(doc):
+                        continue
+                    words = doc[of.i - k:of.i + m + 1].text.lower()
+                    if words in titles and (best is None or k + m > best[0] + best[1]):
+                        best = (k, m)
+            if best is None:
+                continue
+            k, m = best
+            first, last = of.i - k, of.i + m
+            if any(i in self.covered for i in range(first, last + 1)):
+                continue
+            head = doc[of.i - 1]
+            start = min(first, _left_edge(doc[first]), _left_edge(head))
+            start = max((i + 1 for i in range(start, first) if i in self.covered), default=start)
+            self.noun_phrase_actor(list(doc[start:last + 1]), head, default_kind="organization")
 
     def surnames(self) -> None:
         """A bare surname the NER missed ("Torres said"), once the full name is known."""

@@ -8,8 +8,8 @@ the record's ``date`` (None when that is not an ISO date), all in one batch. Rec
 test a dictionary coder's input checks).
 
 - ``cameo_root_agreement``: of the records with gold events, the share where some produced
-  event's CAMEO root (first two digits of ``cameo``, with the modality folded in as a CAMEO
-  coder does: ``ontology.cameo_coded``) equals the root of some gold code.
+  event's CAMEO root (first two digits of ``cameo``, which already folds the modality in as a
+  CAMEO coder does: ``ontology.cameo_coded``) equals the root of some gold code.
 - ``no_event_share``: of the records that expect no event, the share where none is produced.
 - ``roots`` row: precision, recall and F1 over distinct (record, root) pairs. A produced event
   without a CAMEO code counts nowhere.
@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EvaluationError
-from ..ontology import cameo_coded, cameo_root
+from ..ontology import cameo_root
 from ..records import Document
 from .gold import read_jsonl
 from .scores import Report, Score
@@ -52,7 +52,7 @@ def score_record(record: dict[str, Any], doc: Document) -> RecordOutcome:
     """The roots one record expects and the roots its produced document carries."""
     gold = frozenset(r for e in record.get("events") or () if (r := cameo_root(str(e.get("code") or ""))))
     produced = frozenset(r for e in doc.events
-                         if (r := cameo_root(cameo_coded(e.type, e.modality, e.cameo))))
+                         if (r := cameo_root(e.cameo)))
     return RecordOutcome(id=str(record["id"]), gold_roots=gold, produced_roots=produced,
                          produced_events=len(doc.events))
 

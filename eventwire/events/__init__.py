@@ -66,10 +66,12 @@ def _hosted(event: Event, place_country: dict[str, str | None], table: ActorTabl
     src, tgt = countries(event.source), countries(event.target)
     if not host or not src or not tgt:
         return event
+    # a code with the modality folded in (036 "intends to meet") stays; a meeting becomes a visit
+    cameo = "042" if event.cameo is None or event.cameo.startswith("04") else event.cameo
     if host in tgt and host not in src:
-        return replace(event, mode="visit", cameo="042")
+        return replace(event, mode="visit", cameo=cameo)
     if host in src and host not in tgt:
-        return replace(event, mode="visit", cameo="042", source=event.target,
+        return replace(event, mode="visit", cameo=cameo, source=event.target,
                        target=event.source)
     return event
 
@@ -110,14 +112,16 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
             source = _noun_source(token, table)
             partners = _partners(token, table, set(source), phrase)
         if "reversed" in trig.notes:
-            givers = _prep_objects(token, ("from",), table)
+            # "received aid from X", "received assurances from X" ("from" on the object)
+            givers = [a for i in sorted(phrase | {token.i})
+                      for a in _prep_objects(doc[i], ("from",), table)]
             source, partners = givers, [a for a in source if a not in givers]
         trig = _by_sector(trig, source, table)
         if not source and not (trig.type in UNKNOWN_SOURCE_TYPES and partners):
             continue  # PLOVER events need an actor; violence may have an unknown one
         if not partners and trig.type in CONTENT_TYPES:
             partners = _complement_partners(token, table, set(source))
-        modality = _modality(token, trig.type)
+        modality, future = _modality(token, trig.type)
         speaker = _speaker_at(token.idx, quotes)
         demand = _demand(token, trig, speaker, source, table)
         if demand is not None:
@@ -133,8 +137,11 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
         when, when_text = _event_time(token, times, doc)
         for place in _event_places(token, trig, places, doc):
             targets = partners
-            if trig.type == "CONSULT" and trig.mode == "visit" and place is not None and (
-                    not partners or len(_event_places(token, trig, places, doc)) > 1):
+            if trig.type == "CONSULT" and place is not None and (
+                    (trig.mode == "visit" and (not partners or len(
+                        _event_places(token, trig, places, doc)) > 1))
+                    or (trig.mode == "multilateral" and not partners)):
+                # the host of a visit, or of a summit one attends abroad
                 host = table.country_actor(place.country)
                 targets = [host] if host and host not in source else partners
             if trig.type == "CONSULT" and not targets and len(source) < 2:
@@ -146,7 +153,7 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
                         place = place_by_country[actor.country]
             candidates.append(_Candidate(
                 trigger=trig, token=token, source=source, target=targets,
-                modality=modality, date=when, date_text=when_text,
+                modality=modality, future=future, date=when, date_text=when_text,
                 place=place.id if place else None, attributed_to=speaker,
                 place_key=f"{place.name}|{place.country}" if place else None,
             ))

@@ -28,6 +28,13 @@ def _np_actors(token: Token, table: ActorTable, depth: int = 0) -> list[str]:
                 actor = table.resolve(child.idx, child.idx + len(child.text))
                 if actor:
                     break
+        if actor is None and token.ent_type_ in ("DATE", "TIME"):
+            # "met with President X Tuesday": the parser made the day the head of the name
+            for child in token.children:
+                if child.dep_ == "compound":
+                    actor = table.resolve(child.idx, child.idx + len(child.text))
+                    if actor:
+                        break
         if actor is None and token.pos_ in ("NOUN", "PROPN"):
             for child in token.children:
                 if child.dep_ in ("amod", "compound") and child.ent_type_ == "NORP":
@@ -61,7 +68,14 @@ def _np_actors(token: Token, table: ActorTable, depth: int = 0) -> list[str]:
                             out.append(other)
     if depth < 4:
         for child in token.children:
-            if child.dep_ in ("conj", "appos") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            if child.dep_ == "pobj" and actor is not None and \
+                    table.resolve(child.idx, child.idx + len(child.text)) == actor:
+                # a first name parsed as a preposition ("Barack/ADP Obama/pobj and ..."):
+                # the coordination hangs off the rest of the same name
+                for a in _np_actors(child, table, depth + 1):
+                    if a not in out:
+                        out.append(a)
+            elif child.dep_ in ("conj", "appos") and child.pos_ in ("PROPN", "NOUN", "PRON"):
                 for a in _np_actors(child, table, depth + 1):
                     if a not in out:
                         out.append(a)

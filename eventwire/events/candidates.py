@@ -7,6 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..lexicon import Trigger
+from ..ontology import cameo_coded
 from ..records import Event, Evidence, Span, stable_id
 
 if TYPE_CHECKING:
@@ -23,6 +24,7 @@ class _Candidate:
     source: list[str]
     target: list[str]
     modality: str
+    future: bool = False  # intended as mere future ("will visit"), not as expressed intent
     date: date | None = None
     date_text: str | None = None
     place: str | None = None
@@ -103,7 +105,8 @@ def _to_event(c: _Candidate, doc: Doc) -> Event:
     event_id = stable_id("ev", trig.type, c.token.idx, ",".join(c.source), ",".join(c.target),
                          c.place_key or "")
     return Event(
-        id=event_id, type=trig.type, mode=trig.mode, context=trig.context, cameo=trig.cameo,
+        id=event_id, type=trig.type, mode=trig.mode, context=trig.context,
+        cameo=cameo_coded(trig.type, c.modality, trig.cameo, future=c.future),
         source=tuple(c.source), target=tuple(c.target), date=c.date, date_text=c.date_text,
         place=c.place, modality=c.modality, attributed_to=c.attributed_to,
         evidence=Evidence(start=start, end=start + len(text), text=text),

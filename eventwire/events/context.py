@@ -21,13 +21,20 @@ ANNOUNCING = frozenset({"announce", "confirm", "unveil", "schedule"})
 LATER_ACTS = frozenset({"CONSULT", "AID", "COOPERATE"})
 
 
-def _modality(token: Token, event_type: str | None = None) -> str:
-    """asserted, intended, hypothetical or negated, from the trigger's clause and what governs it.
+def _modality(token: Token, event_type: str | None = None) -> tuple[str, bool]:
+    """asserted, intended, hypothetical or negated, from the trigger's clause and what governs it;
+    and whether an intended act is merely future ("will visit", "is scheduled to attend"), as
+    against intent expressed by its source ("wants to visit", "pledged to help").
 
     The chain climbs from the trigger to the verbs or nouns it is the complement of ("wants to
     meet", "readiness to contribute", "refused to sign"); a conjoined verb without its own
     auxiliaries shares its first conjunct's ("will meet and discuss") but not its governors."""
-    cues = lexicon().modality_cues
+    lex = lexicon()
+    cues = lex.modality_cues
+
+    def by_cue(cue: str, where: str) -> tuple[str, bool]:
+        return cues[(cue, where)], (cue, where) in lex.future_cues
+
     chain = [token]
     clause = token
     for _ in range(3):
@@ -42,40 +49,39 @@ def _modality(token: Token, event_type: str | None = None) -> str:
     # negation of the trigger, or of a verb it is the (non-finite) complement of
     for node in chain[: next((k + 1 for k, n in enumerate(chain) if n.dep_ == "ccomp"), len(chain))]:
         if any(c.dep_ == "neg" for c in node.children):
-            return "negated"
+            return "negated", False
     if shared is not None and any(c.dep_ == "neg" for c in shared.children):
-        return "negated"
+        return "negated", False
     if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-        return "intended"  # purpose: "... to hold talks"
+        return "intended", False  # purpose: "... to hold talks"
     if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and cues.get((g.lower_, "mark")) ==
                                       "hypothetical" for g in c.children) for c in token.children):
-        return "hypothetical"  # "will boycott the vote unless ...": a conditional act
+        return "hypothetical", False  # "will boycott the vote unless ...": a conditional act
     for position, node in enumerate(chain):
         for child in node.children:
             low = child.lower_
             if child.dep_ == "mark" and cues.get((low, "mark")) == "hypothetical":
-                return "hypothetical"
+                return "hypothetical", False
             if child.dep_ in ("aux", "advmod", "amod") and cues.get((low, "aux")):
-                return cues[(low, "aux")]
+                return by_cue(low, "aux")
         if position > 0:
-            cls = cues.get((node.lemma_.lower(), "governor"))
-            if cls:
-                return cls
+            if cues.get((node.lemma_.lower(), "governor")):
+                return by_cue(node.lemma_.lower(), "governor")
             if node.lemma_.lower() in ANNOUNCING and event_type in LATER_ACTS:
-                return "intended"  # "announced the dispatch of a delegation": it is to come
+                return "intended", True  # "announced the dispatch of a delegation": it is to come
         if node.dep_ == "ccomp":
             break  # "X said that Y will ...": the saying does not make Y's act intended
     if shared is not None:
         for child in shared.children:
             if child.dep_ in ("aux", "advmod") and cues.get((child.lower_, "aux")):
-                return cues[(child.lower_, "aux")]
+                return by_cue(child.lower_, "aux")
     # the trigger inside an "if" / "unless" clause
     for anc in token.ancestors:
         for child in anc.children:
             if child.dep_ == "advcl" and any(g.dep_ == "mark" and cues.get((g.lower_, "mark"))
                                               for g in child.children) and token in child.subtree:
-                return "hypothetical"
-    return "asserted"
+                return "hypothetical", False
+    return "asserted", False
 
 
 def _attached(token: Token, anchor: Token, max_hops: int = 5) -> bool:
@@ -128,6 +134,9 @@ def _event_place(token: Token, places: tuple[Place, ...], doc: Doc) -> Place | N
         movement = token.lemma_.lower() in MOVE_LEMMAS
         if root.dep_ == "dobj" and root.head.i == token.i and movement:
             return p
+        if root.dep_ == "compound" and root.head.dep_ == "dobj" and root.head.head.i == token.i \
+                and movement:
+            return p  # "attend the Beijing summit"
         if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS and _attached(root, token, 6):
             if prep.lower_ == "to" and not movement and token.pos_ == "VERB":
                 continue

@@ -21,6 +21,12 @@ def _child_words(token: Token) -> set[str]:
                           "attr", "xcomp", "npadvmod", "advmod", "nsubjpass"):
             words.add(child.lower_)
             words.add(child.lemma_.lower())
+            if child.dep_ == "prep":
+                # "called for talks": the preposition's object, kept as a pair ("for talks")
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        words.add(f"{child.lower_} {pobj.lemma_.lower()}")
+                        words.add(f"{child.lower_} {pobj.lower_}")
             if child.dep_ in ("dobj", "xcomp", "attr", "nsubjpass"):
                 for grand in child.children:
                     if grand.dep_ in ("compound", "amod", "prep", "prt"):
@@ -38,6 +44,18 @@ def _child_words(token: Token) -> set[str]:
 def _has_word(word: str, words: set[str]) -> bool:
     """Phrase words match a child's form or lemma; plural phrase words match singulars."""
     return word in words or (word.endswith("s") and (word[:-1] in words or word[:-2] in words))
+
+
+def _rest_met(rest: tuple[str, ...], words: set[str]) -> bool:
+    """Every further word of a phrase is a child's; a word after a preposition may be that
+    preposition's object ("call for talks")."""
+    for k, word in enumerate(rest):
+        if _has_word(word, words):
+            continue
+        if k > 0 and _has_word(f"{rest[k - 1]} {word}", words):
+            continue
+        return False
+    return True
 
 
 def _phrase_tokens(token: Token, trig: Trigger) -> set[int]:
@@ -88,7 +106,7 @@ def _match(token: Token) -> Trigger | None:
                 continue
         else:
             rest = trig.phrase[rest_index:] if rest_index else trig.phrase[:-1]
-        if (trig.pos == "NOUN" and "of" in trig.phrase or all(_has_word(w, words) for w in rest)) \
+        if (trig.pos == "NOUN" and "of" in trig.phrase or _rest_met(rest, words)) \
                 and len(rest) > best_size:
             if "requires" in trig.notes and not _requirement_met(trig, token):
                 continue
