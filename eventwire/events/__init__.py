@@ -40,10 +40,12 @@ from .context import _event_places, _event_time, _modality, _speaker_at
 from .rules import (
     NON_EVENTS,
     _allegations,
+    _by_parties,
     _by_sector,
     _complement_tokens,
     _demand,
     _deontic,
+    _desire,
 )
 from .triggers import _match, _phrase_tokens
 from .vocabulary import CONTENT_TYPES, UNKNOWN_SOURCE_TYPES
@@ -90,7 +92,15 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
             continue
         trig = _match(token)
         if trig is None:
-            if token.pos_ == "VERB" and _deontic(token):
+            desire = _desire(token, table)
+            if desire is not None:
+                d_trig, d_source, d_target = desire
+                candidates.append(_Candidate(
+                    trigger=d_trig, token=token, source=d_source, target=d_target,
+                    modality=_modality(token, "REQUEST")[0],
+                    attributed_to=_speaker_at(token.idx, quotes)))
+                suppressed |= _complement_tokens(token)
+            elif token.pos_ == "VERB" and _deontic(token):
                 found, _ = _subject_of(token, table)
                 demand = _demand(token, None, _speaker_at(token.idx, quotes), found, table)
                 if demand is not None and found:
@@ -121,6 +131,7 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
             continue  # PLOVER events need an actor; violence may have an unknown one
         if not partners and trig.type in CONTENT_TYPES:
             partners = _complement_partners(token, table, set(source))
+        trig = _by_parties(trig, source, partners, table)
         modality, future = _modality(token, trig.type)
         speaker = _speaker_at(token.idx, quotes)
         demand = _demand(token, trig, speaker, source, table)

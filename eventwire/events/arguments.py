@@ -102,6 +102,10 @@ def _subject_of(verb: Token, table: ActorTable) -> tuple[list[str], bool]:
                           ) or (verb.lemma_.lower() in STATIVE_PARTICIPLES and not any(
                               c.dep_ == "agent" for c in verb.children))
                 return _np_actors(child, table), not active
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head.pos_ in (
+                "VERB", "AUX"):
+            current = current.head.head  # "X resorted to throwing stones"
+            continue
         if current.dep_ in ("xcomp", "conj", "advcl", "acl", "acomp") and current.head.i != current.i:
             if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
                 if current.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in current.children):

@@ -47,13 +47,16 @@ def _modality(token: Token, event_type: str | None = None) -> tuple[str, bool]:
     shared = token.head if token.dep_ == "conj" and not any(
         c.dep_ in ("aux", "nsubj", "neg") for c in token.children) else None
     # negation of the trigger, or of a verb it is the (non-finite) complement of
-    for node in chain[: next((k + 1 for k, n in enumerate(chain) if n.dep_ == "ccomp"), len(chain))]:
+    finite = next((k + 1 for k, n in enumerate(chain) if n.dep_ == "ccomp" and not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in n.children)), len(chain))
+    for node in chain[:finite]:
         if any(c.dep_ == "neg" for c in node.children):
             return "negated", False
     if shared is not None and any(c.dep_ == "neg" for c in shared.children):
         return "negated", False
-    if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-        return "intended", False  # purpose: "... to hold talks"
+    if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
+            and event_type != "PROTEST":
+        return "intended", False  # purpose: "... to hold talks" (but "marched to protest" protests)
     if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and cues.get((g.lower_, "mark")) ==
                                       "hypothetical" for g in c.children) for c in token.children):
         return "hypothetical", False  # "will boycott the vote unless ...": a conditional act
@@ -69,7 +72,8 @@ def _modality(token: Token, event_type: str | None = None) -> tuple[str, bool]:
                 return by_cue(node.lemma_.lower(), "governor")
             if node.lemma_.lower() in ANNOUNCING and event_type in LATER_ACTS:
                 return "intended", True  # "announced the dispatch of a delegation": it is to come
-        if node.dep_ == "ccomp":
+        if node.dep_ == "ccomp" and not any(c.dep_ == "aux" and c.lower_ == "to"
+                                            for c in node.children):
             break  # "X said that Y will ...": the saying does not make Y's act intended
     if shared is not None:
         for child in shared.children:

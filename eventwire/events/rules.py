@@ -11,8 +11,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from ..actors import ActorTable
-from .arguments import _subject_of
+from .arguments import _np_actors, _subject_of
 from .candidates import _Candidate
+from .triggers import _match
 
 ALLEGED_TYPES = frozenset({"ASSAULT", "COERCE"})
 ALLEGATION = Trigger(phrase=("allege",), pos="VERB", type="ACCUSE", mode="allege", cameo="112",
@@ -63,6 +64,34 @@ def _by_sector(trig: Trigger, source: list[str], table: ActorTable) -> Trigger:
     return trig
 
 
+PROTESTER_ROLES = frozenset({"Protester", "Rioter"})
+FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
+# what a crowd does in a riot; weapons of war used by "demonstrators" stay ASSAULT
+RIOT_MODES = frozenset({None, "beat", "destroy", "primitive", "seize"})
+
+
+def _protesters(ids: list[str], table: ActorTable) -> bool:
+    actors = [a for i in ids if (a := table.by_id(i)) is not None]
+    return bool(actors) and all(a.role in PROTESTER_ROLES for a in actors)
+
+
+def _by_parties(trig: Trigger, source: list[str], target: list[str], table: ActorTable) -> Trigger:
+    """Violence by protesters is a riot (PROTEST riot, CAMEO 145); force used by police or
+    troops on protesters is repression (ASSAULT crowd-control, CAMEO 175)."""
+    if trig.type not in ("ASSAULT", "COERCE") or trig.mode == "crowd-control":
+        return trig
+    if trig.mode in RIOT_MODES and _protesters(source, table):
+        return Trigger(phrase=trig.phrase, pos=trig.pos, type="PROTEST", mode="riot", cameo="145",
+                       context=(), notes=trig.notes)
+    forces = [a for i in source if (a := table.by_id(i)) is not None]
+    if trig.type == "ASSAULT" and forces and all(
+            a.sector in FORCE_SECTORS or set(a.other_sectors) & FORCE_SECTORS for a in forces) \
+            and _protesters(target, table):
+        return Trigger(phrase=trig.phrase, pos=trig.pos, type="ASSAULT", mode="crowd-control",
+                       cameo="175", context=("repression",), notes=trig.notes)
+    return trig
+
+
 DEMAND_AUX = frozenset({"must", "should"})
 
 
@@ -107,6 +136,43 @@ def _demand(token: Token, trig: Trigger | None, speaker: str | None, source: lis
                      cameo="1056" if yielding else "100",
                      context=trig.context if trig else (), notes="demand with must/should")
     return demand, reporter
+
+
+DESIRE_LEMMAS = frozenset({"want", "wish"})
+HEDGES = frozenset({"might", "may", "could", "would", "not", "n't", "never"})
+APPEAL_CODES = {"RETREAT": ("025", "yield"), "CONCEDE": ("025", "yield"), "AID": ("023", "assist"),
+                "CONSULT": ("026", "meet"), "COOPERATE": ("021", "assist"),
+                "SUPPORT": ("022", None)}
+
+
+def _desire(token: Token, table: ActorTable) -> tuple[Trigger, list[str], list[str]] | None:
+    """"X wants Y to withdraw": X appeals to Y (REQUEST, CAMEO 02x by what is asked), and
+    Y's act is the appeal's content, not an event. (trigger, source, target) or None."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in DESIRE_LEMMAS or any(
+            c.dep_ in ("aux", "neg") and c.lower_ in HEDGES for c in token.children):
+        return None  # "might want", "does not want": no appeal made
+    source, passive = _subject_of(token, table)
+    if not source or passive:
+        return None
+    for child in token.children:
+        if child.dep_ not in ("ccomp", "xcomp") or not any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
+            continue
+        addressee = next((g for g in child.children if g.dep_ == "nsubj"), None)
+        if addressee is None:
+            addressee = next((g for g in token.children if g.dep_ == "dobj"), None)
+        if addressee is None:
+            return None
+        target = [a for a in _np_actors(addressee, table) if a not in source]
+        if not target:
+            return None
+        asked = _match(child)
+        cameo, mode = APPEAL_CODES.get(asked.type, ("020", None)) if asked else ("020", None)
+        trig = Trigger(phrase=(token.lemma_.lower(),), pos="VERB", type="REQUEST", mode=mode,
+                       cameo=cameo, context=asked.context if asked else (),
+                       notes="X wants Y to act: an appeal")
+        return trig, source, target
+    return None
 
 
 def _complement_tokens(token: Token) -> set[int]:

@@ -41,6 +41,14 @@ def _child_words(token: Token) -> set[str]:
     return words
 
 
+def _unprefixed(lemma: str) -> str:
+    """"reimpose" -> "impose", "re-open" -> "open": a known act done again; else ""."""
+    for prefix in ("re-", "re"):
+        if lemma.startswith(prefix) and len(lemma) - len(prefix) >= 4:
+            return lemma[len(prefix):]
+    return ""
+
+
 def _has_word(word: str, words: set[str]) -> bool:
     """Phrase words match a child's form or lemma; plural phrase words match singulars."""
     return word in words or (word.endswith("s") and (word[:-1] in words or word[:-2] in words))
@@ -83,6 +91,9 @@ def _match(token: Token) -> Trigger | None:
         options = [t for t in lex.triggers.get(token.lemma_.lower(), []) if t.pos == "VERB"]
         options += [t for t in lex.triggers.get(token.lower_, []) if t.pos == "VERB"
                     and t not in options]
+        if not options:
+            options = [t for t in lex.triggers.get(_unprefixed(token.lemma_.lower()), [])
+                       if t.pos == "VERB"]  # "reimposed a blockade": doing it again
         rest_index = 1
     elif token.pos_ in ("NOUN", "PROPN"):
         options = [t for t in lex.triggers.get(token.lower_, []) if t.pos == "NOUN"]
@@ -133,8 +144,11 @@ def _alternative_met(alt: str, token: Token) -> bool:
     if alt == "that-clause":
         return any(c.dep_ == "ccomp" for c in token.children)
     if alt == "NP":
+        # "allowed X to run" is often parsed with X the subject of an infinitival ccomp
         return any(c.dep_ in ("dobj", "dative", "oprd", "nsubjpass") or c.dep_ == "prep" and any(
-            g.dep_ == "pobj" for g in c.children) for c in token.children)
+            g.dep_ == "pobj" for g in c.children) or c.dep_ == "ccomp" and any(
+            g.dep_ == "nsubj" for g in c.children) and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in token.children)
     if alt.endswith("-NP"):
         word = alt[:-3]
         return any(c.dep_ in ("prep", "agent") and c.lower_ == word for c in token.children)

@@ -15,7 +15,9 @@ AGENT_PREPS = frozenset({"by"})
 UNKNOWN_SOURCE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
 PARTITIVES = frozenset({"part", "most", "all", "some", "much", "rest", "portion", "half", "bulk",
                         "tons", "ton", "tonnes", "tonne", "kilograms", "kg", "shipment",
-                        "consignment", "batch", "million", "billion", "worth", "lot", "number"})
+                        "consignment", "batch", "million", "billion", "worth", "lot", "number",
+                        "dollars", "euros", "pounds", "yen", "francs", "rubles",
+                        "crates", "truckloads", "package", "packages"})
 NOT_TRIGGER_ENTS = frozenset({"DATE", "TIME", "PERSON", "GPE", "CARDINAL", "ORDINAL", "MONEY",
                               "PERCENT", "QUANTITY", "WORK_OF_ART", "LAW"})
 REACTION_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "PROTEST"})
@@ -26,4 +28,4 @@ PLACE_PREPS = frozenset({"in", "at", "to", "into", "near", "on", "outside", "ins
 
 
 STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "determine", "prepare", "dedicate",
-                                 "resolve", "poise", "set"})
+                                 "resolve", "poise", "set", "engage", "involve"})
