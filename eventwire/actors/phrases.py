@@ -27,6 +27,12 @@ _APOS = re.compile(r"[’']s$|[’']$")
 # opposition, "police officers" police
 MARKED_SECTORS = frozenset({"REB", "OPP", "UAF", "PRM", "CRM", "COP", "JUD", "REF", "JRN",
                             "LAB", "EDU", "MED", "REL", "SPY", "PTY"})
+# last words that make a name a body, not a person ("Revolutionary United Front")
+BODY_HEADS = frozenset({"front", "party", "movement", "army", "council", "union", "organization",
+                        "organisation", "committee", "league", "alliance", "brigade", "brigades",
+                        "federation", "association", "coalition", "congress", "assembly",
+                        "ministry", "agency", "commission", "court", "tribunal", "bank",
+                        "company", "corporation", "group", "forces", "militia", "institute"})
 NGO_WORDS = frozenset({"association", "forum", "foundation", "federation", "watch", "coalition",
                        "alliance", "network", "society", "institute"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import MOVE_LEMMAS, Organisation, Title, lexicon
 from ..records import Place
 from .phrases import (
+    BODY_HEADS,
     DOCUMENT_NOUNS,
     GROUP_PRONOUNS,
     GROUPING_NOUNS,
@@ -72,6 +73,7 @@ class _Reader:
         self.order: list[str] = []
         self.token_owner: dict[int, str] = {}
         self.covered: set[int] = set()
+        self.acronyms: dict[str, str] = {}  # "RUF" -> the key of the body it abbreviates
         self.sents = list(doc.sents)
 
     # drafts ------------------------------------------------------------------------------
@@ -148,8 +150,12 @@ class _Reader:
     # organisations, countries, groups ---------------------------------------------------
     def organisation(self, ent: Span) -> None:
         lex = self.lex
-        org = lex.organisation(ent.text)
         root = ent.root
+        known = self.acronyms.get(_clean(ent.text))
+        if known is not None:  # "the RUF", once "Revolutionary United Front (RUF)" was read
+            self.mention(self.drafts[known], ent.start, ent.end, root)
+            return
+        org = lex.organisation(ent.text)
         start = _left_edge(root)
         if org is not None:
             d = self.draft("org:" + org.name.lower(), org.name, org.kind)
@@ -269,6 +275,8 @@ class _Reader:
                 self.mention(d, tokens[0].i, tokens[-1].i + 1, head)
                 return d
         kind = title.kind if title else default_kind
+        if named and kind == "person":
+            kind = "organization"  # "the rebel Revolutionary United Front": a rebel body
         if named:
             name = named
             key = "org:" + named.lower()
@@ -505,10 +513,18 @@ class _Reader:
         ents = list(doc.ents)
         for ent in ents:
             if ent.label_ == "PERSON" and not self.lex.country_code(ent.text) \
-                    and not self.lex.capitals.get(_clean(ent.text).lower()):
+                    and not self.lex.capitals.get(_clean(ent.text).lower()) \
+                    and _clean(ent.text).split()[-1:] != [] \
+                    and _clean(ent.text).split()[-1].lower() not in BODY_HEADS:
                 self.person(ent)
         self.of_titles()
         for ent in ents:
+            if self.acronym_of_neighbour(ent):
+                continue
+            if ent.label_ == "PERSON" and _clean(ent.text).split()[-1:] != [] and \
+                    _clean(ent.text).split()[-1].lower() in BODY_HEADS:
+                self.organisation(ent)  # "the Revolutionary United Front" is no person
+                continue
             if ent.label_ in ("ORG", "FAC", "NORP") and not any(i in self.covered for i in range(ent.start, ent.end)):
                 if ent.label_ == "NORP":
                     self.norp(ent)
@@ -523,6 +539,21 @@ class _Reader:
         self.title_phrases()
         self.documents()
         self.pronouns()
+
+    def acronym_of_neighbour(self, ent: Span) -> bool:
+        """"the Revolutionary United Front (RUF)": the bracketed acronym is one more mention
+        of the body before it."""
+        text = _clean(ent.text)
+        root = ent.root
+        if not (text.isupper() and 2 <= len(text) <= 8 and ent.start > 0
+                and self.doc[ent.start - 1].text == "(" and root.dep_ == "appos"):
+            return False
+        owner = self.token_owner.get(root.head.i)
+        if owner is None or self.drafts[owner].kind == "person":
+            return False
+        self.mention(self.drafts[owner], ent.start, ent.end, root)
+        self.acronyms[text] = owner
+        return True
 
     def of_titles(self) -> None:
         """Titles with "of" ("the US Secretary of State", "Chief of Staff"), whose last word the

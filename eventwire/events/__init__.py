@@ -127,8 +127,10 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
                       for a in _prep_objects(doc[i], ("from",), table)]
             source, partners = givers, [a for a in source if a not in givers]
         trig = _by_sector(trig, source, table)
-        if not source and not (trig.type in UNKNOWN_SOURCE_TYPES and partners):
-            continue  # PLOVER events need an actor; violence may have an unknown one
+        if not source and not (trig.type in UNKNOWN_SOURCE_TYPES and partners) and \
+                _demand(token, trig, _speaker_at(token.idx, quotes), [], table) is None:
+            continue  # PLOVER events need an actor; violence may have an unknown one; a
+            # demand that someone unnamed act ("that it must cooperate") has its reporter
         if not partners and trig.type in CONTENT_TYPES:
             partners = _complement_partners(token, table, set(source))
         trig = _by_parties(trig, source, partners, table)
@@ -138,6 +140,7 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
         if demand is not None:
             (trig, reporter), partners = demand, source
             source = reporter
+            modality, future = ("negated", False) if modality == "negated" else ("asserted", False)
         if "actor object" in trig.notes and not partners:
             continue
         if trig.type == "REJECT" and any(c.dep_ == "xcomp" and c.lemma_.lower() in NON_EVENTS

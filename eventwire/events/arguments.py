@@ -24,10 +24,19 @@ def _np_actors(token: Token, table: ActorTable, depth: int = 0) -> list[str]:
     if actor is None:
         # "Armenia's sovereign territory": the possessor; "a delegation of X": X
         for child in token.children:
-            if child.dep_ == "poss" or (child.dep_ == "compound" and child.ent_type_ in ("GPE", "ORG")):
+            if child.dep_ == "poss" or (child.dep_ in ("compound", "nmod") and child.ent_type_ in (
+                    "GPE", "ORG")):
                 actor = table.resolve(child.idx, child.idx + len(child.text))
                 if actor:
                     break
+        if actor is None and token.pos_ == "PROPN":
+            # "Zia-Ul-Haq", "F.W. de Klerk": the NER took part of the name; its other words
+            # hang off the head as compounds
+            for child in token.lefts:
+                if child.dep_ == "compound" and child.pos_ == "PROPN":
+                    actor = table.resolve(child.idx, child.idx + len(child.text))
+                    if actor:
+                        break
         if actor is None and token.ent_type_ in ("DATE", "TIME"):
             # "met with President X Tuesday": the parser made the day the head of the name
             for child in token.children:
@@ -110,6 +119,8 @@ def _subject_of(verb: Token, table: ActorTable) -> tuple[list[str], bool]:
             if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
                 if current.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in current.children):
                     return _np_actors(current.head, table), True  # "a hostage being held"
+                if current.tag_ == "VBD":  # a finite clause the parser hung off its subject
+                    return _np_actors(current.head, table), False
                 return _noun_source(current.head, table), False
             current = current.head
         elif current.dep_ == "relcl":

@@ -96,7 +96,9 @@ DEMAND_AUX = frozenset({"must", "should"})
 
 
 def _deontic(token: Token) -> bool:
-    """"X must withdraw", "X should stop", "X has to leave"."""
+    """"X must withdraw", "X should stop", "X has to leave", "X must be ready to mediate"."""
+    if token.dep_ == "xcomp" and token.head.dep_ == "acomp" and token.head.head.lemma_ == "be":
+        token = token.head.head
     for child in token.children:
         if child.dep_ == "aux" and child.lower_ in DEMAND_AUX:
             return True

@@ -153,8 +153,19 @@ def _alternative_met(alt: str, token: Token) -> bool:
         word = alt[:-3]
         return any(c.dep_ in ("prep", "agent") and c.lower_ == word for c in token.children)
     nouns = {w.strip().split("/")[0] for w in re.split(r"[,/]", alt) if w.strip()}
-    objects = {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "pobj", "nsubjpass")}
-    return bool(objects & nouns) if nouns else True
+    if not nouns:
+        return True
+    objects: set[str] = set()
+    for c in token.children:
+        if c.dep_ not in ("dobj", "pobj", "nsubjpass"):
+            continue
+        heads = [c]
+        if c.lemma_.lower() in PARTITIVES or c.lower_ in PARTITIVES:  # "5 million dollars of aid"
+            heads += [g for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for g in p.children if g.dep_ == "pobj"]
+        for h in heads:
+            objects |= {h.lemma_.lower(), h.lower_}
+    return any(n in objects or n.rstrip("s") in objects for n in nouns)
 
 
 def _requirement_met(trig: Trigger, token: Token) -> bool:

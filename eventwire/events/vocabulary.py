@@ -10,7 +10,7 @@ if TYPE_CHECKING:
 
 
 PARTNER_PREPS = frozenset({"with", "to", "on", "against", "at", "toward", "towards", "into",
-                           "upon", "for", "from"})
+                           "upon", "for", "from", "between"})
 AGENT_PREPS = frozenset({"by"})
 UNKNOWN_SOURCE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
 PARTITIVES = frozenset({"part", "most", "all", "some", "much", "rest", "portion", "half", "bulk",

@@ -1,0 +1,92 @@
+"""Event coding rules, each on a sentence written for the test (no gold text): CAMEO codes
+with the modality folded in, appeals and demands, riots and repression, verb lemmas, titles
+with "of", acronyms and the giver of what is received."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.ontology import cameo_coded
+from eventwire.pipeline import extract
+from eventwire.records import Article, Document
+
+
+def _doc(text: str, nlp: object) -> Document:
+    return extract(Article(id="t", text=text), nlp=nlp)  # type: ignore[arg-type]
+
+
+def _events(doc: Document) -> list[tuple[str, str | None, str, list[str], list[str]]]:
+    names = {a.id: a.name for a in doc.actors}
+    return [(e.type, e.cameo, e.modality, [names[i] for i in e.source],
+             [names[i] for i in e.target]) for e in doc.events]
+
+
+# ------------------------------------------------------------------ fast, no model
+
+def test_cameo_coded_keeps_a_mere_future_act_and_folds_intent_and_refusal() -> None:
+    assert cameo_coded("CONSULT", "intended", "042", future=True) == "042"
+    assert cameo_coded("CONSULT", "intended", "042", future=False) == "036"
+    assert cameo_coded("AID", "intended", "072", future=False) == "033"
+    assert cameo_coded("ASSAULT", "intended", "190", future=True) == "138"  # a threat either way
+    assert cameo_coded("CONSULT", "negated", "040") == "125"
+    assert cameo_coded("CONSULT", "asserted", "040") == "040"
+
+
+# ------------------------------------------------------------------ with the model
+
+@pytest.mark.parametrize(("text", "cameo", "modality"), [
+    ("The Chilean president will visit Norway next month.", "042", "intended"),
+    ("The Chilean president wants to visit Norway next month.", "036", "intended"),
+    ("The Chilean president is scheduled to attend a summit in Norway.", "044", "intended"),
+])
+def test_events_cameo_code_depends_on_the_kind_of_intention(
+        text: str, cameo: str, modality: str, nlp: object) -> None:
+    events = _events(_doc(text, nlp))
+    assert [(e[1], e[2]) for e in events if e[0] == "CONSULT"] == [(cameo, modality)]
+
+
+def test_events_appeals_are_root_02_and_demands_root_10(nlp: object) -> None:
+    appeal = _events(_doc("Peru urged Bolivia to hold talks on the border.", nlp))
+    demand = _events(_doc("Peru demanded the release of the fishermen.", nlp))
+    assert [(e[1] or "")[:2] for e in appeal if e[0] == "REQUEST"] == ["02"]
+    assert [(e[1] or "")[:2] for e in demand if e[0] == "REQUEST"] == ["10"]
+    talks = _events(_doc("The Arab League called for talks between the two parties.", nlp))
+    assert [e[1] for e in talks if e[0] == "REQUEST"] == ["026"]
+
+
+def test_events_wanting_another_actor_to_act_is_an_appeal_not_that_act(nlp: object) -> None:
+    events = _events(_doc("Kenya wants Uganda to withdraw its troops.", nlp))
+    assert events == [("REQUEST", "025", "asserted", ["Kenya"], ["Uganda"])]
+    hedged = _events(_doc("Kenya might want Uganda to withdraw its troops.", nlp))
+    assert all(e[0] != "REQUEST" for e in hedged)
+
+
+def test_events_violence_by_protesters_is_a_riot_and_by_police_on_them_repression(
+        nlp: object) -> None:
+    riot = _events(_doc("Protesters attacked a police station in Lima.", nlp))
+    assert [(e[0], e[1]) for e in riot] == [("PROTEST", "145")]
+    repression = _events(_doc("Police clashed with protesters in Lima on Sunday.", nlp))
+    assert [(e[0], e[1]) for e in repression] == [("ASSAULT", "175")]
+
+
+def test_events_verb_lemmas_the_model_cuts_are_repaired(nlp: object) -> None:
+    doc = nlp("Activists staged a protest and the rebels waged war.")  # type: ignore[operator]
+    assert [t.lemma_ for t in doc if t.lower_ in ("staged", "waged")] == ["stage", "wage"]
+    events = _events(_doc("Danish activists staged a protest in Oslo on Friday.", nlp))
+    assert [e[0] for e in events] == ["PROTEST"]
+
+
+def test_actors_titles_with_of_and_bracketed_acronyms(nlp: object) -> None:
+    doc = _doc("The US Secretary of State met the Chilean foreign minister in Lima.", nlp)
+    names = {a.name: a.country for a in doc.actors}
+    assert names.get("American Secretary of State") == "USA" and "State" not in names
+    doc = _doc("The National Salvation Front (NSF) said it would disarm. The NSF later denied it.",
+               nlp)
+    bodies = [a for a in doc.actors if a.kind == "organization"]
+    assert len(bodies) == 1 and len(bodies[0].mentions) >= 3
+
+
+def test_events_what_is_received_comes_from_the_giver(nlp: object) -> None:
+    events = _events(_doc("Striking miners received assurances from the Bolivian government.",
+                          nlp))
+    assert [(e[0], e[3]) for e in events] == [("AGREE", ["Bolivian Government"])]
