@@ -15,6 +15,13 @@ THREATEN, "failed to agree" as REJECT):
   event carries a false negative. ``type_macro_f1`` averages F1 over the 16 PLOVER types;
   ``types_micro`` pools the counts.
 
+CAMEO (``data/cameo_validation/plover_gsr_cameo_codes.tsv``: the CAMEO code of the manual
+section each sentence illustrates, recovered by matching the sentence against the CAMEO
+manual's examples; human coding, unlike the PETRARCH-2 output of the ``cameo`` set):
+
+- ``cameo_root_agreement``: of the sentences with a code, the share where some produced
+  event's ``cameo`` has the same two-digit root. ``cameo_sentences`` counts them.
+
 Actors:
 
 - ``actor_country_recall``: share of gold actor and recipient codes found among the countries
@@ -42,7 +49,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EvaluationError
-from ..ontology import SECTORS, EventType, plover_coded_type
+from ..ontology import SECTORS, EventType, cameo_root, plover_coded_type
 from ..records import Document
 from .gold import read_jsonl
 from .scores import Report, Score
@@ -59,6 +66,7 @@ __all__ = [
 ]
 
 DATA = Path("data", "plover", "gold", "plover_gsr_cameo.jsonl")
+CAMEO_CODES = Path("data", "cameo_validation", "plover_gsr_cameo_codes.tsv")
 COUNTRIES = Path(__file__).resolve().parent.parent / "data" / "countries.tsv"
 
 # Codes in the gold that are neither ISO alpha-3 nor CAMEO country codes (older coding habits).
@@ -134,18 +142,24 @@ class SentenceOutcome:
     gold_type: str
     produced_types: tuple[str, ...]
     actors: list[ActorOutcome] = field(default_factory=list)
+    gold_cameo_root: str | None = None
+    produced_cameo_roots: frozenset[str] = frozenset()
 
     @property
     def type_hit(self) -> bool:
         return self.gold_type in self.produced_types
 
 
-def score_sentence(record: dict[str, Any], doc: Document, table: dict[str, str]) -> SentenceOutcome:
-    """The outcome of one gold sentence given the document produced for it."""
+def score_sentence(record: dict[str, Any], doc: Document, table: dict[str, str],
+                   cameo: str | None = None) -> SentenceOutcome:
+    """The outcome of one gold sentence given the document produced for it (``cameo``: the
+    sentence's CAMEO code, when known)."""
     types = tuple(dict.fromkeys(plover_coded_type(e.type, e.modality) for e in doc.events))
     produced = {a.country for a in doc.actors if a.country}
     outcome = SentenceOutcome(id=str(record["id"]), gold_type=str(record["event"]),
-                              produced_types=types)
+                              produced_types=types, gold_cameo_root=cameo_root(cameo or ""),
+                              produced_cameo_roots=frozenset(
+                                  r for e in doc.events if (r := cameo_root(e.cameo or ""))))
     for gold in list(record.get("actor") or ()) + list(record.get("recipient") or ()):
         code = gold_code(str(gold.get("code", "")), table)
         found = code is not None and _country_found(code, produced)
@@ -179,6 +193,7 @@ def report_outcomes(outcomes: Sequence[SentenceOutcome], gold_set: str = "plover
     actors = [a for o in outcomes for a in o.actors]
     scored = [a for a in actors if a.code is not None]
     sectors = [a for a in scored if a.sector_ok is not None]
+    coded = [o for o in outcomes if o.gold_cameo_root]
     measures = {
         "sentences": float(len(outcomes)),
         "type_hit_share": sum(o.type_hit for o in outcomes) / n,
@@ -188,6 +203,9 @@ def report_outcomes(outcomes: Sequence[SentenceOutcome], gold_set: str = "plover
         "actor_codes_unscored": float(len(actors) - len(scored)),
         "actor_sector_agreement": sum(bool(a.sector_ok) for a in sectors) / max(1, len(sectors)),
         "actor_sectors_scored": float(len(sectors)),
+        "cameo_root_agreement": sum(o.gold_cameo_root in o.produced_cameo_roots for o in coded)
+        / max(1, len(coded)),
+        "cameo_sentences": float(len(coded)),
     }
     return Report(
         gold_set=gold_set,
@@ -202,6 +220,27 @@ def report_outcomes(outcomes: Sequence[SentenceOutcome], gold_set: str = "plover
 def read_gold(shared: Path, limit: int | None = None) -> list[dict[str, Any]]:
     """The gold records, in file order (the first ``limit`` when given)."""
     return read_jsonl(shared / DATA, limit)
+
+
+def cameo_codes(shared: Path, records: Sequence[dict[str, Any]]) -> list[str | None]:
+    """The CAMEO code of each record, in record order (a duplicated id is told apart by its
+    ``occurrence``); None where the table has none or the file is missing."""
+    path = shared / CAMEO_CODES
+    if not path.is_file():
+        return [None] * len(records)
+    import csv
+
+    by_key: dict[tuple[str, str], str] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            if row.get("cameo_code"):
+                by_key[(row["plover_gsr_id"], row.get("occurrence") or "1")] = row["cameo_code"]
+    seen: Counter[str] = Counter()
+    out: list[str | None] = []
+    for r in records:
+        seen[str(r["id"])] += 1
+        out.append(by_key.get((str(r["id"]), str(seen[str(r["id"])]))))
+    return out
 
 
 def extract_records(records: Iterable[dict[str, Any]]) -> list[Document]:
@@ -223,7 +262,9 @@ def run(shared: Path, limit: int | None = None) -> Report:
     records = read_gold(shared, limit)
     table = country_table()
     docs = extract_records(records)
-    outcomes = [score_sentence(r, d, table) for r, d in zip(records, docs, strict=True)]
+    codes = cameo_codes(shared, records)
+    outcomes = [score_sentence(r, d, table, c)
+                for r, d, c in zip(records, docs, codes, strict=True)]
     report = report_outcomes(outcomes)
     unknown = Counter(str(g.get("code")) for r in records
                       for g in list(r.get("actor") or ()) + list(r.get("recipient") or ())
