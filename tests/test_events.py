@@ -56,7 +56,7 @@ def test_events_appeals_are_root_02_and_demands_root_10(nlp: object) -> None:
 
 def test_events_wanting_another_actor_to_act_is_an_appeal_not_that_act(nlp: object) -> None:
     events = _events(_doc("Kenya wants Uganda to withdraw its troops.", nlp))
-    assert events == [("REQUEST", "025", "asserted", ["Kenya"], ["Uganda"])]
+    assert events == [("REQUEST", "0256", "asserted", ["Kenya"], ["Uganda"])]  # de-escalation
     hedged = _events(_doc("Kenya might want Uganda to withdraw its troops.", nlp))
     assert all(e[0] != "REQUEST" for e in hedged)
 
@@ -90,3 +90,19 @@ def test_events_what_is_received_comes_from_the_giver(nlp: object) -> None:
     events = _events(_doc("Striking miners received assurances from the Bolivian government.",
                           nlp))
     assert [(e[0], e[3]) for e in events] == [("AGREE", ["Bolivian Government"])]
+
+
+def test_events_requests_and_promises_are_coded_by_their_content(nlp: object) -> None:
+    demand = _events(_doc("Chile demanded that Peru return to the ceasefire line.", nlp))
+    assert [e[1] for e in demand if e[0] == "REQUEST"] == ["1056"]
+    promise = _events(_doc("Chile voiced its willingness to hold talks with Peru.", nlp))
+    assert [e[1] for e in promise if e[0] == "AGREE"] == ["036"]
+
+
+def test_events_a_meeting_in_one_sides_capital_is_a_visit_to_it(nlp: object) -> None:
+    doc = _doc("Chile's president said his meeting on Monday with Peru's president in Lima "
+               "went well.", nlp)
+    visits = [e for e in doc.events if e.type == "CONSULT"]
+    names = {a.id: a.country for a in doc.actors}
+    assert [(e.mode, e.cameo, [names[i] for i in e.source]) for e in visits] == [
+        ("visit", "042", ["CHL"])]

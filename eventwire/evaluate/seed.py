@@ -242,6 +242,10 @@ def score_document(doc: dict[str, Any], gold: dict[str, Any]) -> Report:
         report.measures["events_date_ok"] = sum(_date_ok(p, g) for p, g in pairs) / len(pairs)
         report.measures["events_modality_ok"] = sum(
             p.get("modality") == g.get("modality") for p, g in pairs) / len(pairs)
+        report.measures["events_cameo_ok"] = sum(
+            p.get("cameo") == g.get("cameo") for p, g in pairs) / len(pairs)
+        report.measures["events_cameo_root_ok"] = sum(
+            (p.get("cameo") or "")[:2] == (g.get("cameo") or "")[:2] for p, g in pairs) / len(pairs)
         report.measures["events_mode_ok"] = sum(
             p.get("mode") == g.get("mode") for p, g in pairs) / len(pairs)
         report.measures["events_attribution_ok"] = sum(
@@ -250,7 +254,7 @@ def score_document(doc: dict[str, Any], gold: dict[str, Any]) -> Report:
     report.measures["events_strict_matched"] = float(strict.tp)
     for p, g in pairs:
         report.notes.append(f"{g['id']} <- {p['id']} {p['type']} date={p.get('date')} "
-                            f"modality={p.get('modality')}")
+                            f"modality={p.get('modality')} cameo={p.get('cameo')}/{g.get('cameo')}")
     return report
 
 

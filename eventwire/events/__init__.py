@@ -36,7 +36,7 @@ from .arguments import (
     _subject_of,
 )
 from .candidates import _Candidate, _merge, _to_event
-from .context import _event_places, _event_time, _modality, _speaker_at
+from .context import _event_places, _event_time, _modality, _sole_place, _speaker_at
 from .rules import (
     NON_EVENTS,
     _allegations,
@@ -46,6 +46,7 @@ from .rules import (
     _demand,
     _deontic,
     _desire,
+    _specified,
 )
 from .triggers import _match, _phrase_tokens
 from .vocabulary import CONTENT_TYPES, UNKNOWN_SOURCE_TYPES
@@ -134,6 +135,7 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
         if not partners and trig.type in CONTENT_TYPES:
             partners = _complement_partners(token, table, set(source))
         trig = _by_parties(trig, source, partners, table)
+        trig = _specified(trig, token)
         modality, future = _modality(token, trig.type)
         speaker = _speaker_at(token.idx, quotes)
         demand = _demand(token, trig, speaker, source, table)
@@ -150,6 +152,8 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
             suppressed |= _complement_tokens(token)
         when, when_text = _event_time(token, times, doc)
         for place in _event_places(token, trig, places, doc):
+            if place is None and trig.type == "CONSULT" and trig.mode is None and partners:
+                place = _sole_place(token, places)  # a meeting's place, for _hosted
             targets = partners
             if trig.type == "CONSULT" and place is not None and (
                     (trig.mode == "visit" and (not partners or len(

@@ -91,6 +91,10 @@ def _merge(candidates: list[_Candidate], table: ActorTable) -> list[_Candidate]:
             place=keep.place or other.place, place_key=keep.place_key or other.place_key,
             attributed_to=keep.attributed_to or other.attributed_to,
         )
+        if merged.trigger.type == "REQUEST" and (merged.trigger.cameo or "").startswith("02") \
+                and (other.trigger.cameo or "").startswith("10"):
+            # one request told as a call and as a demand: a demand (CAMEO root 10)
+            merged.trigger = replace(merged.trigger, cameo="10" + (merged.trigger.cameo or "")[2:])
         out[out.index(twin)] = merged
     return out
 

@@ -166,6 +166,15 @@ def _event_places(token: Token, trig: Trigger, places: tuple[Place, ...],
     return out
 
 
+def _sole_place(token: Token, places: tuple[Place, ...]) -> Place | None:
+    """The only toponym of the trigger's sentence ("following his meeting on Monday with X in
+    Paris", where the parser hung "in Paris" elsewhere); None when there are several."""
+    sent = token.sent
+    inside = {(p.name, p.country): p for p in places
+              if sent.start_char <= p.start < sent.end_char and p.feature != "region"}
+    return next(iter(inside.values())) if len(inside) == 1 else None
+
+
 def _speaker_at(offset: int, quotes: tuple[Quote, ...]) -> str | None:
     for q in quotes:
         if q.start <= offset < q.end and q.speaker:

@@ -142,9 +142,60 @@ def _demand(token: Token, trig: Trigger | None, speaker: str | None, source: lis
 
 DESIRE_LEMMAS = frozenset({"want", "wish"})
 HEDGES = frozenset({"might", "may", "could", "would", "not", "n't", "never"})
-APPEAL_CODES = {"RETREAT": ("025", "yield"), "CONCEDE": ("025", "yield"), "AID": ("023", "assist"),
-                "CONSULT": ("026", "meet"), "COOPERATE": ("021", "assist"),
-                "SUPPORT": ("022", None)}
+# what is asked -> (the CAMEO subcode's third digit, REQUEST mode); appeals 02x, demands 10x
+ASKED = {"RETREAT": ("5", "yield"), "CONCEDE": ("5", "yield"), "AID": ("3", "assist"),
+         "CONSULT": ("6", "meet"), "COOPERATE": ("1", "assist"), "SUPPORT": ("2", None)}
+
+
+DE_ESCALATION = ("087",)  # ceasefires, withdrawals of forces, lifted blockades
+# what is promised -> the CAMEO "express intent" code (root 03)
+PROMISED = {"CONSULT": "036", "AID": "033", "COOPERATE": "031", "SUPPORT": "032",
+            "RETREAT": "035", "CONCEDE": "035"}
+
+
+def _asked_code(root: str, asked: Trigger | None,
+                others: tuple[Trigger, ...] = ()) -> tuple[str, str | None]:
+    """The CAMEO code and mode of an appeal (``root`` "02") or demand ("10") by what it asks:
+    "to withdraw" 025/105, "to return to the ceasefire" 0256/1056, "to hold talks" 026/106."""
+    if asked is None or asked.type not in ASKED:
+        return root + "0", None
+    digit, mode = ASKED[asked.type]
+    code = root + digit
+    if digit == "5" and any((t.cameo or "").startswith(DE_ESCALATION) for t in (asked, *others)):
+        code += "6"  # de-escalation: a ceasefire, a withdrawal of forces
+    return code, mode
+
+
+def _content_triggers(token: Token) -> tuple[Trigger, ...]:
+    """The lexicon acts inside the content of a request or promise ("called on X to
+    withdraw", "willingness to continue negotiations"), in text order."""
+    out = []
+    for i in sorted(_complement_tokens(token)):
+        found = _match(token.doc[i])
+        if found is not None and found.type not in ("REQUEST", "AGREE"):
+            out.append(found)
+    return tuple(out)
+
+
+def _specified(trig: Trigger, token: Token) -> Trigger:
+    """An unspecified appeal, demand (020, 100) or promise (030) coded by its content."""
+    if not (trig.type == "REQUEST" and trig.cameo in ("020", "100")
+            or trig.type == "AGREE" and trig.cameo == "030"):
+        return trig
+    content = _content_triggers(token)
+    if not content:
+        return trig
+    if trig.type == "AGREE":
+        code = PROMISED.get(content[0].type)
+        if code == "036" and (content[0].cameo or "").startswith("045"):
+            code = "039"  # intent to mediate
+        mode = trig.mode
+    else:
+        code, mode = _asked_code(trig.cameo[:2], content[0], content[1:])
+    if code is None:
+        return trig
+    return Trigger(phrase=trig.phrase, pos=trig.pos, type=trig.type, mode=trig.mode or mode,
+                   cameo=code, context=trig.context or content[0].context, notes=trig.notes)
 
 
 def _desire(token: Token, table: ActorTable) -> tuple[Trigger, list[str], list[str]] | None:
@@ -169,7 +220,7 @@ def _desire(token: Token, table: ActorTable) -> tuple[Trigger, list[str], list[s
         if not target:
             return None
         asked = _match(child)
-        cameo, mode = APPEAL_CODES.get(asked.type, ("020", None)) if asked else ("020", None)
+        cameo, mode = _asked_code("02", asked)
         trig = Trigger(phrase=(token.lemma_.lower(),), pos="VERB", type="REQUEST", mode=mode,
                        cameo=cameo, context=asked.context if asked else (),
                        notes="X wants Y to act: an appeal")
