@@ -51,7 +51,11 @@ def _unprefixed(lemma: str) -> str:
 
 def _has_word(word: str, words: set[str]) -> bool:
     """Phrase words match a child's form or lemma; plural phrase words match singulars."""
-    return word in words or (word.endswith("s") and (word[:-1] in words or word[:-2] in words))
+    if word in words:
+        return True
+    if word.endswith(("ses", "xes", "ches", "shes", "zes")) and word[:-2] in words:
+        return True  # "taxes" -> "tax" (but "refugees" is not "refuge")
+    return word.endswith("s") and word[:-1] in words
 
 
 def _rest_met(rest: tuple[str, ...], words: set[str]) -> bool:
@@ -159,7 +163,7 @@ def _alternative_met(alt: str, token: Token) -> bool:
     for c in token.children:
         if c.dep_ not in ("dobj", "pobj", "nsubjpass"):
             continue
-        heads = [c]
+        heads = [c, *(g for g in c.children if g.dep_ == "conj")]  # "photographs and intelligence"
         if c.lemma_.lower() in PARTITIVES or c.lower_ in PARTITIVES:  # "5 million dollars of aid"
             heads += [g for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                       for g in p.children if g.dep_ == "pobj"]
