@@ -9,8 +9,10 @@ largest town of its state that bears its name ("Tarrant" in Texas), else at the 
 hand-written centre (``places_regions.tsv``); its geonames_id is 0 (none). Other countries'
 ISO 3166-2 subdivisions (pycountry: provinces, states, counties; not municipalities) that the
 hand-written table lacks are added unless a town of the country (or a city of 100,000+
-anywhere) bears the name, or the name is only generic words ("Western"); they sit at the
-hand-written parent division ("Suffolk" -> England), else at the country's median town. Both are feature ``division`` (the place stage reports them as ``admin``). Columns::
+anywhere) bears the name, or the name is only generic words ("Western"); a division named like
+a city of 100,000+ elsewhere ("Norfolk", Virginia) is kept under alternate names only, so the
+city stays the plain reading and the article's country can still pick the division. They sit
+at the hand-written parent division ("Suffolk" -> England), else at the country's median town. Both are feature ``division`` (the place stage reports them as ``admin``). Columns::
 
     geonames_id  name  lat  lon  iso3  feature  population  admin1  capital  names  keys  alias_keys
 
@@ -112,7 +114,7 @@ def divisions(countries: dict[str, dict[str, object]], cities: dict[str, dict[st
         iso3 = str(countries[cc]["iso3"])
         name = clean(sub.name)
         skey = norm(name)
-        if len(skey) < 4 or (iso3, skey) in hand_keys or "[" in name or skey in big \
+        if len(skey) < 4 or (iso3, skey) in hand_keys or "[" in name \
                 or (cc, skey) in towns or set(skey.replace("-", " ").split()) <= GENERIC_WORDS:
             continue  # the same-named town stands for it
         parent = pycountry.subdivisions.get(code=sub.parent_code) if sub.parent_code else None
@@ -123,8 +125,9 @@ def divisions(countries: dict[str, dict[str, object]], cities: dict[str, dict[st
             lon = statistics.median(p[1] for p in points[cc])
         else:
             continue
+        named = keys([name])  # a big city elsewhere owns the name: an alternate reading only
         rows.append((0, name, round(lat, 4), round(lon, 4), iso3, "division", 0, "", 0, "",
-                     keys([name]), ""))
+                     "" if skey in big else named, named if skey in big else ""))
     return rows
 
 

