@@ -120,6 +120,7 @@ class Lexicon:
         self.support_verbs: frozenset[str] = frozenset()
         self.verbs: frozenset[str] = frozenset()  # every verb the event lexicon knows
         self.of_titles: frozenset[str] = frozenset()  # "secretary of state"
+        self.of_title_heads: frozenset[str] = frozenset()  # "secretary"
         self.nonstate: frozenset[str] = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
         self.surfaces: dict[str, set[str]] = {"country": set(), "capital": set(),
                                               "demonym": set(), "org": set()}
@@ -161,6 +162,7 @@ class Lexicon:
                           kind=row.get("kind") or "person", role=row.get("role") or row["title"].title())
             self.titles.setdefault(title.title, title)
         self.of_titles = frozenset(t for t in self.titles if " of " in t)
+        self.of_title_heads = frozenset(t.split(" of ")[0].split()[-1] for t in self.of_titles)
         for row in _rows("event_lexicon.tsv"):
             words = tuple(w for w in _key(row["phrase"]).split() if w not in ARTICLES)
             if not words or not row.get("type"):

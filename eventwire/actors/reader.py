@@ -561,8 +561,10 @@ class _Reader:
         doc, titles = self.doc, self.lex.of_titles
         if not titles:
             return
+        before = self.lex.of_title_heads
         for of in doc:
-            if of.lower_ != "of" or of.i in self.covered:
+            if of.lower_ != "of" or of.i in self.covered or of.i == 0 \
+                    or doc[of.i - 1].lower_ not in before:
                 continue
             best = None
             for k in range(1, 4):
