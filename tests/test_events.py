@@ -106,3 +106,17 @@ def test_events_a_meeting_in_one_sides_capital_is_a_visit_to_it(nlp: object) -> 
     names = {a.id: a.country for a in doc.actors}
     assert [(e.mode, e.cameo, [names[i] for i in e.source]) for e in visits] == [
         ("visit", "042", ["CHL"])]
+
+
+def test_events_accused_of_with_of_on_the_object(nlp: object) -> None:
+    events = _events(_doc("Chile has accused Bolivian smugglers of carrying out the raid.", nlp))
+    assert [(e[0], e[3]) for e in events if e[0] == "ACCUSE"] == [("ACCUSE", ["Chile"])]
+
+
+def test_events_talks_held_on_a_visit_are_the_visit(nlp: object) -> None:
+    doc = _doc("The Chilean foreign minister will visit Lima next week to hold talks with "
+               "the Peruvian president.", nlp)
+    consults = [e for e in doc.events if e.type == "CONSULT"]
+    assert len(consults) == 1
+    assert (consults[0].mode, consults[0].cameo, consults[0].modality) == (
+        "visit", "042", "intended")

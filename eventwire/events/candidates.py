@@ -59,6 +59,9 @@ def _same_event(a: _Candidate, b: _Candidate, table: ActorTable) -> bool:
         pa, pb = sa | ta, sb | tb
         if pa == pb:
             return True
+        if a.place_key and a.place_key == b.place_key and sa & sb and ta and tb and \
+                _countries(a.target, table) & _countries(b.target, table):
+            return True  # "will visit X to hold talks with X's president": one trip
         if not ta or not tb:
             return bool(sa & sb) or _vaguer_same_country(a.source, b.source, table)
         return False
@@ -91,6 +94,10 @@ def _merge(candidates: list[_Candidate], table: ActorTable) -> list[_Candidate]:
             place=keep.place or other.place, place_key=keep.place_key or other.place_key,
             attributed_to=keep.attributed_to or other.attributed_to,
         )
+        if merged.trigger.type == "CONSULT" and merged.trigger.mode is None and \
+                other.trigger.mode == "visit":
+            # talks held during a visit: the visit, with the person met as its target
+            merged.trigger = replace(merged.trigger, mode="visit", cameo=other.trigger.cameo)
         if merged.trigger.type == "REQUEST" and (merged.trigger.cameo or "").startswith("02") \
                 and (other.trigger.cameo or "").startswith("10"):
             # one request told as a call and as a demand: a demand (CAMEO root 10)

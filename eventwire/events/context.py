@@ -56,7 +56,11 @@ def _modality(token: Token, event_type: str | None = None) -> tuple[str, bool]:
         return "negated", False
     if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
             and event_type != "PROTEST":
-        return "intended", False  # purpose: "... to hold talks" (but "marched to protest" protests)
+        # purpose: "... to hold talks" (but "marched to protest" protests); "will visit X to
+        # hold talks" is as merely future as the visit
+        head_modality, head_future = _modality(token.head) if token.head.i != token.i \
+            else ("asserted", False)
+        return "intended", head_modality == "intended" and head_future
     if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and cues.get((g.lower_, "mark")) ==
                                       "hypothetical" for g in c.children) for c in token.children):
         return "hypothetical", False  # "will boycott the vote unless ...": a conditional act
