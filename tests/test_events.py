@@ -120,3 +120,12 @@ def test_events_talks_held_on_a_visit_are_the_visit(nlp: object) -> None:
     assert len(consults) == 1
     assert (consults[0].mode, consults[0].cameo, consults[0].modality) == (
         "visit", "042", "intended")
+
+
+def test_events_an_accused_act_is_the_accused_actors_on_the_accusers_word(nlp: object) -> None:
+    doc = _doc("The Chilean government has accused Peruvian rebels of violating the ceasefire.",
+               nlp)
+    names = {a.id: a.name for a in doc.actors}
+    violation = [e for e in doc.events if e.type == "ASSAULT"]
+    assert [([names[i] for i in e.source], names.get(e.attributed_to or "")) for e in violation] \
+        == [(["Peruvian rebels"], "Chilean Government")]

@@ -39,6 +39,7 @@ from .candidates import _Candidate, _merge, _to_event
 from .context import _event_places, _event_time, _modality, _sole_place, _speaker_at
 from .rules import (
     NON_EVENTS,
+    _accused_acts,
     _allegations,
     _by_parties,
     _by_sector,
@@ -46,6 +47,7 @@ from .rules import (
     _demand,
     _deontic,
     _desire,
+    _protest_aims,
     _specified,
 )
 from .triggers import _match, _phrase_tokens
@@ -176,6 +178,8 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
                 place_key=f"{place.name}|{place.country}" if place else None,
             ))
     candidates += _allegations(candidates, table)
+    candidates = _protest_aims(candidates)
+    _accused_acts(candidates)
     candidates = [c for c in candidates if c.token.i not in suppressed]
     merged = _merge(candidates, table)
     events: list[Event] = []

@@ -113,7 +113,11 @@ def _subject_of(verb: Token, table: ActorTable) -> tuple[list[str], bool]:
                 return _np_actors(child, table), not active
         if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head.pos_ in (
                 "VERB", "AUX"):
-            current = current.head.head  # "X resorted to throwing stones"
+            governor = current.head.head
+            controller = next((c for c in governor.children if c.dep_ == "dobj"), None)
+            if controller is not None:  # "accused X of violating", "blamed X for attacking": X
+                return _np_actors(controller, table), False
+            current = governor  # "X resorted to throwing stones"
             continue
         if current.dep_ in ("xcomp", "conj", "advcl", "acl", "acomp") and current.head.i != current.i:
             if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):

@@ -92,6 +92,41 @@ def _by_parties(trig: Trigger, source: list[str], target: list[str], table: Acto
     return trig
 
 
+def _accused_acts(candidates: list[_Candidate]) -> None:
+    """"X accused Y of violating the ceasefire": Y's violation is reported on X's word."""
+    for accusation in candidates:
+        if accusation.trigger.type != "ACCUSE" or not accusation.source:
+            continue
+        content = {t.i for child in accusation.token.children
+                   if child.dep_ == "prep" and child.lower_ in ("of", "for")
+                   for t in child.subtree}
+        content |= {t.i for obj in accusation.token.children if obj.dep_ == "dobj"
+                    for child in obj.children if child.dep_ == "prep" and child.lower_ in ("of", "for")
+                    for t in child.subtree}
+        for c in candidates:
+            if c is not accusation and c.token.i in content and c.attributed_to is None:
+                c.attributed_to = accusation.source[0]
+
+
+def _protest_aims(candidates: list[_Candidate]) -> list[_Candidate]:
+    """"Students staged demonstrations to demand reforms": the demand is what the protest is
+    for (PLOVER codes the protest alone; CAMEO 141x folds the aim in), not a REQUEST of its own."""
+    protests = [c for c in candidates if c.trigger.type == "PROTEST"]
+    if not protests:
+        return candidates
+    anchors = {i for p in protests for i in (p.token.i, p.token.head.i)}
+    out = []
+    for c in candidates:
+        if c.trigger.type == "REQUEST" and c.token.dep_ != "ROOT":
+            node, hops = c.token, 0
+            while node.head.i != node.i and hops < 4 and node.head.i not in anchors:
+                node, hops = node.head, hops + 1
+            if node.head.i in anchors and node.head.i != node.i:
+                continue
+        out.append(c)
+    return out
+
+
 DEMAND_AUX = frozenset({"must", "should"})
 
 
