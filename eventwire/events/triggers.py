@@ -156,9 +156,9 @@ def _alternative_met(alt: str, token: Token) -> bool:
     if alt.endswith("-NP"):
         word = alt[:-3]
         # "accused X of ...": the parser often hangs "of" on the object
-        objects = [c for c in token.children if c.dep_ in ("dobj", "dative")]
+        holders = [token, *(c for c in token.children if c.dep_ in ("dobj", "dative"))]
         return any(c.dep_ in ("prep", "agent") and c.lower_ == word
-                   for h in (token, *objects) for c in h.children)
+                   for h in holders for c in h.children)
     nouns = {w.strip().split("/")[0] for w in re.split(r"[,/]", alt) if w.strip()}
     if not nouns:
         return True
