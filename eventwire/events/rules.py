@@ -93,19 +93,27 @@ def _by_parties(trig: Trigger, source: list[str], target: list[str], table: Acto
 
 
 def _accused_acts(candidates: list[_Candidate]) -> None:
-    """"X accused Y of violating the ceasefire": Y's violation is reported on X's word."""
+    """"X accused Y of violating the ceasefire": Y's violation is reported on X's word (the
+    innermost accusation's, when one accusation holds another)."""
+    contents: list[tuple[set[int], _Candidate]] = []
     for accusation in candidates:
         if accusation.trigger.type != "ACCUSE" or not accusation.source:
             continue
-        content = {t.i for child in accusation.token.children
-                   if child.dep_ == "prep" and child.lower_ in ("of", "for")
-                   for t in child.subtree}
-        content |= {t.i for obj in accusation.token.children if obj.dep_ == "dobj"
-                    for child in obj.children if child.dep_ == "prep" and child.lower_ in ("of", "for")
-                    for t in child.subtree}
-        for c in candidates:
-            if c is not accusation and c.token.i in content and c.attributed_to is None:
-                c.attributed_to = accusation.source[0]
+        token = accusation.token
+        holders = [token, *(c for c in token.children if c.dep_ == "dobj")]
+        content = {t.i for h in holders for child in h.children
+                   if child.dep_ == "prep" and child.lower_ in ("of", "for") for t in child.subtree}
+        if token.pos_ == "VERB":
+            content |= {t.i for child in token.children if child.dep_ == "ccomp"
+                        for t in child.subtree}  # "alleging (that) Paris played a role"
+        if content:
+            contents.append((content, accusation))
+    for c in candidates:
+        if c.attributed_to is not None:
+            continue
+        holding = [(len(content), a) for content, a in contents if c is not a and c.token.i in content]
+        if holding:
+            c.attributed_to = min(holding, key=lambda pair: pair[0])[1].source[0]
 
 
 def _protest_aims(candidates: list[_Candidate]) -> list[_Candidate]:
