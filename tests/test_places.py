@@ -220,3 +220,48 @@ def test_places_find_places_span_edges(nlp):
     assert "Krasnodar" not in {p.text for p in found}  # read as an organisation
     assert not any(p.text.startswith("The ") for p in places.find_places(nlp(
         "The Washington Post reported it.")))
+
+
+def test_places_names_sharing_a_state_settle_each_other():
+    # equal-prior counties: the one whose state the town can share wins, in either order
+    for names in (["Athens", "Clarke County"], ["Clarke County", "Athens"]):
+        got = places.resolve(names)
+        assert _sure(got["clarke county"]).admin1 == "GA"
+        assert _sure(got["athens"]).admin1 == "GA"
+    got = places.resolve(["Marion County", "Salem"])
+    assert _sure(got["marion county"]).admin1 == _sure(got["salem"]).admin1 == "OR"
+
+
+def test_places_division_without_a_point_sits_amid_the_article_towns():
+    from eventwire.places import _placed
+
+    got = places.resolve(["Henry County", "McDonough", "Stockbridge"])
+    county = _sure(got["henry county"])
+    towns = [_sure(got["mcdonough"]), _sure(got["stockbridge"])]
+    assert county.admin1 == "GA" and county.geonames_id is None
+    placed = _placed(county, towns)
+    assert haversine_km(placed.lat, placed.lon, towns[0].lat, towns[0].lon) < 30
+    assert (placed.name, placed.country, placed.admin1) == (county.name, "USA", "GA")
+    assert _placed(county, []) == county  # no town inside: where the gazetteer puts it
+    far = _sure(places.resolve_name("Leeds"))
+    assert _placed(county, [far]) == county  # towns elsewhere do not move it
+    state = _sure(places.resolve_name("Texas"))
+    assert _placed(state, [_sure(places.resolve_name("Austin"))]) == state  # has its own point
+
+
+def test_places_local_news_wording_names_the_country():
+    from eventwire.places.locale import local_countries
+
+    assert local_countries("The county commissioners met on Tuesday.") == ("USA",)
+    assert local_countries("Sheriff's deputies closed the road.") == ("USA",)
+    assert local_countries("The district attorney filed charges.") == ("USA",)
+    assert local_countries("The city council voted to close the high school.") == ()
+    assert local_countries("Traffic slowed on State Highway 1 near the circuit court.") == ()
+
+
+@pytest.mark.model
+def test_places_bare_town_read_at_home_in_local_news(nlp):
+    found = places.find_places(nlp("Sheriff's deputies searched a barn outside Dublin on Friday."))
+    assert {p.text: p for p in found}["Dublin"].country == "USA"
+    found = places.find_places(nlp("Police searched a barn outside Dublin on Friday."))
+    assert {p.text: p for p in found}["Dublin"].country == "IRL"

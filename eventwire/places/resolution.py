@@ -17,6 +17,9 @@ COUNTRY_VOTE, ADMIN_VOTE, NEIGHBOUR_VOTE = 2.0, 2.0, 1.0
 # abroad, not over a world city ("London", Ohio against London in a US story); a shared state
 # or province is stronger evidence and counts up to MAX_ADMIN_VOTES.
 MAX_COUNTRY_VOTES, MAX_ADMIN_VOTES = 2.0, 3.0
+# Among readings of (nearly) equal prior, the one whose state the article's other names can
+# share wins the first round ("Clarke County" in Georgia beside "Athens").
+SUPPORT_TIE = 0.01
 
 
 def _score(loc: Location, primary: bool, votes: dict[str, float],
@@ -34,6 +37,26 @@ def _score(loc: Location, primary: bool, votes: dict[str, float],
         score += 0.5 * min(votes.get(country, 0.0), 3.0)
     near = sum(min(votes.get(n, 0.0), 1.0) for n in gazetteer().neighbours.get(country, ()))
     return score + NEIGHBOUR_VOTE * min(near, 2.0)
+
+
+def _support(cands: dict[str, list[tuple[Location, bool]]]) -> dict[tuple[str, Location], float]:
+    """How well each candidate fits the article's other names: the best prior among each
+    other name's readings in the same state or province, summed over those names (Decatur
+    and DeKalb County, both in Georgia, back each other). A name that denotes a country or
+    state lends no support through its namesake towns ("Queensland", Alberta)."""
+    best: dict[tuple[str, str, str], float] = {}
+    for k, found in cands.items():
+        shadowed = any(c.feature != "city" and p for c, p in found)
+        for loc, _ in found:
+            if loc.country and loc.admin1 and loc.feature != "country" \
+                    and not (shadowed and loc.feature == "city"):
+                area = (k, loc.country, loc.admin1)
+                best[area] = max(best.get(area, 0.0), max(loc.prior, 0.0))
+    by_area: dict[tuple[str, str], list[tuple[str, float]]] = defaultdict(list)
+    for (k, country, admin1), prior in best.items():
+        by_area[(country, admin1)].append((k, prior))
+    return {(k, loc): sum(p for j, p in by_area.get((loc.country or "", loc.admin1), ()) if j != k)
+            for k, found in cands.items() for loc, _ in found if loc.admin1}
 
 
 def _clear(loc: Location, cands: list[tuple[Location, bool]]) -> bool:
@@ -66,8 +89,10 @@ def resolve(names: list[str], context: Iterable[str] = (),
             found = narrowed or found
         cands[key] = found
     base: Counter[str] = Counter({c: 2 for c in context})
+    support = _support(cands)
     choice: dict[str, Location | None] = {
-        k: max(cands[k], key=lambda c: c[0].prior - (0 if c[1] else ALIAS_PENALTY))[0]
+        k: max(cands[k], key=lambda c: c[0].prior - (0 if c[1] else ALIAS_PENALTY)
+               + SUPPORT_TIE * support.get((k, c[0]), 0.0))[0]
         if cands[k] else None for k in keys}
     for _ in range(2):
         votes: dict[str, float] = defaultdict(float, base)
@@ -91,7 +116,8 @@ def resolve(names: list[str], context: Iterable[str] = (),
             v[loc.country or ""] -= weight
             a[(loc.country or "", loc.admin1)] -= weight
             shadowed = any(c.feature != "city" and p for c, p in cands[k])
-            choice[k] = max(cands[k], key=lambda c: _score(c[0], c[1], v, a, shadowed))[0]
+            choice[k] = max(cands[k], key=lambda c: _score(c[0], c[1], v, a, shadowed)
+                            + SUPPORT_TIE * support.get((k, c[0]), 0.0))[0]
     return {k: choice[k] for k in keys}
 
 
