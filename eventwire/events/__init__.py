@@ -33,6 +33,8 @@ from .arguments import (
     _np_actors,
     _partners,
     _prep_objects,
+    _pronoun_subject,
+    _specific,
     _subject_of,
 )
 from .candidates import _Candidate, _merge, _to_event
@@ -130,10 +132,15 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
                       for a in _prep_objects(doc[i], ("from",), table)]
             source, partners = givers, [a for a in source if a not in givers]
         trig = _by_sector(trig, source, table)
-        if not source and not (trig.type in UNKNOWN_SOURCE_TYPES and partners) and \
-                _demand(token, trig, _speaker_at(token.idx, quotes), [], table) is None:
+        if not source and not (trig.type in UNKNOWN_SOURCE_TYPES and partners) and not (
+                _pronoun_subject(token)
+                and _demand(token, trig, _speaker_at(token.idx, quotes), [], table)):
             continue  # PLOVER events need an actor; violence may have an unknown one; a
-            # demand that someone unnamed act ("that it must cooperate") has its reporter
+            # demand that an unresolved "it" or "they" act ("that it must cooperate") has its
+            # reporter (but "the film should thank him" is no political demand)
+        if "actor object" in trig.notes and partners and not any(
+                _specific(table.by_id(a)) for a in partners):
+            continue  # "help people": no one in particular
         if not partners and trig.type in CONTENT_TYPES:
             partners = _complement_partners(token, table, set(source))
         trig = _by_parties(trig, source, partners, table)

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from ..actors import ActorTable
+    from ..records import Actor
 from .triggers import _match
 from .vocabulary import AGENT_PREPS, PARTNER_PREPS, STATIVE_PARTICIPLES
 
@@ -95,6 +96,18 @@ def _np_actors(token: Token, table: ActorTable, depth: int = 0) -> list[str]:
                             if a not in out:
                                 out.append(a)
     return out
+
+
+def _specific(actor: Actor | None) -> bool:
+    """An actor that is someone in particular: a country, body or named person, or a group
+    with a country ("Kenyan protesters"), not "people" or "critics"."""
+    return actor is not None and (actor.country is not None
+                                  or actor.kind in ("country", "organization", "person"))
+
+
+def _pronoun_subject(verb: Token) -> bool:
+    """Whether the clause subject of ``verb`` is a pronoun ("that it must cooperate")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in verb.children)
 
 
 def _subject_of(verb: Token, table: ActorTable) -> tuple[list[str], bool]:

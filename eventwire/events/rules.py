@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from ..actors import ActorTable
-from .arguments import _np_actors, _subject_of
+from .arguments import _np_actors, _specific, _subject_of
 from .candidates import _Candidate
 from .triggers import _match
 
@@ -260,8 +260,8 @@ def _desire(token: Token, table: ActorTable) -> tuple[Trigger, list[str], list[s
         if addressee is None:
             return None
         target = [a for a in _np_actors(addressee, table) if a not in source]
-        if not target:
-            return None
+        if not any(_specific(table.by_id(a)) for a in target):
+            return None  # "we wanted people who ...": no one in particular is asked
         asked = _match(child)
         cameo, mode = _asked_code("02", asked)
         trig = Trigger(phrase=(token.lemma_.lower(),), pos="VERB", type="REQUEST", mode=mode,

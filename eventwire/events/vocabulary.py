@@ -18,8 +18,9 @@ PARTITIVES = frozenset({"part", "most", "all", "some", "much", "rest", "portion"
                         "consignment", "batch", "million", "billion", "worth", "lot", "number",
                         "dollars", "euros", "pounds", "yen", "francs", "rubles",
                         "crates", "truckloads", "package", "packages"})
-NOT_TRIGGER_ENTS = frozenset({"DATE", "TIME", "PERSON", "GPE", "CARDINAL", "ORDINAL", "MONEY",
-                              "PERCENT", "QUANTITY", "WORK_OF_ART", "LAW"})
+# a word inside a name is no trigger: "March 13", a person called Rally, "the Court of Appeal"
+NOT_TRIGGER_ENTS = frozenset({"DATE", "TIME", "PERSON", "GPE", "ORG", "FAC", "CARDINAL", "ORDINAL",
+                              "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART", "LAW"})
 REACTION_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "PROTEST"})
 CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT"})
 MERGEABLE_EMPTY = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "CONSULT",
