@@ -129,3 +129,13 @@ def test_events_an_accused_act_is_the_accused_actors_on_the_accusers_word(nlp: o
     violation = [e for e in doc.events if e.type == "ASSAULT"]
     assert [([names[i] for i in e.source], names.get(e.attributed_to or "")) for e in violation] \
         == [(["Peruvian rebels"], "Chilean Government")]
+
+
+def test_events_no_trigger_inside_a_name_and_no_aid_to_no_one_in_particular(nlp: object) -> None:
+    court = _events(_doc("The Court of Appeal upheld the ruling against the Chilean ministry.",
+                         nlp))
+    assert all(e[0] != "REQUEST" for e in court)
+    vague = _events(_doc("The Chilean minister wants to help people in need.", nlp))
+    assert all(e[0] != "AID" for e in vague)
+    named = _events(_doc("The Chilean minister wants to help Peru.", nlp))
+    assert [(e[0], e[1]) for e in named] == [("AID", "033")]
