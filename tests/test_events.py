@@ -139,3 +139,16 @@ def test_events_no_trigger_inside_a_name_and_no_aid_to_no_one_in_particular(nlp:
     assert all(e[0] != "AID" for e in vague)
     named = _events(_doc("The Chilean minister wants to help Peru.", nlp))
     assert [(e[0], e[1]) for e in named] == [("AID", "033")]
+
+
+def test_events_killed_by_a_storm_is_no_event_but_by_a_bomb_is(nlp: object) -> None:
+    storm = _events(_doc("At least 40 villagers have been killed by Hurricane Mona.", nlp))
+    assert storm == []
+    bomb = _events(_doc("Three Chilean soldiers were killed by a roadside bomb in Arica.", nlp))
+    assert [(e[0], e[3]) for e in bomb] == [("ASSAULT", [])]
+
+
+def test_actors_a_dateline_capital_does_not_make_the_country_of_what_follows(nlp: object) -> None:
+    doc = _doc("LIMA US warplanes fired on targets outside the city on Thursday.", nlp)
+    assert [(a.name, a.country) for a in doc.actors if a.sector == "MIL"] == [
+        ("American warplanes", "USA")]

@@ -138,8 +138,11 @@ def _title_in(words: list[str], lex: Lexicon) -> tuple[Title | None, int, int]:
 
 
 def _country_in(tokens: list[Token], lex: Lexicon) -> str | None:
-    """The country named by a modifier: demonym, possessive, or a country name."""
+    """The country named by a modifier: demonym, possessive, or a country name; a capital
+    ("Ankara's district administration") only when no country is named ("BAGHDAD US
+    warplanes": the dateline's capital is not the warplanes' country)."""
     text_tokens = [t for t in tokens if t.text not in ("’s", "'s")]
+    capital = None
     for i in range(len(text_tokens)):
         for size in (3, 2, 1):
             if i + size > len(text_tokens):
@@ -147,10 +150,11 @@ def _country_in(tokens: list[Token], lex: Lexicon) -> str | None:
             chunk = " ".join(t.text for t in text_tokens[i:i + size])
             if not chunk[:1].isupper():
                 continue
-            code = lex.country_code(chunk) or lex.capitals.get(chunk.lower())
+            code = lex.country_code(chunk)
             if code:
                 return code
-    return None
+            capital = capital or lex.capitals.get(chunk.lower())
+    return capital
 
 
 def _of_country(token: Token, lex: Lexicon) -> tuple[str | None, int]:

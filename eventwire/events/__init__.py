@@ -53,7 +53,7 @@ from .rules import (
     _specified,
 )
 from .triggers import _match, _phrase_tokens
-from .vocabulary import CONTENT_TYPES, UNKNOWN_SOURCE_TYPES
+from .vocabulary import CONTENT_TYPES, UNKNOWN_SOURCE_TYPES, WEAPONS
 
 __all__ = ["find_events"]
 
@@ -122,6 +122,10 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
             if passive:
                 agent = [a for c in token.children if c.dep_ == "agent"
                          for p in c.children if p.dep_ == "pobj" for a in _np_actors(p, table)]
+                if not agent and any(c.dep_ == "agent" and not any(
+                        p.dep_ == "pobj" and (_match(p) is not None or p.lemma_.lower() in WEAPONS)
+                        for p in c.children) for c in token.children):
+                    continue  # "killed by Hurricane Jeanne": no one acted ("by a bomb": someone)
                 source, partners = agent, source
         else:
             source = _noun_source(token, table)

@@ -25,8 +25,8 @@ def _allegations(candidates: list[_Candidate], table: ActorTable) -> list[_Candi
     the US accuses X (CAMEO 112), when the reporter is a state or government body."""
     out: list[_Candidate] = []
     for c in candidates:
-        if c.trigger.type not in ALLEGED_TYPES or not c.source:
-            continue
+        if c.trigger.type not in ALLEGED_TYPES or not c.source or c.modality != "asserted":
+            continue  # "argued that the president can detain": no act is claimed
         reporter = _reporter(c.token, table)
         actors = [a for i in reporter if (a := table.by_id(i)) is not None]
         if not actors or any(a.kind not in ("country", "organization") or a.sector not in (

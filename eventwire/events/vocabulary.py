@@ -25,6 +25,11 @@ REACTION_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN"
 CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT"})
 MERGEABLE_EMPTY = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "CONSULT",
                              "AGREE", "AID", "COOPERATE", "ASSAULT", "COERCE", "SANCTION"})
+# means of violence: "killed by a roadside bomb" has an unknown perpetrator, not none
+WEAPONS = frozenset({"bomb", "mine", "landmine", "device", "ied", "missile", "rocket", "shell",
+                     "mortar", "grenade", "gunfire", "gunman", "gunmen", "sniper", "airstrike",
+                     "strike", "explosion", "blast", "drone", "shelling", "fire", "bullet",
+                     "attacker", "assailant", "militant", "bomber", "explosive"})
 PLACE_PREPS = frozenset({"in", "at", "to", "into", "near", "on", "outside", "inside", "across"})
 
 
