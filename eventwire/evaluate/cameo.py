@@ -23,10 +23,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..errors import EvaluationError
 from ..ontology import cameo_root
 from ..records import Document
-from .gold import read_jsonl
+from .gold import extract_documents, read_jsonl
 from .scores import Report, Score
 
 __all__ = ["RecordOutcome", "report_outcomes", "run", "score_record"]
@@ -96,19 +95,11 @@ def _published(value: object) -> date | None:
 
 def extract_records(records: Sequence[dict[str, Any]]) -> list[Document]:
     """One document per record, published on its date, extracted in one batch."""
-    from ..pipeline import extract_many
     from ..records import Article
 
-    articles = []
-    for i, r in enumerate(records):
-        articles.append(Article(id=f"{i:04d}-{r['id']}", text=str(r["text"]),
-                                published=_published(r.get("date"))))
-    docs: list[Document] = []
-    for result in extract_many(articles):
-        if not isinstance(result, Document):
-            raise EvaluationError(f"CAMEO records: {result}")
-        docs.append(result)
-    return docs
+    articles = [Article(id=f"{i:04d}-{r['id']}", text=str(r["text"]),
+                        published=_published(r.get("date"))) for i, r in enumerate(records)]
+    return extract_documents(articles, "CAMEO records")
 
 
 def run(shared: Path, limit: int | None = None) -> Report:

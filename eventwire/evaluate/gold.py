@@ -1,14 +1,18 @@
-"""Reading gold files: every gold set ships as JSON Lines."""
+"""Reading gold files (every gold set ships as JSON Lines) and extracting their texts."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import EvaluationError
 
-__all__ = ["read_jsonl"]
+if TYPE_CHECKING:
+    from ..records import Article, Document
+
+__all__ = ["extract_documents", "read_jsonl"]
 
 
 def read_jsonl(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
@@ -23,3 +27,17 @@ def read_jsonl(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
             if line.strip():
                 records.append(json.loads(line))
     return records
+
+
+def extract_documents(articles: Sequence[Article], label: str) -> list[Document]:
+    """One document per gold article, in order, extracted in one batch; an article that fails
+    stops the evaluation with ``label`` and the reason."""
+    from ..pipeline import extract_many
+    from ..records import Document
+
+    docs: list[Document] = []
+    for result in extract_many(articles):
+        if not isinstance(result, Document):
+            raise EvaluationError(f"{label}: {result}")
+        docs.append(result)
+    return docs

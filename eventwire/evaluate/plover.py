@@ -42,16 +42,16 @@ Actors:
 
 from __future__ import annotations
 
+import csv
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import EvaluationError
 from ..ontology import SECTORS, EventType, cameo_root, plover_coded_type
 from ..records import Document
-from .gold import read_jsonl
+from .gold import extract_documents, read_jsonl
 from .scores import Report, Score
 
 __all__ = [
@@ -228,8 +228,6 @@ def cameo_codes(shared: Path, records: Sequence[dict[str, Any]]) -> list[str | N
     path = shared / CAMEO_CODES
     if not path.is_file():
         return [None] * len(records)
-    import csv
-
     by_key: dict[tuple[str, str], str] = {}
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
@@ -245,16 +243,10 @@ def cameo_codes(shared: Path, records: Sequence[dict[str, Any]]) -> list[str | N
 
 def extract_records(records: Iterable[dict[str, Any]]) -> list[Document]:
     """One document per record, extracted in one batch (published unknown)."""
-    from ..pipeline import extract_many
     from ..records import Article
 
     articles = [Article(id=f"{i:04d}-{r['id']}", text=str(r["text"])) for i, r in enumerate(records)]
-    docs: list[Document] = []
-    for result in extract_many(articles):
-        if not isinstance(result, Document):
-            raise EvaluationError(f"PLOVER gold: {result}")
-        docs.append(result)
-    return docs
+    return extract_documents(articles, "PLOVER gold")
 
 
 def run(shared: Path, limit: int | None = None) -> Report:

@@ -107,12 +107,13 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
                 suppressed |= _complement_tokens(token)
             elif token.pos_ == "VERB" and _deontic(token):
                 found, _ = _subject_of(token, table)
-                demand = _demand(token, None, _speaker_at(token.idx, quotes), found, table)
+                speaker = _speaker_at(token.idx, quotes)
+                demand = _demand(token, None, speaker, found, table)
                 if demand is not None and found:
                     d_trig, reporter = demand
                     candidates.append(_Candidate(
                         trigger=d_trig, token=token, source=reporter, target=found,
-                        modality="asserted", attributed_to=_speaker_at(token.idx, quotes)))
+                        modality="asserted", attributed_to=speaker))
             continue
         phrase = _phrase_tokens(token, trig)
         suppressed |= phrase  # "hold talks": "talks" is this event, not another
@@ -136,9 +137,9 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
                       for a in _prep_objects(doc[i], ("from",), table)]
             source, partners = givers, [a for a in source if a not in givers]
         trig = _by_sector(trig, source, table)
+        speaker = _speaker_at(token.idx, quotes)
         if not source and not (trig.type in UNKNOWN_SOURCE_TYPES and partners) and not (
-                _pronoun_subject(token)
-                and _demand(token, trig, _speaker_at(token.idx, quotes), [], table)):
+                _pronoun_subject(token) and _demand(token, trig, speaker, [], table)):
             continue  # PLOVER events need an actor; violence may have an unknown one; a
             # demand that an unresolved "it" or "they" act ("that it must cooperate") has its
             # reporter (but "the film should thank him" is no political demand)
@@ -150,7 +151,6 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
         trig = _by_parties(trig, source, partners, table)
         trig = _specified(trig, token)
         modality, future = _modality(token, trig.type)
-        speaker = _speaker_at(token.idx, quotes)
         demand = _demand(token, trig, speaker, source, table)
         if demand is not None:
             (trig, reporter), partners = demand, source

@@ -3,6 +3,7 @@ depend on who acts, contents of agreements and demands that are not events of th
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..lexicon import Trigger
@@ -50,17 +51,15 @@ def _by_sector(trig: Trigger, source: list[str], table: ActorTable) -> Trigger:
     sources = [a for i in source if (a := table.by_id(i)) is not None]
     if trig.type == "PROTEST" and trig.phrase == ("protest",) and sources and all(
             a.kind in ("country", "organization", "person") for a in sources):
-        return Trigger(phrase=trig.phrase, pos=trig.pos, type="ACCUSE", mode="disapprove",
-                       cameo="110", context=(), notes=trig.notes)  # a government protests verbally
+        # a government protests verbally
+        return replace(trig, type="ACCUSE", mode="disapprove", cameo="110", context=())
     if trig.type == "ASSAULT" and trig.phrase[0] == "strike" and sources and all(
             a.sector in CIVILIAN_SECTORS for a in sources):
-        return Trigger(phrase=trig.phrase, pos=trig.pos, type="PROTEST", mode="strike",
-                       cameo="143", context=(), notes=trig.notes)
+        return replace(trig, type="PROTEST", mode="strike", cameo="143", context=())
     if trig.type == "SANCTION" and trig.mode == "withdraw" and any(
             (a := table.by_id(i)) is not None and (a.sector == "MIL" or "MIL" in a.other_sectors)
             for i in source):
-        return Trigger(phrase=trig.phrase, pos=trig.pos, type="RETREAT", mode="withdraw",
-                       cameo="0874", context=("military",), notes=trig.notes)
+        return replace(trig, type="RETREAT", mode="withdraw", cameo="0874", context=("military",))
     return trig
 
 
@@ -81,14 +80,12 @@ def _by_parties(trig: Trigger, source: list[str], target: list[str], table: Acto
     if trig.type not in ("ASSAULT", "COERCE") or trig.mode == "crowd-control":
         return trig
     if trig.mode in RIOT_MODES and _protesters(source, table):
-        return Trigger(phrase=trig.phrase, pos=trig.pos, type="PROTEST", mode="riot", cameo="145",
-                       context=(), notes=trig.notes)
+        return replace(trig, type="PROTEST", mode="riot", cameo="145", context=())
     forces = [a for i in source if (a := table.by_id(i)) is not None]
     if trig.type == "ASSAULT" and forces and all(
             a.sector in FORCE_SECTORS or set(a.other_sectors) & FORCE_SECTORS for a in forces) \
             and _protesters(target, table):
-        return Trigger(phrase=trig.phrase, pos=trig.pos, type="ASSAULT", mode="crowd-control",
-                       cameo="175", context=("repression",), notes=trig.notes)
+        return replace(trig, mode="crowd-control", cameo="175", context=("repression",))
     return trig
 
 
@@ -125,7 +122,7 @@ def _protest_aims(candidates: list[_Candidate]) -> list[_Candidate]:
     anchors = {i for p in protests for i in (p.token.i, p.token.head.i)}
     out = []
     for c in candidates:
-        if c.trigger.type == "REQUEST" and c.token.dep_ != "ROOT":
+        if c.trigger.type == "REQUEST":
             node, hops = c.token, 0
             while node.head.i != node.i and hops < 4 and node.head.i not in anchors:
                 node, hops = node.head, hops + 1
@@ -228,17 +225,17 @@ def _specified(trig: Trigger, token: Token) -> Trigger:
     content = _content_triggers(token)
     if not content:
         return trig
+    mode: str | None = None
     if trig.type == "AGREE":
         code = PROMISED.get(content[0].type)
         if code == "036" and (content[0].cameo or "").startswith("045"):
             code = "039"  # intent to mediate
-        mode = trig.mode
     else:
         code, mode = _asked_code(trig.cameo[:2], content[0], content[1:])
     if code is None:
         return trig
-    return Trigger(phrase=trig.phrase, pos=trig.pos, type=trig.type, mode=trig.mode or mode,
-                   cameo=code, context=trig.context or content[0].context, notes=trig.notes)
+    return replace(trig, mode=trig.mode or mode, cameo=code,
+                   context=trig.context or content[0].context)
 
 
 def _desire(token: Token, table: ActorTable) -> tuple[Trigger, list[str], list[str]] | None:

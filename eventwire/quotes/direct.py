@@ -42,15 +42,23 @@ def _cue_after(index: DocIndex, i: int) -> Attribution | None:
         token = doc[j]
         if _is_boundary(token):
             return None
-        phrase = index.phrase_at(j)
-        if phrase is not None:
-            last, head = phrase
-            return Attribution(j, last, np_span(head) if head is not None else None)
+        found = _phrase_attribution(index, j)
+        if found is not None:
+            return found
         if index.direct_cue[j] is not None:
             return attribution_of(token, index, after_quote=True)
         if token.text in SENT_END or "\n" in token.whitespace_:
             return None
     return None
+
+
+def _phrase_attribution(index: DocIndex, j: int) -> Attribution | None:
+    """The attribution of a cue phrase starting at token ``j`` ("according to X")."""
+    phrase = index.phrase_at(j)
+    if phrase is None:
+        return None
+    last, head = phrase
+    return Attribution(j, last, np_span(head) if head is not None else None)
 
 
 def _cue_before(index: DocIndex, i: int) -> Attribution | None:
@@ -60,10 +68,9 @@ def _cue_before(index: DocIndex, i: int) -> Attribution | None:
         token = doc[j]
         if _is_boundary(token) or token.text in SENT_END or "\n" in token.whitespace_:
             return None
-        phrase = index.phrase_at(j)
-        if phrase is not None:
-            last, head = phrase
-            return Attribution(j, last, np_span(head) if head is not None else None)
+        found = _phrase_attribution(index, j)
+        if found is not None:
+            return found
         if index.direct_cue[j] is not None:
             return attribution_of(token, index, after_quote=False)
     return None
