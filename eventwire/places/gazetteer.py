@@ -43,6 +43,7 @@ class Location(NamedTuple):
     population: int = 0
     admin1: str = ""
     capital: bool = False
+    county: str = ""  # a town's second-level division ("DeKalb County"), when known
 
     @property
     def prior(self) -> float:
@@ -95,7 +96,8 @@ class Gazetteer:
         gid, name, lat, lon, iso3, feature, pop, admin1, capital = item[:9]
         loc = Location(name=name, country=iso3 or None, lat=float(lat), lon=float(lon),
                        feature=feature, geonames_id=int(gid) or None, population=int(pop),
-                       admin1=admin1, capital=capital == "1")
+                       admin1=admin1, capital=capital == "1",
+                       county=item[12] if len(item) > 12 else "")
         self.entries[index] = loc
         return loc
 

@@ -12,7 +12,7 @@ from .gazetteer import Location, gazetteer, norm
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["SUFFIXES", "spans_of", "within_of"]
+__all__ = ["SUFFIXES", "lists_of", "spans_of", "within_of"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 SCAN_LABELS = frozenset({"", "GPE", "LOC", "FAC", "NORP"})  # tokens a gazetteer name may cover
@@ -27,6 +27,9 @@ _PREFIX = re.compile(r"^(?:(?:the|The|THE)\s+)?(?:(?:(?:north|south)(?:-?(?:east
                      r"|east|west)(?:ern)?\s+|central\s+)*(?=[A-Z])")
 _TRAIL = re.compile(r"(?:['’]s|['’]|[\s.,;:!?\"”“)(-])+$")
 _BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z]+ $")
+# a name that only names a street ("East Washington Street", "Lafayette Ave.")
+_STREET = re.compile(r"\s+(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Drive|Dr\.|Boulevard|Blvd\.?"
+                     r"|Lane|Ln\.|Parkway|Pkwy\.?|Pike|Terrace)(?!\w)(?!\s+(?:Department|Superintendent))")
 _QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z][\w]*\.?(?:\s|-)?){1,3})")
 
 
@@ -156,8 +159,8 @@ def within_of(doc: Doc, spans: list[tuple[int, int, str]]
         outer = doc_text(doc)[nxt[0]:nxt[1]]
         quals = gaz.divisions(outer)
         inner = doc_text(doc)[s:e]
-        if not quals or any(loc.feature in ("country", "region")
-                            for loc in gaz.lookup(inner)):  # "China, Japan"
+        if not quals or any(loc.feature in ("country", "region", "admin")
+                            for loc in gaz.lookup(inner)):  # "China, Japan", "Ohio, Texas"
             continue
         holding = [q for q in quals if any(_inside(c, q) for c, primary
                                            in gaz.candidates(inner) if primary)]
@@ -187,6 +190,33 @@ def _widen(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, 
 
 def spans_of(doc: Doc) -> list[tuple[int, int, str]]:
     """The article's toponym spans, sorted: (start, end, how found)."""
-    spans = _widen(doc, _spans(doc))
+    text = doc_text(doc)
+    spans = [sp for sp in _widen(doc, _spans(doc))  # not a street's name; a county's may be
+             if text[sp[0]:sp[1]].endswith((" County", " Parish")) or not _STREET.match(text, sp[1])]
     spans += _qualifiers(doc, spans)
     return sorted(set(spans))
+
+
+_ABBREVIATED = re.compile(r"[A-Z][A-Za-z]?\.(?:[A-Z]\.)?|[A-Z]{2}")
+_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
+
+
+def lists_of(doc: Doc, spans: list[tuple[int, int, str]]) -> list[list[int]]:
+    """Runs of spans (indices) joined only by commas, "and" and "or": "Ohio, New York and
+    Texas", "Ohio or Texas"; not two names and a comma, which is a place and its state
+    ("Rockville, Maryland"), nor a name and an abbreviated state ("Washington, D.C.")."""
+    text = doc_text(doc)
+    gaps = [i > 0 and _LISTED.fullmatch(text, spans[i - 1][1], spans[i][0]) is not None
+            for i in range(len(spans))]
+    paired = {j for i, (s, e, _) in enumerate(spans)
+              if gaps[i] and _ABBREVIATED.fullmatch(text, s, e) for j in (i - 1, i)}
+    runs: list[list[int]] = []
+    for i in range(len(spans)):
+        if i in paired:
+            continue
+        if gaps[i] and runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return [run for run in runs if len(run) > 2
+            or len(run) == 2 and "," not in text[spans[run[0]][1]:spans[run[1]][0]]]
