@@ -360,6 +360,27 @@ def test_places_states_named_in_public_bodies_vote(nlp):
     assert "Texas" not in by_text  # inside a name, not a toponym
     from eventwire.places import _named_in_bodies
 
-    named = _named_in_bodies(nlp("The Ohio Department of Health and the University of Texas "
-                                 "published a study."))
-    assert {loc.name for loc in named} == {"Ohio"}  # a university's state is not the story's
+    named, counties = _named_in_bodies(nlp("The Ohio Department of Health and the University "
+                                           "of Texas published a study."))
+    assert {loc.name for loc in named} == {"Ohio"} and counties == []  # a university's state is not the story's
+
+
+def test_places_a_state_named_again_and_again_outvotes_one_named_once():
+    got = places.resolve(["Boone County", "Indiana", "Illinois", "Indiana", "Indiana"])
+    assert _sure(got["boone county"]).admin1 == "IN"
+    got = places.resolve(["Boone County", "Indiana", "Illinois", "Illinois", "Illinois"])
+    assert _sure(got["boone county"]).admin1 == "IL"
+
+
+def test_places_an_alternate_name_yields_to_a_town_so_named_in_its_country():
+    got = _sure(places.resolve_name("Maryville", ["USA"]))
+    assert got.name == "Maryville"  # not a town once called so
+
+
+@pytest.mark.model
+def test_places_county_named_in_a_body_places_its_towns(nlp):
+    text = ("The Edgar County Community Foundation will fund the trees. The City of Paris "
+            "supports the project.")
+    by_text = {p.text: p for p in places.find_places(nlp(text))}
+    assert by_text["Paris"].country == "USA" and by_text["Paris"].lon < -87
+    assert not any("Edgar" in p.text for p in by_text.values())

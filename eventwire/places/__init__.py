@@ -86,12 +86,14 @@ _NOT_LOCAL_BODY = re.compile(r"\b(?:University|College|Institute|School|Times|Po
                              r"|Press|Tribune|Herald|Gazette|Review|Magazine)\b")
 
 
-def _named_in_bodies(doc: Doc) -> list[Location]:
+def _named_in_bodies(doc: Doc) -> tuple[list[Location], list[str]]:
     """States and countries named inside the names of public bodies ("the Texas Department
-    of Transportation", "the Ohio National Guard"): not toponyms, but the article's
-    whereabouts. Not universities, whose studies travel, nor newspapers."""
+    of Transportation", "the Ohio National Guard"), and counties ("the Edgar County
+    Community Foundation"): not toponyms, but the article's whereabouts. Not universities,
+    whose studies travel, nor newspapers."""
     gaz = gazetteer()
     found: list[Location] = []
+    counties: list[str] = []
     for ent in doc.ents:
         if ent.label_ != "ORG" or _NOT_LOCAL_BODY.search(ent.text):
             continue
@@ -101,10 +103,14 @@ def _named_in_bodies(doc: Doc) -> list[Location]:
                 text = " ".join(words[i:i + size])
                 if not text[:1].isupper():
                     continue
+                if size > 1 and words[i + size - 1] in ("County", "Parish"):
+                    if any(loc.feature == "division" for loc, _ in gaz.candidates(text)):
+                        counties.append(text)
+                    continue
                 best = max(gaz.candidates(text), key=lambda c: c[0].prior, default=None)
                 if best is not None and best[1] and best[0].feature in ("admin", "country"):
                     found.append(best[0])
-    return found
+    return found, counties
 
 
 def _state_of(name: str) -> str | None:
@@ -139,11 +145,13 @@ def find_places(doc: Doc) -> tuple[Place, ...]:
         lookup.append(text)
     context = local_countries(doc_text(doc))
     cues = _cues(doc, spans, lookup)
-    named = _named_in_bodies(doc)
-    chosen = resolve(lookup, context, within=within, fixed=fixed, cues=cues, named=named)
+    named, counties = _named_in_bodies(doc)  # counties take part, but are not toponyms
+    chosen = resolve(lookup + counties, context, within=within, fixed=fixed, cues=cues,
+                     named=named)
     unsure = _unsupported(spans, lookup, chosen)
     if unsure:
-        chosen = resolve([k for k, sp in zip(lookup, spans, strict=True) if sp not in unsure],
+        chosen = resolve([k for k, sp in zip(lookup, spans, strict=True) if sp not in unsure]
+                         + counties,
                          context, within=within, fixed=fixed, cues=cues, named=named)
     towns = [loc for loc in set(chosen.values()) if loc is not None and loc.feature == "city"]
     places: list[Place] = []

@@ -31,6 +31,7 @@ LOCAL_CUES: dict[str, tuple[re.Pattern[str], ...]] = {"USA": tuple(re.compile(p,
     r"\bcounty (?:commission(?:ers?)?|supervisors?|attorney|prosecutor|clerk|jail|courthouse"
     r"|sheriff|auditor|treasurer|recorder|assessor|coroner)\b",
     r"\bpolice department\b",
+    r"\bzoning (?:board|commission|appeals|ordinance|variance)\b|\bplanning and zoning\b",
     r"\b\d{3}-\d{3}-\d{4}\b|\(\d{3}\) ?\d{3}-\d{4}\b",  # a telephone number of the US plan
     r"\bboard of supervisors\b",
     r"\bschool district\b",
@@ -68,6 +69,7 @@ _SEAT_AFTER = re.compile(
     r"(?:city|town|village|borough|township)\s+(?:council|hall|manager|commission|administrator"
     r"|clerk|attorney|limits|schools|government)"
     r"|(?:police|fire)\s+(?:department|dept\.|chief|station|officers?)"
+    r"|firefighters|firemen|policemen"
     r"|(?:mayor|aldermen|selectmen|council\s?(?:man|men|woman|women|member))"
     r"|(?:(?:senior|junior)\s+)?(?:high|middle|elementary|primary|grade)\s+schools?"
     r"|(?:independent\s+)?school\s+(?:district|board)|(?:public|city|municipal)\s+library"

@@ -24,6 +24,9 @@ SUPPORT_TIE = 0.01
 # A town and a county the article names, the town lying in the county ("Decatur" and "DeKalb
 # County"): each is the other's best evidence, worth three orders of magnitude of population.
 CONTAIN_VOTE = 3.0
+# A state the article names again and again is where it is (Indiana three times against
+# Illinois and Ohio once): each further mention adds this much to its vote, up to twice.
+REPEAT_VOTE = 0.25
 
 
 def _score(loc: Location, primary: bool, votes: dict[str, float],
@@ -120,6 +123,7 @@ def resolve(names: list[str], context: Iterable[str] = (),
     gaz = gazetteer()
     within, fixed, cues = within or {}, fixed or {}, cues or {}
     keys = list(dict.fromkeys(norm(n) for n in names))
+    said = Counter(norm(n) for n in names)
     cands: dict[str, list[tuple[Location, bool]]] = {}
     for name in names:
         key = norm(name)
@@ -132,7 +136,8 @@ def resolve(names: list[str], context: Iterable[str] = (),
                         and (q.feature != "admin" or loc.admin1 == q.admin1) and loc != q]
             found = narrowed or found
         found = _cued(key, found, cues.get(key))
-        cands[key] = found
+        named_in = {loc.country for loc, primary in found if primary}
+        cands[key] = [(loc, p) for loc, p in found if p or loc.country not in named_in]
     base: Counter[str] = Counter({c: 2 for c in context})
     base_admins: Counter[tuple[str, str]] = Counter()
     for body in set(named):
@@ -157,6 +162,8 @@ def resolve(names: list[str], context: Iterable[str] = (),
                 continue
             counted.add(loc)
             weight = 1.0 if _clear(loc, cands[k]) else 0.6
+            if loc.feature == "admin":
+                weight *= min(1.0 + REPEAT_VOTE * (said[k] - 1), 2.0)
             votes[loc.country] += weight
             if loc.admin1 and loc.feature != "country":
                 admins[(loc.country, loc.admin1)] += weight
