@@ -287,6 +287,8 @@ def test_places_name_cues_read_the_words_around_a_name():
     assert got.get(spans[("Chile", 0)]) is NameCue.RESIDENT  # name, age, home town
     assert got.get(spans[("Utah", 0)]) is got.get(spans[("Utah", 1)]) is NameCue.STATE
     assert spans[("Ohio", 0)] not in got and spans[("Chile", 1)] not in got
+    us = "Three US men and two U.S. women were held."
+    assert name_cues(us, [(6, 8), (23, 27)]) == {}  # an abbreviation is a country's
 
 
 def test_places_cues_keep_only_the_readings_they_allow():

@@ -99,6 +99,7 @@ def name_cues(text: str, spans: list[tuple[int, int]]) -> dict[tuple[int, int], 
             cues[(s, e)] = NameCue.SEAT
         elif _STATE_AFTER.match(after) or _STATE_BEFORE.search(before):
             cues[(s, e)] = NameCue.STATE
-        elif _RESIDENT_AFTER.match(after) or _RESIDENT_BEFORE.search(before):
+        elif (_RESIDENT_AFTER.match(after) or _RESIDENT_BEFORE.search(before)) \
+                and not text[s:e].isupper() and "." not in text[s:e]:  # "US men": a country
             cues[(s, e)] = NameCue.RESIDENT
     return cues
