@@ -386,3 +386,27 @@ def test_places_county_named_in_a_body_places_its_towns(nlp):
     by_text = {p.text: p for p in places.find_places(nlp(text))}
     assert by_text["Paris"].country == "USA" and by_text["Paris"].lon < -87
     assert not any("Edgar" in p.text for p in by_text.values())
+
+
+@pytest.mark.model
+def test_places_demonyms_vote_for_their_country(nlp):
+    text = ("United Airlines flew a French woman from Newark, New Jersey, to San Francisco "
+            "instead of Paris.")
+    assert {p.text: p for p in places.find_places(nlp(text))}["Paris"].country == "FRA"
+    # without the demonym the American places carry Paris to Texas
+    bare = places.resolve(["Newark", "New Jersey", "San Francisco", "Paris"])
+    assert _sure(bare["paris"]).country == "USA"
+
+
+def test_places_neighbours_vote_for_a_country_and_for_a_town_of_an_unnamed_one():
+    from eventwire.places.resolution import _score
+
+    gaz = places.gazetteer()
+    georgia = gaz.countries["GEO"]  # "the Georgian war" beside Russia: the country
+    assert _score(georgia, True, {"GEO": 1.0, "RUS": 1.0}, {}) > _score(georgia, True,
+                                                                      {"GEO": 1.0}, {})
+    cairo = next(loc for loc, _ in gaz.candidates("Cairo") if loc.admin1 == "IL")
+    # Mexico beside an American article's Cairo: the US votes already, Mexico adds nothing
+    assert _score(cairo, True, {"USA": 1.0, "MEX": 1.0}, {}) == _score(cairo, True,
+                                                                     {"USA": 1.0}, {})
+    assert _score(cairo, True, {"MEX": 1.0}, {}) > _score(cairo, True, {}, {})

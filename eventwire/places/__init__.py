@@ -16,7 +16,8 @@ Submodules: ``gazetteer`` (the offline gazetteer, loaded once per process), ``sp
 (detection), ``resolution`` (choosing among a name's locations), ``locale`` (the country
 whose local-news wording the article carries; the words around a name that show what it
 denotes).
-Demonyms (NORP: "French") are never places; the actors stage handles them.
+Demonyms (NORP: "French") are never places (the actors stage handles them), but their
+countries vote like the article's places.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import re
 import statistics
 from typing import TYPE_CHECKING
 
+from ..lexicon import lexicon
 from ..nlp import doc_text
 from ..records import Place, stable_id
 from .gazetteer import Gazetteer, Location, gazetteer, norm
@@ -113,6 +115,14 @@ def _named_in_bodies(doc: Doc) -> tuple[list[Location], list[str]]:
     return found, counties
 
 
+def _demonym_countries(doc: Doc) -> list[Location]:
+    """Countries the article's demonyms name ("a French woman" flying to Paris): each votes
+    once, as a place of that country would."""
+    lex, gaz = lexicon(), gazetteer()
+    found = {lex.demonyms.get(ent.text.lower()) for ent in doc.ents if ent.label_ == "NORP"}
+    return [gaz.countries[c] for c in found if c and c in gaz.countries]
+
+
 def _state_of(name: str) -> str | None:
     """The country of a name whose likeliest reading is a state or province ("Ontario")."""
     found = gazetteer().candidates(name)
@@ -146,6 +156,7 @@ def find_places(doc: Doc) -> tuple[Place, ...]:
     context = local_countries(doc_text(doc))
     cues = _cues(doc, spans, lookup)
     named, counties = _named_in_bodies(doc)  # counties take part, but are not toponyms
+    named += _demonym_countries(doc)
     chosen = resolve(lookup + counties, context, within=within, fixed=fixed, cues=cues,
                      named=named)
     unsure = _unsupported(spans, lookup, chosen)

@@ -42,8 +42,8 @@ def _score(loc: Location, primary: bool, votes: dict[str, float],
             score += ADMIN_VOTE * min(admins.get((country, loc.admin1), 0.0), MAX_ADMIN_VOTES)
     elif country:
         score += 0.5 * min(votes.get(country, 0.0), 3.0)
-    if votes.get(country, 0.0) > 0:
-        return score  # neighbours speak only for a country the article does not name
+    if votes.get(country, 0.0) > 0 and loc.feature != "country":
+        return score  # neighbours speak for a town only when the article names no country of it
     near = sum(min(votes.get(n, 0.0), 1.0) for n in gazetteer().neighbours.get(country, ()))
     return score + NEIGHBOUR_VOTE * min(near, 2.0)
 
