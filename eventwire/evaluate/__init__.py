@@ -28,6 +28,7 @@ GOLD_SETS: dict[str, str] = {
     "plover": "plover:run",
     "cameo": "cameo:run",
     "meantime-mentions": "mentions:run",
+    "news-dev": "news_dev:run",
 }
 
 

@@ -17,10 +17,11 @@ from typing import Any
 
 from .scores import Report, Score
 
-__all__ = ["run", "score_document"]
+__all__ = ["fold_text", "run", "score_document", "side_matches"]
 
 
-def _norm(text: str | None) -> str:
+def fold_text(text: str | None) -> str:
+    """Lower-case, accents stripped, curly apostrophes straightened, spaces collapsed."""
     text = unicodedata.normalize("NFKD", text or "")
     text = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join(text.replace("’", "'").lower().split())
@@ -34,15 +35,15 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _actor_matches(produced: dict[str, Any], gold: dict[str, Any]) -> bool:
-    gname = _norm(gold.get("name"))
-    pname = _norm(produced.get("name"))
+    gname = fold_text(gold.get("name"))
+    pname = fold_text(produced.get("name"))
     if pname and (pname == gname or pname == gname.split(" ")[-1]):
         return True
     if produced.get("kind") == "country" and gold.get("mentions") == [gold.get("name")]:
         return bool(produced.get("country")) and produced.get("country") == gold.get("country")
-    gold_mentions = {_norm(m) for m in gold.get("mentions", [])}
-    return any(_norm(m.get("text")) in gold_mentions for m in produced.get("mentions", [])
-               if len(_norm(m.get("text"))) > 3 or _norm(m.get("text")) == gname)
+    gold_mentions = {fold_text(m) for m in gold.get("mentions", [])}
+    return any(fold_text(m.get("text")) in gold_mentions for m in produced.get("mentions", [])
+               if len(fold_text(m.get("text"))) > 3 or fold_text(m.get("text")) == gname)
 
 
 def _match_table(doc: dict[str, Any], gold: dict[str, Any]) -> dict[str, set[str]]:
@@ -53,7 +54,8 @@ def _match_table(doc: dict[str, Any], gold: dict[str, Any]) -> dict[str, set[str
     return table
 
 
-def _side_ok(prod_ids: list[str], gold_sets: list[list[str]], table: dict[str, set[str]]) -> bool:
+def side_matches(prod_ids: list[str], gold_sets: list[list[str]], table: dict[str, set[str]]) -> bool:
+    """Some produced id matches an actor of one gold set (an empty set: the side is empty too)."""
     for gold_ids in gold_sets:
         if not gold_ids and not prod_ids:
             return True
@@ -76,10 +78,10 @@ def _event_match(p: dict[str, Any], g: dict[str, Any], table: dict[str, set[str]
     tgt_sets = [g.get("target", [])] + g.get("target_alternatives", [])
     if strict:
         def direct(ps: list[str], pt: list[str]) -> bool:
-            tgt_ok = _side_ok(pt, tgt_sets, table)
+            tgt_ok = side_matches(pt, tgt_sets, table)
             if not tgt_ok and g.get("target_country"):
                 tgt_ok = g["target_country"] in _countries(pt, by_id)
-            return _side_ok(ps, src_sets, table) and tgt_ok
+            return side_matches(ps, src_sets, table) and tgt_ok
         ok = direct(p.get("source", []), p.get("target", []))
         if not ok and g["type"] == "CONSULT":
             ok = direct(p.get("target", []), p.get("source", []))
@@ -157,10 +159,10 @@ def _quote_scores(doc: dict[str, Any], gold: dict[str, Any], table: dict[str, se
 
 def _time_scores(doc: dict[str, Any], gold: dict[str, Any]) -> Score:
     score = Score(name="times")
-    golds = [(_norm(g["text"]), g["value"]) for g in gold.get("times", [])]
+    golds = [(fold_text(g["text"]), g["value"]) for g in gold.get("times", [])]
     used: set[int] = set()
     for t in doc.get("times", []):
-        i = next((k for k, (gt, gv) in enumerate(golds) if k not in used and gt == _norm(t["text"])
+        i = next((k for k, (gt, gv) in enumerate(golds) if k not in used and gt == fold_text(t["text"])
                   and (gv == t.get("value") or _week_bound(gv, t.get("value")))), None)
         if i is None:
             score.fp += 1
@@ -192,11 +194,11 @@ def _place_scores(doc: dict[str, Any], gold: dict[str, Any]) -> Score:
     used: set[int] = set()
     seen: set[str] = set()
     for p in doc.get("places", []):
-        key = _norm(p["text"])
+        key = fold_text(p["text"])
         if key in seen:
             continue  # one judgement per toponym, as the gold lists each once
         seen.add(key)
-        i = next((k for k, g in enumerate(golds) if k not in used and _norm(g["text"]) == key), None)
+        i = next((k for k, g in enumerate(golds) if k not in used and fold_text(g["text"]) == key), None)
         ok = False
         if i is not None:
             g = golds[i]
