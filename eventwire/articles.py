@@ -2,6 +2,12 @@
 
 ``read_articles`` yields, in input order, either an ``Article`` or the ``ArticleError`` that
 explains why one input could not be used, so a bad article never loses the rest of a batch.
+
+Ids: a file given by name is its stem (``story.txt`` -> ``story``); a file found under a
+directory is its path below that directory without the suffix (``a/001.txt`` -> ``a/001``), so
+two folders' ``001.txt`` stay two articles. A JSONL/CSV record's ``id`` (a string or an
+integer: ``7`` and ``"7"`` are the same id) wins; without one it is the file's id and the
+record's number (``feed-3``).
 """
 
 from __future__ import annotations
@@ -63,12 +69,21 @@ def _check_text(text: object, where: str) -> str:
     return text
 
 
+def _record_id(value: object, where: str) -> str | None:
+    """A record's own id as text: ``7`` and ``"7"`` are one id; None when it gives none."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise ArticleError(where, "field 'id' must be a string or an integer")
+    return str(value)
+
+
 def article_from_record(record: dict[str, Any], where: str, default_id: str,
                         published: date | None = None) -> Article:
     """Build an Article from a JSONL/CSV/API record, validating every field."""
     text = _check_text(record.get("text"), where)
     pub = parse_date(record.get("published"), where) or published
-    art_id = str(record.get("id") or default_id)
+    art_id = _record_id(record.get("id"), where) or default_id
 
     def opt(key: str) -> str | None:
         value = record.get(key)
@@ -110,7 +125,7 @@ def html_to_text(html: str) -> tuple[str | None, str]:
     return title, extracted or ""
 
 
-def _read_txt(path: Path, published: date | None) -> Iterator[Article | ArticleError]:
+def _read_txt(path: Path, published: date | None, key: str) -> Iterator[Article | ArticleError]:
     where = str(path)
     try:
         raw = path.read_bytes()
@@ -121,21 +136,21 @@ def _read_txt(path: Path, published: date | None) -> Iterator[Article | ArticleE
         head, sep, _rest = text.partition("\n\n")
         if sep and "\n" not in head.strip() and len(head) < 300 and not head.rstrip().endswith("."):
             title = head.strip()
-        yield Article(id=path.stem, text=text, title=title, published=published)
+        yield Article(id=key, text=text, title=title, published=published)
     except ArticleError as err:
         yield err
     except OSError as exc:
         yield ArticleError(where, f"cannot read file ({exc.strerror})")
 
 
-def _read_html(path: Path, published: date | None) -> Iterator[Article | ArticleError]:
+def _read_html(path: Path, published: date | None, key: str) -> Iterator[Article | ArticleError]:
     where = str(path)
     try:
         raw = path.read_bytes()
         if len(raw) > MAX_ARTICLE_CHARS * 4:
             raise ArticleError(where, f"article too large ({len(raw)} bytes)")
         title, text = html_to_text(_decode(raw, where))
-        yield Article(id=path.stem, text=_check_text(text, where), title=title, published=published)
+        yield Article(id=key, text=_check_text(text, where), title=title, published=published)
     except ArticleError as err:
         yield err
     except OSError as exc:
@@ -176,15 +191,15 @@ def _read_jsonl_stream(lines: Iterable[bytes | str], name: str, stem: str,
             yield item
 
 
-def _read_jsonl(path: Path, published: date | None) -> Iterator[Article | ArticleError]:
+def _read_jsonl(path: Path, published: date | None, key: str) -> Iterator[Article | ArticleError]:
     try:
         with path.open("rb") as handle:
-            yield from _read_jsonl_stream(handle, str(path), path.stem, published)
+            yield from _read_jsonl_stream(handle, str(path), key, published)
     except OSError as exc:
         yield ArticleError(str(path), f"cannot read file ({exc.strerror})")
 
 
-def _read_csv(path: Path, published: date | None) -> Iterator[Article | ArticleError]:
+def _read_csv(path: Path, published: date | None, key: str) -> Iterator[Article | ArticleError]:
     try:
         text = _decode(path.read_bytes(), str(path))
     except ArticleError as err:
@@ -201,7 +216,7 @@ def _read_csv(path: Path, published: date | None) -> Iterator[Article | ArticleE
     for number, row in enumerate(reader, start=2):
         where = f"{path}:{number}"
         try:
-            yield article_from_record(dict(row), where, f"{path.stem}-{number - 1}", published)
+            yield article_from_record(dict(row), where, f"{key}-{number - 1}", published)
         except ArticleError as err:
             yield err
 
@@ -223,12 +238,13 @@ def read_articles(paths: Iterable[str | Path], published: date | None = None
             files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
             if not files:
                 yield ArticleError(str(path), "directory holds no .txt, .html, .jsonl or .csv file")
-            for file in files:
-                yield from _READERS[file.suffix.lower()](file, published)
+            for file in files:  # the id: its path under the directory, without suffix
+                key = file.relative_to(path).with_suffix("").as_posix()
+                yield from _READERS[file.suffix.lower()](file, published, key)
         elif not path.exists():
             yield ArticleError(str(path), "no such file")
         elif path.suffix.lower() not in _READERS:
             yield ArticleError(str(path), f"unsupported input type {path.suffix!r} "
                                           "(expected .txt, .html, .jsonl, .csv or a directory)")
         else:
-            yield from _READERS[path.suffix.lower()](path, published)
+            yield from _READERS[path.suffix.lower()](path, published, path.stem)

@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import logging
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
 import warnings
 from pathlib import Path
 
@@ -221,6 +229,77 @@ def test_api_extract_returns_a_document(client: TestClient) -> None:
 ])
 def test_api_extract_rejects_bad_bodies(client: TestClient, body: dict, status: int) -> None:
     assert client.post("/api/extract", json=body).status_code == status
+
+
+def test_api_unexpected_error_is_json_500_and_one_log_line(
+        db: Path, caplog: pytest.LogCaptureFixture) -> None:
+    def broken(article: Article) -> Document:
+        raise RuntimeError("stage exploded\nsecond line")
+
+    with TestClient(create_app(db, extractor=broken)) as c, caplog.at_level(logging.ERROR,
+                                                                          logger="eventwire"):
+        response = c.post("/api/extract", json={"text": "Ministers met."})
+        assert c.get("/api/stats").status_code == 200  # the app still answers
+    assert response.status_code == 500
+    assert response.json() == {"detail": "internal error"}
+    (record,) = [r for r in caplog.records if r.name == "eventwire"]
+    assert record.getMessage() == ("POST /api/extract failed: RuntimeError: stage exploded "
+                                   "second line")
+    assert record.exc_info is None and "\n" not in record.getMessage()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.mark.model
+def test_api_serve_extracts_with_the_real_pipeline(tmp_path: Path) -> None:
+    """`eventwire serve` in its own process, the real extractor behind POST /api/extract."""
+    db = build_fixture_db(tmp_path / "events.duckdb")
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "eventwire.cli", "serve", "--db", str(db),
+                             "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert proc.poll() is None, f"serve exited {proc.returncode}"
+            try:
+                with urllib.request.urlopen(f"{base}/api/stats", timeout=5) as reply:
+                    if reply.status == 200:
+                        break
+            except (urllib.error.URLError, OSError):
+                pass
+            assert time.monotonic() < deadline, "serve did not answer within 60 s"
+            time.sleep(0.2)
+        body = {"id": "harbour-1", "published": "2024-09-17",
+                "text": "The Norwegian foreign minister met the president of Ghana in Accra on "
+                        "Monday. Police arrested twelve protesters outside the parliament."}
+        request = urllib.request.Request(f"{base}/api/extract", data=json.dumps(body).encode(),
+                                         headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=180) as reply:
+            assert reply.status == 200
+            doc = json.loads(reply.read())
+        assert doc["article"]["id"] == "harbour-1"
+        assert doc["events"], doc
+        assert {e["type"] for e in doc["events"]} & {"CONSULT", "COERCE"}, doc["events"]
+        for event in doc["events"]:
+            ev = event["evidence"]
+            assert body["text"][ev["start"]:ev["end"]] == ev["text"]
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=30)
+        log.seek(0)
+        output = log.read()
+        log.close()
+    assert "Traceback" not in output, output
 
 
 def test_api_extract_refuses_oversized_bodies(client: TestClient) -> None:

@@ -85,6 +85,29 @@ def test_articles_directory_is_sorted(tmp_path):
     assert [a.id for a in read_articles([tmp_path])] == ["a", "b"]
 
 
+def test_articles_ids_of_files_are_their_paths_under_the_directory(tmp_path):
+    for folder in ("east", "west"):
+        (tmp_path / "in" / folder).mkdir(parents=True)
+        (tmp_path / "in" / folder / "001.txt").write_text(f"News from the {folder}.",
+                                                          encoding="utf-8")
+    (tmp_path / "in" / "west" / "feed.jsonl").write_text('{"text": "A line."}\n',
+                                                          encoding="utf-8")
+    assert [a.id for a in read_articles([tmp_path / "in"])] == ["east/001", "west/001",
+                                                                 "west/feed-1"]
+    assert [a.id for a in read_articles([tmp_path / "in" / "east"])] == ["001"]
+    assert [a.id for a in read_articles([tmp_path / "in" / "west" / "001.txt"])] == ["001"]
+
+
+def test_articles_record_ids_numbers_and_strings_are_one_id(tmp_path):
+    path = tmp_path / "ids.jsonl"
+    path.write_text("\n".join(json.dumps({"id": i, "text": "Talks."})
+                              for i in (7, "7", 0, True, 1.5, [1], None)) + "\n", encoding="utf-8")
+    items = list(read_articles([path]))
+    assert [getattr(i, "id", None) for i in items] == ["7", "7", "0", None, None, None, "ids-7"]
+    for bad in items[3:6]:
+        assert isinstance(bad, ArticleError) and "must be a string or an integer" in bad.reason
+
+
 @pytest.mark.parametrize("value,expected", [
     ("2022-09-29", date(2022, 9, 29)),
     ("2022-09-29T10:00:00Z", date(2022, 9, 29)),

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.errors import StoreError
 from eventwire.records import (
     Actor,
     Article,
@@ -104,9 +105,33 @@ def test_store_failed_batch_leaves_nothing(tmp_path: Path) -> None:
 def test_store_skip_stored_drops_known_articles_in_order() -> None:
     with Store() as store:
         store.write(full_document("b"))
-        items = [Article(id=i, text="x") for i in "abc"]
+        items = [Article(id=i, text=f"  {TEXT}\n") for i in "abc"]  # the same words
         assert [a.id for a in store.skip_stored(items, chunk=2)] == ["a", "c"]
         assert store.skipped == 1
+
+
+def test_store_an_id_taken_by_another_text_is_an_error_not_a_skip() -> None:
+    other = Document(article=Article(id="b", text="The harbour master resigned on Sunday."))
+    with Store() as store:
+        store.write(full_document("b"))
+        items = [Article(id="a", text="x"), other.article, Article(id="c", text="y")]
+        out = list(store.skip_stored(items))
+        assert [type(i).__name__ for i in out] == ["Article", "ArticleError", "Article"]
+        assert str(out[1]) == "b: id already stored with a different text (give each article its own id)"
+        assert store.skipped == 0
+        before = dump(store)
+        with pytest.raises(StoreError, match="b: id already stored with a different text"):
+            store.write(other)
+        with pytest.raises(StoreError, match="c: id already stored with a different text"):
+            store.write_batch([full_document("c"), full_document("d"),
+                               Document(article=Article(id="c", text="Another story."))])
+        assert dump(store) == before
+        with store.writer(batch_size=10) as writer:
+            for doc in (full_document("c"), other, full_document("d")):
+                writer.add(doc)
+        (err,) = writer.drain()
+        assert str(err).startswith("b: id already stored")
+        assert [r["id"] for r in store.query("SELECT id FROM articles ORDER BY seq")] == ["b", "c", "d"]
 
 
 def test_store_export_parquet_by_month_and_flat_csv(tmp_path: Path) -> None:

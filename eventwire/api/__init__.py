@@ -14,6 +14,7 @@ Ids the API mints:
 
 Submodules:
 
+- ``failures``: an unexpected exception as one log line and a JSON 500 (``UnexpectedErrors``);
 - ``ids``: opaque event ids and actor keys;
 - ``limits``: page, text and request-body limits (``BodyLimit``);
 - ``queries``: the fixed SQL (filters, sort orders, participants, timelines);

@@ -17,6 +17,7 @@ from fastapi.staticfiles import StaticFiles
 
 from ..errors import ArticleError, EventwireError, StageError, StoreError
 from ..records import Article, Document
+from .failures import UnexpectedErrors
 from .ids import ACTOR_KEY_PATTERN, KEY_X, event_key, parse_event_key
 from .limits import MAX_BODY_BYTES, BodyLimit
 from .queries import (
@@ -42,7 +43,7 @@ Extractor = Callable[[Article], Document]
 
 
 def _pipeline_extract(article: Article) -> Document:
-    from .pipeline import extract
+    from ..pipeline import extract
 
     return extract(article)
 
@@ -63,6 +64,7 @@ def create_app(db_path: str | Path, *, extractor: Extractor | None = None) -> Fa
                   description="Political event data extracted from news, with provenance.")
     app.state.con = con
     app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
+    app.add_middleware(UnexpectedErrors)
 
     @app.exception_handler(EventwireError)
     def library_error(request: Request, exc: EventwireError) -> JSONResponse:

@@ -8,7 +8,7 @@ from types import TracebackType
 from typing import Any, TypeVar
 
 from ..dedup import DEFAULT_WINDOW_DAYS, assign_batch, reports_of
-from ..errors import StoreError
+from ..errors import ArticleError, StoreError
 from ..ontology import QUAD_CLASS
 from ..records import Document
 from .export import write_csv, write_parquet
@@ -28,6 +28,9 @@ T = TypeVar("T")
 
 
 MEMORY_LIMIT = "512MB"
+
+
+CONFLICT = "id already stored with a different text (give each article its own id)"
 
 
 class Store:
@@ -80,24 +83,35 @@ class Store:
 
     def stored(self, article_ids: Iterable[str]) -> set[str]:
         """Which of these article ids are stored (one query)."""
+        return set(self.fingerprints(article_ids))
+
+    def fingerprints(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """The text fingerprint of each of these article ids that is stored (one query)."""
         ids = [str(i) for i in article_ids]
         if not ids:
-            return set()
-        rows = self.con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))",
-                                [ids]).fetchall()
-        return {r[0] for r in rows}
+            return {}
+        rows = self.con.execute("SELECT id, fingerprint FROM articles "
+                                "WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
+        return {r[0]: r[1] for r in rows}
 
-    def skip_stored(self, items: Iterable[T], chunk: int = 32) -> Iterator[T]:
-        """The items that are not stored articles; ``on_skip`` hears each one dropped.
+    def skip_stored(self, items: Iterable[T], chunk: int = 32) -> Iterator[T | ArticleError]:
+        """The items that are not stored articles, in order; ``skipped`` counts those dropped.
 
-        Errors and anything without an ``id`` pass through; order is kept.
+        An article whose id is stored with the same text (its fingerprint) is dropped: a
+        resumed run. One whose id is stored with a different text comes back as an
+        ``ArticleError`` in its place, never silently lost. Errors and anything without an
+        ``id`` pass through.
         """
         batch: list[T] = []
 
-        def flush() -> Iterator[T]:
-            known = self.stored(str(i.id) for i in batch if hasattr(i, "id"))
+        def flush() -> Iterator[T | ArticleError]:
+            known = self.fingerprints(str(i.id) for i in batch if hasattr(i, "id"))
             for item in batch:
-                if hasattr(item, "id") and str(item.id) in known:
+                aid = str(item.id) if hasattr(item, "id") else None
+                if aid is not None and aid in known:
+                    if known[aid] != fingerprint(str(getattr(item, "text", ""))):
+                        yield ArticleError(aid, CONFLICT)
+                        continue
                     self.skipped += 1
                     continue
                 yield item
@@ -116,8 +130,10 @@ class Store:
     def write_batch(self, docs: Sequence[Document | Mapping[str, Any]]) -> int:
         """Store whole documents in one transaction (all of their rows or none); how many.
 
-        Articles already stored, or repeated within ``docs``, are left out (the first wins).
-        Stories are assigned in order, so batching never changes the result.
+        Articles already stored, or repeated within ``docs``, with the same text are left out
+        (a resumed run). An id already taken by a different text is a ``StoreError`` and
+        nothing of the batch is stored. Stories are assigned in order, so batching never
+        changes the result.
         """
         import duckdb
 
@@ -127,13 +143,16 @@ class Store:
         try:
             self.con.begin()
             try:
-                known = self.stored(str(d["article"]["id"]) for d in datas)
+                known = self.fingerprints(str(d["article"]["id"]) for d in datas)
                 fresh = []
                 for data in datas:
                     aid = str(data["article"]["id"])
+                    text = fingerprint(data["article"]["text"])
                     if aid not in known:
-                        known.add(aid)
+                        known[aid] = text
                         fresh.append(data)
+                    elif known[aid] != text:
+                        raise StoreError(f"{aid}: {CONFLICT}")
                 if fresh:
                     stories: dict[tuple[str, str], str] = {}
                     if self.dedup:
