@@ -43,6 +43,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         print("eventwire extract: --workers must be at least 1", file=sys.stderr)
         return 2
+    if args.actors:  # read it now: a bad file is an unusable argument, found before any article
+        from .actors.dictionary import resolve_dictionary
+
+        try:
+            resolve_dictionary(args.actors)
+        except EventwireError as exc:
+            print(f"eventwire extract: --actors: {exc}", file=sys.stderr)
+            return 2
     items = read_articles(args.paths, published=args.published)
     failures = 0
     enabled = sys.stderr.isatty() and (args.out is not None or args.db is not None)
@@ -61,7 +69,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
             writer = stack.enter_context(store.writer())
         stack.callback(progress.done)
         results = stack.enter_context(documents(items, workers=args.workers,
-                                                scheduler=args.scheduler))
+                                                scheduler=args.scheduler,
+                                                dictionary=args.actors))
         registry = None
         if not args.no_registry:
             from .registry import Registry
@@ -224,6 +233,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="with --db: do not group events into stories while writing")
     p.add_argument("--workers", type=int, help="run on a local Dask cluster of N processes")
     p.add_argument("--scheduler", help="run on an existing Dask cluster (tcp://HOST:PORT)")
+    p.add_argument("--actors", metavar="FILE",
+                   help="a user actor dictionary (Phoenix/PETRARCH format, or TSV: name, country, "
+                        "sector, role, from, until) added to the shipped one")
     p.add_argument("--no-registry", action="store_true",
                    help="do not complete bare names from actors learned in earlier articles")
     p.set_defaults(func=cmd_extract)

@@ -18,20 +18,30 @@ from .errors import ArticleError, StageError
 from .records import Article, Document
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from spacy.language import Language
     from spacy.tokens import Doc
+
+    from .actors.dictionary import ActorDictionary
 
 __all__ = ["BATCH_SIZE", "annotate", "extract", "extract_many"]
 
 BATCH_SIZE = 32
 
 
-def annotate(article: Article, doc: Doc) -> Document:
-    """Run every stage over an already parsed article."""
+def annotate(article: Article, doc: Doc,
+             dictionary: ActorDictionary | str | Path | None = None) -> Document:
+    """Run every stage over an already parsed article.
+
+    ``dictionary`` adds a user actor file (or a loaded ``ActorDictionary``) to the shipped
+    Phoenix dictionaries (``eventwire.actors.dictionary``).
+    """
     try:
         found_times = times.find_times(doc, article.published)
         found_places = places.find_places(doc)
-        table = actors.find_actors(doc, found_places)
+        table = actors.find_actors(doc, found_places, published=article.published,
+                                   dictionary=dictionary)
         found_quotes = quotes.link_speakers(quotes.find_quotes(doc), table)
         found_events = events.find_events(
             doc, table, quotes=found_quotes, times=found_times, places=found_places,
@@ -49,16 +59,19 @@ def annotate(article: Article, doc: Doc) -> Document:
     )
 
 
-def extract(article: Article, nlp: Language | None = None) -> Document:
-    """The document for one article."""
+def extract(article: Article, nlp: Language | None = None,
+            dictionary: ActorDictionary | str | Path | None = None) -> Document:
+    """The document for one article (``dictionary``: a user actor file, see ``annotate``)."""
     from .nlp import load_pipeline
 
     nlp = nlp or load_pipeline()
-    return annotate(article, nlp(article.text))
+    return annotate(article, nlp(article.text), dictionary)
 
 
 def extract_many(items: Iterable[Article | ArticleError], nlp: Language | None = None,
-                 batch_size: int = BATCH_SIZE) -> Iterator[Document | ArticleError | StageError]:
+                 batch_size: int = BATCH_SIZE,
+                 dictionary: ActorDictionary | str | Path | None = None,
+                 ) -> Iterator[Document | ArticleError | StageError]:
     """Documents in input order; unusable articles and failed stages pass through as errors."""
     from .nlp import load_pipeline
 
@@ -77,7 +90,7 @@ def extract_many(items: Iterable[Article | ArticleError], nlp: Language | None =
                     results.append(item)
                     continue
                 try:
-                    results.append(annotate(item, next(parsed)))
+                    results.append(annotate(item, next(parsed), dictionary))
                 except StageError as err:
                     results.append(err)
         batch.clear()

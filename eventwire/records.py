@@ -91,7 +91,7 @@ class Actor:
     role: str | None = None
     cameo: str | None = None
     mentions: tuple[Mention, ...] = ()
-    country_source: str | None = None  # text | inferred | registry: where the country came from
+    country_source: str | None = None  # where it came from: text, inferred, dictionary, registry
 
     def to_dict(self) -> dict[str, Any]:
         return {

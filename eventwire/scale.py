@@ -49,13 +49,18 @@ def _worker_pipeline() -> Any:
         return load_pipeline()
 
 
-def extract_batch(articles: list[Article]) -> list[Document | StageError]:
-    """Runs on a worker: the documents of one batch of articles, in order."""
+def extract_batch(articles: list[Article], dictionary: str | None = None
+                  ) -> list[Document | StageError]:
+    """Runs on a worker: the documents of one batch of articles, in order.
+
+    ``dictionary`` is the path of a user actor file, read on the worker (once per process).
+    """
     from .pipeline import extract_many
 
     nlp = _worker_pipeline()
     out: list[Document | StageError] = []
-    for result in extract_many(articles, nlp=nlp, batch_size=len(articles) or 1):
+    for result in extract_many(articles, nlp=nlp, batch_size=len(articles) or 1,
+                               dictionary=dictionary):
         if isinstance(result, ArticleError):  # cannot happen: the client keeps errors
             out.append(StageError(str(result)))
         else:
@@ -82,8 +87,8 @@ def _warm() -> int:
 
 
 def extract_distributed(items: Iterable[Article | ArticleError], client: Client,
-                        batch_size: int = BATCH_SIZE, max_in_flight: int | None = None
-                        ) -> Iterator[Result]:
+                        batch_size: int = BATCH_SIZE, max_in_flight: int | None = None,
+                        dictionary: str | Path | None = None) -> Iterator[Result]:
     """Documents in input order, computed on the cluster behind ``client``.
 
     Unusable articles (``ArticleError``) never leave the client; they come back in their
@@ -92,6 +97,7 @@ def extract_distributed(items: Iterable[Article | ArticleError], client: Client,
     if max_in_flight is None:
         max_in_flight = 2 * max(len(client.scheduler_info(n_workers=-1).get("workers", {})), 1)
     client.run(_warm)  # every worker loads the model now, in parallel
+    user = str(Path(dictionary).resolve()) if dictionary is not None else None
     pending: deque[tuple[list[Article | ArticleError], Any]] = deque()
 
     def collect() -> Iterator[Result]:
@@ -112,7 +118,7 @@ def extract_distributed(items: Iterable[Article | ArticleError], client: Client,
 
     def submit() -> None:
         articles = [a for a in batch if isinstance(a, Article)]
-        future = client.submit(extract_batch, articles, pure=False) if articles else None
+        future = client.submit(extract_batch, articles, user, pure=False) if articles else None
         pending.append((list(batch), future))
         batch.clear()
 
@@ -145,16 +151,19 @@ def dask_client(workers: int | None = None, scheduler: str | None = None) -> Ite
 
 @contextmanager
 def documents(items: Iterable[Article | ArticleError], *, workers: int | None = None,
-              scheduler: str | None = None, batch_size: int = BATCH_SIZE
-              ) -> Iterator[Iterator[Result]]:
-    """The results for ``items`` in input order: in this process, or on Dask when asked."""
+              scheduler: str | None = None, batch_size: int = BATCH_SIZE,
+              dictionary: str | Path | None = None) -> Iterator[Iterator[Result]]:
+    """The results for ``items`` in input order: in this process, or on Dask when asked.
+
+    ``dictionary``: a user actor file (on a remote cluster, a path the workers can read).
+    """
     if not workers and not scheduler:
         from .pipeline import extract_many
 
-        yield extract_many(items, batch_size=batch_size)
+        yield extract_many(items, batch_size=batch_size, dictionary=dictionary)
         return
     with dask_client(workers, scheduler) as client:
-        yield extract_distributed(items, client, batch_size=batch_size)
+        yield extract_distributed(items, client, batch_size=batch_size, dictionary=dictionary)
 
 
 def count_articles(paths: Iterable[str | Path]) -> int | None:

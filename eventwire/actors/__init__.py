@@ -17,20 +17,31 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..records import Actor, Mention, Place, stable_id
+from .dictionary import ActorDictionary, fill_from_dictionary
 from .phrases import _cameo
 from .reader import _infer_countries, _Reader
 from .table import ActorTable
 
 if TYPE_CHECKING:
+    from datetime import date
+    from pathlib import Path
+
     from spacy.tokens import Doc
 
 __all__ = ["ActorTable", "find_actors"]
 
 
-def find_actors(doc: Doc, places: tuple[Place, ...] = ()) -> ActorTable:
-    """Every actor of the article with all its mentions."""
+def find_actors(doc: Doc, places: tuple[Place, ...] = (), published: date | None = None,
+                dictionary: ActorDictionary | str | Path | None = None) -> ActorTable:
+    """Every actor of the article with all its mentions.
+
+    People and organisations the text gives no country take it from the actor dictionary
+    (the Phoenix dictionaries, plus ``dictionary``: a user file or one already loaded), as
+    it stood on ``published``.
+    """
     reader = _Reader(doc, places)
     reader.read()
+    known = fill_from_dictionary(reader.drafts.values(), doc, published, dictionary)
     lex = reader.lex
     _infer_countries(reader, places)
     actors: list[Actor] = []
@@ -43,7 +54,8 @@ def find_actors(doc: Doc, places: tuple[Place, ...] = ()) -> ActorTable:
         actor_id = stable_id("ac", key)
         mentions = tuple(Mention(start=s, end=e, text=t) for (s, e), t in sorted(d.mentions.items()))
         cameo = d.cameo or _cameo(d.country, d.sector, lex)
-        source = None if d.country is None else "inferred" if d.inferred else "text"
+        source = None if d.country is None else "inferred" if d.inferred \
+            else "dictionary" if key in known else "text"
         actors.append(Actor(id=actor_id, name=d.name, kind=d.kind, country=d.country,
                             sector=d.sector, other_sectors=d.other_sectors, role=d.role,
                             cameo=cameo, mentions=mentions, country_source=source))
