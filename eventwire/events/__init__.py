@@ -131,7 +131,7 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
         else:
             source = _noun_source(token, table)
             partners = _partners(token, table, set(source), phrase)
-        if "reversed" in trig.notes:
+        if "reversed" in trig.flags:
             # "received aid from X", "received assurances from X" ("from" on the object)
             givers = [a for i in sorted(phrase | {token.i})
                       for a in _prep_objects(doc[i], ("from",), table)]
@@ -143,7 +143,7 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
             continue  # PLOVER events need an actor; violence may have an unknown one; a
             # demand that an unresolved "it" or "they" act ("that it must cooperate") has its
             # reporter (but "the film should thank him" is no political demand)
-        if "actor object" in trig.notes and partners and not any(
+        if "actor_object" in trig.flags and partners and not any(
                 _specific(table.by_id(a)) for a in partners):
             continue  # "help people": no one in particular
         if not partners and trig.type in CONTENT_TYPES:
@@ -156,7 +156,7 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
             (trig, reporter), partners = demand, source
             source = reporter
             modality, future = ("negated", False) if modality == "negated" else ("asserted", False)
-        if "actor object" in trig.notes and not partners:
+        if "actor_object" in trig.flags and not partners:
             continue
         if trig.type == "REJECT" and any(c.dep_ == "xcomp" and c.lemma_.lower() in NON_EVENTS
                                          for c in token.children):

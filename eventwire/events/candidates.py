@@ -118,7 +118,7 @@ def _to_event(c: _Candidate, doc: Doc) -> Event:
     return Event(
         id=event_id, type=trig.type, mode=trig.mode, context=trig.context,
         cameo=cameo_coded(trig.type, c.modality, trig.cameo,
-                          future=c.future and "intent when future" not in trig.notes),
+                          future=c.future and "intent_when_future" not in trig.flags),
         source=tuple(c.source), target=tuple(c.target), date=c.date, date_text=c.date_text,
         place=c.place, modality=c.modality, attributed_to=c.attributed_to,
         evidence=Evidence(start=start, end=start + len(text), text=text),

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
-from ..lexicon import Trigger, lexicon
+from ..lexicon import Need, Trigger, lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -112,7 +111,7 @@ def _match(token: Token) -> Trigger | None:
     if token.pos_ != "VERB":
         words |= {token.head.lemma_.lower(), token.head.lower_}
     best: Trigger | None = None
-    best_size = -1
+    best_rank = (False, -1)
     for trig in options:
         if trig.pos == "NOUN" and "of" in trig.phrase:
             rest = tuple(w for w in trig.phrase[1:] if w != "of")
@@ -121,11 +120,13 @@ def _match(token: Token) -> Trigger | None:
                 continue
         else:
             rest = trig.phrase[rest_index:] if rest_index else trig.phrase[:-1]
+        # a hand-written row beats an imported one; then the longest phrase wins
+        rank = (trig.origin == "hand", len(rest))
         if (trig.pos == "NOUN" and "of" in trig.phrase or _rest_met(rest, words)) \
-                and len(rest) > best_size:
-            if "requires" in trig.notes and not _requirement_met(trig, token):
+                and rank > best_rank:
+            if trig.requires and not _requirement_met(trig, token):
                 continue
-            best, best_size = trig, len(rest)
+            best, best_rank = trig, rank
     return best
 
 
@@ -139,29 +140,29 @@ def _has_to_infinitive(token: Token) -> bool:
     return False
 
 
-def _alternative_met(alt: str, token: Token) -> bool:
-    alt = alt.strip().rstrip(".")
-    if "+" in alt:
-        return all(_alternative_met(part, token) for part in alt.split("+"))
-    if alt == "to-infinitive":
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "ORG"})
+
+
+def _need_met(need: Need, token: Token) -> bool:
+    if need.kind == "to_inf":
         return _has_to_infinitive(token)
-    if alt == "that-clause":
+    if need.kind == "that_clause":
         return any(c.dep_ == "ccomp" for c in token.children)
-    if alt == "NP":
+    if need.kind == "prep":
+        # "accused X of ...": the parser often hangs "of" on the object
+        holders = [token, *(c for c in token.children if c.dep_ in ("dobj", "dative"))]
+        preps = [c for h in holders for c in h.children
+                 if c.dep_ in ("prep", "agent") and c.lower_ == need.words[0]]
+        if need.place:  # "travelled to Kyiv", not "to the scene"
+            return any(g.dep_ == "pobj" and g.ent_type_ in PLACE_ENTS
+                       for p in preps for g in p.children)
+        return bool(preps)
+    if not need.words:
         # "allowed X to run" is often parsed with X the subject of an infinitival ccomp
         return any(c.dep_ in ("dobj", "dative", "oprd", "nsubjpass") or c.dep_ == "prep" and any(
             g.dep_ == "pobj" for g in c.children) or c.dep_ == "ccomp" and any(
             g.dep_ == "nsubj" for g in c.children) and any(
             g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in token.children)
-    if alt.endswith("-NP"):
-        word = alt[:-3]
-        # "accused X of ...": the parser often hangs "of" on the object
-        holders = [token, *(c for c in token.children if c.dep_ in ("dobj", "dative"))]
-        return any(c.dep_ in ("prep", "agent") and c.lower_ == word
-                   for h in holders for c in h.children)
-    nouns = {w.strip().split("/")[0] for w in re.split(r"[,/]", alt) if w.strip()}
-    if not nouns:
-        return True
     objects: set[str] = set()
     for c in token.children:
         if c.dep_ not in ("dobj", "pobj", "nsubjpass"):
@@ -172,12 +173,9 @@ def _alternative_met(alt: str, token: Token) -> bool:
                       for g in p.children if g.dep_ == "pobj"]
         for h in heads:
             objects |= {h.lemma_.lower(), h.lower_}
-    return any(n in objects or n.rstrip("s") in objects for n in nouns)
+    return any(n in objects or n.rstrip("s") in objects for n in need.words)
 
 
 def _requirement_met(trig: Trigger, token: Token) -> bool:
-    """Check a lexicon note such as "requires object: NP + to-infinitive or for-NP"."""
-    match = re.search(r"requires (?:object|complement): ([^;(]*)", trig.notes)
-    if match is None:
-        return True
-    return any(_alternative_met(alt, token) for alt in match.group(1).split(" or "))
+    """One of the trigger's ``requires`` alternatives holds: all of its needs are there."""
+    return any(all(_need_met(need, token) for need in alt) for alt in trig.requires)
