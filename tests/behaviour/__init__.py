@@ -1,0 +1,1 @@
+"""Behavioural suites of eventwire: sentences from templates, expected results by construction."""
