@@ -8,13 +8,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, require_shared
 
 from eventwire.actors import dictionary as D
 from eventwire.ontology import NONSTATE_CODES, SECTORS
 from eventwire.pipeline import extract
 from eventwire.records import Article
-
-from conftest import ROOT, require_shared
 
 SNIPPET = """\
 # a comment line

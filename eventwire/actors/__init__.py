@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..records import Actor, Mention, Place, stable_id
-from .dictionary import ActorDictionary, fill_from_dictionary
+from .dictionary import ActorDictionary, add_user_actors, fill_from_dictionary
 from .phrases import _cameo
 from .reader import _infer_countries, _Reader
 from .table import ActorTable
@@ -42,6 +42,7 @@ def find_actors(doc: Doc, places: tuple[Place, ...] = (), published: date | None
     reader = _Reader(doc, places)
     reader.read()
     known = fill_from_dictionary(reader.drafts.values(), doc, published, dictionary)
+    known |= add_user_actors(reader, published, dictionary)
     lex = reader.lex
     _infer_countries(reader, places)
     actors: list[Actor] = []

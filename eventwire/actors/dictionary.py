@@ -39,18 +39,18 @@ from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..errors import EventwireError
 from ..registry import name_key
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 __all__ = [
     "ACTORS_FILE", "AGENTS_FILE", "ActorDictionary", "DictEntry", "DictionaryError", "PhoenixCode",
     "PhoenixEntry",
-    "agent", "fill_from_dictionary", "load_user_actors", "lookup", "parse_phoenix",
+    "add_user_actors", "agent", "fill_from_dictionary", "load_user_actors", "lookup", "parse_phoenix",
     "resolve_dictionary", "shipped",
 ]
 
@@ -64,6 +64,8 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 # an IGO's court, police, force, assembly, health or education body keeps that sector;
 # otherwise a non-state body has its prefix's default sector (as organisations.tsv decides)
 BODY_SECTORS = frozenset({"JUD", "COP", "MIL", "LEG", "MED", "EDU"})
+# the longest name form a user's file may have matched in the text, in tokens
+MAX_NAME_TOKENS = 8
 # words that, just before a mention, say the role is over ("former President X", "ex-premier")
 FORMER_WORDS = frozenset({"former", "ex", "erstwhile", "onetime", "one-time", "late"})
 KINDS = ("person", "organization", "group", "country")
@@ -123,7 +125,7 @@ def _date(text: str) -> date | None:
 def parse_code(inner: str) -> PhoenixCode | None:
     """The inside of ``[CODE]``, ``[CODE >YYMMDD]``, ``[CODE <YYMMDD]``, ``[CODE D1-D2]``."""
     code, _, rest = inner.strip().partition(" ")
-    rest = rest.strip()
+    code, rest = code.upper(), rest.strip()
     if not code or code.startswith("-"):
         return None  # "[---]": explicitly no code
     if not rest:
@@ -165,7 +167,7 @@ def parse_phoenix(lines: Iterable[str], kind: str = "organization",
     An entry line ``NAME_ [CODE]`` or ``NAME_  # comment``; ``+SYNONYM`` lines; indented
     ``[CODE]``, ``[CODE >YYMMDD]``, ``[CODE <YYMMDD]``, ``[CODE YYMMDD-YYMMDD]`` lines (several
     codes may also follow the name on its own line). Underscores are spaces; ``#`` starts a
-    comment; ``---STOP---`` ends the file. As in PETRARCH, an entry line without codes that is
+    comment, as does ``<!-- ... -->`` (over several lines too); ``---STOP---`` ends the file. As in PETRARCH, an entry line without codes that is
     followed by another entry line shares that entry's codes (a second spelling). ``kind`` is
     the default kind (``group`` for armed groups); people (dated codes or CountryInfo) and
     countries (a bare state code from ``states``) are recognised.
@@ -181,12 +183,16 @@ def parse_phoenix(lines: Iterable[str], kind: str = "organization",
                                         kind=_kind(codes, comment, kind, states),
                                         comment=comment))
 
+    in_comment = False
     for raw in lines:
         line = raw.rstrip("\r\n")
         stripped = line.strip()
         if "---STOP---" in line:
             break
-        if not stripped or stripped.startswith(("#", "<!--")):
+        if in_comment or stripped.startswith("<!--"):  # <!-- ... --> may span lines
+            in_comment = "-->" not in stripped
+            continue
+        if not stripped or stripped.startswith("#"):
             continue
         body, _, note = line.partition("#")
         if line[0] in " \t":  # an indented code line
@@ -256,8 +262,12 @@ def code_tables() -> _Codes:
     return _Codes(states, sectors, nonstate, bodies, frozenset(regions))
 
 
-def read_code(code: str) -> tuple[str | None, str | None, tuple[str, ...]]:
-    """(country, sector, other sectors) of a CAMEO actor code: ``DEUGOVEDU`` -> DEU, GOV, (EDU,)."""
+def read_code(code: str, lenient: bool = False) -> tuple[str | None, str | None, tuple[str, ...]]:
+    """(country, sector, other sectors) of a CAMEO actor code: ``DEUGOVEDU`` -> DEU, GOV, (EDU,).
+
+    ``lenient`` (a user's file): a first part no table knows is taken as the state's own code
+    (``ARNGOV`` -> ARN, GOV), as a dictionary that defines its own states intends.
+    """
     t = code_tables()
     code = code.strip("~").upper()
     parts = [code[i:i + 3] for i in range(0, len(code), 3)]
@@ -265,6 +275,9 @@ def read_code(code: str) -> tuple[str | None, str | None, tuple[str, ...]]:
     default: str | None = None
     if parts and parts[0] in t.states:
         country = t.states[parts.pop(0)]
+    elif lenient and len(parts[0]) == 3 and parts[0].isalpha() and parts[0] not in t.sectors \
+            and parts[0] not in t.nonstate and parts[0] not in t.regions:
+        country = parts.pop(0)
     elif parts and parts[0] in t.nonstate:
         country, default = t.nonstate[parts.pop(0)]
         if country == "IGO":
@@ -317,16 +330,16 @@ class _Role:
 
 
 @cache
-def _roles_of(codes: str) -> tuple[_Role, ...]:
-    """The roles of a shipped entry, from its compact codes (parsed when first asked)."""
+def _roles_of(codes: str, source: str = "phoenix") -> tuple[_Role, ...]:
+    """The roles of an entry, from its compact codes (parsed when first asked)."""
     out = []
     for item in codes.split():
         m = re.fullmatch(r"([^<>]+)(?:>(\d{8}))?(?:<(\d{8}))?", item)
         if not m:
             continue
-        country, sector, others = read_code(m[1])
-        out.append(_Role(country, sector, others, None, m[1], _date(m[2] or ""),
-                         _date(m[3] or ""), "phoenix"))
+        country, sector, others = read_code(m[1], lenient=source == "user")
+        out.append(_Role(country, sector, others, None, m[1].upper(), _date(m[2] or ""),
+                         _date(m[3] or ""), source))
     return tuple(out)
 
 
@@ -371,6 +384,7 @@ class ActorDictionary:
         self.names: dict[str, tuple[int, ...]] = {}
         self.entries: list[_Entry] = []
         self.agents: dict[str, str] = {}
+        self.user_names: set[str] = set()  # name forms a user's file gave
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -387,6 +401,7 @@ class ActorDictionary:
         other.names = dict(self.names)
         other.entries = [_Entry(e.name, e.kind, e.codes, e.user) for e in self.entries]
         other.agents = self.agents
+        other.user_names = set(self.user_names)
         return other
 
     def add_user(self, names: Sequence[str], kind: str, roles: Sequence[_Role] = (),
@@ -394,6 +409,7 @@ class ActorDictionary:
         """A user's entry: it takes over the entries that share one of its name forms."""
         taken = {i for n in names for i in self.names.get(n, ())}
         user = tuple(roles) + _user_roles(codes)
+        self.user_names.update(names)
         if taken:
             for i in taken:
                 self.entries[i].user = user + self.entries[i].user
@@ -444,8 +460,7 @@ class ActorDictionary:
 
 
 def _user_roles(codes: str) -> tuple[_Role, ...]:
-    return tuple(_Role(r.country, r.sector, r.other_sectors, r.role, r.cameo, r.since, r.until,
-                       "user") for r in _roles_of(codes))
+    return _roles_of(codes, "user")
 
 
 def _singulars(key: str) -> Iterator[str]:
@@ -561,10 +576,13 @@ def load_user_actors(path: str | Path, base: ActorDictionary | None = None) -> A
     if tsv_like and "[" not in text:
         _read_user_tsv(text, path, book)
         return book
-    states = frozenset(code_tables().states)
-    for entry in parse_phoenix(io.StringIO(text), states=states):
+    for entry in parse_phoenix(io.StringIO(text)):
         compact = " ".join(c.compact() for c in entry.codes)
-        book.add_user(list(entry.names), entry.kind, codes=compact)
+        # a bare three-letter code is a state, the user's own ones too ("ARNOR_ [ARN]")
+        bare = entry.codes and all(len(c.code) == 3 and not c.since and not c.until
+                                   and read_code(c.code, lenient=True)[1] is None
+                                   and read_code(c.code, lenient=True)[0] for c in entry.codes)
+        book.add_user(list(entry.names), "country" if bare else entry.kind, codes=compact)
     return book
 
 
@@ -645,3 +663,56 @@ def fill_from_dictionary(drafts: Iterable[Draft], doc: Doc, published: date | No
         done.add(d.key)
     return done
 
+
+class Reader(Protocol):
+    """What ``add_user_actors`` uses of the actor stage's reader."""
+
+    doc: Doc
+    token_owner: dict[int, str]
+
+    def draft(self, key: str, name: str, kind: str) -> Any: ...
+
+    def mention(self, d: Any, start_tok: int, end_tok: int, head: Token) -> None: ...
+
+
+def add_user_actors(reader: Reader, published: date | None,
+                    dictionary: ActorDictionary | str | Path | None) -> set[str]:
+    """Actors only a user's file knows: its name forms found in the text that no actor holds.
+
+    A dictionary that defines its own actors ("ARNOR_ [ARN]") means them to be found as
+    PETRARCH finds them, by their names, whatever the named-entity model made of them. The
+    longest name form wins; it must start with a capital and hold no token another actor
+    holds. The shipped dictionary does not add actors (the reader finds real ones). Returns
+    the keys of the actors made.
+    """
+    if dictionary is None:
+        return set()
+    book = resolve_dictionary(dictionary)
+    if not book.user_names:
+        return set()
+    doc, done = reader.doc, set()
+    longest = max((n.count(" ") + 1 for n in book.user_names), default=0)
+    i = 0
+    while i < len(doc):
+        step = 1
+        if doc[i].text[:1].isupper():
+            for n in range(min(longest, MAX_NAME_TOKENS, len(doc) - i), 0, -1):
+                span = doc[i:i + n]
+                key = name_key(span.text)
+                if key not in book.user_names or any(t.i in reader.token_owner for t in span):
+                    continue
+                entry = book.lookup(span.text, published)
+                if entry is None or (entry.country is None and entry.sector is None):
+                    continue
+                kind = entry.kind if entry.kind in KINDS else "organization"
+                d = reader.draft(f"country:{entry.country}" if kind == "country"
+                                 else f"user:{entry.name}", span.text, kind)
+                if d.country is None:
+                    d.country, d.sector, d.other_sectors = \
+                        entry.country, entry.sector, entry.other_sectors
+                reader.mention(d, span.start, span.end, span.root)
+                done.add(d.key)
+                step = n
+                break
+        i += step
+    return done
