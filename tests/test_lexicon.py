@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+import pytest
+from conftest import require_shared
+
 from eventwire.lexicon import Lexicon, lexicon
 from eventwire.ontology import CONTEXTS, MODES, NONSTATE_CODES, SECTORS, EventType
 
@@ -40,3 +43,78 @@ def test_lexicon_country_lookups():
     assert lex.capitals["yerevan"] == "ARM"
     assert lex.country_code("Georgia") == "GEO"
     assert lex.organisation("the United Nations").country == "UNO"
+
+
+def test_lexicon_requires_and_flags_are_a_closed_vocabulary():
+    """Every flag is known; every requirement parses and can take effect on its row."""
+    from eventwire.lexicon import NEED_KINDS, TRIGGER_FLAGS, parse_flags, parse_requires
+    from eventwire.ontology import INTENT_CAMEO
+
+    rows = [t for triggers in lexicon().triggers.values() for t in triggers]
+    assert any(t.requires for t in rows) and any(t.flags for t in rows)
+    for trig in rows:
+        assert trig.flags <= TRIGGER_FLAGS, trig
+        assert trig.origin in ("hand", "cameo"), trig
+        for alt in trig.requires:
+            for need in alt:
+                assert need.kind in NEED_KINDS, trig
+                # one word each: the matcher compares one head word (a phrase never matches)
+                assert all(re.fullmatch(r"[a-z-]+", w) for w in need.words), trig
+                # a noun's objects are its prepositions' objects, never its own dobj
+                assert not (need.kind == "object" and need.words and trig.pos == "NOUN"), trig
+        if "reversed" in trig.flags:
+            assert trig.pos == "VERB", trig  # the giver is the verb's "from" object
+        if "intent_when_future" in trig.flags:
+            assert trig.type in INTENT_CAMEO, trig  # only these recode a future act
+    assert parse_requires("object+to_inf or prep:for")[0][1].kind == "to_inf"
+    assert parse_requires("prep:to=place")[0][0].place
+    for bad in ("NP", "object:", "prep", "to_inf:x", "object=place", "requires object: aid"):
+        with pytest.raises(ValueError):
+            parse_requires(bad)
+    with pytest.raises(ValueError):
+        parse_flags("reversed,actor object")
+
+
+def test_lexicon_hand_rows_win_over_imported_ones():
+    lex = lexicon()
+    phrases = {(t.phrase, t.pos): t for ts in lex.triggers.values() for t in ts if t.origin == "hand"}
+    imported = [t for ts in lex.triggers.values() for t in ts if t.origin == "cameo"]
+    assert imported
+    assert not any((t.phrase, t.pos) in phrases for t in imported)
+
+
+def test_build_event_verbs_reproduces_the_shipped_file():
+    require_shared("data", "cameo", "phoenix_dictionaries", "CAMEO.2.0.txt")
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "build_event_verbs.py"
+    spec = importlib.util.spec_from_file_location("build_event_verbs", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.render(module.build()) == module.OUT.read_text(encoding="utf-8")
+
+
+def _doc(words, heads, deps, pos, lemmas):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+def test_imported_trigger_fires_and_hand_row_wins():
+    from eventwire.events.triggers import _match
+
+    # "The minister mocked the president": "mock" + target is an imported CAMEO pattern only
+    doc = _doc(["The", "minister", "mocked", "the", "president"], [1, 2, 2, 4, 2],
+               ["det", "nsubj", "ROOT", "det", "dobj"], ["DET", "NOUN", "VERB", "DET", "NOUN"],
+               ["the", "minister", "mock", "the", "president"])
+    trig = _match(doc[2])
+    assert trig is not None and trig.origin == "cameo" and trig.type == "ACCUSE"
+    assert "actor_object" in trig.flags
+    # "They attacked the army": a hand row for "attack" wins over any imported attack pattern
+    doc = _doc(["They", "attacked", "the", "army"], [1, 1, 3, 1],
+               ["nsubj", "ROOT", "det", "dobj"], ["PRON", "VERB", "DET", "NOUN"],
+               ["they", "attack", "the", "army"])
+    trig = _match(doc[1])
+    assert trig is not None and trig.origin == "hand"
