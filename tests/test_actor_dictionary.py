@@ -160,3 +160,16 @@ def test_dictionary_gives_leaders_their_country(nlp) -> None:  # type: ignore[no
     got = {a.name: (a.country, a.sector, a.country_source) for a in doc.actors}
     assert got["Barack Obama"] == ("USA", "GOV", "dictionary")
     assert got["Angela Merkel"] == ("DEU", "GOV", "dictionary")
+
+
+@pytest.mark.model
+def test_dictionary_user_file_defines_new_actors(nlp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    user = tmp_path / "fiction.actors.txt"
+    user.write_text("ARNOR_ [ARN]\nGONDOR_ [GON]\n+MINAS_TIRITH_\n", encoding="utf-8")
+    text = "Arnor accused Gondor of massing troops on the border."
+    doc = extract(Article(id="f", text=text, published=date(1995, 1, 1)), nlp, dictionary=user)
+    got = {a.name: (a.country, a.kind, a.country_source) for a in doc.actors}
+    assert got["Arnor"] == ("ARN", "country", "dictionary")
+    assert got["Gondor"] == ("GON", "country", "dictionary")
+    plain = extract(Article(id="f", text=text, published=date(1995, 1, 1)), nlp)
+    assert all(a.country not in ("ARN", "GON") for a in plain.actors)
