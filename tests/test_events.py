@@ -152,3 +152,65 @@ def test_actors_a_dateline_capital_does_not_make_the_country_of_what_follows(nlp
     doc = _doc("LIMA US warplanes fired on targets outside the city on Thursday.", nlp)
     assert [(a.name, a.country) for a in doc.actors if a.sector == "MIL"] == [
         ("American warplanes", "USA")]
+
+
+# ------------------------------------------------------------------ argument frames (model)
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "event_type", "target"), [
+    ("The United States imposed sanctions on Iran.", "SANCTION", ["Iran"]),
+    ("Russia threatened to impose sanctions on Ukraine.", "THREATEN", ["Ukraine"]),
+    ("Chile demanded that Japan pay compensation.", "REQUEST", ["Japan"]),
+    ("Iran rejected Israel's proposal.", "REJECT", ["Israel"]),
+    ("Venezuela rejected an offer of talks from Colombia.", "REJECT", ["Colombia"]),
+    ("Pakistan proposed dialogue with India.", "AGREE", ["India"]),
+])
+def test_events_targets_come_from_the_nouns_and_clauses_that_carry_the_act(
+        text: str, event_type: str, target: list[str], nlp: object) -> None:
+    found = [e for e in _events(_doc(text, nlp)) if e[0] == event_type]
+    assert found and found[0][4] == target, _events(_doc(text, nlp))
+
+
+@pytest.mark.model
+def test_events_talks_and_signings_list_every_party_as_source(nlp: object) -> None:
+    talks = _events(_doc("Pakistan and India on Friday held their first direct talks.", nlp))
+    assert ("CONSULT", "040", "asserted", ["Pakistan", "India"], []) in talks
+    met = _events(_doc("Peru met Chile in Lima on Friday.", nlp))
+    assert any(e[0] == "CONSULT" and not e[4] and set(e[3]) >= {"Peru", "Chile"}
+               or e[0] == "CONSULT" and e[2] == "asserted" and "visit" for e in met), met
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Forest fires killed at least 90 people in the north of the country.",
+    "The island was hit by Tropical Storm Fernand, which killed twelve people.",
+    "Australia beat New Zealand 24-22 in the rugby final at the stadium, the captain scored "
+    "twice and the coach praised the squad.",
+])
+def test_events_no_event_from_nature_or_games(text: str, nlp: object) -> None:
+    assert _events(_doc(text, nlp)) == []
+
+
+@pytest.mark.model
+def test_events_a_casualty_report_without_a_doer_is_the_nearby_attack(nlp: object) -> None:
+    doc = _doc("Rebels attacked an army base in the north of Mali on Sunday. "
+               "Three Malian soldiers were killed in the attack.", nlp)
+    assaults = [e for e in _events(doc) if e[0] == "ASSAULT"]
+    assert len(assaults) == 1, assaults
+
+
+@pytest.mark.model
+def test_events_date_and_place_of_the_sentence_when_the_parse_hangs_them_elsewhere(
+        nlp: object) -> None:
+    from datetime import date
+
+    doc = extract(Article(id="t", text="On Sunday, a missile fired by rebels hit a school in Aden.",
+                          published=date(2015, 6, 10)), nlp=nlp)  # type: ignore[arg-type]
+    hits = [e for e in doc.events if e.type == "ASSAULT"]
+    assert hits and hits[0].date == date(2015, 6, 7)
+    named = {p.id: p.name for p in doc.places}
+    assert named.get(hits[0].place or "") == "Aden"
+    nominal = extract(Article(id="t", text="Peru condemned the Sept. 13 attack by Chile on Monday.",
+                              published=date(2015, 10, 1)), nlp=nlp)  # type: ignore[arg-type]
+    condemn = [e for e in nominal.events if e.type == "ACCUSE"]
+    assert not condemn or condemn[0].date != date(2015, 9, 13)  # the attack's date, not the act's

@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING
 
 from ..records import Actor, Mention, Place, stable_id
 from .dictionary import ActorDictionary, add_user_actors, fill_from_dictionary
+from .infer import infer_countries
 from .phrases import _cameo
-from .reader import _infer_countries, _Reader
+from .reader import _Reader
 from .table import ActorTable
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ def find_actors(doc: Doc, places: tuple[Place, ...] = (), published: date | None
     known = fill_from_dictionary(reader.drafts.values(), doc, published, dictionary)
     known |= add_user_actors(reader, published, dictionary)
     lex = reader.lex
-    _infer_countries(reader, places)
+    infer_countries(reader, places)
     actors: list[Actor] = []
     spans: list[tuple[int, int, str]] = []
     for key in reader.order:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import MOVE_LEMMAS, Organisation, Title, lexicon
 from ..records import Place
+from .infer import dateline_end
 from .phrases import (
     BODY_HEADS,
     DOCUMENT_NOUNS,
@@ -21,7 +22,6 @@ from .phrases import (
     PEER_NOUNS,
     PERSON_PRONOUNS,
     SECTOR_HINTS,
-    STATE_SECTORS,
     _clean,
     _country_in,
     _demonym_name,
@@ -75,6 +75,8 @@ class _Reader:
         self.covered: set[int] = set()
         self.acronyms: dict[str, str] = {}  # "RUF" -> the key of the body it abbreviates
         self.sents = list(doc.sents)
+        self.dateline = dateline_end(doc.text) or 0  # "BAGHDAD (Reuters) -" names no actor
+        self.covered.update(t.i for t in doc if t.idx < self.dateline)
 
     # drafts ------------------------------------------------------------------------------
     def draft(self, key: str, name: str, kind: str) -> _Draft:
@@ -225,6 +227,8 @@ class _Reader:
 
     def country(self, ent: Span) -> None:
         lex = self.lex
+        if ent.start_char < self.dateline:
+            return
         text = _clean(ent.text)
         code = lex.country_code(text)
         capital = None
@@ -405,13 +409,24 @@ class _Reader:
         return None
 
     def peer(self, tokens: list[Token], head: Token) -> None:
-        """"his Azerbaijani colleague": the person of that country in the article."""
-        country = _country_in(tokens, self.lex)
+        """"his Azerbaijani colleague": the person of that country in the article; else a
+        person of that country holding the office of the other person of the sentence
+        ("X met his Chinese counterpart": China's holder of X's office)."""
+        country = _country_in(tokens, self.lex) or self.place_country(head, ("from", "of"))
+        if country is None:
+            return
         for key in reversed(self.order):
             d = self.drafts[key]
-            if d.kind == "person" and country and d.country == country:
+            if d.kind == "person" and d.country == country:
                 self.mention(d, tokens[0].i, tokens[-1].i + 1, head)
                 return
+        title = self.peer_title(head.sent, exclude="")
+        role = title.role if title is not None else "Counterpart"
+        d = self.draft(f"person:{country}:{role.lower()}", f"{_demonym_name(country, self.lex)} {role}",
+                       "person")
+        d.absorb(title, country)
+        d.country = d.country or country
+        self.mention(d, tokens[0].i, tokens[-1].i + 1, head)
 
     # coreference ------------------------------------------------------------------------
     def pronouns(self) -> None:
@@ -510,7 +525,7 @@ class _Reader:
 
     def read(self) -> None:
         doc = self.doc
-        ents = list(doc.ents)
+        ents = [e for e in doc.ents if e.start_char >= self.dateline and not _credit(e)]
         for ent in ents:
             if ent.label_ == "PERSON" and not self.lex.country_code(ent.text) \
                     and not self.lex.capitals.get(_clean(ent.text).lower()) \
@@ -628,52 +643,24 @@ class _Reader:
             self.mention(d, ent.start, ent.end, ent.root)
 
 
-def _destinations(reader: _Reader, d: _Draft) -> set[str]:
-    """Countries of the places this person travels to ("X will visit Addis Ababa")."""
-    out: set[str] = set()
-    for i in d.subject_at:
-        verb = reader.doc[i].head
-        if verb.lemma_.lower() not in MOVE_LEMMAS:
-            continue
-        for child in verb.subtree:
-            if child.dep_ in ("dobj", "pobj") and child.head.i in (verb.i, *(
-                    c.i for c in verb.children if c.dep_ == "prep")):
-                for place in reader.places:
-                    if place.start <= child.idx < place.end and place.country:
-                        out.add(place.country)
-    return out
+CREDIT_WORDS = frozenset({"photo", "photograph", "photos", "credit", "credits", "image", "images",
+                          "file", "getty", "by", "reporting", "editing", "writing", "additional",
+                          "video", "pictured", "caption", "source"})
+CREDIT_LINE_WORDS = 8  # a byline or credit is a short line of its own
 
 
-def _infer_countries(reader: _Reader, places: tuple[Place, ...]) -> None:
-    """Actors the text gives no country, read from the article's states.
-
-    An officeholder: by elimination, countries whose office of the same name is held by
-    someone else are excluded, and of the rest the state the article names most often
-    (as an actor, a demonym or a place) is taken. Anyone else: only when the article names
-    a single state. Inferred countries are marked so that the registry does not learn them.
-    """
-    counts: dict[str, int] = {}
-    for d in reader.drafts.values():
-        if d.kind == "country" and d.country:
-            counts[d.country] = counts.get(d.country, 0) + len(d.mentions)
-    named: set[str] = set(counts)
-    for ent in reader.doc.ents:
-        if ent.label_ == "NORP" and (code := reader.lex.country_code(ent.text)):
-            named.add(code)
-    named |= {p.country for p in places if p.country and p.country not in reader.lex.nonstate}
-    for d in reader.drafts.values():
-        if d.country or d.kind == "country":
-            continue
-        options: list[str] = []
-        if d.kind == "person" and (len(reader.sents) < 4 or not d.role):
-            continue  # a name alone, or a short text: no basis to guess (the registry may know)
-        if d.kind == "person" and d.role and counts:
-            taken = {o.country for o in reader.drafts.values()
-                     if o is not d and o.kind == "person" and o.role == d.role and o.country}
-            taken |= _destinations(reader, d)  # a visitor is not from the country he visits
-            options = [c for c in counts if c not in taken and counts[c] >= 3]
-        elif len(named) == 1 and d.sector in STATE_SECTORS:
-            options = list(named)  # "the police", "the court", "the army" of the one state named
-        if options:
-            d.country = max(options, key=lambda c: counts.get(c, 0))
-            d.inferred = True
+def _credit(ent: Span) -> bool:
+    """A byline or picture credit: "Reuters | Jane Doe:", "Photo: John Roe/AFP",
+    "By Jane Doe" on a line of its own, "(Reporting by John Roe; Editing by ...)"."""
+    doc = ent.doc
+    line_start = doc.text.rfind("\n", 0, ent.start_char) + 1
+    line_end = doc.text.find("\n", ent.end_char)
+    line = doc.text[line_start:line_end if line_end >= 0 else len(doc.text)]
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if before is not None and before.text in ("|", "/") or after is not None and after.text in ("|", "/"):
+        return True
+    first = line.split()[0].strip("():;,.|").lower() if line.split() else ""
+    lowered = line.lower()
+    return first in CREDIT_WORDS and (len(line.split()) <= CREDIT_LINE_WORDS
+                                      or "reporting by" in lowered or "editing by" in lowered)

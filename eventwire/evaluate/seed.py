@@ -2,7 +2,9 @@
 
 The matching rules are those of ``shared/seed/README.md``: actors by name, surname or
 mention (countries by code); events by type + source + target (CONSULT either way round,
-``*_alternatives`` and ``target_country`` honoured), each gold event matched at most once,
+``*_alternatives`` and ``target_country`` honoured; a meeting written in news_dev's
+reciprocal form, every party a source and no target, matches a directed gold meeting whose
+source and target are among those parties), each gold event matched at most once,
 strictly and at country level; quotes by kind, speaker and overlapping span; times by text
 and value; places by country (and, for cities, within 25 km).
 """
@@ -85,6 +87,8 @@ def _event_match(p: dict[str, Any], g: dict[str, Any], table: dict[str, set[str]
         ok = direct(p.get("source", []), p.get("target", []))
         if not ok and g["type"] == "CONSULT":
             ok = direct(p.get("target", []), p.get("source", []))
+        if not ok and g["type"] == "CONSULT" and not p.get("target") and len(p.get("source", [])) > 1:
+            ok = direct(p["source"], p["source"])  # the reciprocal form
         return ok
     gsrc = {gold_by_id[a]["country"] for s in src_sets for a in s if a in gold_by_id}
     gtgt = {gold_by_id[a]["country"] for s in tgt_sets for a in s if a in gold_by_id}
@@ -96,7 +100,9 @@ def _event_match(p: dict[str, Any], g: dict[str, Any], table: dict[str, set[str]
     def fits(ps: set[str], pt: set[str]) -> bool:
         return bool(ps & gsrc) and (bool(pt & gtgt) or (not pt and not gtgt)
                                     or (not pt and any(not s for s in tgt_sets)))
-    return fits(psrc, ptgt) or (g["type"] == "CONSULT" and fits(ptgt, psrc))
+    reciprocal = g["type"] == "CONSULT" and not ptgt and len(p.get("source", [])) > 1
+    return fits(psrc, ptgt) or (g["type"] == "CONSULT" and fits(ptgt, psrc)) or (
+        reciprocal and fits(psrc, psrc))
 
 
 def _match_events(doc: dict[str, Any], gold: dict[str, Any], table: dict[str, set[str]],

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from ..records import Event, Place, Quote, Time, stable_id
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from ..actors import ActorTable
 
@@ -53,7 +53,15 @@ from .rules import (
     _specified,
 )
 from .triggers import _match, _phrase_tokens
-from .vocabulary import CONTENT_TYPES, UNKNOWN_SOURCE_TYPES, WEAPONS
+from .vocabulary import (
+    CONTENT_TYPES,
+    HAZARDS,
+    RECIPROCAL_LEMMAS,
+    SPORTS_ARTICLE_WORDS,
+    SPORTS_WORDS,
+    UNKNOWN_SOURCE_TYPES,
+    WEAPONS,
+)
 
 __all__ = ["find_events"]
 
@@ -83,6 +91,61 @@ def _hosted(event: Event, place_country: dict[str, str | None], table: ActorTabl
     return event
 
 
+def _means_actors(verb: Token, table: ActorTable) -> list[str]:
+    """The doer named on the means of a passive act of violence: "killed in Israeli tank
+    shelling", "wounded in a Russian airstrike" (but not "killed in Gaza")."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "by"):
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            named = any(c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in pobj.children)
+            if named or pobj.lemma_.lower() in WEAPONS or _match(pobj) is not None:
+                found = _np_actors(pobj, table) or _noun_source(pobj, table)
+                if found:
+                    return found
+    return []
+
+
+def _hazard(token: Token) -> bool:
+    """Whether the doer of a violent verb is a natural or accidental harm ("forest fires
+    killed", "was hit by Tropical Storm X")."""
+    if token.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("which", "that")
+                                     for c in token.children):
+        head = token.head  # "Tropical Storm X, which killed twelve"
+        if any(t.lower_ in HAZARDS for t in head.subtree if t.i <= head.i):
+            return True
+    for child in token.children:
+        doers = [child] if child.dep_ == "nsubj" else [
+            p for p in child.children if p.dep_ == "pobj"] if child.dep_ == "agent" else []
+        for doer in doers:
+            if any(t.lower_ in HAZARDS for t in doer.subtree if t.i <= doer.i):
+                return True
+    return False
+
+
+def _sports_sentences(doc: Doc) -> set[int]:
+    """Starts of the sentences of a sports report that speak of the game."""
+    words = {t.lower_ for t in doc if t.lower_ in SPORTS_WORDS}
+    if len(words) < SPORTS_ARTICLE_WORDS:
+        return set()
+    return {s.start for s in doc.sents if any(t.lower_ in SPORTS_WORDS for t in s)}
+
+
+def _reciprocal(event: Event, token: Token) -> Event:
+    """Talks, signings, cooperation and clashes have parties, not a doer and a done-to: every
+    party is a source and the target is empty ("X met Y" as "X and Y held talks"); a visit
+    keeps its visitor and host."""
+    if not event.target or not event.source:
+        return event
+    if (event.type == "CONSULT" and event.mode != "visit") or event.type == "COOPERATE" or (
+            event.cameo == "057") or token.lemma_.lower() in RECIPROCAL_LEMMAS:
+        parties = tuple(dict.fromkeys((*event.source, *event.target)))
+        return replace(event, source=parties, target=())
+    return event
+
+
 def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
                 times: tuple[Time, ...] = (), places: tuple[Place, ...] = (),
                 published: date | None = None) -> tuple[Event, ...]:
@@ -92,8 +155,9 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
     place_by_country = {p.country: p for p in places if p.feature == "country"}
     candidates: list[_Candidate] = []
     suppressed: set[int] = set()
+    games = _sports_sentences(doc)
     for token in doc:
-        if token.i in suppressed:
+        if token.i in suppressed or token.sent.start in games:
             continue
         trig = _match(token)
         if trig is None:
@@ -127,6 +191,8 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
                         p.dep_ == "pobj" and (_match(p) is not None or p.lemma_.lower() in WEAPONS)
                         for p in c.children) for c in token.children):
                     continue  # "killed by Hurricane Jeanne": no one acted ("by a bomb": someone)
+                if not agent and trig.type == "ASSAULT":
+                    agent = _means_actors(token, table)  # "killed in Israeli shelling"
                 source, partners = agent, source
         else:
             source = _noun_source(token, table)
@@ -136,6 +202,8 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
             givers = [a for i in sorted(phrase | {token.i})
                       for a in _prep_objects(doc[i], ("from",), table)]
             source, partners = givers, [a for a in source if a not in givers]
+        if trig.type == "ASSAULT" and _hazard(token):
+            continue
         trig = _by_sector(trig, source, table)
         speaker = _speaker_at(token.idx, quotes)
         if not source and not (trig.type in UNKNOWN_SOURCE_TYPES and partners) and not (
@@ -197,7 +265,7 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
     seen: set[str] = set()
     place_country = {p.id: p.country for p in places}
     for c in merged:
-        event = _hosted(_to_event(c, doc), place_country, table)
+        event = _reciprocal(_hosted(_to_event(c, doc), place_country, table), c.token)
         n = 1
         while event.id in seen:  # one trigger, several events (a visit to two capitals)
             n += 1

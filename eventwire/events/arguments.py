@@ -174,8 +174,9 @@ def _noun_source(noun: Token, table: ActorTable) -> list[str]:
                     if found:
                         return found
     for child in noun.children:
-        if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE"):
-            found = _np_actors(child, table)
+        if child.dep_ in ("amod", "compound") and (child.ent_type_ in ("NORP", "GPE") or (
+                child.pos_ == "NOUN" and table.resolve(child.idx, child.idx + len(child.text)))):
+            found = _np_actors(child, table)  # "Israeli shelling", "Israeli tank shelling"
             if found:
                 return found
     # the governing clause's subject, only for "X held talks", "X ... during a call":
@@ -195,6 +196,38 @@ def _noun_source(noun: Token, table: ActorTable) -> list[str]:
         return []  # "X protested against the raid": the raid is someone else's
     found, passive = _subject_of(head, table)
     return [] if passive else found
+
+
+# Prepositions whose object is the partner of a noun that spells or carries an act:
+# "sanctions on X", "aid to X", "talks with X", "an offer from X", "a package of loans for X".
+OBJECT_PREPS = frozenset({"on", "to", "with", "against", "from", "for", "over", "toward",
+                          "towards", "between", "into"})
+
+
+# An act named as the object of another ("rejected an offer from X", "proposed talks with
+# X", "condemned X's attack"): its doer and its partners, not whom it was done to ("condemned
+# the attack on X" does not accuse X).
+EVENT_OBJECT_PREPS = frozenset({"from", "by", "with", "between"})
+
+
+def object_partners(noun: Token, table: ActorTable, depth: int = 0,
+                    preps: frozenset[str] = OBJECT_PREPS, possessor: bool = True) -> list[str]:
+    """Who a noun's act concerns: its possessor ("X's proposal"), its partner prepositions
+    ("sanctions on X", "an offer from X"), through "of" ("an offer of talks from X")."""
+    out: list[str] = []
+    for child in noun.children:
+        found: list[str] = []
+        if child.dep_ == "poss":
+            found = _np_actors(child, table) if possessor else []
+        elif child.dep_ == "prep" and child.lower_ in preps:
+            found = [a for p in child.children if p.dep_ == "pobj" for a in _np_actors(p, table)]
+        elif child.dep_ == "prep" and child.lower_ == "of" and depth < 2:
+            found = [a for p in child.children if p.dep_ == "pobj" and p.pos_ == "NOUN"
+                     for a in object_partners(p, table, depth + 1, preps, possessor)]
+        elif child.dep_ == "conj" and child.pos_ == "NOUN" and depth < 2:
+            found = object_partners(child, table, depth + 1, preps, possessor)
+        out.extend(a for a in found if a not in out)
+    return out
 
 
 def _prep_objects(token: Token, preps: tuple[str, ...], table: ActorTable) -> list[str]:
@@ -219,15 +252,16 @@ def _complement_partners(token: Token, table: ActorTable, exclude: set[str]) -> 
                 out.append(actor)
 
     for child in token.children:
-        if child.dep_ not in ("xcomp", "acl", "ccomp") or child.pos_ != "VERB":
+        if child.dep_ not in ("xcomp", "acl", "ccomp") or child.pos_ not in ("VERB", "AUX"):
             continue
         for grand in child.children:
-            if grand.dep_ in ("dobj", "dative"):
+            if grand.dep_ == "nsubj" and child.dep_ == "ccomp":
+                direct(grand)  # "demanded that X pay", "warned that X would face"
+            elif grand.dep_ in ("dobj", "dative"):
                 direct(grand)
-                for prep in grand.children:
-                    if prep.dep_ == "prep" and prep.lower_ in ("with", "to"):
-                        for pobj in prep.children:
-                            direct(pobj)
+                if grand.pos_ == "NOUN":  # "to impose sanctions on X", "to send aid to X"
+                    out.extend(a for a in object_partners(grand, table, possessor=False)
+                               if a not in exclude and a not in out)
             elif grand.dep_ == "prep" and grand.lower_ in ("with", "to", "on", "against"):
                 for pobj in grand.children:
                     direct(pobj)
@@ -243,15 +277,11 @@ def _partners(token: Token, table: ActorTable, exclude: set[str],
     out: list[str] = []
     phrase = phrase or set()
     if phrase:
+        # the nouns that spell the phrase carry its partners: "imposed sanctions on X",
+        # "held talks with X", "rejected X's proposal", "rejected an offer of talks from X"
         doc = token.doc
-        for i in sorted(phrase):
-            for child in doc[i].children:
-                if child.dep_ == "prep" and child.lower_ in ("to", "with"):
-                    for pobj in child.children:
-                        if pobj.dep_ == "pobj":
-                            out.extend(a for a in _np_actors(pobj, table)
-                                       if a not in exclude and a not in out)
-
+        for i in sorted(phrase - {token.i}):
+            out.extend(a for a in object_partners(doc[i], table) if a not in exclude and a not in out)
     def add(found: list[str]) -> None:
         for a in found:
             if a not in out and a not in exclude:
@@ -259,7 +289,9 @@ def _partners(token: Token, table: ActorTable, exclude: set[str],
 
     for child in token.children:
         if child.dep_ in ("dobj", "dative", "iobj", "oprd") and child.i not in phrase:
-            add(_np_actors(child, table))
+            add(_np_actors(child, table) or (object_partners(child, table, preps=(
+                OBJECT_PREPS if _match(child) is None else EVENT_OBJECT_PREPS))
+                if child.pos_ == "NOUN" else []))
     has_object = bool(out)
     for child in token.children:
         if child.i in phrase or any(g.i in phrase for g in child.children):

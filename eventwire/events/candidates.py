@@ -14,7 +14,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from ..actors import ActorTable
-from .vocabulary import MERGEABLE_EMPTY
+from .vocabulary import MERGEABLE_EMPTY, UNKNOWN_SOURCE_TYPES
+
+# How far apart (in tokens) two reports of violence may be and still be one event when one of
+# them names no perpetrator ("militants raided a base ... Three soldiers were killed").
+NEAR_TOKENS = 150
 
 
 @dataclass(slots=True)
@@ -55,6 +59,11 @@ def _same_event(a: _Candidate, b: _Candidate, table: ActorTable) -> bool:
     if a.place_key and b.place_key and a.place_key != b.place_key and a.trigger.type == "CONSULT":
         return False
     sa, sb, ta, tb = set(a.source), set(b.source), set(a.target), set(b.target)
+    if a.trigger.type in UNKNOWN_SOURCE_TYPES and (not sa or not sb) \
+            and abs(a.token.i - b.token.i) <= NEAR_TOKENS:
+        # a casualty report without a doer repeats the nearby act that has one
+        return not ta or not tb or bool(ta & tb) or bool(
+            _countries(a.target, table) & _countries(b.target, table))
     if a.trigger.type == "CONSULT":
         pa, pb = sa | ta, sb | tb
         if pa == pb:

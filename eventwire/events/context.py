@@ -122,8 +122,49 @@ def _event_time(token: Token, times: tuple[Time, ...], doc: Doc) -> tuple[date |
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None:
             continue
+        if _names_a_thing(span.root, token):
+            continue  # "condemned the Sept. 13 attack": the attack's date, not the condemnation's
         if any(_attached(span.root, anchor) for anchor in anchors):
             return value_to_date(t.value), t.text
+    return _sentence_time(token, times, doc)
+
+
+def _names_a_thing(root: Token, token: Token) -> bool:
+    """A time that modifies another noun than the trigger ("the 11 September attacks")."""
+    return root.dep_ in ("compound", "amod", "nmod", "poss", "nummod") and root.head.i != token.i \
+        and root.head.pos_ in ("NOUN", "PROPN")
+
+
+def _own_clause(node: Token, token: Token) -> bool:
+    """Whether ``node`` lies outside every relative, adjectival or adverbial clause that does
+    not also hold the trigger ("X, who took office in 2018, met Y": 2018 is not the meeting's)."""
+    for anc in [node, *node.ancestors]:
+        if anc.dep_ in ("relcl", "acl", "advcl", "ccomp", "csubj") and token not in anc.subtree:
+            return False
+    return True
+
+
+def _adverbial(root: Token) -> bool:
+    """A time that dates a clause ("on Sunday", "Monday", "last week"), not one that names a
+    thing ("the Sept. 13 attack", "the 11 September attacks")."""
+    if root.dep_ in ("npadvmod", "tmod", "advmod"):
+        return True
+    return root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.pos_ in ("VERB", "AUX")
+
+
+def _sentence_time(token: Token, times: tuple[Time, ...], doc: Doc) -> tuple[date | None, str | None]:
+    """The sentence's one dated time expression, when the parse did not attach it to the
+    trigger ("On Sunday, a missile fired by rebels hit ...")."""
+    sent = token.sent
+    dated = []
+    for t in times:
+        if not (sent.start_char <= t.start < sent.end_char) or value_to_date(t.value) is None:
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and _adverbial(span.root) and _own_clause(span.root, token):
+            dated.append(t)
+    if len({t.value for t in dated}) == 1:
+        return value_to_date(dated[0].value), dated[0].text
     return None, None
 
 
@@ -149,7 +190,26 @@ def _event_place(token: Token, places: tuple[Place, ...], doc: Doc) -> Place | N
             if prep.lower_ == "to" and not movement and token.pos_ == "VERB":
                 continue
             return p
-    return None
+    return _sentence_place(token, places, doc)
+
+
+def _sentence_place(token: Token, places: tuple[Place, ...], doc: Doc) -> Place | None:
+    """The sentence's one locative toponym ("in Juliaca", "near the border town of X") in
+    the trigger's own clause, when the parse hung it elsewhere."""
+    sent = token.sent
+    found: dict[tuple[str, str | None], Place] = {}
+    for p in places:
+        if not (sent.start_char <= p.start < sent.end_char) or p.feature == "region":
+            continue
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        while root.dep_ in ("compound", "appos", "conj") and root.head.i != root.i:
+            root = root.head
+        if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS and _own_clause(root, token):
+            found.setdefault((p.name, p.country), p)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _event_places(token: Token, trig: Trigger, places: tuple[Place, ...],

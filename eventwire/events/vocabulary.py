@@ -21,6 +21,27 @@ PARTITIVES = frozenset({"part", "most", "all", "some", "much", "rest", "portion"
 # a word inside a name is no trigger: "March 13", a person called Rally, "the Court of Appeal"
 NOT_TRIGGER_ENTS = frozenset({"DATE", "TIME", "PERSON", "GPE", "ORG", "FAC", "CARDINAL", "ORDINAL",
                               "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART", "LAW"})
+# Acts with parties rather than a doer and a done-to (besides talks, signings, cooperation):
+# "troops from both sides clashed", "X and Y exchanged fire", "fighting between X and Y".
+RECIPROCAL_LEMMAS = frozenset({"clash", "skirmish", "firefight", "exchange", "fight", "fighting",
+                               "battle", "gunfight", "gunbattle"})
+# Natural and accidental harm: "forest fires killed 90 people", "hit by Tropical Storm X" is no
+# one's act.
+HAZARDS = frozenset({"storm", "hurricane", "cyclone", "typhoon", "earthquake", "quake", "flood",
+                     "floods", "flooding", "fire", "fires", "wildfire", "wildfires", "blaze",
+                     "heatwave", "drought", "landslide", "landslides", "mudslide", "avalanche",
+                     "tsunami", "disease", "virus", "outbreak", "epidemic", "pandemic", "crash",
+                     "accident", "collapse", "lightning", "eruption", "volcano", "depression"})
+# Words of sport: a report with several of them ("match", "cup", "wickets") is no political
+# news, and its "beat", "defeated", "took on" and "clash" are games.
+SPORTS_WORDS = frozenset({"match", "matches", "friendly", "tournament", "championship", "cup",
+                          "league", "goal", "goals", "innings", "wicket", "wickets", "bowler",
+                          "bowlers", "batsman", "striker", "midfielder", "coach", "stadium",
+                          "fixture", "semi-final", "semifinal", "final", "quarter-final", "season",
+                          "red card", "penalty", "olympics", "medal", "scored", "victory", "bye",
+                          "rugby", "football", "soccer", "cricket", "tennis", "squad", "captain",
+                          "halftime", "half-time", "minute", "tri-nations", "world cup", "test"})
+SPORTS_ARTICLE_WORDS = 3  # distinct sports words that make a report a sports report
 REACTION_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "PROTEST"})
 CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT"})
 MERGEABLE_EMPTY = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "CONSULT",

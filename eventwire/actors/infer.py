@@ -1,0 +1,196 @@
+"""Countries the text leaves implicit, read from where the article places an actor.
+
+A generic actor ("police", "soldiers", "the ministry", "protesters", "gunmen") takes the
+country the text places it in, nearest first:
+
+1. its own modifier ("Sudanese police", "police in Khartoum"): read when the actor is made;
+2. its sentence, when the sentence names one country only (as a state, a demonym or a
+   place): "Police fired tear gas in Khartoum";
+3. the dateline ("NAIROBI, Kenya (AP) -", "BAGHDAD (Reuters) -");
+4. the article's dominant country: the one named at least ``DOMINANT_SHARE`` of the times
+   any country is named, and at least ``DOMINANT_MIN`` times.
+
+An officeholder named without a country is placed by elimination (below). Every country
+found here is marked ``inferred`` so that the registry never learns it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from ..lexicon import MOVE_LEMMAS
+from ..records import Place
+from .phrases import STATE_SECTORS
+
+if TYPE_CHECKING:
+    from .reader import _Draft, _Reader
+
+__all__ = ["dateline_country", "dateline_end", "infer_countries", "sentence_countries"]
+
+# The dominant country must hold half of all the article's country mentions (so a report
+# about one state, with a neighbour named in passing, places its police), and be named twice.
+DOMINANT_SHARE = 0.5
+DOMINANT_MIN = 2
+# A dateline sits in the first characters of the text, before a dash or the agency's name.
+DATELINE_CHARS = 80
+_DATELINE_END = re.compile(r"\s(?:[-\u2013\u2014]|\()|:\s")
+_DASH = re.compile(r"[-\u2013\u2014:]\s")
+DATELINE_AGENCY_CHARS = 40  # "(Reuters) -", "(AP) --", "(Agence France-Presse) -"
+# Generic actors whose country the context may give: groups and unnamed bodies or officials.
+GENERIC_KEYS = ("group:", "organization:None", "person:None")
+
+
+def sentence_countries(reader: _Reader, places: tuple[Place, ...]) -> list[tuple[int, str]]:
+    """(character offset, country) of every state the text names: country actors' mentions,
+    demonyms and places."""
+    lex = reader.lex
+    found: list[tuple[int, str]] = []
+    for d in reader.drafts.values():
+        if d.kind == "country" and d.country:
+            found.extend((s, d.country) for s, _ in d.mentions)
+    for ent in reader.doc.ents:
+        if ent.label_ == "NORP" and (code := lex.country_code(ent.text)):
+            found.append((ent.start_char, code))
+    found.extend((p.start, p.country) for p in places
+                 if p.country and p.country not in lex.nonstate)
+    return sorted(set(found))
+
+
+def dateline_end(text: str) -> int | None:
+    """Where a dateline ("BAGHDAD (Reuters) -", "Kabul, Afghanistan -") ends, agency and
+    dash included, if the text opens with one."""
+    head = text[:DATELINE_CHARS]
+    match = _DATELINE_END.search(head)
+    if match is None or "\n" in head[:match.start()].strip():
+        return None
+    words = head[:match.start()].replace(",", " ").split()
+    if not words or len(words) > 4 or not all(w[:1].isupper() for w in words):
+        return None  # a sentence, not a dateline
+    if not (words[0].isupper() or "," in head[:match.start()] or head[match.start() + 1] == "("):
+        return None  # "Mr Smith - who ..." opens a sentence; a dateline is "CITY", "City, Country" or has an agency
+    dash = _DASH.search(head, match.start())
+    if dash is None or dash.start() - match.start() > DATELINE_AGENCY_CHARS:
+        return None
+    return dash.end()
+
+
+def dateline_country(reader: _Reader, places: tuple[Place, ...]) -> str | None:
+    """The country of a dateline's place."""
+    end = dateline_end(reader.doc.text)
+    if end is None:
+        return None
+    lex = reader.lex
+    name_end = _DATELINE_END.search(reader.doc.text[:end])
+    end = name_end.start() if name_end else end
+    for place in places:
+        if place.end <= end and place.country and place.country not in lex.nonstate:
+            return place.country
+    for part in reversed(reader.doc.text[:end].split(",")):
+        name = part.strip()
+        code = lex.country_code(name) or lex.capitals.get(name.lower())
+        if code is None and name.isupper():
+            code = lex.capitals.get(name.title().lower())
+        if code:
+            return code
+    return None
+
+
+def _dominant(counts: Counter[str]) -> str | None:
+    if not counts:
+        return None
+    country, n = counts.most_common(1)[0]
+    if n >= DOMINANT_MIN and n >= DOMINANT_SHARE * sum(counts.values()):
+        return country
+    return None
+
+
+def _destinations(reader: _Reader, d: _Draft) -> set[str]:
+    """Countries of the places this person travels to ("X will visit Addis Ababa")."""
+    out: set[str] = set()
+    for i in d.subject_at:
+        verb = reader.doc[i].head
+        if verb.lemma_.lower() not in MOVE_LEMMAS:
+            continue
+        for child in verb.subtree:
+            if child.dep_ in ("dobj", "pobj") and child.head.i in (verb.i, *(
+                    c.i for c in verb.children if c.dep_ == "prep")):
+                for place in reader.places:
+                    if place.start <= child.idx < place.end and place.country:
+                        out.add(place.country)
+    return out
+
+
+def _by_elimination(reader: _Reader, d: _Draft, counts: dict[str, int]) -> str | None:
+    """An officeholder: countries whose office of the same name is held by someone else are
+    excluded (and those the person travels to); of the rest, the state named most often."""
+    taken = {o.country for o in reader.drafts.values()
+             if o is not d and o.kind == "person" and o.role == d.role and o.country}
+    taken |= _destinations(reader, d)
+    options = [c for c in counts if c not in taken and counts[c] >= 3]
+    return max(options, key=lambda c: counts.get(c, 0)) if options else None
+
+
+def _generic(d: _Draft) -> bool:
+    """Police, soldiers, "the ministry", protesters; or a named state body ("the Interior
+    Ministry") whose name carries no country."""
+    return d.key.startswith(GENERIC_KEYS) or (
+        d.kind in ("organization", "group") and d.sector in STATE_SECTORS)
+
+
+# A state that is itself a participant ("demanded that Japan pay", "attacked Syria",
+# "talks with Iran") does not place the other actors of its sentence; "in Khartoum",
+# "Sudanese", "Sudan's police" do.
+PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "iobj", "appos", "conj"})
+PARTICIPANT_PREPS = frozenset({"to", "with", "against", "on", "from", "by", "between"})
+
+
+def _participant(reader: _Reader, offset: int) -> bool:
+    token = next((t for t in reader.doc if t.idx <= offset < t.idx + len(t.text)), None)
+    if token is None:
+        return False
+    head = token
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    if head.dep_ in PARTICIPANT_DEPS:
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ in PARTICIPANT_PREPS
+
+
+def _from_sentences(reader: _Reader, d: _Draft, named: list[tuple[int, str]]) -> str | None:
+    """The one country named in the sentences of the actor's mentions (first mention first),
+    participants aside."""
+    named = [(pos, c) for pos, c in named if not _participant(reader, pos)]
+    bounds = [(s.start_char, s.end_char) for s in reader.sents]
+    for start, _ in sorted(d.mentions):
+        sent = next(((a, b) for a, b in bounds if a <= start < b), None)
+        if sent is None:
+            continue
+        inside = {c for pos, c in named if sent[0] <= pos < sent[1]}
+        if len(inside) == 1:
+            return inside.pop()
+    return None
+
+
+def infer_countries(reader: _Reader, places: tuple[Place, ...]) -> None:
+    """Give the drafts without a country the one their context names (see the module doc)."""
+    named = sentence_countries(reader, places)
+    counts: Counter[str] = Counter(c for _, c in named)
+    state_counts: dict[str, int] = {}
+    for d in reader.drafts.values():
+        if d.kind == "country" and d.country:
+            state_counts[d.country] = state_counts.get(d.country, 0) + len(d.mentions)
+    dateline = dateline_country(reader, places)
+    dominant = _dominant(counts)
+    for d in reader.drafts.values():
+        if d.country or d.kind == "country":
+            continue
+        country: str | None = None
+        if _generic(d):
+            country = _from_sentences(reader, d, named) or dateline or dominant
+        elif d.kind == "person" and d.role and len(reader.sents) >= 4 and state_counts:
+            country = _by_elimination(reader, d, state_counts)
+        if country:
+            d.country = country
+            d.inferred = True
