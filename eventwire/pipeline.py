@@ -4,6 +4,7 @@
                         --places---> Place records
                         --actors---> Actor records (+ mention index for coreference)
                         --quotes---> Quote records (speaker linked through the actors)
+                        --actors---> first person inside a quote joins its speaker
                         --events---> Event records (source/target/date/place/modality)
                     ==> Document
 """
@@ -43,6 +44,7 @@ def annotate(article: Article, doc: Doc,
         table = actors.find_actors(doc, found_places, published=article.published,
                                    dictionary=dictionary)
         found_quotes = quotes.link_speakers(quotes.find_quotes(doc), table)
+        table = actors.quote_speakers(table, found_quotes, doc.text)  # "we" in a quote: its speaker
         found_events = events.find_events(
             doc, table, quotes=found_quotes, times=found_times, places=found_places,
             published=article.published,

@@ -10,11 +10,12 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from eventwire.actors import PASSES, ActorTable, coref, mentions, quote_speakers
 from eventwire.actors.infer import dateline_end
-from eventwire.actors.reader import _credit
+from eventwire.actors.mentions import _credit
 from eventwire.lexicon import _joined_name
 from eventwire.pipeline import extract_many
-from eventwire.records import Article, Document
+from eventwire.records import Actor, Article, Document, Mention, Quote
 
 # ------------------------------------------------------------------ fast, no model
 
@@ -70,6 +71,29 @@ def test_actors_names_the_tokenizer_cut_are_joined() -> None:
     assert joined == ["Cho Tae-yul", "Ursula von der Leyen"]
     spaced = _doc(["Kim", "Lee", "-", "the", "envoy"], ["B-PERSON", "I-PERSON", "O", "O", "O"])
     assert _joined_name(spaced, spaced.ents[0]).text == "Kim Lee"  # a dash between words
+
+
+def test_actors_passes_run_in_their_declared_order() -> None:
+    names = [p.__name__ for p in PASSES]
+    assert names == ["people", "of_titles", "entities", "surnames", "title_phrases",
+                     "documents", "pronouns"]
+    assert PASSES == (*mentions.PASSES, *coref.PASSES)
+
+
+def test_actors_first_person_in_a_direct_quote_is_a_mention_of_its_speaker() -> None:
+    text = 'Ana Torres said: "We will never accept this, and I mean it." Our view differs.'
+    speaker = Actor(id="ac1", name="Ana Torres", kind="person",
+                    mentions=(Mention(start=0, end=10, text="Ana Torres"),))
+    table = ActorTable(actors=(speaker,), spans=((0, 10, "ac1"),))
+    start = text.index('"')
+    end = text.index('"', start + 1) + 1
+    quote = Quote(id="q1", kind="direct", start=start, end=end, text=text[start:end], speaker="ac1")
+    out = quote_speakers(table, (quote,), text)
+    assert [m.text for m in out.actors[0].mentions] == ["Ana Torres", "We", "I"]
+    assert out.resolve(text.index("We"), text.index("We") + 2) == "ac1"
+    assert out.resolve(text.index("Our"), text.index("Our") + 3) is None  # outside the quote
+    unspoken = Quote(id="q2", kind="direct", start=start, end=end, text=text[start:end])
+    assert quote_speakers(table, (unspoken,), text) is table
 
 
 # ------------------------------------------------------------------ with the model

@@ -8,8 +8,13 @@ title phrase ("the French President") or pronoun joins the actor it refers to.
 ``find_actors`` returns an ``ActorTable``: the frozen ``Actor`` records plus the index from
 character spans to actor ids that the quote and event stages use (``resolve``).
 
-Submodules: ``phrases`` (reading one noun phrase), ``reader`` (the actors of one article,
-coreference and inference), ``table`` (the frozen result and its span index).
+The stage, in order: ``book`` holds the drafts and the tokens their mentions claim;
+``mentions.PASSES`` read named people, titles, entities, surnames and title phrases;
+``coref.PASSES`` join documents and pronouns to their actors; ``dictionary`` gives known
+people and organisations their country and adds a user file's own actors; ``infer`` places
+the rest by their context; ``table`` is the frozen result and its span index. Once the
+quote stage has found the speakers, ``quote_speakers`` adds first person inside a direct
+quote to its speaker's mentions.
 """
 
 from __future__ import annotations
@@ -17,10 +22,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..records import Actor, Mention, Place, stable_id
+from . import coref, mentions
+from .book import Book
+from .coref import quote_speakers
 from .dictionary import ActorDictionary, add_user_actors, fill_from_dictionary
 from .infer import infer_countries
 from .phrases import _cameo
-from .reader import _Reader
 from .table import ActorTable
 
 if TYPE_CHECKING:
@@ -29,7 +36,10 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Doc
 
-__all__ = ["ActorTable", "find_actors"]
+__all__ = ["PASSES", "ActorTable", "find_actors", "quote_speakers"]
+
+PASSES = (*mentions.PASSES, *coref.PASSES)
+"""Every pass over the article, in the order it runs."""
 
 
 def find_actors(doc: Doc, places: tuple[Place, ...] = (), published: date | None = None,
@@ -40,8 +50,9 @@ def find_actors(doc: Doc, places: tuple[Place, ...] = (), published: date | None
     (the Phoenix dictionaries, plus ``dictionary``: a user file or one already loaded), as
     it stood on ``published``.
     """
-    reader = _Reader(doc, places)
-    reader.read()
+    reader = Book(doc, places)
+    for read in PASSES:
+        read(reader)
     known = fill_from_dictionary(reader.drafts.values(), doc, published, dictionary)
     known |= add_user_actors(reader, published, dictionary)
     lex = reader.lex

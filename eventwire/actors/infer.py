@@ -25,7 +25,7 @@ from ..records import Place
 from .phrases import STATE_SECTORS
 
 if TYPE_CHECKING:
-    from .reader import _Draft, _Reader
+    from .book import Book, Draft
 
 __all__ = ["dateline_country", "dateline_end", "infer_countries", "sentence_countries"]
 
@@ -42,7 +42,7 @@ DATELINE_AGENCY_CHARS = 40  # "(Reuters) -", "(AP) --", "(Agence France-Presse) 
 GENERIC_KEYS = ("group:", "organization:None", "person:None")
 
 
-def sentence_countries(reader: _Reader, places: tuple[Place, ...]) -> list[tuple[int, str]]:
+def sentence_countries(reader: Book, places: tuple[Place, ...]) -> list[tuple[int, str]]:
     """(character offset, country) of every state the text names: country actors' mentions,
     demonyms and places."""
     lex = reader.lex
@@ -76,7 +76,7 @@ def dateline_end(text: str) -> int | None:
     return dash.end()
 
 
-def dateline_country(reader: _Reader, places: tuple[Place, ...]) -> str | None:
+def dateline_country(reader: Book, places: tuple[Place, ...]) -> str | None:
     """The country of a dateline's place."""
     end = dateline_end(reader.doc.text)
     if end is None:
@@ -106,7 +106,7 @@ def _dominant(counts: Counter[str]) -> str | None:
     return None
 
 
-def _destinations(reader: _Reader, d: _Draft) -> set[str]:
+def _destinations(reader: Book, d: Draft) -> set[str]:
     """Countries of the places this person travels to ("X will visit Addis Ababa")."""
     out: set[str] = set()
     for i in d.subject_at:
@@ -122,7 +122,7 @@ def _destinations(reader: _Reader, d: _Draft) -> set[str]:
     return out
 
 
-def _by_elimination(reader: _Reader, d: _Draft, counts: dict[str, int]) -> str | None:
+def _by_elimination(reader: Book, d: Draft, counts: dict[str, int]) -> str | None:
     """An officeholder: countries whose office of the same name is held by someone else are
     excluded (and those the person travels to); of the rest, the state named most often."""
     taken = {o.country for o in reader.drafts.values()
@@ -132,7 +132,7 @@ def _by_elimination(reader: _Reader, d: _Draft, counts: dict[str, int]) -> str |
     return max(options, key=lambda c: counts.get(c, 0)) if options else None
 
 
-def _generic(d: _Draft) -> bool:
+def _generic(d: Draft) -> bool:
     """Police, soldiers, "the ministry", protesters; or a named state body ("the Interior
     Ministry") whose name carries no country."""
     return d.key.startswith(GENERIC_KEYS) or (
@@ -146,7 +146,7 @@ PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "iobj", "a
 PARTICIPANT_PREPS = frozenset({"to", "with", "against", "on", "from", "by", "between"})
 
 
-def _participant(reader: _Reader, offset: int) -> bool:
+def _participant(reader: Book, offset: int) -> bool:
     token = next((t for t in reader.doc if t.idx <= offset < t.idx + len(t.text)), None)
     if token is None:
         return False
@@ -158,7 +158,7 @@ def _participant(reader: _Reader, offset: int) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in PARTICIPANT_PREPS
 
 
-def _from_sentences(reader: _Reader, d: _Draft, named: list[tuple[int, str]]) -> str | None:
+def _from_sentences(reader: Book, d: Draft, named: list[tuple[int, str]]) -> str | None:
     """The one country named in the sentences of the actor's mentions (first mention first),
     participants aside."""
     named = [(pos, c) for pos, c in named if not _participant(reader, pos)]
@@ -173,7 +173,7 @@ def _from_sentences(reader: _Reader, d: _Draft, named: list[tuple[int, str]]) ->
     return None
 
 
-def infer_countries(reader: _Reader, places: tuple[Place, ...]) -> None:
+def infer_countries(reader: Book, places: tuple[Place, ...]) -> None:
     """Give the drafts without a country the one their context names (see the module doc)."""
     named = sentence_countries(reader, places)
     counts: Counter[str] = Counter(c for _, c in named)

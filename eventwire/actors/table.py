@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import bisect
-import dataclasses
-import re
 from dataclasses import dataclass
 
-from ..records import Actor, Mention, Quote
+from ..records import Actor
 
 __all__ = ["ActorTable"]
 
@@ -48,22 +46,3 @@ class ActorTable:
     def country_actor(self, iso3: str | None) -> str | None:
         """The id of the country actor for ``iso3`` when the article has one."""
         return next((a.id for a in self.actors if a.kind == "country" and a.country == iso3), None)
-
-    def with_quote_speakers(self, quotes: tuple[Quote, ...], text: str) -> ActorTable:
-        """First-person pronouns inside a direct quote refer to its speaker."""
-        extra: list[tuple[int, int, str]] = []
-        for q in quotes:
-            if q.kind != "direct" or q.speaker is None:
-                continue
-            for m in re.finditer(r"\b(I|We|we|me|us|our|my|Our|My)\b", text[q.start:q.end]):
-                extra.append((q.start + m.start(), q.start + m.end(), q.speaker))
-        if not extra:
-            return self
-        actors = []
-        for actor in self.actors:
-            new = [Mention(start=s, end=e, text=text[s:e]) for s, e, a in extra if a == actor.id]
-            if new:
-                merged = sorted((*actor.mentions, *new), key=lambda m: (m.start, m.end))
-                actor = dataclasses.replace(actor, mentions=tuple(merged))
-            actors.append(actor)
-        return ActorTable(actors=tuple(actors), spans=tuple(sorted((*self.spans, *extra))))

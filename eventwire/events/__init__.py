@@ -150,8 +150,6 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
                 times: tuple[Time, ...] = (), places: tuple[Place, ...] = (),
                 published: date | None = None) -> tuple[Event, ...]:
     """Every political event the article states, once each."""
-    if quotes:
-        table = table.with_quote_speakers(quotes, doc.text)
     place_by_country = {p.country: p for p in places if p.feature == "country"}
     candidates: list[_Candidate] = []
     suppressed: set[int] = set()

@@ -1,0 +1,166 @@
+"""The book of one article's actors while it is read: the drafts, the tokens each mention
+claims, and the look-ups the passes share (``Book``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from ..lexicon import Organisation, Title, lexicon
+from ..records import Place
+from .infer import dateline_end
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["Book", "Draft"]
+
+
+@dataclass(slots=True)
+class Draft:
+    """An actor while the article is being read (mutable; frozen into ``Actor`` at the end)."""
+
+    key: str
+    name: str
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    other_sectors: tuple[str, ...] = ()
+    role: str | None = None
+    cameo: str | None = None
+    mentions: dict[tuple[int, int], str] = field(default_factory=dict)
+    subject_at: list[int] = field(default_factory=list)
+    inferred: bool = False
+
+    def add(self, start: int, end: int, text: str) -> None:
+        self.mentions.setdefault((start, end), text)
+
+    def absorb(self, title: Title | None, country: str | None) -> None:
+        if title is not None and self.role is None:
+            self.role, self.sector, self.other_sectors = title.role, title.sector, title.other_sectors
+        if country and not self.country:
+            self.country = country
+
+
+class Book:
+    """The drafts of one article and the tokens their mentions claim.
+
+    Passes (``mentions.PASSES``, ``coref.PASSES``) add drafts and mentions in a declared
+    order; a token claimed by one mention is ``covered`` and no later pass reads it again.
+    """
+
+    def __init__(self, doc: Doc, places: tuple[Place, ...] = ()) -> None:
+        self.doc = doc
+        self.places = places
+        self.lex = lexicon()
+        self.drafts: dict[str, Draft] = {}
+        self.order: list[str] = []
+        self.token_owner: dict[int, str] = {}
+        self.covered: set[int] = set()
+        self.acronyms: dict[str, str] = {}  # "RUF" -> the key of the body it abbreviates
+        self.sents = list(doc.sents)
+        self.dateline = dateline_end(doc.text) or 0  # "BAGHDAD (Reuters) -" names no actor
+        self.covered.update(t.i for t in doc if t.idx < self.dateline)
+
+    def draft(self, key: str, name: str, kind: str) -> Draft:
+        if key not in self.drafts:
+            self.drafts[key] = Draft(key=key, name=name, kind=kind)
+            self.order.append(key)
+        return self.drafts[key]
+
+    def mention(self, d: Draft, start_tok: int, end_tok: int, head: Token) -> None:
+        span = self.doc[start_tok:end_tok]
+        text = span.text.strip()
+        if not text:
+            return
+        d.add(span.start_char, span.start_char + len(text), text)
+        for i in range(start_tok, end_tok):
+            self.token_owner.setdefault(i, d.key)
+            self.covered.add(i)
+        if head.dep_ in ("nsubj", "nsubjpass"):
+            d.subject_at.append(head.i)
+
+    def person_key(self, name_tokens: list[str]) -> str:
+        if len(name_tokens) == 1:
+            surname = name_tokens[0].lower()
+            for key, d in self.drafts.items():
+                if d.kind == "person" and d.name.split()[-1].lower() == surname:
+                    return key
+        return "person:" + " ".join(name_tokens).lower()
+
+    def peer_title(self, sent: Span, exclude: str) -> Title | None:
+        """A counterpart holds the same office as the other person of the sentence."""
+        for key in self.order:
+            d = self.drafts[key]
+            if d.kind == "person" and d.role and d.name != exclude:
+                if any(sent.start_char <= s < sent.end_char for s, _ in d.mentions):
+                    return self.lex.titles.get(d.role.lower())
+        return None
+
+    def place_country(self, head: Token, preps: tuple[str, ...] = ("in", "from")) -> str | None:
+        """"demonstrators in Baghdad", "a missionary from Calgary": the country of the place."""
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in preps or (
+                    child.dep_ == "acl" and child.lemma_ in ("base", "station")):
+                for obj in child.subtree:
+                    if obj.dep_ != "pobj":
+                        continue
+                    for place in self.places:
+                        if place.start <= obj.idx < place.end and place.country and \
+                                place.country not in self.lex.nonstate:
+                            return place.country
+        return None
+
+    def organisation_in(self, tokens: list[Token]) -> Organisation | None:
+        """The first organisation of the lexicon named in the phrase ("U.N." in the entity
+        "U.N. Secretary-General" too: the longest known start of an entity counts)."""
+        seen: set[int] = set()
+        for token in tokens:
+            if token.ent_type_ != "ORG" or token.i in seen:
+                continue
+            ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+            if ent is None:
+                continue
+            seen.update(range(ent.start, ent.end))
+            for end in range(ent.end, ent.start, -1):
+                org = self.lex.organisation(token.doc[ent.start:end].text)
+                if org is not None:
+                    return org
+        return None
+
+    def organisation_code(self, tokens: list[Token]) -> str | None:
+        """"UN troops", "NATO Secretary-General": the country code of a known organisation
+        named in the phrase (IGO, UNO, EUR ... or its state)."""
+        org = self.organisation_in(tokens)
+        return org.country if org is not None else None
+
+    def inside_known_org(self, token: Token) -> bool:
+        """Whether the token lies inside an organisation the lexicon knows ("Contact Group")."""
+        if token.ent_type_ != "ORG":
+            return False
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        return ent is not None and self.lex.organisation(ent.text) is not None
+
+    def holder(self, title: Title, country: str | None) -> Draft | None:
+        for key in reversed(self.order):
+            d = self.drafts[key]
+            if d.kind == "person" and d.role == title.role and (country is None or d.country == country):
+                return d
+        return None
+
+    def of_object(self, token: Token) -> Token | None:
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        return None
+
+    @cached_property
+    def title_heads(self) -> set[int]:
+        """Tokens that are titles, and the heads they modify."""
+        heads = set()
+        for token in self.doc:
+            if token.lower_ in self.lex.titles or token.lower_.rstrip("s") in self.lex.titles:
+                heads.add(token.i)
+                heads.add(token.head.i)
+        return heads

@@ -1,0 +1,457 @@
+"""The mention passes: named people, titles with "of", named entities (organisations, states,
+capitals, demonyms), bare surnames and title phrases, run in the order of ``PASSES``.
+
+Each pass reads the parse and adds drafts and mentions to the ``Book``; a token an earlier
+pass claimed is not read again, so the order is part of the rules: people first (their
+titles must not become bodies of their own), then "Secretary of State" before the NER's
+"State", then the other entities, then the surnames and title phrases left over.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ..lexicon import MOVE_LEMMAS, Title
+from .book import Book, Draft
+from .phrases import (
+    BODY_HEADS,
+    DOCUMENT_NOUNS,
+    GROUPING_NOUNS,
+    MARKED_SECTORS,
+    NGO_WORDS,
+    OFFICE_NOUNS,
+    PEER_NOUNS,
+    SECTOR_HINTS,
+    _clean,
+    _country_in,
+    _demonym_name,
+    _descriptor_start,
+    _left_edge,
+    _of_country,
+    _title_in,
+    _words,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["PASSES"]
+
+
+def _entities(book: Book) -> list[Span]:
+    """The entities after the dateline that are no byline or credit."""
+    return [e for e in book.doc.ents if e.start_char >= book.dateline and not _credit(e)]
+
+
+def people(book: Book) -> None:
+    """Named people, with the title, country and office their phrase gives them."""
+    for ent in _entities(book):
+        if ent.label_ == "PERSON" and not book.lex.country_code(ent.text) \
+                and not book.lex.capitals.get(_clean(ent.text).lower()) \
+                and _clean(ent.text).split()[-1:] != [] \
+                and _clean(ent.text).split()[-1].lower() not in BODY_HEADS:
+            named_person(book, ent)
+
+
+def entities(book: Book) -> None:
+    """Organisations, states, capitals acting for their government, demonyms as groups."""
+    for ent in _entities(book):
+        if acronym_of_neighbour(book, ent):
+            continue
+        if ent.label_ == "PERSON" and _clean(ent.text).split()[-1:] != [] and \
+                _clean(ent.text).split()[-1].lower() in BODY_HEADS:
+            named_organisation(book, ent)  # "the Revolutionary United Front" is no person
+            continue
+        if ent.label_ in ("ORG", "FAC", "NORP") and not any(i in book.covered for i in range(ent.start, ent.end)):
+            if ent.label_ == "NORP":
+                demonym(book, ent)
+            elif book.lex.country_code(ent.text):
+                named_state(book, ent)
+            else:
+                named_organisation(book, ent)
+        elif ent.label_ in ("GPE", "PERSON") and not any(i in book.covered for i in range(ent.start, ent.end)):
+            if ent.label_ == "PERSON" or not surname_of_person(book, ent):
+                named_state(book, ent)
+
+
+def named_person(book: Book, ent: Span) -> None:
+    lex, doc = book.lex, book.doc
+    root = ent.root
+    name = _clean(ent.text)
+    name_tokens = name.split()
+    if not name_tokens:
+        return
+    # a title NP with the name in apposition: "his Peruvian counterpart Ana Torres"
+    start = _descriptor_start(doc, ent.start, ent.sent.start)
+    head = root.head if root.dep_ == "appos" and root.head.i < ent.start \
+        and root.head.ent_type_ != "PERSON" else None
+    if head is not None:
+        start = min(start, _descriptor_start(doc, head.i + 1, ent.sent.start))
+    descriptor = [t for t in doc[start:ent.start] if not book.inside_known_org(t)]
+    words = _words(descriptor)
+    title, _, _ = _title_in(words, lex)
+    country = _country_in(descriptor, lex)
+    of_country, end = _of_country(root, lex)
+    country = country or of_country or book.organisation_code(list(doc[start:ent.start])) \
+        or book.place_country(root, ("from",))
+    if any(w in PEER_NOUNS for w in words):
+        title = title or book.peer_title(ent.sent, exclude=name)
+    end = max(end, ent.end)
+    key = book.person_key(name_tokens)
+    d = book.draft(key, name, "person")
+    if len(name_tokens) > len(d.name.split()):
+        d.name = name
+    d.absorb(title, country)
+    if d.role and d.sector is None:
+        # "Co-Chair of the Contact Group", "spokesman for the ministry": the body's sector
+        org = book.organisation_in(list(doc[start:ent.start]))
+        d.sector = org.sector if org is not None else None
+    book.mention(d, start, end, root)
+
+
+def surname_of_person(book: Book, ent: Span) -> bool:
+    """A single capitalised word tagged ORG/GPE that is the surname of a known person."""
+    text = _clean(ent.text)
+    if " " in text or not text[:1].isupper() or book.lex.country_code(text):
+        return False
+    for d in book.drafts.values():
+        if d.kind == "person" and len(d.name.split()) > 1 and d.name.split()[-1] == text:
+            book.mention(d, ent.start, ent.end, ent.root)
+            return True
+    return False
+
+
+def named_organisation(book: Book, ent: Span) -> None:
+    lex = book.lex
+    root = ent.root
+    known = book.acronyms.get(_clean(ent.text))
+    if known is not None:  # "the RUF", once "Revolutionary United Front (RUF)" was read
+        book.mention(book.drafts[known], ent.start, ent.end, root)
+        return
+    org = lex.organisation(ent.text)
+    start = _left_edge(root)
+    if org is not None:
+        d = book.draft("org:" + org.name.lower(), org.name, org.kind)
+        d.country, d.sector, d.role = d.country or org.country, d.sector or org.sector, org.role
+        d.cameo = org.cameo
+        book.mention(d, min(start, ent.start), ent.end, root)
+        return
+    if surname_of_person(book, ent):
+        return
+    tokens = list(book.doc[min(start, ent.start):ent.end])
+    noun_phrase_actor(book, tokens, root, default_kind="organization", named=_clean(ent.text))
+
+
+def named_state(book: Book, ent: Span) -> None:
+    lex = book.lex
+    if ent.start_char < book.dateline:
+        return
+    text = _clean(ent.text)
+    code = lex.country_code(text)
+    capital = None
+    if code is None:
+        capital = lex.capitals.get(text.lower())
+        root = ent.root
+        if capital is not None and root.dep_ == "compound" and root.head.dep_ == "dobj" \
+                and root.head.head.lemma_.lower() in MOVE_LEMMAS:
+            root = root.head  # "to attend the Beijing Olympics": the host, as "visit Beijing"
+        if capital is None or root.dep_ not in ("nsubj", "nsubjpass", "pobj", "poss", "dobj"):
+            return
+        prep = root.head
+        if root.dep_ == "pobj" and prep.lower_ != "by" and not (
+                prep.lower_ in ("to", "in", "into") and prep.head.lemma_.lower() in MOVE_LEMMAS):
+            return  # "in Paris" is a place; "Paris said", "arrived in Paris" an actor
+        if root.dep_ == "dobj" and root.head.lemma_.lower() not in MOVE_LEMMAS:
+            return
+        code = capital
+    root = ent.root
+    # a country inside a title phrase ("Armenia's Defense Minister") is not its own mention
+    if root.dep_ in ("poss", "compound") and root.head.i in book.title_heads:
+        return
+    name = lex.countries[code].name if code in lex.countries else text
+    d = book.draft("country:" + code, name, "country")
+    d.country = code
+    d.sector = d.sector or "GOV"
+    book.mention(d, ent.start, ent.end, root)
+
+
+def noun_phrase_actor(book: Book, tokens: list[Token], head: Token, *, default_kind: str,
+                      named: str | None = None, hint: str | None = None) -> Draft | None:
+    """An actor described by a noun phrase: "the French foreign ministry", "Azerbaijani forces"."""
+    lex = book.lex
+    words = _words(tokens)
+    title, ti, tj = _title_in(words, lex)
+    country = _country_in(tokens, lex)
+    if country is None:
+        country, _ = _of_country(head, lex)
+    if country is None and named is None:
+        country = book.organisation_code(tokens) or hint
+    if country is None:
+        country = book.place_country(head)
+    if title is None and named is None:
+        return None
+    if title is not None and title.kind == "person" and named is None:
+        # "the French President": the person of the article holding that office
+        d = book.holder(title, country)
+        if d is not None:
+            book.mention(d, tokens[0].i, tokens[-1].i + 1, head)
+            return d
+    kind = title.kind if title else default_kind
+    if named and kind == "person":
+        kind = "organization"  # "the rebel Revolutionary United Front": a rebel body
+    if named:
+        name = named
+        key = "org:" + named.lower()
+    else:
+        assert title is not None
+        role_words = " ".join(words[ti:tj])
+        base = title.role if title.kind != "group" else role_words
+        name = f"{_demonym_name(country, lex)} {base}".strip()
+        key = f"{kind}:{country}:{title.role.lower()}"
+        if title.kind == "group":
+            name = f"{_demonym_name(country, lex)} {role_words}".strip()
+    d = book.draft(key, name, kind)
+    if title is not None:
+        modifier = _title_in(words[:ti], lex)[0] if ti else None
+        if modifier is not None and modifier.sector in MARKED_SECTORS and \
+                modifier.sector != title.sector:
+            d.absorb(modifier, country)
+            d.other_sectors = tuple(x for x in (title.sector, *title.other_sectors) if x)
+        d.absorb(title, country)
+    else:
+        d.country = d.country or country
+        low = name.lower()
+        d.sector = d.sector or next((s for w, s in SECTOR_HINTS if w in low.split()), None)
+        if d.country is None and any(w in NGO_WORDS for w in low.split()):
+            d.country, d.sector = "NGO", d.sector or "CVL"  # a civil-society body
+    book.mention(d, tokens[0].i, tokens[-1].i + 1, head)
+    if title is not None and title.kind == "group" and named is None:
+        coordinated_demonyms(book, tokens, title, d)
+    return d
+
+
+def coordinated_demonyms(book: Book, tokens: list[Token], title: Title, first: Draft) -> None:
+    """"French and Egyptian warships": one group actor per country; each further
+    country's mention is its demonym, which the event stage reads on the head noun."""
+    for token in tokens:
+        if token.dep_ != "conj" or token.ent_type_ != "NORP":
+            continue
+        code = book.lex.country_code(token.text)
+        if code is None or code == first.country:
+            continue
+        d = book.draft(f"group:{code}:{title.role.lower()}",
+                       f"{_demonym_name(code, book.lex)} {first.name.split(' ', 1)[-1]}",
+                       "group")
+        d.absorb(title, code)
+        book.mention(d, token.i, token.i + 1, token)
+
+
+def title_phrases(book: Book) -> None:
+    """Noun phrases headed by a title with no name: "the French President", "senators"."""
+    lex, doc = book.lex, book.doc
+    for token in doc:
+        if token.i in book.covered or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if token.dep_ in ("compound", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
+            continue  # not the head of its phrase
+        if token.dep_ == "poss" and token.head.lower_ in OFFICE_NOUNS:
+            continue  # "the president's office": read at "office"
+        start = _left_edge(token)
+        tokens = list(doc[start:token.i + 1])
+        # "UN troops", "EU foreign ministers"; "Iraq's national security advisor"
+        context = book.organisation_code(tokens) or _country_in(tokens, lex)
+        if any(t.i in book.covered for t in tokens):
+            tokens = [t for t in tokens if t.i not in book.covered and t.i > max(
+                (c.i for c in tokens if c.i in book.covered), default=-1)]
+            if not tokens:
+                continue
+        low = token.lower_
+        # "a delegation of French senators": the senators act
+        if low in GROUPING_NOUNS:
+            inner = book.of_object(token)
+            if inner is not None:
+                inner_tokens = list(doc[_left_edge(inner):inner.i + 1])
+                d = noun_phrase_actor(book, inner_tokens, inner, default_kind="group")
+                if d is not None:
+                    book.mention(d, start, inner.i + 1, token)
+                continue
+        # "the French president's office": the office of that person
+        if low in OFFICE_NOUNS:
+            poss = next((c for c in token.children if c.dep_ == "poss"), None)
+            if poss is not None and poss.i not in book.covered:
+                office(book, tokens, token, poss)
+                continue
+        if low in DOCUMENT_NOUNS:
+            continue
+        if low in PEER_NOUNS:
+            peer(book, tokens, token)
+            continue
+        words = _words(tokens)
+        title, _, tj = _title_in(words, lex)
+        if title is None or tj != len(words) and not (
+                words[tj:] and words[-1] in ("office", "ministry", "government")):
+            continue
+        if low in PEER_NOUNS or any(w in PEER_NOUNS for w in words):
+            peer(book, tokens, token)
+            continue
+        noun_phrase_actor(book, tokens, token, default_kind="organization", hint=context)
+
+
+def office(book: Book, tokens: list[Token], head: Token, poss: Token) -> None:
+    """"the French president's office": the office of that officeholder, an organisation."""
+    lex = book.lex
+    words = _words(tokens[: poss.i - tokens[0].i + 1])
+    title, _, _ = _title_in(words, lex)
+    country = _country_in(tokens, lex)
+    if title is None or title.kind != "person":
+        return
+    key = f"organization:{country}:office of the {title.role.lower()}"
+    seat = next((k for k, d in book.drafts.items() if d.kind == "organization"
+                 and d.country == country and d.role and title.role.lower() in d.role.lower()), None)
+    d = book.drafts[seat] if seat else book.draft(
+        key, f"Office of the {_demonym_name(country, lex)} {title.role}".replace("  ", " "),
+        "organization")
+    d.country = d.country or country
+    d.sector = d.sector or title.sector or "GOV"
+    d.role = d.role or f"Office of the {title.role}"
+    book.mention(d, tokens[0].i, head.i + 1, head)
+
+
+def peer(book: Book, tokens: list[Token], head: Token) -> None:
+    """"his Azerbaijani colleague": the person of that country in the article; else a
+    person of that country holding the office of the other person of the sentence
+    ("X met his Chinese counterpart": China's holder of X's office)."""
+    country = _country_in(tokens, book.lex) or book.place_country(head, ("from", "of"))
+    if country is None:
+        return
+    for key in reversed(book.order):
+        d = book.drafts[key]
+        if d.kind == "person" and d.country == country:
+            book.mention(d, tokens[0].i, tokens[-1].i + 1, head)
+            return
+    title = book.peer_title(head.sent, exclude="")
+    role = title.role if title is not None else "Counterpart"
+    d = book.draft(f"person:{country}:{role.lower()}", f"{_demonym_name(country, book.lex)} {role}",
+                   "person")
+    d.absorb(title, country)
+    d.country = d.country or country
+    book.mention(d, tokens[0].i, tokens[-1].i + 1, head)
+
+
+def acronym_of_neighbour(book: Book, ent: Span) -> bool:
+    """"the Revolutionary United Front (RUF)": the bracketed acronym is one more mention
+    of the body before it."""
+    text = _clean(ent.text)
+    root = ent.root
+    if not (text.isupper() and 2 <= len(text) <= 8 and ent.start > 0
+            and book.doc[ent.start - 1].text == "(" and root.dep_ == "appos"):
+        return False
+    owner = book.token_owner.get(root.head.i)
+    if owner is None or book.drafts[owner].kind == "person":
+        return False
+    book.mention(book.drafts[owner], ent.start, ent.end, root)
+    book.acronyms[text] = owner
+    return True
+
+
+def of_titles(book: Book) -> None:
+    """Titles with "of" ("the US Secretary of State", "Chief of Staff"), whose last word the
+    NER may take for an organisation of its own."""
+    doc, titles = book.doc, book.lex.of_titles
+    if not titles:
+        return
+    before = book.lex.of_title_heads
+    for of in doc:
+        if of.lower_ != "of" or of.i in book.covered or of.i == 0 \
+                or doc[of.i - 1].lower_ not in before:
+            continue
+        best = None
+        for k in range(1, 4):
+            for m in range(1, 4):
+                if of.i - k < 0 or of.i + m >= len(doc):
+                    continue
+                words = doc[of.i - k:of.i + m + 1].text.lower()
+                if words in titles and (best is None or k + m > best[0] + best[1]):
+                    best = (k, m)
+        if best is None:
+            continue
+        k, m = best
+        first, last = of.i - k, of.i + m
+        if any(i in book.covered for i in range(first, last + 1)):
+            continue
+        head = doc[of.i - 1]
+        start = min(first, _left_edge(doc[first]), _left_edge(head))
+        start = max((i + 1 for i in range(start, first) if i in book.covered), default=start)
+        noun_phrase_actor(book, list(doc[start:last + 1]), head, default_kind="organization")
+
+
+def surnames(book: Book) -> None:
+    """A bare surname the NER missed ("Torres said"), once the full name is known."""
+    known = {d.name.split()[-1]: d for d in book.drafts.values()
+             if d.kind == "person" and len(d.name.split()) > 1}
+    for token in book.doc:
+        d = known.get(token.text)
+        if d is not None and token.i not in book.covered and token.pos_ == "PROPN":
+            book.mention(d, token.i, token.i + 1, token)
+
+
+def demonym(book: Book, ent: Span) -> None:
+    """A demonym standing alone as a group ("Armenians"), or on an event noun, whose
+    doer it names ("Palestinian riots", "French mediation"); not as a mere modifier."""
+    code = book.lex.country_code(ent.text)
+    head = ent.root.head
+    if ent.root.dep_ in ("amod", "compound"):
+        if code and head.pos_ == "NOUN" and any(
+                t.pos == "NOUN" for t in book.lex.triggers.get(head.lower_, [])):
+            d = book.draft("country:" + code, book.lex.countries[code].name
+                           if code in book.lex.countries else ent.text, "country")
+            d.country, d.sector = code, d.sector or "GOV"
+            book.mention(d, ent.start, ent.end, ent.root)
+        return
+    if head.i in book.title_heads:
+        return
+    if code is None and ent.text.endswith("s") and ent.text[:1].isupper():
+        # an ethnic or religious group ("Kurds", "Iraqi Kurds")
+        start = ent.start
+        country = None
+        if start > 0 and book.doc[start - 1].ent_type_ == "NORP":
+            country = book.lex.country_code(book.doc[start - 1].text)
+            start = start - 1 if country else start
+        d = book.draft(f"group:{country}:{ent.text.lower()}", _clean(book.doc[start:ent.end].text), "group")
+        d.country = d.country or country
+        d.sector = d.sector or "CVL"
+        book.mention(d, start, ent.end, ent.root)
+        return
+    if code and ent.text.endswith("s"):
+        d = book.draft(f"group:{code}:people", _clean(ent.text), "group")
+        d.country = code
+        d.sector = d.sector or "CVL"
+        book.mention(d, ent.start, ent.end, ent.root)
+
+
+PASSES: tuple[Callable[[Book], None], ...] = (people, of_titles, entities, surnames, title_phrases)
+"""The mention passes, in the order they run."""
+
+
+CREDIT_WORDS = frozenset({"photo", "photograph", "photos", "credit", "credits", "image", "images",
+                          "file", "getty", "by", "reporting", "editing", "writing", "additional",
+                          "video", "pictured", "caption", "source"})
+CREDIT_LINE_WORDS = 8  # a byline or credit is a short line of its own
+
+
+def _credit(ent: Span) -> bool:
+    """A byline or picture credit: "Reuters | Jane Doe:", "Photo: John Roe/AFP",
+    "By Jane Doe" on a line of its own, "(Reporting by John Roe; Editing by ...)"."""
+    doc = ent.doc
+    line_start = doc.text.rfind("\n", 0, ent.start_char) + 1
+    line_end = doc.text.find("\n", ent.end_char)
+    line = doc.text[line_start:line_end if line_end >= 0 else len(doc.text)]
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if before is not None and before.text in ("|", "/") or after is not None and after.text in ("|", "/"):
+        return True
+    first = line.split()[0].strip("():;,.|").lower() if line.split() else ""
+    lowered = line.lower()
+    return first in CREDIT_WORDS and (len(line.split()) <= CREDIT_LINE_WORDS
+                                      or "reporting by" in lowered or "editing by" in lowered)
