@@ -668,6 +668,7 @@ class Reader(Protocol):
     """What ``add_user_actors`` uses of the actor stage's reader."""
 
     doc: Doc
+    drafts: dict[str, Any]
     token_owner: dict[int, str]
 
     def draft(self, key: str, name: str, kind: str) -> Any: ...
@@ -682,7 +683,8 @@ def add_user_actors(reader: Reader, published: date | None,
     A dictionary that defines its own actors ("ARNOR_ [ARN]") means them to be found as
     PETRARCH finds them, by their names, whatever the named-entity model made of them. The
     longest name form wins; it must start with a capital and hold no token another actor
-    holds. The shipped dictionary does not add actors (the reader finds real ones). Returns
+    holds; a state's name inside a countryless group or body ("the ambassadors of Arnor")
+    gives it that state. The shipped dictionary does not add actors (the reader finds real ones). Returns
     the keys of the actors made.
     """
     if dictionary is None:
@@ -699,10 +701,18 @@ def add_user_actors(reader: Reader, published: date | None,
             for n in range(min(longest, MAX_NAME_TOKENS, len(doc) - i), 0, -1):
                 span = doc[i:i + n]
                 key = name_key(span.text)
-                if key not in book.user_names or any(t.i in reader.token_owner for t in span):
+                if key not in book.user_names:
                     continue
                 entry = book.lookup(span.text, published)
                 if entry is None or (entry.country is None and entry.sector is None):
+                    continue
+                owners = {reader.token_owner.get(t.i) for t in span} - {None}
+                if owners:  # inside another actor: "the ambassadors of Arnor" are Arnor's
+                    holder = reader.drafts.get(owners.pop() or "") if len(owners) == 1 else None
+                    if holder is not None and holder.country is None and entry.kind == "country" \
+                            and holder.kind in ("group", "organization"):
+                        holder.country = entry.country
+                        done.add(holder.key)
                     continue
                 kind = entry.kind if entry.kind in KINDS else "organization"
                 d = reader.draft(f"country:{entry.country}" if kind == "country"
