@@ -27,6 +27,7 @@ GOLD_SETS: dict[str, str] = {
     "meantime-speech": "speech:run_meantime",
     "plover": "plover:run",
     "cameo": "cameo:run",
+    "petrarch": "petrarch:run",
     "meantime-mentions": "mentions:run",
     "news-dev": "news_dev:run",
 }

@@ -24,11 +24,11 @@ from pathlib import Path
 from typing import Any
 
 from ..ontology import cameo_root
-from ..records import Document
+from ..records import Article, Document
 from .gold import extract_documents, read_jsonl
 from .scores import Report, Score
 
-__all__ = ["RecordOutcome", "report_outcomes", "run", "score_record"]
+__all__ = ["RecordOutcome", "record_articles", "report_outcomes", "run", "score_record"]
 
 DATA = Path("data", "cameo_validation", "gsr_records.jsonl")
 
@@ -93,13 +93,15 @@ def _published(value: object) -> date | None:
         return None
 
 
+def record_articles(records: Sequence[dict[str, Any]]) -> list[Article]:
+    """One article per record (its ``text``), published on its date, ids in record order."""
+    return [Article(id=f"{i:04d}-{r['id']}", text=str(r["text"]),
+                    published=_published(r.get("date"))) for i, r in enumerate(records)]
+
+
 def extract_records(records: Sequence[dict[str, Any]]) -> list[Document]:
     """One document per record, published on its date, extracted in one batch."""
-    from ..records import Article
-
-    articles = [Article(id=f"{i:04d}-{r['id']}", text=str(r["text"]),
-                        published=_published(r.get("date"))) for i, r in enumerate(records)]
-    return extract_documents(articles, "CAMEO records")
+    return extract_documents(record_articles(records), "CAMEO records")
 
 
 def run(shared: Path, limit: int | None = None) -> Report:
