@@ -48,7 +48,9 @@ def _np_actors(token: Token, table: ActorTable, depth: int = 0) -> list[str]:
         if actor is None and token.pos_ in ("NOUN", "PROPN"):
             for child in token.children:
                 if child.dep_ in ("amod", "compound") and child.ent_type_ == "NORP":
-                    actor = table.resolve(child.idx, child.idx + len(child.text))
+                    # "the Russian moves": the demonym's state, when the article has it as an actor
+                    actor = table.resolve(child.idx, child.idx + len(child.text)) or \
+                        table.country_actor(lexicon().country_code(child.text))
                     if actor:
                         break
         if actor is None and token.pos_ == "NOUN" and depth < 2:
@@ -201,7 +203,7 @@ def _noun_source(noun: Token, table: ActorTable) -> list[str]:
 # Prepositions whose object is the partner of a noun that spells or carries an act:
 # "sanctions on X", "aid to X", "talks with X", "an offer from X", "a package of loans for X".
 OBJECT_PREPS = frozenset({"on", "to", "with", "against", "from", "for", "over", "toward",
-                          "towards", "between", "into"})
+                          "towards", "between", "into", "at"})
 
 
 # An act named as the object of another ("rejected an offer from X", "proposed talks with
@@ -222,11 +224,24 @@ def object_partners(noun: Token, table: ActorTable, depth: int = 0,
         elif child.dep_ == "prep" and child.lower_ in preps:
             found = [a for p in child.children if p.dep_ == "pobj" for a in _np_actors(p, table)]
         elif child.dep_ == "prep" and child.lower_ == "of" and depth < 2:
-            found = [a for p in child.children if p.dep_ == "pobj" and p.pos_ == "NOUN"
+            found = [a for p in child.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "NUM")
                      for a in object_partners(p, table, depth + 1, preps, possessor)]
         elif child.dep_ == "conj" and child.pos_ == "NOUN" and depth < 2:
             found = object_partners(child, table, depth + 1, preps, possessor)
         out.extend(a for a in found if a not in out)
+    return out
+
+
+def purpose_partners(token: Token, table: ActorTable, exclude: set[str]) -> list[str]:
+    """Whom a use of force is aimed at, named in its purpose or manner clause: "fired tear
+    gas to disperse the protesters", "responded with tear gas, pushing back the crowd"."""
+    out: list[str] = []
+    for child in token.children:
+        if child.dep_ in ("advcl", "xcomp") and (child.tag_ == "VBG" or any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):
+            for obj in child.children:
+                if obj.dep_ in ("dobj", "dative"):
+                    out.extend(a for a in _np_actors(obj, table) if a not in exclude and a not in out)
     return out
 
 
@@ -318,6 +333,13 @@ def _partners(token: Token, table: ActorTable, exclude: set[str],
                             for p2 in grand.children:
                                 if p2.dep_ == "pobj":
                                     add(_np_actors(p2, table))
+    if not out and token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.pos_ == "VERB":
+        # "gave the rebels an ultimatum", "issued a warning to X": the light verb's recipient
+        for child in token.head.children:
+            if child.dep_ in ("dative", "iobj"):
+                add(_np_actors(child, table))
+            elif child.dep_ == "prep" and child.lower_ == "to":
+                add([a for p in child.children if p.dep_ == "pobj" for a in _np_actors(p, table)])
     if not out and token.pos_ in ("NOUN", "PROPN"):
         # "his meeting on Monday with X" where the parser hung "with X" on the verb
         after = token.right_edge.i + 1

@@ -59,6 +59,10 @@ def _same_event(a: _Candidate, b: _Candidate, table: ActorTable) -> bool:
     if a.place_key and b.place_key and a.place_key != b.place_key and a.trigger.type == "CONSULT":
         return False
     sa, sb, ta, tb = set(a.source), set(b.source), set(a.target), set(b.target)
+    if a.trigger.type in UNKNOWN_SOURCE_TYPES and a.token.sent.start == b.token.sent.start and (
+            (sa | ta) & (sb | tb) or _countries(a.source + a.target, table)
+            & _countries(b.source + b.target, table)):
+        return True  # "troops clashed with rebels, killing a fighter": one fight, told twice
     if a.trigger.type in UNKNOWN_SOURCE_TYPES and (not sa or not sb) \
             and abs(a.token.i - b.token.i) <= NEAR_TOKENS:
         # a casualty report without a doer repeats the nearby act that has one

@@ -42,6 +42,8 @@ SPORTS_WORDS = frozenset({"match", "matches", "friendly", "tournament", "champio
                           "rugby", "football", "soccer", "cricket", "tennis", "squad", "captain",
                           "halftime", "half-time", "minute", "tri-nations", "world cup", "test"})
 SPORTS_ARTICLE_WORDS = 3  # distinct sports words that make a report a sports report
+# Uses of force whose aim a purpose clause may name ("to disperse the protesters").
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTION"})
 REACTION_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "PROTEST"})
 CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT"})
 MERGEABLE_EMPTY = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "CONSULT",
