@@ -87,6 +87,10 @@ class Book:
             for key, d in self.drafts.items():
                 if d.kind == "person" and d.name.split()[-1].lower() == surname:
                     return key
+            for key, d in self.drafts.items():  # "Liu" for Liu Yanping: family name first
+                if d.kind == "person" and len(d.name.split()) == 2 \
+                        and d.name.split()[0].lower() == surname:
+                    return key
         return "person:" + " ".join(name_tokens).lower()
 
     def peer_title(self, sent: Span, exclude: str) -> Title | None:

@@ -8,9 +8,12 @@ country the text places it in, nearest first:
    place): "Police fired tear gas in Khartoum";
 3. the dateline ("NAIROBI, Kenya (AP) -", "BAGHDAD (Reuters) -");
 4. the article's dominant country: the one named at least ``DOMINANT_SHARE`` of the times
-   any country is named, and at least ``DOMINANT_MIN`` times.
+   any country is named, and at least ``DOMINANT_MIN`` times; or the only country it names,
+   when not only as a participant.
 
-An officeholder named without a country is placed by elimination (below). Every country
+A person named without a country (and unknown to the dictionary) is placed, when an
+officeholder, by elimination (below); else, or failing that, like a generic actor: the one
+country of the sentences that name them, the dateline, the dominant country. Every country
 found here is marked ``inferred`` so that the registry never learns it.
 """
 
@@ -98,12 +101,22 @@ def dateline_country(reader: Book, places: tuple[Place, ...]) -> str | None:
 
 
 def _dominant(counts: Counter[str]) -> str | None:
+    """The country named most, when it holds the share and count above."""
     if not counts:
         return None
     country, n = counts.most_common(1)[0]
     if n >= DOMINANT_MIN and n >= DOMINANT_SHARE * sum(counts.values()):
         return country
     return None
+
+
+def _only(reader: Book, named: list[tuple[int, str]]) -> str | None:
+    """The only country the article names, once is enough, unless it is named only as a
+    participant ("Clashes broke out in Spain. Police said ..." places the police; "The
+    government demanded that Japan pay" does not make the government Japanese)."""
+    if len({c for _, c in named}) != 1 or all(_participant(reader, pos) for pos, _ in named):
+        return None
+    return named[0][1]
 
 
 def _destinations(reader: Book, d: Draft) -> set[str]:
@@ -182,15 +195,17 @@ def infer_countries(reader: Book, places: tuple[Place, ...]) -> None:
         if d.kind == "country" and d.country:
             state_counts[d.country] = state_counts.get(d.country, 0) + len(d.mentions)
     dateline = dateline_country(reader, places)
-    dominant = _dominant(counts)
+    dominant = _dominant(counts) or _only(reader, named)
     for d in reader.drafts.values():
         if d.country or d.kind == "country":
             continue
         country: str | None = None
         if _generic(d):
             country = _from_sentences(reader, d, named) or dateline or dominant
-        elif d.kind == "person" and d.role and len(reader.sents) >= 4 and state_counts:
-            country = _by_elimination(reader, d, state_counts)
+        elif d.kind == "person":
+            if d.role and len(reader.sents) >= 4 and state_counts:
+                country = _by_elimination(reader, d, state_counts)
+            country = country or _from_sentences(reader, d, named) or dateline or dominant
         if country:
             d.country = country
             d.inferred = True

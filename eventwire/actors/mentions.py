@@ -9,10 +9,12 @@ titles must not become bodies of their own), then "Secretary of State" before th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..lexicon import MOVE_LEMMAS, Title
+from ..nlp import doc_text
 from .book import Book, Draft
 from .phrases import (
     BODY_HEADS,
@@ -23,10 +25,12 @@ from .phrases import (
     OFFICE_NOUNS,
     PEER_NOUNS,
     SECTOR_HINTS,
+    _appositive,
     _clean,
     _country_in,
     _demonym_name,
     _descriptor_start,
+    _destination,
     _left_edge,
     _of_country,
     _title_in,
@@ -37,6 +41,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 __all__ = ["PASSES"]
+
+_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|de|van|von)-[A-Z]")  # "el-Badawi", "al-Sadr"
 
 
 def _entities(book: Book) -> list[Span]:
@@ -91,10 +97,18 @@ def named_person(book: Book, ent: Span) -> None:
     descriptor = [t for t in doc[start:ent.start] if not book.inside_known_org(t)]
     words = _words(descriptor)
     title, _, _ = _title_in(words, lex)
-    country = _country_in(descriptor, lex)
+    country = _office_country(book, list(doc[start:ent.start]), descriptor)
     of_country, end = _of_country(root, lex)
-    country = country or of_country or book.organisation_code(list(doc[start:ent.start])) \
-        or book.place_country(root, ("from",))
+    country = country or of_country or book.place_country(root, ("from",))
+    apposed = _appositive(root)  # "Ana Torres, Peru's trade minister, said"
+    if apposed is not None:
+        tokens = [t for t in doc[apposed.left_edge.i:apposed.i + 1] if t.text != ","]
+        title = title or _title_in(_words(tokens), lex)[0]
+        country = country or _office_country(
+            book, list(doc[apposed.left_edge.i:apposed.right_edge.i + 1]),
+            [t for t in doc[apposed.left_edge.i:apposed.right_edge.i + 1]
+             if t.text != "," and not book.inside_known_org(t)]) \
+            or _of_country(apposed, lex)[0]
     if any(w in PEER_NOUNS for w in words):
         title = title or book.peer_title(ent.sent, exclude=name)
     end = max(end, ent.end)
@@ -110,10 +124,41 @@ def named_person(book: Book, ent: Span) -> None:
     book.mention(d, start, end, root)
 
 
+def _office_country(book: Book, tokens: list[Token], descriptor: list[Token]) -> str | None:
+    """The country an officeholder's phrase names ("Peru's trade minister", "a spokesman for
+    the Russian Embassy"), an organisation named before it ("the UN envoy for Yemen": UN),
+    places the office is sent to aside ("ambassador to Israel")."""
+    own = [t for t in descriptor if not _destination(t, descriptor)]
+    country = _country_in(own, book.lex)
+    org = book.organisation_in(tokens)
+    if org is not None and org.country:
+        first = next((t.i for t in own if _country_in([t], book.lex)), None)
+        org_at = next((t.i for t in tokens if t.ent_type_ == "ORG"), None)
+        if country is None or (first is not None and org_at is not None and org_at < first):
+            return org.country
+    return country
+
+
+def _apposed_to_officeholder(book: Book, ent: Span) -> bool:
+    """A name in apposition with a person's title ("X, Peru's trade minister," or "Peru's
+    president, X,"), whatever the named-entity model called it."""
+    root = ent.root
+    if len(_clean(ent.text).split()) < 2 or not all(t.pos_ == "PROPN" for t in ent):
+        return False
+    heads = [c for c in root.rights if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < ent.start:
+        heads.append(root.head)
+    for head in heads:
+        title = _title_in(_words(list(book.doc[head.left_edge.i:head.i + 1])), book.lex)[0]
+        if title is not None and title.kind == "person":
+            return True
+    return False
+
+
 def surname_of_person(book: Book, ent: Span) -> bool:
     """A single capitalised word tagged ORG/GPE that is the surname of a known person."""
     text = _clean(ent.text)
-    if " " in text or not text[:1].isupper() or book.lex.country_code(text):
+    if " " in text or not (text[:1].isupper() or _PARTICLE.match(text)) or book.lex.country_code(text):
         return False
     for d in book.drafts.values():
         if d.kind == "person" and len(d.name.split()) > 1 and d.name.split()[-1] == text:
@@ -139,6 +184,9 @@ def named_organisation(book: Book, ent: Span) -> None:
         return
     if surname_of_person(book, ent):
         return
+    if _apposed_to_officeholder(book, ent):
+        named_person(book, ent)  # "Felipe Montoya, Colombia's trade minister": a person
+        return
     tokens = list(book.doc[min(start, ent.start):ent.end])
     noun_phrase_actor(book, tokens, root, default_kind="organization", named=_clean(ent.text))
 
@@ -156,6 +204,8 @@ def named_state(book: Book, ent: Span) -> None:
         if capital is not None and root.dep_ == "compound" and root.head.dep_ == "dobj" \
                 and root.head.head.lemma_.lower() in MOVE_LEMMAS:
             root = root.head  # "to attend the Beijing Olympics": the host, as "visit Beijing"
+        while root.dep_ == "conj" and root.head.i < root.i:
+            root = root.head  # "Seoul and Bangkok agreed": the second capital as the first
         if capital is None or root.dep_ not in ("nsubj", "nsubjpass", "pobj", "poss", "dobj"):
             return
         prep = root.head
@@ -444,9 +494,10 @@ def _credit(ent: Span) -> bool:
     """A byline or picture credit: "Reuters | Jane Doe:", "Photo: John Roe/AFP",
     "By Jane Doe" on a line of its own, "(Reporting by John Roe; Editing by ...)"."""
     doc = ent.doc
-    line_start = doc.text.rfind("\n", 0, ent.start_char) + 1
-    line_end = doc.text.find("\n", ent.end_char)
-    line = doc.text[line_start:line_end if line_end >= 0 else len(doc.text)]
+    text = doc_text(doc)  # built once per Doc: spaCy rebuilds doc.text on every access
+    line_start = text.rfind("\n", 0, ent.start_char) + 1
+    line_end = text.find("\n", ent.end_char)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
     before = doc[ent.start - 1] if ent.start > 0 else None
     after = doc[ent.end] if ent.end < len(doc) else None
     if before is not None and before.text in ("|", "/") or after is not None and after.text in ("|", "/"):

@@ -187,3 +187,25 @@ def _demonym_name(country: str | None, lex: Lexicon) -> str:
         if code == country and not dem.endswith("s"):
             return dem.title() if dem.islower() else dem
     return lex.countries[country].name if country in lex.countries else country
+
+
+def _appositive(root: Token) -> Token | None:
+    """The head of the noun phrase set off after a name by a comma ("Ana Torres, Peru's trade
+    minister, said": "minister"), or None."""
+    for child in root.rights:
+        if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") and \
+                any(t.text == "," for t in root.doc[root.i + 1:child.left_edge.i + 1]):
+            return child
+    return None
+
+
+def _destination(token: Token, phrase: list[Token]) -> bool:
+    """A word of ``phrase`` inside the object of its own "to" ("envoy to Yemen", "ambassador
+    to Israel"): the place an office is sent to, not the country it serves."""
+    inside = {t.i for t in phrase}
+    for ancestor in (token, *token.ancestors):
+        if ancestor.i not in inside:
+            return False
+        if ancestor.dep_ == "prep":
+            return ancestor.lower_ == "to"
+    return False
