@@ -36,6 +36,18 @@ def name_key(name: str) -> str:
     return " ".join("".join(c if c.isalnum() else " " for c in text).split())
 
 
+def _named(actor: Actor) -> bool:
+    """Whether the actor is somebody named in the text ("Chilean President Ana Torres"), not
+    an office or role noun the actor stage named after its country ("Kenyan Police Officer"
+    for "a Kenyan police officer", "Chinese President" for "his Chinese counterpart"): the
+    name is written as such in a mention, and is not the role itself."""
+    role = name_key(actor.role or "")
+    if role and (name_key(actor.name) == role or name_key(actor.name).endswith(" " + role)):
+        return False
+    name = " ".join(actor.name.split())
+    return any(name in " ".join(m.text.split()) for m in actor.mentions)
+
+
 @dataclass(slots=True, kw_only=True)
 class RegistryEntry:
     """What the corpus has stated about one actor."""
@@ -85,13 +97,15 @@ class Registry:
 
     # learning ------------------------------------------------------------------------
     def learn(self, doc: Document) -> None:
-        """Remember what this article states about its people (not guesses)."""
+        """Remember what this article states about its named people with a role: the role,
+        and the country only where the text states it (never one inferred from context or
+        taken from a dictionary)."""
         seen = doc.article.published
         for actor in doc.actors:
-            if actor.kind != "person" or len(actor.name.split()) < 2:
-                continue
+            if actor.kind != "person" or len(actor.name.split()) < 2 or not _named(actor):
+                continue  # "a Kenyan police officer" is an office, not somebody
             stated = actor.country_source == "text"
-            if actor.country_source == "registry" or (not stated and not actor.role):
+            if actor.country_source == "registry" or not actor.role:
                 continue  # what the registry itself supplied teaches it nothing
             key = name_key(actor.name)
             entry = self.entries.get(key)

@@ -65,3 +65,28 @@ def test_registry_is_learned_again_from_a_store(tmp_path):
     assert len(again) == 1
     assert again.search("torres")[0].country == "CHL"
     assert again.search("president", country="CHL")[0].name == "Ana Torres"
+
+
+def _office(name: str, country: str, role: str, mention: str, source: str = "text") -> Actor:
+    return Actor(id=name_key(name), name=name, kind="person", country=country, role=role,
+                 sector="COP", country_source=source,
+                 mentions=(Mention(start=0, end=len(mention), text=mention),))
+
+
+def test_registry_learns_no_role_nouns_and_no_inferred_country():
+    reg = Registry()
+    reg.learn(_doc("a1", date(2024, 1, 3),
+                   _office("Kenyan Police Officer", "KEN", "Police Officer", "a Kenyan police officer"),
+                   _office("Chinese President", "CHN", "President", "his Chinese counterpart"),
+                   _office("Omar Haddad", "SDN", "Police Officer", "police officer Omar Haddad",
+                           source="inferred")))
+    assert reg.lookup("Kenyan Police Officer") is None and reg.lookup("Officer") is None
+    assert reg.lookup("Chinese President") is None
+    entry = reg.lookup("Omar Haddad")  # a named person with a stated role ...
+    assert entry is not None and entry.role == "Police Officer"
+    assert entry.country is None  # ... but the country was only inferred
+    later = reg.enrich(_doc("a2", date(2024, 1, 4), _person("Officer", None, None, None)))
+    assert later.actors[0].country is None  # another story's officer stays bare
+    reg.learn(_doc("a3", date(2024, 1, 5), _person("Rosa Lind", "SWE", None, "text")))
+    assert reg.lookup("Rosa Lind") is None  # no stated role: nothing to remember
+
