@@ -21,6 +21,119 @@ ANNOUNCING = frozenset({"announce", "confirm", "unveil", "schedule"})
 LATER_ACTS = frozenset({"CONSULT", "AID", "COOPERATE"})
 
 
+CLAUSE_LINKS = ("xcomp", "acl", "pcomp", "pobj", "dobj", "prep", "ccomp")
+
+
+def _cue(word: str, where: str) -> str | None:
+    return lexicon().modality_cues.get((word, where))
+
+
+def _to_clause(node: Token) -> bool:
+    """Whether ``node`` is an infinitive ("to visit")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+
+
+def _chain(token: Token) -> list[Token]:
+    """The trigger and the verbs or nouns it is the complement of, nearest first ("wants to
+    meet", "readiness to contribute", "refused to sign"), at most three steps up."""
+    chain = [token]
+    clause = token
+    for _ in range(3):
+        if clause.dep_ in CLAUSE_LINKS and clause.head.i != clause.i:
+            clause = clause.head
+            chain.append(clause)
+        else:
+            break
+    return chain
+
+
+def _denier(token: Token) -> Token | None:
+    """The verb that denies the claim a trigger's clause states: "X denied (that) it had
+    attacked Y", "X denied attacking Y", "X rejected claims that it had attacked Y", "X
+    dismissed as baseless reports that ...". None when the denial is itself denied ("did not
+    deny that ...") or the clause is not a claim ("refused to attack" is a refusal)."""
+    node = token
+    if node.dep_ == "conj" and node.head.i != node.i and node.head.pos_ in ("VERB", "AUX"):
+        node = node.head  # "denied that it had attacked and looted ..."
+    if node.dep_ in ("ccomp", "acl") and not _to_clause(node) and node.head.pos_ in ("NOUN",) \
+            and _cue(node.head.lemma_.lower(), "content"):
+        node = node.head  # "claims that it had attacked": the claim is what is denied
+        if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.i != node.head.i:
+            node = node.head  # "dismissed as baseless reports that ..."
+        if node.dep_ not in ("dobj", "prep"):
+            return None
+    elif node.dep_ == "ccomp" and not _to_clause(node):
+        pass  # "denied that it had attacked"
+    elif node.dep_ in ("xcomp", "ccomp", "pcomp", "dobj") and node.tag_ == "VBG":
+        pass  # "denied attacking"
+    else:
+        return None
+    verb = node.head
+    if verb.i == node.i or _cue(verb.lemma_.lower(), "claim") != "negated":
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None  # "did not deny that ...": the claim stands
+    return verb
+
+
+def _denies_claim(token: Token) -> bool:
+    """A denial of a claim ("denied that it had attacked", "rejected claims that ..."), which
+    is not coded itself: its content is the (negated) event."""
+    if _cue(token.lemma_.lower(), "claim") != "negated":
+        return False
+    return any((d := _denier(t)) is not None and d.i == token.i
+               for t in token.subtree if t.i != token.i)
+
+
+def _no_event(token: Token) -> bool:
+    """Whether the trigger's clause states no event at all: a right or ability ("citizens have
+    a right to demonstrate", "the council can impose sanctions"), a habit ("usually protests"),
+    a report that was not made or is asked for ("did not immediately report the attack",
+    "declined to confirm the strike", "a request for comment"), or a question."""
+    chain = _chain(token)
+    for position, node in enumerate(chain):
+        if any(c.dep_ == "mark" and _cue(c.lower_, "mark") == "hypothetical" for c in node.children):
+            return False  # "can impose sanctions if ...": a conditional act
+        if any(c.dep_ in ("aux", "advmod") and _cue(c.lower_, "aux") == "none"
+               for c in node.children) and not _conditional(node):
+            return True
+        lemma = node.lemma_.lower()
+        if position > 0 and (_cue(lemma, "governor") == "none" or (
+                _cue(lemma, "report") == "none" and _unreported(node))):
+            return True
+        if node.dep_ == "ccomp" and not _to_clause(node):
+            break  # "we can confirm that X received ...": the clause reported is stated
+    if token.pos_ == "NOUN" and any(
+            c.dep_ == "prep" and c.lower_ == "for" and any(
+                g.dep_ == "pobj" and _cue(g.lemma_.lower(), "report") == "none"
+                for g in c.children) for c in token.children):
+        return True  # "a request for comment"
+    return _question(token)
+
+
+def _conditional(node: Token) -> bool:
+    """Whether ``node`` governs an "if" / "unless" clause."""
+    return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and _cue(g.lower_, "mark") ==
+                                         "hypothetical" for g in c.children)
+               for c in node.children)
+
+
+def _unreported(verb: Token) -> bool:
+    """A verb of reporting that was not used: negated ("did not report", "has not confirmed")
+    or the complement of a refusal ("declined to comment on the strike")."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and _cue(verb.head.lemma_.lower(), "governor") == "negated"
+
+
+def _question(token: Token) -> bool:
+    """A trigger in the main clause of a direct question ("Will X attack Y?")."""
+    sent = token.sent
+    last = next((t for t in reversed(sent) if not (t.is_punct and t.text != "?") and
+                 not t.is_space), None)
+    return last is not None and last.text == "?"
+
+
 def _modality(token: Token, event_type: str | None = None) -> tuple[str, bool]:
     """asserted, intended, hypothetical or negated, from the trigger's clause and what governs it;
     and whether an intended act is merely future ("will visit", "is scheduled to attend"), as
@@ -28,61 +141,64 @@ def _modality(token: Token, event_type: str | None = None) -> tuple[str, bool]:
 
     The chain climbs from the trigger to the verbs or nouns it is the complement of ("wants to
     meet", "readiness to contribute", "refused to sign"); a conjoined verb without its own
-    auxiliaries shares its first conjunct's ("will meet and discuss") but not its governors."""
+    auxiliaries shares its first conjunct's ("will meet and discuss") but not its governors.
+    A claim that is denied is negated ("denied that it had attacked"); a threat made on a
+    condition is still a threat, asserted ("threatened to strike if ...")."""
     lex = lexicon()
     cues = lex.modality_cues
 
     def by_cue(cue: str, where: str) -> tuple[str, bool]:
         return cues[(cue, where)], (cue, where) in lex.future_cues
 
-    chain = [token]
-    clause = token
-    for _ in range(3):
-        if clause.dep_ in ("xcomp", "acl", "pcomp", "pobj", "dobj", "prep", "ccomp") \
-                and clause.head.i != clause.i:
-            clause = clause.head
-            chain.append(clause)
-        else:
-            break
+    def modal(cue: str, where: str) -> bool:
+        return cues.get((cue, where)) in ("intended", "negated", "hypothetical")
+
+    if _denier(token) is not None:
+        return "negated", False
+    threat = event_type == "THREATEN"
+    chain = _chain(token)
     shared = token.head if token.dep_ == "conj" and not any(
         c.dep_ in ("aux", "nsubj", "neg") for c in token.children) else None
     # negation of the trigger, or of a verb it is the (non-finite) complement of
-    finite = next((k + 1 for k, n in enumerate(chain) if n.dep_ == "ccomp" and not any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in n.children)), len(chain))
+    finite = next((k + 1 for k, n in enumerate(chain) if n.dep_ == "ccomp" and not _to_clause(n)),
+                  len(chain))
     for node in chain[:finite]:
         if any(c.dep_ == "neg" for c in node.children):
             return "negated", False
     if shared is not None and any(c.dep_ == "neg" for c in shared.children):
         return "negated", False
-    if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
-            and event_type != "PROTEST":
+    if token.dep_ == "advcl" and _to_clause(token) and event_type != "PROTEST":
         # purpose: "... to hold talks" (but "marched to protest" protests); "will visit X to
         # hold talks" is as merely future as the visit
         head_modality, head_future = _modality(token.head) if token.head.i != token.i \
             else ("asserted", False)
         return "intended", head_modality == "intended" and head_future
-    if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and cues.get((g.lower_, "mark")) ==
-                                      "hypothetical" for g in c.children) for c in token.children):
+    if _conditional(token) and not threat:
         return "hypothetical", False  # "will boycott the vote unless ...": a conditional act
     for position, node in enumerate(chain):
         for child in node.children:
             low = child.lower_
-            if child.dep_ == "mark" and cues.get((low, "mark")) == "hypothetical":
+            if child.dep_ == "mark" and cues.get((low, "mark")) == "hypothetical" and not threat:
                 return "hypothetical", False
-            if child.dep_ in ("aux", "advmod", "amod") and cues.get((low, "aux")):
+            if child.dep_ in ("aux", "advmod", "amod") and modal(low, "aux"):
                 return by_cue(low, "aux")
         if position > 0:
-            if cues.get((node.lemma_.lower(), "governor")):
+            if chain[position - 1].dep_ == "xcomp" and any(
+                    c.dep_ == "advmod" and cues.get((c.lower_, "pending")) == "negated"
+                    for c in node.children):
+                return "negated", False  # "has yet to sign", "is yet to respond"
+            if modal(node.lemma_.lower(), "governor"):
                 return by_cue(node.lemma_.lower(), "governor")
             if node.lemma_.lower() in ANNOUNCING and event_type in LATER_ACTS:
                 return "intended", True  # "announced the dispatch of a delegation": it is to come
-        if node.dep_ == "ccomp" and not any(c.dep_ == "aux" and c.lower_ == "to"
-                                            for c in node.children):
+        if node.dep_ == "ccomp" and not _to_clause(node):
             break  # "X said that Y will ...": the saying does not make Y's act intended
     if shared is not None:
         for child in shared.children:
-            if child.dep_ in ("aux", "advmod") and cues.get((child.lower_, "aux")):
+            if child.dep_ in ("aux", "advmod") and modal(child.lower_, "aux"):
                 return by_cue(child.lower_, "aux")
+    if threat:
+        return "asserted", False
     # the trigger inside an "if" / "unless" clause
     for anc in token.ancestors:
         for child in anc.children:

@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..lexicon import Trigger
+from ..quotes.lexicon import speech_cues
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
     from ..actors import ActorTable
 from .arguments import _np_actors, _specific, _subject_of
 from .candidates import _Candidate
+from .context import _denier
 from .triggers import _match
 
 ALLEGED_TYPES = frozenset({"ASSAULT", "COERCE"})
@@ -28,7 +30,7 @@ def _allegations(candidates: list[_Candidate], table: ActorTable) -> list[_Candi
     for c in candidates:
         if c.trigger.type not in ALLEGED_TYPES or not c.source or c.modality != "asserted":
             continue  # "argued that the president can detain": no act is claimed
-        reporter = _reporter(c.token, table)
+        reporter = _reporter(c.token, table, speech_only=True)
         actors = [a for i in reporter if (a := table.by_id(i)) is not None]
         if not actors or any(a.kind not in ("country", "organization") or a.sector not in (
                 "GOV", "MIL", None) for a in actors) or set(reporter) & set(c.source):
@@ -113,6 +115,18 @@ def _accused_acts(candidates: list[_Candidate]) -> None:
             c.attributed_to = min(holding, key=lambda pair: pair[0])[1].source[0]
 
 
+def _denied_acts(candidates: list[_Candidate], table: ActorTable) -> None:
+    """"X denied that it had attacked Y", "X rejected claims that Y had ...": the act is
+    negated on the word of X, the denier (its reporter, whoever wrote the report)."""
+    for c in candidates:
+        verb = _denier(c.token)
+        if verb is None:
+            continue
+        deniers, passive = _subject_of(verb, table)
+        if deniers and not passive:
+            c.attributed_to = deniers[0]
+
+
 def _protest_aims(candidates: list[_Candidate]) -> list[_Candidate]:
     """"Students staged demonstrations to demand reforms": the demand is what the protest is
     for (PLOVER codes the protest alone; CAMEO 141x folds the aim in), not a REQUEST of its own."""
@@ -148,9 +162,10 @@ def _deontic(token: Token) -> bool:
     return False
 
 
-def _reporter(token: Token, table: ActorTable) -> list[str]:
+def _reporter(token: Token, table: ActorTable, speech_only: bool = False) -> list[str]:
     """Who states the clause: the subject of the verb it is reported under ("X said that ...",
-    "X declared that ...", "X issued a reminder that ...")."""
+    "X declared that ...", "X issued a reminder that ..."); with ``speech_only``, only a verb of
+    saying or believing reports ("X suspended links after Y shot down a jet" reports nothing)."""
     current = token
     for _ in range(4):
         if current.dep_ not in ("ccomp", "acl", "xcomp", "advcl", "conj", "dobj", "pobj", "prep",
@@ -158,6 +173,9 @@ def _reporter(token: Token, table: ActorTable) -> list[str]:
             return []
         current = current.head
         if current.pos_ in ("VERB", "AUX"):
+            if speech_only and not (speech_cues().is_cue(current, direct=False)
+                                    or speech_cues().attitude(current) == "belief"):
+                return []
             found, passive = _subject_of(current, table)
             if found and not passive:
                 return found
