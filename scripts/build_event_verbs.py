@@ -10,7 +10,8 @@ phrase, ``&NAME`` a synonym set defined at the top of the file.
 Only what the trigger matcher (events/triggers.py) can check is imported:
 
 - ``* NOUN``, ``* {ADJ NOUN}``, ``* &SET`` (optionally followed by ``+`` or ``(PREP +)``,
-  which name the target the argument layer finds anyway) -> lemma + object rows;
+  which name the target the argument layer finds anyway; ``(INTO +)`` is kept as a
+  ``prep:into`` requirement, see ``KEEP_PREPS``) -> lemma + object rows;
 - ``* (PREP)``, ``* (PREP +)``, ``* (PREP NOUN)`` -> lemma + preposition (+ noun) rows;
 - ``* +`` -> a lemma row flagged ``actor_object`` (the target is the direct object).
 
@@ -59,6 +60,9 @@ BARE_SKIP = re.compile(r"^(020|03\d*)$")
 # dictionary's verbs are mostly general words ("move", "hold", "take") that news uses loosely
 BARE_TYPES = frozenset({"ASSAULT", "PROTEST", "ACCUSE", "SANCTION", "COERCE", "THREATEN",
                         "REJECT", "REQUEST"})
+# prepositions a row keeps as a requirement when its pattern has "OBJECT (PREP +)": moving
+# forces *into* a place is occupying it (192); "moved troops to the border" is no occupation
+KEEP_PREPS = frozenset({"into"})
 # only patterns with an explicit target marker (measured on news_dev: see the README)
 TARGET_ONLY = "--all-patterns" not in sys.argv
 HEADER = """\
@@ -151,12 +155,13 @@ def _prep(token: str, sets: dict[str, list[str]]) -> list[str] | None:
     return None
 
 
-def _phrases(after: list[str], sets: dict[str, list[str]]) -> tuple[list[str], bool] | None:
-    """The words after the verb a pattern needs, and whether it names the target as object."""
+def _phrases(after: list[str], sets: dict[str, list[str]]) -> tuple[list[str], bool, str] | None:
+    """The words after the verb a pattern needs, whether it names the target as object, and
+    a preposition the row must require (``KEEP_PREPS``; else "")."""
     if after == ["+"]:
-        return [""], True
+        return [""], True, ""
     if not after:
-        return [""], False
+        return [""], False, ""
     if any(t in ("$", "%", "^") or t.startswith(("$", "%", "^")) for t in after):
         return None
     first, tail = after[0], after[1:]
@@ -164,7 +169,7 @@ def _phrases(after: list[str], sets: dict[str, list[str]]) -> tuple[list[str], b
         if tail:
             return None
         preps = _prep(first, sets)
-        return None if preps is None else (preps, False)
+        return None if preps is None else (preps, False, "")
     objects = _objects(first, sets)
     if objects is None:
         return None
@@ -173,7 +178,8 @@ def _phrases(after: list[str], sets: dict[str, list[str]]) -> tuple[list[str], b
                                         and len(tail[0][1:-1].split()) <= 2
                                         and tail[0][1:-1].split()[1:] in ([], ["+"])):
         return None
-    return objects, False
+    prep = tail[0][1:-1].split()[0].lower() if tail and tail[0].startswith("(") else ""
+    return objects, False, prep if prep in KEEP_PREPS else ""
 
 
 def _coding(code: str, cross: dict[str, tuple[str, str, tuple[str, ...]]],
@@ -203,7 +209,8 @@ def build() -> list[dict[str, str]]:
 
     rows: dict[tuple[str, str], dict[str, str]] = {}
 
-    def add(phrase: str, code: str, flags: str, note: str, bare: bool) -> None:
+    def add(phrase: str, code: str, flags: str, note: str, bare: bool,
+            requires: str = "") -> None:
         if code not in known:
             return
         coding = _coding(code, cross, hand_codes)
@@ -216,7 +223,7 @@ def build() -> list[dict[str, str]]:
         if key in hand_phrases or key in rows:
             return
         rows[key] = {"phrase": phrase, "pos": "VERB", "type": etype, "mode": mode,
-                     "cameo": code, "context": "|".join(context), "requires": "",
+                     "cameo": code, "context": "|".join(context), "requires": requires,
                      "flags": flags, "notes": note}
 
     block = ""
@@ -258,14 +265,15 @@ def build() -> list[dict[str, str]]:
         found = _phrases(tokens[star + 1:], sets)
         if found is None or TARGET_ONLY and "+" not in pattern:
             continue  # only patterns that name a target: the others added mostly noise
-        rests, actor_object = found
+        rests, actor_object, keep_prep = found
         for word, lemma in verbs.items():
             if word not in origins:
                 continue
             for rest in rests:
                 phrase = f"{lemma} {rest}".strip()
                 add(phrase, code, "actor_object" if actor_object else "",
-                    f"{block}: - {pattern} [{pm.group(2)}] # {word}", not rest)
+                    f"{block}: - {pattern} [{pm.group(2)}] # {word}", not rest,
+                    f"prep:{keep_prep}" if keep_prep else "")
     return sorted(rows.values(), key=lambda r: (r["type"], r["phrase"]))
 
 

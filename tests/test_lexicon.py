@@ -118,3 +118,71 @@ def test_imported_trigger_fires_and_hand_row_wins():
                ["they", "attack", "the", "army"])
     trig = _match(doc[1])
     assert trig is not None and trig.origin == "hand"
+
+
+def _trigger_types(text: str, nlp: object) -> dict[str, tuple[str, str | None]]:
+    """Each matched token's text -> (type, cameo) of its trigger row."""
+    from eventwire.events.triggers import _match
+
+    out = {}
+    for tok in nlp(text):  # type: ignore[operator]
+        trig = _match(tok)
+        if trig is not None:
+            out[tok.text] = (trig.type, trig.cameo)
+    return out
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    ("Chile expanded trade with Vietnam last year.", "expanded", ("COOPERATE", "061")),
+    ("The president inaugurated projects built with Korean loans.", "inaugurated",
+     ("COOPERATE", "061")),
+    ("Japan sent warships toward the disputed islands.", "sent", ("MOBILIZE", "154")),
+    ("Tanks massed along the border with Armenia.", "massed", ("MOBILIZE", "154")),
+    ("The navy cancelled leave for all sailors.", "cancelled", ("MOBILIZE", "154")),
+    ("The army moved missiles closer to the frontier.", "moved", ("MOBILIZE", "150")),
+    ("Soldiers took up positions around the airport.", "took", ("MOBILIZE", "154")),
+    ("Sudan allowed monitors to enter Darfur.", "allowed", ("RETREAT", "086")),
+    ("Ukraine allowed foreign observers to visit the plant.", "allowed", ("RETREAT", "086")),
+    ("Both sides said they would respect the truce.", "respect", ("RETREAT", "0871")),
+    ("Qatar and Egypt appointed ambassadors after a long rift.", "appointed",
+     ("SUPPORT", "050")),
+    ("The kingdom provided a deposit to Pakistan's central bank.", "provided", ("AID", "071")),
+    ("The bank's board approved a loan for Jordan.", "approved", ("AID", "071")),
+    ("The ministry will deliver flour to the border towns.", "deliver", ("AID", "070")),
+    ("Farmers gathered outside the ministry in Lima.", "gathered", ("PROTEST", "141")),
+    ("Dockers started a strike at the port.", "started", ("PROTEST", "143")),
+    ("Two prisoners began a hunger strike.", "began", ("PROTEST", "142")),
+    ("Taxi drivers blocked the main avenue for hours.", "blocked", ("PROTEST", "144")),
+    ("Mali left the bloc in January.", "left", ("SANCTION", "166")),
+    ("Ankara suspended a grain deal with Moscow.", "suspended", ("SANCTION", "160")),
+    ("The two rivals struck a pact on water sharing.", "struck", ("AGREE", "030")),
+    ("Police held the journalist for two days.", "held", ("COERCE", "173")),
+    ("Police carried out searches in three towns.", "carried", ("COERCE", "1711")),
+    ("Riot police used stun grenades and tear gas on the crowd.", "used", ("ASSAULT", "175")),
+    ("Gunmen burnt houses in the village.", "burnt", ("ASSAULT", "1712")),
+])
+def test_lexicon_rows_by_type_fire(text: str, word: str, expected: tuple[str, str],
+                                   nlp: object) -> None:
+    assert _trigger_types(text, nlp).get(word) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "word"), [
+    ("The fund holds deposits worth two billion dollars.", "holds"),
+    ("The ministers held a joint press conference.", "held"),
+    ("Brazil beat Peru 3-1 on Sunday.", "beat"),
+    ("Thousands of tourists left the country after the storm.", "left"),
+])
+def test_lexicon_general_verbs_need_their_political_objects(text: str, word: str,
+                                                            nlp: object) -> None:
+    assert word not in _trigger_types(text, nlp)
+
+
+def test_build_event_verbs_keeps_into_for_moving_forces():
+    from eventwire.lexicon import lexicon
+
+    moves = [t for t in lexicon().triggers.get("move", []) if t.origin == "cameo"
+             and t.cameo == "192" and len(t.phrase) > 1 and t.phrase[1] != "into"]
+    assert moves and all(any(n.kind == "prep" and n.words == ("into",) for alt in t.requires
+                             for n in alt) for t in moves)

@@ -16,6 +16,15 @@ from .vocabulary import NOT_TRIGGER_ENTS, PARTITIVES
 def _child_words(token: Token) -> set[str]:
     words: set[str] = set()
     for child in token.children:
+        if child.dep_ == "ccomp" and any(g.dep_ == "aux" and g.lower_ == "to"
+                                         for g in child.children):
+            # "allowed observers to enter" is often parsed with "observers" the subject of
+            # an infinitival ccomp: that subject is the verb's object
+            for subj in child.children:
+                if subj.dep_ == "nsubj":
+                    words |= {subj.lower_, subj.lemma_.lower()}
+                    words.update(g.lemma_.lower() for g in subj.children
+                                 if g.dep_ in ("compound", "amod"))
         if child.dep_ in ("prt", "prep", "dobj", "dative", "agent", "compound", "amod", "acomp",
                           "attr", "xcomp", "npadvmod", "advmod", "nsubjpass"):
             words.add(child.lower_)
@@ -26,6 +35,13 @@ def _child_words(token: Token) -> set[str]:
                     if pobj.dep_ == "pobj":
                         words.add(f"{child.lower_} {pobj.lemma_.lower()}")
                         words.add(f"{child.lower_} {pobj.lower_}")
+            if child.dep_ == "dobj":
+                # "used stun grenades and tear gas": every coordinated object is an object
+                for conj in child.children:
+                    if conj.dep_ == "conj" and conj.pos_ in ("NOUN", "PROPN"):
+                        words |= {conj.lower_, conj.lemma_.lower()}
+                        words.update(g.lemma_.lower() for g in conj.children
+                                     if g.dep_ in ("compound", "amod"))
             if child.dep_ in ("dobj", "xcomp", "attr", "nsubjpass"):
                 for grand in child.children:
                     if grand.dep_ in ("compound", "amod", "prep", "prt"):
