@@ -19,6 +19,7 @@ quote to its speaker's mentions.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..records import Actor, Mention, Place, stable_id
@@ -38,8 +39,18 @@ if TYPE_CHECKING:
 
 __all__ = ["PASSES", "ActorTable", "find_actors", "quote_speakers"]
 
-PASSES = (*mentions.PASSES, *coref.PASSES)
-"""Every pass over the article, in the order it runs."""
+PASSES: tuple[Callable[[Book], None], ...] = (
+    mentions.people,         # named people, with their titles (before these become bodies)
+    mentions.of_titles,      # "Secretary of State" before the NER's "State"
+    mentions.entities,       # organisations, states, capitals, demonyms
+    mentions.surnames,       # "Torres said", once the full name is known
+    coref.pairs,             # "the two leaders", before title phrases read "leaders"
+    mentions.title_phrases,  # "the French President", "Azerbaijani forces"
+    coref.documents,         # "the statement": whoever issued it
+    coref.pronouns,          # he, she, they, it
+)
+"""Every pass over the article, in the order it runs; a token one pass claims is not read
+again by the later ones."""
 
 
 def find_actors(doc: Doc, places: tuple[Place, ...] = (), published: date | None = None,

@@ -46,7 +46,7 @@ class Draft:
 class Book:
     """The drafts of one article and the tokens their mentions claim.
 
-    Passes (``mentions.PASSES``, ``coref.PASSES``) add drafts and mentions in a declared
+    The passes (``actors.PASSES``) add drafts and mentions in a declared
     order; a token claimed by one mention is ``covered`` and no later pass reads it again.
     """
 

@@ -7,18 +7,69 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..records import Mention, Quote
 from .book import Book, Draft
-from .phrases import DOCUMENT_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS, _left_edge
+from .phrases import (
+    DOCUMENT_NOUNS,
+    GROUP_PRONOUNS,
+    PAIR_EITHER,
+    PAIR_PERSONS,
+    PAIR_STATES,
+    PAIR_WORDS,
+    PERSON_PRONOUNS,
+    _left_edge,
+)
 from .table import ActorTable
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["PASSES", "quote_speakers"]
+__all__ = ["documents", "pairs", "pronouns", "quote_speakers"]
+
+# "the two leaders" refers back this many sentences at most
+PAIR_SENTENCES = 3
+
+
+def pairs(book: Book) -> None:
+    """"The two leaders", "both countries", "the two sides": a mention of each of the two
+    persons (or states) the text named last before it, in its sentence or the few before."""
+    doc = book.doc
+    for token in doc:
+        low = token.lower_
+        if token.i in book.covered or token.pos_ != "NOUN" or not (
+                low in PAIR_PERSONS or low in PAIR_STATES or low in PAIR_EITHER):
+            continue
+        det = [t for t in token.lefts if t.lower_ in PAIR_WORDS]
+        if not det or any(t.pos_ in ("ADJ", "PROPN") or t.ent_type_ for t in token.lefts
+                          if t.i > det[0].i):
+            continue  # "two Chinese ministers" are others
+        start = _left_edge(token)
+        kinds = ("person",) if low in PAIR_PERSONS else ("country",) if low in PAIR_STATES \
+            else ("country", "person")
+        for kind in kinds:
+            found = _last_two(book, token, kind)
+            if found:
+                for d in found:
+                    book.mention(d, start, token.i + 1, token)
+                break
+
+
+def _last_two(book: Book, token: Token, kind: str) -> list[Draft]:
+    """The two drafts of ``kind`` mentioned last before ``token``, nearest first."""
+    sents = book.sents
+    idx = next((k for k, s in enumerate(sents) if s.start <= token.i < s.end), 0)
+    floor = sents[max(idx - PAIR_SENTENCES, 0)].start
+    found: list[Draft] = []
+    for i in range(token.i - 1, floor - 1, -1):
+        key = book.token_owner.get(i)
+        if key is None or book.drafts[key].kind != kind or book.drafts[key] in found:
+            continue
+        found.append(book.drafts[key])
+        if len(found) == 2:
+            return found
+    return []
 
 
 def pronouns(book: Book) -> None:
@@ -109,8 +160,6 @@ def recent_issuer(book: Book, token: Token) -> str | None:
     return best
 
 
-PASSES: tuple[Callable[[Book], None], ...] = (documents, pronouns)
-"""The coreference passes, in the order they run (after ``mentions.PASSES``)."""
 
 FIRST_PERSON = re.compile(r"\b(I|We|we|me|us|our|my|Our|My)\b")
 

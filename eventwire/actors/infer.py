@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import MOVE_LEMMAS
 from ..records import Place
+from . import coref  # the pronoun resolution (imported as a module: coref needs book, book infer)
 from .phrases import STATE_SECTORS
 
 if TYPE_CHECKING:
@@ -119,6 +120,19 @@ def _only(reader: Book, named: list[tuple[int, str]]) -> str | None:
     return named[0][1]
 
 
+def _possessor(reader: Book, d: Draft) -> str | None:
+    """"its police", "their army": the country of the actor the possessive refers to."""
+    for start, end in sorted(d.mentions):
+        for token in reader.doc.char_span(start, end, alignment_mode="expand") or ():
+            if token.dep_ != "poss" or token.pos_ != "PRON" or token.lower_ not in ("its", "their"):
+                continue
+            kinds = ("country", "organization")
+            owner = coref.governing_subject(reader, token, kinds) or coref.antecedent(reader, token, kinds)
+            if owner is not None and owner is not d and owner.country:
+                return owner.country
+    return None
+
+
 def _destinations(reader: Book, d: Draft) -> set[str]:
     """Countries of the places this person travels to ("X will visit Addis Ababa")."""
     out: set[str] = set()
@@ -201,7 +215,8 @@ def infer_countries(reader: Book, places: tuple[Place, ...]) -> None:
             continue
         country: str | None = None
         if _generic(d):
-            country = _from_sentences(reader, d, named) or dateline or dominant
+            country = _possessor(reader, d) or _from_sentences(reader, d, named) \
+                or dateline or dominant
         elif d.kind == "person":
             if d.role and len(reader.sents) >= 4 and state_counts:
                 country = _by_elimination(reader, d, state_counts)

@@ -1,5 +1,5 @@
 """The mention passes: named people, titles with "of", named entities (organisations, states,
-capitals, demonyms), bare surnames and title phrases, run in the order of ``PASSES``.
+capitals, demonyms), bare surnames and title phrases, run in the order of ``actors.PASSES``.
 
 Each pass reads the parse and adds drafts and mentions to the ``Book``; a token an earlier
 pass claimed is not read again, so the order is part of the rules: people first (their
@@ -10,7 +10,6 @@ titles must not become bodies of their own), then "Secretary of State" before th
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..lexicon import MOVE_LEMMAS, Title
@@ -40,7 +39,7 @@ from .phrases import (
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["PASSES"]
+__all__ = ["entities", "of_titles", "people", "surnames", "title_phrases"]
 
 _PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|de|van|von)-[A-Z]")  # "el-Badawi", "al-Sadr"
 
@@ -139,6 +138,20 @@ def _office_country(book: Book, tokens: list[Token], descriptor: list[Token]) ->
     return country
 
 
+def _body_country(book: Book, head: Token) -> str | None:
+    """The country of the body or state an office serves, named after it: "a spokesman for
+    the Sudanese Defence Ministry", "an official at the Interior Ministry", "the envoy of
+    Ghana"."""
+    for prep in head.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "of", "at", "from"):
+            continue
+        for obj in prep.children:
+            key = book.token_owner.get(obj.i) if obj.dep_ == "pobj" else None
+            if key is not None and book.drafts[key].kind in ("organization", "country"):
+                return book.drafts[key].country
+    return None
+
+
 def _apposed_to_officeholder(book: Book, ent: Span) -> bool:
     """A name in apposition with a person's title ("X, Peru's trade minister," or "Peru's
     president, X,"), whatever the named-entity model called it."""
@@ -176,6 +189,9 @@ def named_organisation(book: Book, ent: Span) -> None:
         return
     org = lex.organisation(ent.text)
     start = _left_edge(root)
+    if org is not None and org.country not in lex.countries and \
+            _country_in(list(book.doc[start:ent.start]), lex):
+        org = None  # "the US national security council" is no UN body: the state's own
     if org is not None:
         d = book.draft("org:" + org.name.lower(), org.name, org.kind)
         d.country, d.sector, d.role = d.country or org.country, d.sector or org.sector, org.role
@@ -239,6 +255,8 @@ def noun_phrase_actor(book: Book, tokens: list[Token], head: Token, *, default_k
         country = book.organisation_code(tokens) or hint
     if country is None:
         country = book.place_country(head)
+    if country is None and named is None:
+        country = _body_country(book, head)  # "a spokesman for the Sudanese Defence Ministry"
     if title is None and named is None:
         return None
     if title is not None and title.kind == "person" and named is None:
@@ -480,8 +498,6 @@ def demonym(book: Book, ent: Span) -> None:
         book.mention(d, ent.start, ent.end, ent.root)
 
 
-PASSES: tuple[Callable[[Book], None], ...] = (people, of_titles, entities, surnames, title_phrases)
-"""The mention passes, in the order they run."""
 
 
 CREDIT_WORDS = frozenset({"photo", "photograph", "photos", "credit", "credits", "image", "images",

@@ -35,6 +35,13 @@ BODY_HEADS = frozenset({"front", "party", "movement", "army", "council", "union"
                         "company", "corporation", "group", "forces", "militia", "institute"})
 NGO_WORDS = frozenset({"association", "forum", "foundation", "federation", "watch", "coalition",
                        "alliance", "network", "society", "institute"})
+# "the two leaders", "both countries", "the two sides": the two most recent persons or states
+PAIR_WORDS = frozenset({"two", "both"})
+PAIR_PERSONS = frozenset({"leaders", "presidents", "ministers", "premiers", "men", "women",
+                          "officials", "diplomats", "envoys", "heads", "counterparts"})
+PAIR_STATES = frozenset({"countries", "nations", "states", "governments", "neighbours",
+                         "neighbors", "capitals"})
+PAIR_EITHER = frozenset({"sides", "parties"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 SECTOR_HINTS = (
     ("ministry", "GOV"), ("government", "GOV"), ("party", "PTY"), ("army", "MIL"),
