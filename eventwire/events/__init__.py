@@ -20,6 +20,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ..actors.phrases import STATE_SECTORS
 from ..records import Event, Place, Quote, Time, stable_id
 
 if TYPE_CHECKING:
@@ -36,9 +37,18 @@ from .arguments import (
     _pronoun_subject,
     _specific,
     _subject_of,
+    purpose_partners,
 )
 from .candidates import _Candidate, _merge, _to_event
-from .context import _event_places, _event_time, _modality, _sole_place, _speaker_at
+from .context import (
+    _denies_claim,
+    _event_places,
+    _event_time,
+    _modality,
+    _no_event,
+    _sole_place,
+    _speaker_at,
+)
 from .rules import (
     NON_EVENTS,
     _accused_acts,
@@ -47,6 +57,7 @@ from .rules import (
     _by_sector,
     _complement_tokens,
     _demand,
+    _denied_acts,
     _deontic,
     _desire,
     _protest_aims,
@@ -55,6 +66,7 @@ from .rules import (
 from .triggers import _match, _phrase_tokens
 from .vocabulary import (
     CONTENT_TYPES,
+    FORCE_TYPES,
     HAZARDS,
     RECIPROCAL_LEMMAS,
     SPORTS_ARTICLE_WORDS,
@@ -89,6 +101,34 @@ def _hosted(event: Event, place_country: dict[str, str | None], table: ActorTabl
         return replace(event, mode="visit", cameo=cameo, source=event.target,
                        target=event.source)
     return event
+
+
+def _names_an_actor(token: Token, table: ActorTable) -> bool:
+    """Whether a noun trigger heads the mention of an actor ("the opposition said")."""
+    actor = table.by_id(table.resolve(token.idx, token.idx + len(token.text)))
+    return actor is not None and any(m.start <= token.idx < m.end and m.end <= token.idx + len(
+        token.text) + 1 for m in actor.mentions)
+
+
+def _own_government(source: list[str], table: ActorTable) -> list[str]:
+    """A protest that names no one it is aimed at is aimed at the protesters' own state
+    (PLOVER's and ICEWS's reading of a domestic demonstration)."""
+    countries = {a.country for i in source if (a := table.by_id(i)) is not None
+                 and a.kind in ("group", "organization") and a.sector not in STATE_SECTORS}
+    if len(countries) != 1:
+        return []
+    state = table.country_actor(countries.pop())
+    return [state] if state and state not in source else []
+
+
+def _own_forces(source: list[str], partners: list[str],
+                table: ActorTable) -> tuple[list[str], list[str]]:
+    """What is mobilised is the source's own force, not a target: "X deployed troops" is X's,
+    "troops were deployed" the troops' own act."""
+    forces = [a for a in partners if (actor := table.by_id(a)) is not None
+              and actor.kind == "group" and actor.sector in ("MIL", "COP")]
+    rest = [a for a in partners if a not in forces]
+    return (source or forces), rest
 
 
 def _means_actors(verb: Token, table: ActorTable) -> list[str]:
@@ -177,8 +217,12 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
                         trigger=d_trig, token=token, source=reporter, target=found,
                         modality="asserted", attributed_to=speaker))
             continue
+        if trig.pos == "NOUN" and _names_an_actor(token, table):
+            continue  # "the opposition", "the protesters": who acts, not an act
         phrase = _phrase_tokens(token, trig)
         suppressed |= phrase  # "hold talks": "talks" is this event, not another
+        if _denies_claim(token) or _no_event(token):
+            continue  # denials are not coded; rights, habits, non-reports state no event
         if trig.pos == "VERB":
             source, passive = _subject_of(token, table)
             partners = _partners(token, table, set(source), phrase)
@@ -214,6 +258,12 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
             continue  # "help people": no one in particular
         if not partners and trig.type in CONTENT_TYPES:
             partners = _complement_partners(token, table, set(source))
+        if not partners and trig.type in FORCE_TYPES:
+            partners = purpose_partners(token, table, set(source))
+        if trig.type == "MOBILIZE":
+            source, partners = _own_forces(source, partners, table)
+        if trig.type == "PROTEST" and not partners:
+            partners = _own_government(source, table)
         trig = _by_parties(trig, source, partners, table)
         trig = _specified(trig, token)
         modality, future = _modality(token, trig.type)
@@ -248,6 +298,9 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
                     actor = table.by_id(actor_id)
                     if actor and actor.kind == "country" and actor.country in place_by_country:
                         place = place_by_country[actor.country]
+            if not targets and trig.type not in UNKNOWN_SOURCE_TYPES and not any(
+                    _specific(table.by_id(a)) for a in source):
+                continue  # "critics complained": no one in particular says something to no one
             candidates.append(_Candidate(
                 trigger=trig, token=token, source=source, target=targets,
                 modality=modality, future=future, date=when, date_text=when_text,
@@ -257,6 +310,7 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
     candidates += _allegations(candidates, table)
     candidates = _protest_aims(candidates)
     _accused_acts(candidates)
+    _denied_acts(candidates, table)
     candidates = [c for c in candidates if c.token.i not in suppressed]
     merged = _merge(candidates, table)
     events: list[Event] = []

@@ -118,7 +118,11 @@ def _subject_of(verb: Token, table: ActorTable) -> tuple[list[str], bool]:
     for _ in range(4):
         for child in current.children:
             if child.dep_ in ("nsubj", "csubj"):
-                return _np_actors(child, table), False
+                # "X ... and were released by Y": a passive conjunct's inherited subject is
+                # what the act was done to
+                inherited_passive = current.i != verb.i and any(
+                    c.dep_ == "auxpass" for c in verb.children)
+                return _np_actors(child, table), inherited_passive
             if child.dep_ == "nsubjpass":
                 # "X has been indicted and will resign": the conjunct is active;
                 # "X is opposed to", "X is committed to": adjectival, not passive
@@ -228,6 +232,9 @@ def object_partners(noun: Token, table: ActorTable, depth: int = 0,
                      for a in object_partners(p, table, depth + 1, preps, possessor)]
         elif child.dep_ == "conj" and child.pos_ == "NOUN" and depth < 2:
             found = object_partners(child, table, depth + 1, preps, possessor)
+        elif child.dep_ == "acl" and "by" in preps:  # "the offer made by X"
+            found = [a for agent in child.children if agent.dep_ == "agent"
+                     for p in agent.children if p.dep_ == "pobj" for a in _np_actors(p, table)]
         out.extend(a for a in found if a not in out)
     return out
 
@@ -319,8 +326,9 @@ def _partners(token: Token, table: ActorTable, exclude: set[str],
                     add(_np_actors(pobj, table))
         elif child.dep_ == "prep" and child.lower_ == "of" and token.pos_ == "NOUN":
             for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    add(_np_actors(pobj, table))
+                if pobj.dep_ == "pobj":  # "a suspension of air links with X": X
+                    add(_np_actors(pobj, table) or (object_partners(pobj, table, possessor=False)
+                                                    if pobj.pos_ == "NOUN" else []))
     if not out:
         for child in token.children:
             # "met on Wednesday with X": the partner may hang off the time phrase

@@ -171,11 +171,12 @@ def _reporter(token: Token, table: ActorTable, speech_only: bool = False) -> lis
         if current.dep_ not in ("ccomp", "acl", "xcomp", "advcl", "conj", "dobj", "pobj", "prep",
                                 "relcl", "parataxis"):
             return []
-        current = current.head
+        below, current = current, current.head
         if current.pos_ in ("VERB", "AUX"):
-            if speech_only and not (speech_cues().is_cue(current, direct=False)
-                                    or speech_cues().attitude(current) == "belief"):
-                return []
+            if speech_only and not (below.dep_ in ("ccomp", "parataxis") and (
+                    speech_cues().is_cue(current, direct=False)
+                    or speech_cues().attitude(current) == "belief")):
+                return []  # what is said is its complement, not an "after ..." clause
             found, passive = _subject_of(current, table)
             if found and not passive:
                 return found
