@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Book", "Draft"]
 
+# prepositions whose phrase belongs to the noun phrase it follows ("ambassador to Israel")
+PHRASE_PREPS = frozenset({"to", "at", "in", "from", "of", "for"})
+
 
 @dataclass(slots=True)
 class Draft:
@@ -80,6 +83,20 @@ class Book:
             self.covered.add(i)
         if head.dep_ in ("nsubj", "nsubjpass"):
             d.subject_at.append(head.i)
+
+    def phrase(self, d: Draft, head: Token, start_tok: int, end_tok: int) -> None:
+        """The whole noun phrase, its place or affiliation included ("the Jordanian ambassador
+        to Israel", "an official at the Unification Ministry"), as one more mention of ``d``
+        that claims no token: "Israel" stays a mention of its own, and the span index prefers
+        the shorter mention over it."""
+        end = end_tok
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in PHRASE_PREPS and child.i == end:
+                end = child.right_edge.i + 1
+        if end > end_tok and end <= head.sent.end:
+            span = self.doc[start_tok:end]
+            text = span.text.strip()
+            d.add(span.start_char, span.start_char + len(text), text)
 
     def person_key(self, name_tokens: list[str]) -> str:
         if len(name_tokens) == 1:

@@ -138,6 +138,16 @@ def _office_country(book: Book, tokens: list[Token], descriptor: list[Token]) ->
     return country
 
 
+def _rejoin_of(ent: Span) -> Span:
+    """"the Central Bank of" + "Egypt": a name the NER cut before the place it is of."""
+    doc = ent.doc
+    if ent[-1].lower_ != "of" or ent.end >= len(doc) or not doc[ent.end].ent_type_ \
+            or doc[ent.end].ent_iob_ != "B":
+        return ent
+    after = next((e for e in doc.ents if e.start == ent.end), None)
+    return doc[ent.start:after.end] if after is not None else ent
+
+
 def _body_country(book: Book, head: Token) -> str | None:
     """The country of the body or state an office serves, named after it: "a spokesman for
     the Sudanese Defence Ministry", "an official at the Interior Ministry", "the envoy of
@@ -182,6 +192,7 @@ def surname_of_person(book: Book, ent: Span) -> bool:
 
 def named_organisation(book: Book, ent: Span) -> None:
     lex = book.lex
+    ent = _rejoin_of(ent)
     root = ent.root
     known = book.acronyms.get(_clean(ent.text))
     if known is not None:  # "the RUF", once "Revolutionary United Front (RUF)" was read
@@ -264,6 +275,7 @@ def noun_phrase_actor(book: Book, tokens: list[Token], head: Token, *, default_k
         d = book.holder(title, country)
         if d is not None:
             book.mention(d, tokens[0].i, tokens[-1].i + 1, head)
+            book.phrase(d, head, tokens[0].i, tokens[-1].i + 1)
             return d
     kind = title.kind if title else default_kind
     if named and kind == "person":
@@ -294,6 +306,7 @@ def noun_phrase_actor(book: Book, tokens: list[Token], head: Token, *, default_k
         if d.country is None and any(w in NGO_WORDS for w in low.split()):
             d.country, d.sector = "NGO", d.sector or "CVL"  # a civil-society body
     book.mention(d, tokens[0].i, tokens[-1].i + 1, head)
+    book.phrase(d, head, tokens[0].i, tokens[-1].i + 1)
     if title is not None and title.kind == "group" and named is None:
         coordinated_demonyms(book, tokens, title, d)
     return d
