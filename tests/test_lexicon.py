@@ -186,3 +186,44 @@ def test_build_event_verbs_keeps_into_for_moving_forces():
              and t.cameo == "192" and len(t.phrase) > 1 and t.phrase[1] != "into"]
     assert moves and all(any(n.kind == "prep" and n.words == ("into",) for alt in t.requires
                              for n in alt) for t in moves)
+
+
+def test_trigger_idioms_are_built_on_trigger_words():
+    from eventwire.events.triggers import idioms
+
+    table = idioms()
+    assert table
+    lex = lexicon()
+    for (head, pos), rests in table.items():
+        assert pos in ("VERB", "NOUN"), (head, pos)
+        assert all(rests), head  # an idiom is longer than its trigger word
+        assert any(t.pos == pos for t in lex.triggers.get(head, [])), (head, pos)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "word"), [
+    ("The two ministers struck a conciliatory tone after the vote.", "struck"),
+    ("The general spoke at a press conference in the capital.", "conference"),
+    ("The currency hit a ten-year low against the euro.", "hit"),
+    ("The band released a live album in March.", "released"),
+    ("The senator launched her reelection campaign on Monday.", "launched"),
+    ("Leaders gathered in the square for a photograph, then left.", "left"),
+    ("The group is well funded and heavily armed.", "funded"),
+    ("Exports are expected to grow as farmers export more grain this season.", "export"),
+])
+def test_lexicon_idioms_and_loose_senses_give_no_trigger(text: str, word: str,
+                                                        nlp: object) -> None:
+    assert word not in _trigger_types(text, nlp)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    ("Iran released two French prisoners on Friday.", "released", ("RETREAT", "0841")),
+    ("Fighter jets struck targets near the border.", "struck", ("ASSAULT", "190")),
+    ("Regional leaders gathered for an emergency summit.", "gathered", ("CONSULT", "040")),
+    ("Brazil exports soya to China.", "exports", ("COOPERATE", "061")),
+])
+def test_lexicon_idioms_leave_the_political_sense(text: str, word: str,
+                                                  expected: tuple[str, str],
+                                                  nlp: object) -> None:
+    assert _trigger_types(text, nlp).get(word) == expected

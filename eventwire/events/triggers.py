@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from ..lexicon import Need, Trigger, lexicon
@@ -101,6 +104,28 @@ def _phrase_tokens(token: Token, trig: Trigger) -> set[int]:
     return out
 
 
+@lru_cache(maxsize=1)
+def idioms() -> dict[tuple[str, str], list[tuple[str, ...]]]:
+    """data/trigger_idioms.tsv: (head word, pos) -> the other words of each idiom it heads
+    (a VERB idiom's head is its first word, a NOUN idiom's its last)."""
+    text = resources.files("eventwire").joinpath("data", "trigger_idioms.tsv").read_text(
+        encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    out: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+    for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+        words, pos = tuple(row["phrase"].lower().split()), row["pos"].upper()
+        head, rest = (words[0], words[1:]) if pos == "VERB" else (words[-1], words[:-1])
+        out.setdefault((head, pos), []).append(rest)
+    return out
+
+
+def _idiom(token: Token, pos: str, words: set[str], length: int) -> bool:
+    """An idiom on this token ("struck an upbeat tone") at least ``length`` words long."""
+    heads = {token.lemma_.lower(), token.lower_}
+    return any(len(rest) >= length and _rest_met(rest, words)
+               for head in heads for rest in idioms().get((head, pos), ()))
+
+
 def _match(token: Token) -> Trigger | None:
     """The most specific lexicon entry that this token heads, or None."""
     lex = lexicon()
@@ -143,6 +168,8 @@ def _match(token: Token) -> Trigger | None:
             if trig.requires and not _requirement_met(trig, token):
                 continue
             best, best_rank = trig, rank
+    if best is not None and _idiom(token, best.pos, words, best_rank[1]):
+        return None  # "struck an upbeat tone", "a press conference": no event
     return best
 
 
