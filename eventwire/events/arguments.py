@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..actors.phrases import STATE_SECTORS
 from ..lexicon import lexicon
 
 if TYPE_CHECKING:
@@ -13,7 +14,7 @@ if TYPE_CHECKING:
     from ..actors import ActorTable
     from ..records import Actor
 from .triggers import _match
-from .vocabulary import AGENT_PREPS, PARTNER_PREPS, STATIVE_PARTICIPLES
+from .vocabulary import AGENT_PREPS, PARTNER_PREPS, STATIVE_PARTICIPLES, WEAPONS
 
 # --- actors of a phrase ----------------------------------------------------------------
 
@@ -357,3 +358,41 @@ def _partners(token: Token, table: ActorTable, exclude: set[str],
                 if pobj.dep_ == "pobj":
                     add(_np_actors(pobj, table))
     return out
+
+
+def means_actors(verb: Token, table: ActorTable) -> list[str]:
+    """The doer named on the means of a passive act of violence: "killed in Israeli tank
+    shelling", "wounded in a Russian airstrike" (but not "killed in Gaza")."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "by"):
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            named = any(c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in pobj.children)
+            if named or pobj.lemma_.lower() in WEAPONS or _match(pobj) is not None:
+                found = _np_actors(pobj, table) or _noun_source(pobj, table)
+                if found:
+                    return found
+    return []
+
+
+def own_forces(source: list[str], partners: list[str],
+                table: ActorTable) -> tuple[list[str], list[str]]:
+    """What is mobilised is the source's own force, not a target: "X deployed troops" is X's,
+    "troops were deployed" the troops' own act."""
+    forces = [a for a in partners if (actor := table.by_id(a)) is not None
+              and actor.kind == "group" and actor.sector in ("MIL", "COP")]
+    rest = [a for a in partners if a not in forces]
+    return (source or forces), rest
+
+
+def own_government(source: list[str], table: ActorTable) -> list[str]:
+    """A protest that names no one it is aimed at is aimed at the protesters' own state
+    (PLOVER's and ICEWS's reading of a domestic demonstration)."""
+    countries = {a.country for i in source if (a := table.by_id(i)) is not None
+                 and a.kind in ("group", "organization") and a.sector not in STATE_SECTORS}
+    if len(countries) != 1:
+        return []
+    state = table.country_actor(countries.pop())
+    return [state] if state and state not in source else []

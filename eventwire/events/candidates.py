@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import Trigger
 from ..ontology import cameo_coded
-from ..records import Event, Evidence, Span, stable_id
+from ..records import Event, Evidence, Place, Span, stable_id
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from ..actors import ActorTable
-from .vocabulary import MERGEABLE_EMPTY, UNKNOWN_SOURCE_TYPES
+from .vocabulary import MERGEABLE_EMPTY, RECIPROCAL_LEMMAS, UNKNOWN_SOURCE_TYPES
 
 # How far apart (in tokens) two reports of violence may be and still be one event when one of
 # them names no perpetrator ("militants raided a base ... Three soldiers were killed").
@@ -138,3 +138,57 @@ def _to_event(c: _Candidate, doc: Doc) -> Event:
         confidence=min(confidence, 0.95),
         trigger=Span(start=c.token.idx, end=c.token.idx + len(c.token.text)),
     )
+
+
+def _hosted(event: Event, place_country: dict[str, str | None], table: ActorTable) -> Event:
+    """A meeting in one side's country is that side hosting the other's visit (PLOVER
+    CONSULT visit: the visitor is the source)."""
+    if event.type != "CONSULT" or event.mode is not None or not event.place:
+        return event
+    host = place_country.get(event.place)
+
+    def countries(ids: tuple[str, ...]) -> set[str]:
+        return {a.country for i in ids if (a := table.by_id(i)) is not None and a.country}
+
+    src, tgt = countries(event.source), countries(event.target)
+    if not host or not src or not tgt:
+        return event
+    # a code with the modality folded in (036 "intends to meet") stays; a meeting becomes a visit
+    cameo = "042" if event.cameo is None or event.cameo.startswith("04") else event.cameo
+    if host in tgt and host not in src:
+        return replace(event, mode="visit", cameo=cameo)
+    if host in src and host not in tgt:
+        return replace(event, mode="visit", cameo=cameo, source=event.target,
+                       target=event.source)
+    return event
+
+
+def _reciprocal(event: Event, token: Token) -> Event:
+    """Talks, signings, cooperation and clashes have parties, not a doer and a done-to: every
+    party is a source and the target is empty ("X met Y" as "X and Y held talks"); a visit
+    keeps its visitor and host."""
+    if not event.target or not event.source:
+        return event
+    if (event.type == "CONSULT" and event.mode != "visit") or event.type == "COOPERATE" or (
+            event.cameo == "057") or token.lemma_.lower() in RECIPROCAL_LEMMAS:
+        parties = tuple(dict.fromkeys((*event.source, *event.target)))
+        return replace(event, source=parties, target=())
+    return event
+
+
+def emit(merged: list[_Candidate], doc: Doc, places: tuple[Place, ...],
+         table: ActorTable) -> tuple[Event, ...]:
+    """The records, in text order: visits told as meetings made visits, reciprocal acts
+    listed by their parties, one id each."""
+    events: list[Event] = []
+    seen: set[str] = set()
+    place_country = {p.id: p.country for p in places}
+    for c in merged:
+        event = _reciprocal(_hosted(_to_event(c, doc), place_country, table), c.token)
+        n = 1
+        while event.id in seen:  # one trigger, several events (a visit to two capitals)
+            n += 1
+            event = replace(event, id=stable_id("ev", event.id, n))
+        seen.add(event.id)
+        events.append(event)
+    return tuple(events)

@@ -13,6 +13,7 @@ from ..times import value_to_date
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+from .triggers import _match
 from .vocabulary import PLACE_PREPS
 
 # --- modality, time, place, attribution ------------------------------------------------
@@ -21,6 +22,7 @@ ANNOUNCING = frozenset({"announce", "confirm", "unveil", "schedule"})
 LATER_ACTS = frozenset({"CONSULT", "AID", "COOPERATE"})
 
 
+DENIABLE = frozenset({"ASSAULT", "COERCE"})  # acts one is accused of, and denies: "denied the attack"
 CLAUSE_LINKS = ("xcomp", "acl", "pcomp", "pobj", "dobj", "prep", "ccomp")
 
 
@@ -53,6 +55,12 @@ def _denier(token: Token) -> Token | None:
     dismissed as baseless reports that ...". None when the denial is itself denied ("did not
     deny that ...") or the clause is not a claim ("refused to attack" is a refusal)."""
     node = token
+    for _ in range(4):  # a noun trigger: from "a pledge" up to "had made" in "denied that X had
+        # made a pledge to ..."
+        if node.pos_ in ("VERB", "AUX") or node.dep_ not in ("dobj", "pobj", "prep", "attr") \
+                or node.head.i == node.i:
+            break
+        node = node.head
     if node.dep_ == "conj" and node.head.i != node.i and node.head.pos_ in ("VERB", "AUX"):
         node = node.head  # "denied that it had attacked and looted ..."
     if node.dep_ in ("ccomp", "acl") and not _to_clause(node) and node.head.pos_ in ("NOUN",) \
@@ -77,10 +85,19 @@ def _denier(token: Token) -> Token | None:
 
 
 def _denies_claim(token: Token) -> bool:
-    """A denial of a claim ("denied that it had attacked", "rejected claims that ..."), which
-    is not coded itself: its content is the (negated) event."""
-    if _cue(token.lemma_.lower(), "claim") != "negated":
+    """A denial of a claim, which is not coded itself: "denied that it had attacked" (its
+    content is the negated event), "denied the reports", "a claim X denied", "denied the
+    attack" (a claim or an act that X says is not so, unlike "denied the request")."""
+    if _cue(token.lemma_.lower(), "claim") != "negated" or any(
+            c.dep_ == "neg" for c in token.children):
         return False
+    if token.dep_ == "relcl" and _cue(token.head.lemma_.lower(), "content"):
+        return True  # "a claim X denied"
+    for child in token.children:
+        if child.dep_ == "dobj" and (_cue(child.lemma_.lower(), "content") or (
+                child.pos_ == "NOUN" and (found := _match(child)) is not None
+                and found.type in DENIABLE)):
+            return True  # "denied the allegations", "denied the attack" (not "rejected the aid")
     return any((d := _denier(t)) is not None and d.i == token.i
                for t in token.subtree if t.i != token.i)
 
@@ -356,7 +373,7 @@ def _sole_place(token: Token, places: tuple[Place, ...]) -> Place | None:
 
 
 def _speaker_at(offset: int, quotes: tuple[Quote, ...]) -> str | None:
-    for q in quotes:
-        if q.start <= offset < q.end and q.speaker:
-            return q.speaker
-    return None
+    """The speaker of the innermost quotation around ``offset``: the nearest reporter ("X said
+    Y had attacked, a claim Z denied": Y's attack is on X's word)."""
+    holding = [q for q in quotes if q.start <= offset < q.end and q.speaker]
+    return min(holding, key=lambda q: q.end - q.start).speaker if holding else None

@@ -306,3 +306,13 @@ def _complement_tokens(token: Token) -> set[int]:
                     sibling.lower_ in ("on", "for", "about", "over", "to"):
                 out.update(t.i for t in sibling.subtree)
     return out
+
+
+def implied_acts(candidates: list[_Candidate], table: ActorTable) -> list[_Candidate]:
+    """What the events imply: a state's allegation, the aims of a protest; and who reports
+    the acts held in an accusation or a denial."""
+    candidates = candidates + _allegations(candidates, table)
+    candidates = _protest_aims(candidates)
+    _accused_acts(candidates)
+    _denied_acts(candidates, table)
+    return candidates

@@ -1,0 +1,278 @@
+"""One trigger read into candidate events: is it an act, who did it to whom, how is it
+coded, when, where and how sure. ``read_token`` is the whole decision for one token; the
+stage (``find_events``) runs it over the article and merges what it finds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..lexicon import Trigger
+from ..records import Place, Quote, Time
+from .arguments import (
+    _complement_partners,
+    _noun_source,
+    _np_actors,
+    _partners,
+    _prep_objects,
+    _pronoun_subject,
+    _specific,
+    _subject_of,
+    means_actors,
+    own_forces,
+    own_government,
+    purpose_partners,
+)
+from .candidates import _Candidate
+from .context import (
+    _denies_claim,
+    _event_places,
+    _event_time,
+    _modality,
+    _no_event,
+    _sole_place,
+    _speaker_at,
+)
+from .rules import (
+    NON_EVENTS,
+    _by_parties,
+    _by_sector,
+    _complement_tokens,
+    _demand,
+    _deontic,
+    _desire,
+    _specified,
+)
+from .triggers import _match, _phrase_tokens
+from .vocabulary import (
+    CONTENT_TYPES,
+    FORCE_TYPES,
+    HAZARDS,
+    SPORTS_ARTICLE_WORDS,
+    SPORTS_WORDS,
+    UNKNOWN_SOURCE_TYPES,
+    WEAPONS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from ..actors import ActorTable
+
+__all__ = ["Reading", "read_token"]
+
+
+@dataclass(slots=True)
+class Reading:
+    """What the reading of one article shares: its parse, actors, quotations, times and
+    places, and the tokens already taken by an earlier trigger ("talks" in "hold talks")."""
+
+    doc: Doc
+    table: ActorTable
+    quotes: tuple[Quote, ...] = ()
+    times: tuple[Time, ...] = ()
+    places: tuple[Place, ...] = ()
+    suppressed: set[int] = field(default_factory=set)
+    games: set[int] = field(default_factory=set)
+    place_by_country: dict[str | None, Place] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.games = _sports_sentences(self.doc)
+        self.place_by_country = {p.country: p for p in self.places if p.feature == "country"}
+
+
+def read_token(token: Token, r: Reading) -> list[_Candidate]:
+    """The candidate events one token states (none for most tokens)."""
+    if token.i in r.suppressed or token.sent.start in r.games:
+        return []
+    trig = _match(token)
+    if trig is None:
+        return _untriggered(token, r)
+    if trig.pos == "NOUN" and _names_an_actor(token, r.table):
+        return []  # "the opposition", "the protesters": who acts, not an act
+    phrase = _phrase_tokens(token, trig)
+    r.suppressed |= phrase  # "hold talks": "talks" is this event, not another
+    if _denies_claim(token) or _no_event(token):
+        return []  # denials are not coded; rights, habits, non-reports state no event
+    parties = _parties(token, trig, phrase, r)
+    if parties is None:
+        return []
+    source, partners = parties
+    if trig.type == "ASSAULT" and _hazard(token):
+        return []
+    return _decided(token, trig, source, partners, r)
+
+
+# --- read: tokens that are no trigger, and triggers that state no act ------------------------
+
+def _untriggered(token: Token, r: Reading) -> list[_Candidate]:
+    """"X wants Y to withdraw" (an appeal) and "Y must withdraw", said by X (a demand)."""
+    table = r.table
+    desire = _desire(token, table)
+    if desire is not None:
+        d_trig, d_source, d_target = desire
+        r.suppressed |= _complement_tokens(token)
+        return [_Candidate(trigger=d_trig, token=token, source=d_source, target=d_target,
+                           modality=_modality(token, "REQUEST")[0],
+                           attributed_to=_speaker_at(token.idx, r.quotes))]
+    if token.pos_ == "VERB" and _deontic(token):
+        found, _ = _subject_of(token, table)
+        speaker = _speaker_at(token.idx, r.quotes)
+        demand = _demand(token, None, speaker, found, table)
+        if demand is not None and found:
+            d_trig, reporter = demand
+            return [_Candidate(trigger=d_trig, token=token, source=reporter, target=found,
+                               modality="asserted", attributed_to=speaker)]
+    return []
+
+
+def _names_an_actor(token: Token, table: ActorTable) -> bool:
+    """Whether a noun trigger heads the mention of an actor ("the opposition said")."""
+    actor = table.by_id(table.resolve(token.idx, token.idx + len(token.text)))
+    return actor is not None and any(m.start <= token.idx < m.end and m.end <= token.idx + len(
+        token.text) + 1 for m in actor.mentions)
+
+
+def _hazard(token: Token) -> bool:
+    """Whether the doer of a violent verb is a natural or accidental harm ("forest fires
+    killed", "was hit by Tropical Storm X")."""
+    if token.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("which", "that")
+                                     for c in token.children):
+        head = token.head  # "Tropical Storm X, which killed twelve"
+        if any(t.lower_ in HAZARDS for t in head.subtree if t.i <= head.i):
+            return True
+    for child in token.children:
+        doers = [child] if child.dep_ == "nsubj" else [
+            p for p in child.children if p.dep_ == "pobj"] if child.dep_ == "agent" else []
+        for doer in doers:
+            if any(t.lower_ in HAZARDS for t in doer.subtree if t.i <= doer.i):
+                return True
+    return False
+
+
+def _sports_sentences(doc: Doc) -> set[int]:
+    """Starts of the sentences of a sports report that speak of the game."""
+    words = {t.lower_ for t in doc if t.lower_ in SPORTS_WORDS}
+    if len(words) < SPORTS_ARTICLE_WORDS:
+        return set()
+    return {s.start for s in doc.sents if any(t.lower_ in SPORTS_WORDS for t in s)}
+
+
+
+# --- decide: who did it to whom ---------------------------------------------------------------
+
+def _parties(token: Token, trig: Trigger, phrase: set[int],
+             r: Reading) -> tuple[list[str], list[str]] | None:
+    """Source and partners by the trigger's frame: subject and objects; a passive's agent
+    (or the means it was done with); a noun's possessor or "by" agent; the giver of what is
+    received. None when a passive names a doer that is no one ("killed by Hurricane X")."""
+    table = r.table
+    if trig.pos == "VERB":
+        source, passive = _subject_of(token, table)
+        partners = _partners(token, table, set(source), phrase)
+        if passive:
+            agent = [a for c in token.children if c.dep_ == "agent"
+                     for p in c.children if p.dep_ == "pobj" for a in _np_actors(p, table)]
+            if not agent and any(c.dep_ == "agent" and not any(
+                    p.dep_ == "pobj" and (_match(p) is not None or p.lemma_.lower() in WEAPONS)
+                    for p in c.children) for c in token.children):
+                return None  # "killed by Hurricane Jeanne": no one acted ("by a bomb": someone)
+            if not agent and trig.type == "ASSAULT":
+                agent = means_actors(token, table)  # "killed in Israeli shelling"
+            source, partners = agent, source
+    else:
+        source = _noun_source(token, table)
+        partners = _partners(token, table, set(source), phrase)
+    if "reversed" in trig.flags:
+        # "received aid from X", "received assurances from X" ("from" on the object)
+        givers = [a for i in sorted(phrase | {token.i})
+                  for a in _prep_objects(token.doc[i], ("from",), table)]
+        source, partners = givers, [a for a in source if a not in givers]
+    return source, partners
+
+
+def _completed(token: Token, trig: Trigger, source: list[str], partners: list[str],
+               table: ActorTable) -> tuple[list[str], list[str]]:
+    """Partners the frame's own slots left empty: the content's ("offered talks with X"),
+    the purpose's ("to disperse the protesters"); a mobilised force is its source's own; a
+    protest aimed at no one is aimed at its own state."""
+    if not partners and trig.type in CONTENT_TYPES:
+        partners = _complement_partners(token, table, set(source))
+    if not partners and trig.type in FORCE_TYPES:
+        partners = purpose_partners(token, table, set(source))
+    if trig.type == "MOBILIZE":
+        source, partners = own_forces(source, partners, table)
+    if trig.type == "PROTEST" and not partners:
+        partners = own_government(source, table)
+    return source, partners
+
+
+def _decided(token: Token, trig: Trigger, source: list[str], partners: list[str],
+             r: Reading) -> list[_Candidate]:
+    """Coding (by the parties, by what is asked), modality, reporter, then one candidate per
+    place (a visit to two capitals is two visits)."""
+    table = r.table
+    trig = _by_sector(trig, source, table)
+    speaker = _speaker_at(token.idx, r.quotes)
+    if not source and not (trig.type in UNKNOWN_SOURCE_TYPES and partners) and not (
+            _pronoun_subject(token) and _demand(token, trig, speaker, [], table)):
+        return []  # PLOVER events need an actor; violence may have an unknown one; a demand
+        # that an unresolved "it" or "they" act ("that it must cooperate") has its reporter
+        # (but "the film should thank him" is no political demand)
+    if "actor_object" in trig.flags and partners and not any(
+            _specific(table.by_id(a)) for a in partners):
+        return []  # "help people": no one in particular
+    source, partners = _completed(token, trig, source, partners, table)
+    trig = _by_parties(trig, source, partners, table)
+    trig = _specified(trig, token)
+    modality, future = _modality(token, trig.type)
+    demand = _demand(token, trig, speaker, source, table)
+    if demand is not None:
+        (trig, reporter), partners = demand, source
+        source = reporter
+        modality, future = ("negated", False) if modality == "negated" else ("asserted", False)
+    if "actor_object" in trig.flags and not partners:
+        return []
+    if trig.type == "REJECT" and any(c.dep_ == "xcomp" and c.lemma_.lower() in NON_EVENTS
+                                     for c in token.children):
+        return []  # "declined to comment" is no rejection
+    if trig.type in CONTENT_TYPES:
+        r.suppressed |= _complement_tokens(token)
+    when, when_text = _event_time(token, r.times, r.doc)
+    out: list[_Candidate] = []
+    for place in _event_places(token, trig, r.places, r.doc):
+        targets, place = _hosted_by(token, trig, source, partners, place, r)
+        if trig.type == "CONSULT" and not targets and len(source) < 2:
+            continue
+        if not targets and trig.type not in UNKNOWN_SOURCE_TYPES and not any(
+                _specific(table.by_id(a)) for a in source):
+            continue  # "critics complained": no one in particular says something to no one
+        out.append(_Candidate(
+            trigger=trig, token=token, source=source, target=targets,
+            modality=modality, future=future, date=when, date_text=when_text,
+            place=place.id if place else None, attributed_to=speaker,
+            place_key=f"{place.name}|{place.country}" if place else None,
+        ))
+    return out
+
+
+def _hosted_by(token: Token, trig: Trigger, source: list[str], partners: list[str],
+               place: Place | None, r: Reading) -> tuple[list[str], Place | None]:
+    """Targets and place of one reading: the host of a visit or of a summit abroad; the
+    place of an attack on a state."""
+    table = r.table
+    if place is None and trig.type == "CONSULT" and trig.mode is None and partners:
+        place = _sole_place(token, r.places)  # a meeting's place, for _hosted
+    targets = partners
+    if trig.type == "CONSULT" and place is not None and (
+            (trig.mode == "visit" and (not partners or len(
+                _event_places(token, trig, r.places, r.doc)) > 1))
+            or (trig.mode == "multilateral" and not partners)):
+        host = table.country_actor(place.country)
+        targets = [host] if host and host not in source else partners
+    if place is None and trig.type == "ASSAULT":
+        for actor_id in targets:
+            actor = table.by_id(actor_id)
+            if actor and actor.kind == "country" and actor.country in r.place_by_country:
+                place = r.place_by_country[actor.country]
+    return targets, place
