@@ -9,9 +9,9 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Token
 
-from eventwire.events.context import _denier, _denies_claim, _modality, _no_event
+from eventwire.events.context import _denier, _denies_claim, _modality, _no_event, _speaker_at
 from eventwire.pipeline import extract
-from eventwire.records import Article, Document
+from eventwire.records import Article, Document, Quote
 
 VOCAB = spacy.blank("en").vocab
 
@@ -352,3 +352,52 @@ def test_modality_the_reporter_is_attributed_not_the_source(nlp: object) -> None
 ])
 def test_no_event_end_to_end(text: str, nlp: object) -> None:
     assert _events(text, nlp) == []
+
+
+DENIED_LIGHT_VERB: list[Row] = [
+    ("Ruritania", 1, "nsubj", "PROPN", "Ruritania", "NNP"),
+    ("denied", 1, "ROOT", "VERB", "deny", "VBD"),
+    ("that", 5, "mark", "SCONJ", "that", "IN"),
+    ("it", 5, "nsubj", "PRON", "it", "PRP"),
+    ("had", 5, "aux", "AUX", "have", "VBD"),
+    ("made", 1, "ccomp", "VERB", "make", "VBN"),
+    ("a", 7, "det", "DET", "a", "DT"),
+    ("pledge", 5, "dobj", "NOUN", "pledge", "NN"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+
+def _object_of(verb: tuple[str, str], noun: tuple[str, str]) -> list[Row]:
+    """ "Ruritania <verb> the <noun> ."."""
+    return [("Ruritania", 1, "nsubj", "PROPN", "Ruritania", "NNP"),
+            (verb[0], 1, "ROOT", "VERB", verb[1], "VBD"),
+            ("the", 3, "det", "DET", "the", "DT"),
+            (noun[0], 1, "dobj", "NOUN", noun[1], "NN"),
+            (".", 1, "punct", "PUNCT", ".", ".")]
+
+
+def test_modality_a_noun_act_inside_a_denied_clause_is_negated() -> None:
+    assert _modality(_token(DENIED_LIGHT_VERB, "pledge"), "AGREE")[0] == "negated"
+
+
+def test_no_event_in_a_denial_of_an_alleged_act_or_claim_but_a_rejection_stands() -> None:
+    denied, rejected = ("denied", "deny"), ("rejected", "reject")
+    assert _denies_claim(_token(_object_of(denied, ("attack", "attack")), "denied"))
+    assert _denies_claim(_token(_object_of(denied, ("allegations", "allegation")), "denied"))
+    assert not _denies_claim(_token(_object_of(rejected, ("aid", "aid")), "rejected"))
+    assert not _denies_claim(_token(_object_of(rejected, ("ultimatum", "ultimatum")), "rejected"))
+
+
+def test_speaker_is_the_innermost_reporter() -> None:
+    outer = Quote(id="q1", kind="indirect", start=0, end=40, text="x" * 40, speaker="a1")
+    inner = Quote(id="q2", kind="indirect", start=10, end=40, text="x" * 30, speaker="a2")
+    assert _speaker_at(20, (outer, inner)) == "a2"
+    assert _speaker_at(5, (outer, inner)) == "a1"
+    assert _speaker_at(45, (outer, inner)) is None
+
+
+@pytest.mark.model
+def test_modality_a_claim_reported_then_denied_is_on_the_reporters_word(nlp: object) -> None:
+    events = _events("Peru said Chile had attacked its fishing boats, a claim Chile denied.", nlp)
+    assert ("ASSAULT", "asserted", ["Chile"], "Peru") in events
+    assert not [e for e in events if e[0] == "REJECT"]
