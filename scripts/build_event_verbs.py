@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import csv
 import re
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -43,7 +44,7 @@ sys.path.insert(0, str(ROOT))
 
 from eventwire.ontology import CONTEXTS, MODES  # noqa: E402
 
-SHARED = ROOT.parent / "shared" / "data"
+SHARED = Path(os.environ.get("EVENTWIRE_SHARED", ROOT.parent / "shared")) / "data"
 SOURCE = SHARED / "cameo" / "phoenix_dictionaries" / "CAMEO.2.0.txt"
 CROSSWALK = SHARED / "plover" / "cameo_crosswalk.tsv"
 EVENT_CODES = SHARED / "cameo" / "event_codes.tsv"
