@@ -33,8 +33,8 @@ Run:  .venv/bin/python scripts/build_event_verbs.py [--check]
 from __future__ import annotations
 
 import csv
-import re
 import os
+import re
 import sys
 from collections import Counter
 from pathlib import Path
