@@ -10,9 +10,10 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from eventwire.actors import PASSES, ActorTable, coref, mentions, quote_speakers
+from eventwire.actors import PASSES, ActorTable, coref, find_actors, mentions, quote_speakers
 from eventwire.actors.infer import dateline_end
-from eventwire.actors.mentions import _credit
+from eventwire.actors.mentions import _credit, _rejoin_of, _with_numeral
+from eventwire.actors.phrases import _appositive, _destination
 from eventwire.lexicon import _joined_name
 from eventwire.pipeline import extract_many
 from eventwire.records import Actor, Article, Document, Mention, Quote
@@ -96,6 +97,103 @@ def test_actors_first_person_in_a_direct_quote_is_a_mention_of_its_speaker() -> 
     assert quote_speakers(table, (unspoken,), text) is table
 
 
+def _parsed(rows: list[tuple[str, int, str, str, str]]) -> Doc:
+    """A Doc with a hand-written parse: (word, head index, dep, pos, IOB entity) per token."""
+    words, heads, deps, pos, ents = (list(x) for x in zip(*rows, strict=True))
+    return Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+
+
+def _by_name(doc: Doc) -> dict[str, Actor]:
+    return {a.name: a for a in find_actors(doc).actors}
+
+
+# "Ana Torres, Peru's trade minister, said exports grew."
+APPOSITION = [("Ana", 1, "compound", "PROPN", "B-PERSON"), ("Torres", 8, "nsubj", "PROPN", "I-PERSON"),
+              (",", 1, "punct", "PUNCT", "O"), ("Peru", 6, "poss", "PROPN", "B-GPE"),
+              ("'s", 3, "case", "PART", "O"), ("trade", 6, "compound", "NOUN", "O"),
+              ("minister", 1, "appos", "NOUN", "O"), (",", 1, "punct", "PUNCT", "O"),
+              ("said", 8, "ROOT", "VERB", "O"), ("exports", 10, "nsubj", "NOUN", "O"),
+              ("grew", 8, "ccomp", "VERB", "O"), (".", 8, "punct", "PUNCT", "O")]
+
+
+def test_actors_an_appositive_gives_the_person_country_and_title() -> None:
+    doc = _parsed(APPOSITION)
+    apposed = _appositive(doc[1])
+    assert apposed is not None and apposed.i == 6
+    torres = _by_name(doc)["Ana Torres"]
+    assert (torres.country, torres.role, torres.country_source) == ("PER", "Trade Minister", "text")
+
+
+def test_actors_a_name_the_ner_called_an_organisation_is_a_person_beside_a_title() -> None:
+    rows = [(w, h, d, p, e.replace("PERSON", "ORG")) for w, h, d, p, e in APPOSITION]
+    torres = _by_name(_parsed(rows))["Ana Torres"]
+    assert torres.kind == "person" and torres.country == "PER"
+
+
+def test_actors_the_place_an_office_is_sent_to_is_not_its_country() -> None:
+    # "the UN envoy to Yemen"
+    doc = _parsed([("the", 2, "det", "DET", "O"), ("UN", 2, "compound", "PROPN", "B-ORG"),
+                   ("envoy", 2, "ROOT", "NOUN", "O"), ("to", 2, "prep", "ADP", "O"),
+                   ("Yemen", 3, "pobj", "PROPN", "B-GPE")])
+    phrase = list(doc)
+    assert _destination(doc[4], phrase) and not _destination(doc[2], phrase)
+
+
+def test_actors_a_second_capital_in_a_coordination_acts_for_its_government() -> None:
+    # "Seoul and Bangkok agreed to resume talks."
+    doc = _parsed([("Seoul", 3, "nsubj", "PROPN", "B-GPE"), ("and", 0, "cc", "CCONJ", "O"),
+                   ("Bangkok", 0, "conj", "PROPN", "B-GPE"), ("agreed", 3, "ROOT", "VERB", "O"),
+                   ("to", 5, "aux", "PART", "O"), ("resume", 3, "xcomp", "VERB", "O"),
+                   ("talks", 5, "dobj", "NOUN", "O"), (".", 3, "punct", "PUNCT", "O")])
+    assert {a.country for a in find_actors(doc).actors if a.kind == "country"} == {"KOR", "THA"}
+
+
+def test_actors_the_two_leaders_are_the_two_persons_named_last() -> None:
+    # "Ana Torres met Kenji Sato. The two leaders agreed."
+    doc = _parsed([("Ana", 1, "compound", "PROPN", "B-PERSON"), ("Torres", 2, "nsubj", "PROPN", "I-PERSON"),
+                   ("met", 2, "ROOT", "VERB", "O"), ("Kenji", 4, "compound", "PROPN", "B-PERSON"),
+                   ("Sato", 2, "dobj", "PROPN", "I-PERSON"), (".", 2, "punct", "PUNCT", "O"),
+                   ("The", 8, "det", "DET", "O"), ("two", 8, "nummod", "NUM", "O"),
+                   ("leaders", 9, "nsubj", "NOUN", "O"), ("agreed", 9, "ROOT", "VERB", "O"),
+                   (".", 9, "punct", "PUNCT", "O")])
+    actors = _by_name(doc)
+    for name in ("Ana Torres", "Kenji Sato"):
+        assert "The two leaders" in [m.text for m in actors[name].mentions]
+    assert not any(a.kind == "group" for a in actors.values())  # no group of "leaders"
+
+
+def test_actors_an_office_takes_the_country_of_the_body_it_serves() -> None:
+    # "A spokesman for the Sudanese Defence Ministry said."
+    doc = _parsed([("A", 1, "det", "DET", "O"), ("spokesman", 7, "nsubj", "NOUN", "O"),
+                   ("for", 1, "prep", "ADP", "O"), ("the", 6, "det", "DET", "O"),
+                   ("Sudanese", 6, "amod", "ADJ", "B-NORP"), ("Defence", 6, "compound", "PROPN", "O"),
+                   ("Ministry", 2, "pobj", "PROPN", "O"), ("said", 7, "ROOT", "VERB", "O"),
+                   (".", 7, "punct", "PUNCT", "O")])
+    spokesman = next(a for a in find_actors(doc).actors if a.kind == "person")
+    assert (spokesman.country, spokesman.country_source) == ("SDN", "text")
+    assert "A spokesman for the Sudanese Defence Ministry" in [m.text for m in spokesman.mentions]
+
+
+def test_actors_its_police_belong_to_the_state_that_speaks() -> None:
+    # "Kenya said its police would patrol."
+    doc = _parsed([("Kenya", 1, "nsubj", "PROPN", "B-GPE"), ("said", 1, "ROOT", "VERB", "O"),
+                   ("its", 3, "poss", "PRON", "O"), ("police", 5, "nsubj", "NOUN", "O"),
+                   ("would", 5, "aux", "AUX", "O"), ("patrol", 1, "ccomp", "VERB", "O"),
+                   (".", 1, "punct", "PUNCT", "O")])
+    police = next(a for a in find_actors(doc).actors if a.kind != "country")
+    assert (police.country, police.country_source) == ("KEN", "inferred")
+
+
+def test_actors_names_cut_before_a_regnal_number_or_an_of_place_are_rejoined() -> None:
+    king = _doc(["King", "Mohammed", "VI", "spoke", "to", "Ana", "Torres", "I", "think"],
+                ["O", "B-PERSON", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O"])
+    assert _with_numeral(king.ents[0]).text == "Mohammed VI"
+    assert _with_numeral(king.ents[1]).text == "Ana Torres"  # "I" is a pronoun
+    bank = _doc(["the", "Central", "Bank", "of", "Egypt", "said"],
+                ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "B-GPE", "O"])
+    assert _rejoin_of(bank.ents[0]).text == "the Central Bank of Egypt"
+
+
 # ------------------------------------------------------------------ with the model
 
 
@@ -140,3 +238,39 @@ def test_actors_dateline_names_no_actor_and_credits_are_dropped(nlp: object) -> 
     assert not any(m.text in ("BAGHDAD", "Reuters", "(Reuters") for a in dateline.actors
                    for m in a.mentions)
     assert [a.name for a in credit.actors if a.kind == "person"] == ["Maria Gonzalez"]
+
+
+@pytest.mark.model
+def test_actors_people_and_capitals_take_the_country_the_text_gives_them(nlp: object) -> None:
+    cases = [
+        ("Felipe Montoya, Colombia's trade minister, said exports had grown.", "Felipe Montoya", "COL"),
+        ("Argentina's president, Valeria Quiroga, said elections would be held in March.",
+         "Valeria Quiroga", "ARG"),
+        ("Seoul and Bangkok agreed on Wednesday to resume talks.", "Bangkok", "THA"),
+        ("Clashes broke out in northern Spain on Sunday. Police said five people were hurt.",
+         "Police", "ESP"),
+        ("A spokesman for the Sudanese Defence Ministry said the attack had been repelled.",
+         "spokesman", "SDN"),
+        ("LIMA, Peru (AP) \u2014 Interior Minister Rosa Quispe said the curfew would be lifted.",
+         "Rosa Quispe", "PER"),
+    ]
+    docs = _docs([c[0] for c in cases], nlp)
+    for (text, mention, country), doc in zip(cases, docs, strict=True):
+        assert _country_of(doc, mention) == country, text
+
+
+@pytest.mark.model
+def test_actors_the_two_leaders_are_mentions_of_both(nlp: object) -> None:
+    doc, = _docs(["President Ana Torres met Prime Minister Kenji Sato in Lima on Monday. "
+                  "The two leaders agreed to expand trade."], nlp)
+    holders = [a.name for a in doc.actors if any(m.text == "The two leaders" for m in a.mentions)]
+    assert sorted(holders) == ["Ana Torres", "Kenji Sato"]
+
+
+@pytest.mark.model
+def test_actors_first_person_in_a_quote_is_a_mention_every_event_can_cite(nlp: object) -> None:
+    doc, = _docs(['President Ana Torres said: "We will never accept these sanctions."'], nlp)
+    torres = next(a for a in doc.actors if a.name == "Ana Torres")
+    assert "We" in [m.text for m in torres.mentions]  # in the document, not only in events
+    ids = {a.id for a in doc.actors}
+    assert all(cited in ids for event in doc.events for cited in (*event.source, *event.target))

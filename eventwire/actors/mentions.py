@@ -82,6 +82,7 @@ def entities(book: Book) -> None:
 
 def named_person(book: Book, ent: Span) -> None:
     lex, doc = book.lex, book.doc
+    ent = _with_numeral(ent)
     root = ent.root
     name = _clean(ent.text)
     name_tokens = name.split()
@@ -138,6 +139,17 @@ def _office_country(book: Book, tokens: list[Token], descriptor: list[Token]) ->
     return country
 
 
+_NUMERAL = re.compile(r"^(?!I$)[IVX]{1,5}$")  # not the pronoun "I"
+
+
+def _with_numeral(ent: Span) -> Span:
+    """"King Mohammed" + "VI", "Pope Benedict" + "XVI": a regnal number is part of the name."""
+    doc = ent.doc
+    if ent.end < len(doc) and _NUMERAL.match(doc[ent.end].text) and not doc[ent.end].ent_type_:
+        return doc[ent.start:ent.end + 1]
+    return ent
+
+
 def _rejoin_of(ent: Span) -> Span:
     """"the Central Bank of" + "Egypt": a name the NER cut before the place it is of."""
     doc = ent.doc
@@ -156,9 +168,12 @@ def _body_country(book: Book, head: Token) -> str | None:
         if prep.dep_ != "prep" or prep.lower_ not in ("for", "of", "at", "from"):
             continue
         for obj in prep.children:
-            key = book.token_owner.get(obj.i) if obj.dep_ == "pobj" else None
+            if obj.dep_ != "pobj":
+                continue
+            key = book.token_owner.get(obj.i)
             if key is not None and book.drafts[key].kind in ("organization", "country"):
                 return book.drafts[key].country
+            return _country_in(list(book.doc[obj.left_edge.i:obj.i + 1]), book.lex)
     return None
 
 
