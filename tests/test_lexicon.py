@@ -227,3 +227,21 @@ def test_lexicon_idioms_leave_the_political_sense(text: str, word: str,
                                                   expected: tuple[str, str],
                                                   nlp: object) -> None:
     assert _trigger_types(text, nlp).get(word) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    ("Rwanda broke diplomatic relations with Belgium.", "broke", ("SANCTION", "161")),
+    ("France will provide Chad with armoured vehicles.", "provide", ("AID", "070")),
+    ("The emirate deposited two billion dollars in Egypt's central bank.", "deposited",
+     ("AID", "071")),
+    ("The authorities blocked the internet across the province.", "blocked",
+     ("COERCE", "1721")),
+    ("Rebel fighters occupied the town after a week of shelling.", "occupied",
+     ("COERCE", "192")),
+    ("Militiamen burned down a mosque in the district.", "burned", ("ASSAULT", "1712")),
+])
+def test_lexicon_rows_relations_deposits_internet_occupation(text: str, word: str,
+                                                             expected: tuple[str, str],
+                                                             nlp: object) -> None:
+    assert _trigger_types(text, nlp).get(word) == expected
