@@ -24,6 +24,7 @@ from .arguments import (
     purpose_partners,
 )
 from .candidates import _Candidate
+from .coding import recode
 from .context import (
     _denies_claim,
     _event_places,
@@ -35,8 +36,6 @@ from .context import (
 )
 from .rules import (
     NON_EVENTS,
-    _by_parties,
-    _by_sector,
     _complement_tokens,
     _demand,
     _deontic,
@@ -212,7 +211,7 @@ def _decided(token: Token, trig: Trigger, source: list[str], partners: list[str]
     """Coding (by the parties, by what is asked), modality, reporter, then one candidate per
     place (a visit to two capitals is two visits)."""
     table = r.table
-    trig = _by_sector(trig, source, table)
+    trig = recode(trig, "source", source, [], table)
     speaker = _speaker_at(token.idx, r.quotes)
     if not source and not (trig.type in UNKNOWN_SOURCE_TYPES and partners) and not (
             _pronoun_subject(token) and _demand(token, trig, speaker, [], table)):
@@ -223,7 +222,7 @@ def _decided(token: Token, trig: Trigger, source: list[str], partners: list[str]
             _specific(table.by_id(a)) for a in partners):
         return []  # "help people": no one in particular
     source, partners = _completed(token, trig, source, partners, table)
-    trig = _by_parties(trig, source, partners, table)
+    trig = recode(trig, "parties", source, partners, table)
     trig = _specified(trig, token)
     modality, future = _modality(token, trig.type)
     demand = _demand(token, trig, speaker, source, table)

@@ -44,53 +44,6 @@ def _allegations(candidates: list[_Candidate], table: ActorTable) -> list[_Candi
 
 NON_EVENTS = frozenset({"say", "comment", "confirm", "elaborate", "speculate", "discuss",
                         "reveal", "disclose", "specify", "answer", "respond", "name"})
-CIVILIAN_SECTORS = frozenset({"LAB", "CVL", "EDU", "MED", "BUS", "JRN", "AGR", "SOC", "REL"})
-
-
-def _by_sector(trig: Trigger, source: list[str], table: ActorTable) -> Trigger:
-    """Armed forces that withdraw retreat; a government that withdraws from a body sanctions;
-    workers who strike stop work, they do not attack."""
-    sources = [a for i in source if (a := table.by_id(i)) is not None]
-    if trig.type == "PROTEST" and trig.phrase == ("protest",) and sources and all(
-            a.kind in ("country", "organization", "person") for a in sources):
-        # a government protests verbally
-        return replace(trig, type="ACCUSE", mode="disapprove", cameo="110", context=())
-    if trig.type == "ASSAULT" and trig.phrase[0] == "strike" and sources and all(
-            a.sector in CIVILIAN_SECTORS for a in sources):
-        return replace(trig, type="PROTEST", mode="strike", cameo="143", context=())
-    if trig.type == "SANCTION" and trig.mode == "withdraw" and any(
-            (a := table.by_id(i)) is not None and (a.sector == "MIL" or "MIL" in a.other_sectors)
-            for i in source):
-        return replace(trig, type="RETREAT", mode="withdraw", cameo="0874", context=("military",))
-    return trig
-
-
-PROTESTER_ROLES = frozenset({"Protester", "Rioter"})
-FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
-# what a crowd does in a riot; weapons of war used by "demonstrators" stay ASSAULT
-RIOT_MODES = frozenset({None, "beat", "destroy", "primitive", "seize"})
-
-
-def _protesters(ids: list[str], table: ActorTable) -> bool:
-    actors = [a for i in ids if (a := table.by_id(i)) is not None]
-    return bool(actors) and all(a.role in PROTESTER_ROLES for a in actors)
-
-
-def _by_parties(trig: Trigger, source: list[str], target: list[str], table: ActorTable) -> Trigger:
-    """Violence by protesters is a riot (PROTEST riot, CAMEO 145); force used by police or
-    troops on protesters is repression (ASSAULT crowd-control, CAMEO 175)."""
-    if trig.type not in ("ASSAULT", "COERCE") or trig.mode == "crowd-control":
-        return trig
-    if trig.mode in RIOT_MODES and _protesters(source, table):
-        return replace(trig, type="PROTEST", mode="riot", cameo="145", context=())
-    forces = [a for i in source if (a := table.by_id(i)) is not None]
-    if trig.type == "ASSAULT" and forces and all(
-            a.sector in FORCE_SECTORS or set(a.other_sectors) & FORCE_SECTORS for a in forces) \
-            and _protesters(target, table):
-        return replace(trig, mode="crowd-control", cameo="175", context=("repression",))
-    return trig
-
-
 def _accused_acts(candidates: list[_Candidate]) -> None:
     """"X accused Y of violating the ceasefire": Y's violation is reported on X's word (the
     innermost accusation's, when one accusation holds another)."""
