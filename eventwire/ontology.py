@@ -9,7 +9,10 @@ from __future__ import annotations
 from enum import StrEnum
 
 __all__ = [
+    "APPEAL_SUBCODE",
     "CAMEO_ROOT_TYPE",
+    "DE_ESCALATION_CAMEO",
+    "PROMISE_CAMEO",
     "EventType",
     "MODES",
     "Modality",
@@ -142,6 +145,14 @@ INTENT_CAMEO = {"CONSULT": "036", "AID": "033", "COOPERATE": "031", "SUPPORT": "
                 "RETREAT": "035", "CONCEDE": "035"}
 THREAT_CAMEO = {"ASSAULT": "138", "COERCE": "137", "SANCTION": "1312", "MOBILIZE": "138",
                 "PROTEST": "1313"}
+# a promise of an act ("pledged to send aid"), coded by what is promised: the intent codes,
+# except that promised support is diplomatic cooperation (032), not intent in general (030)
+PROMISE_CAMEO = {**INTENT_CAMEO, "SUPPORT": "032"}
+# what an appeal (02x) or demand (10x) asks for -> (the subcode's third digit, REQUEST mode)
+APPEAL_SUBCODE: dict[str, tuple[str, str | None]] = {
+    "RETREAT": ("5", "yield"), "CONCEDE": ("5", "yield"), "AID": ("3", "assist"),
+    "CONSULT": ("6", "meet"), "COOPERATE": ("1", "assist"), "SUPPORT": ("2", None)}
+DE_ESCALATION_CAMEO = ("087",)  # ceasefires, withdrawals of forces, lifted blockades
 REFUSAL_CAMEO = {"CONSULT": "125", "AID": "122", "COOPERATE": "121", "SUPPORT": "120",
                  "AGREE": "120", "RETREAT": "124", "CONCEDE": "124"}
 

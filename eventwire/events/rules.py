@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..lexicon import Trigger
+from ..ontology import APPEAL_SUBCODE, DE_ESCALATION_CAMEO, PROMISE_CAMEO
 from ..quotes.lexicon import speech_cues
 
 if TYPE_CHECKING:
@@ -154,26 +155,15 @@ def _demand(token: Token, trig: Trigger | None, speaker: str | None, source: lis
 
 DESIRE_LEMMAS = frozenset({"want", "wish"})
 HEDGES = frozenset({"might", "may", "could", "would", "not", "n't", "never"})
-# what is asked -> (the CAMEO subcode's third digit, REQUEST mode); appeals 02x, demands 10x
-ASKED = {"RETREAT": ("5", "yield"), "CONCEDE": ("5", "yield"), "AID": ("3", "assist"),
-         "CONSULT": ("6", "meet"), "COOPERATE": ("1", "assist"), "SUPPORT": ("2", None)}
-
-
-DE_ESCALATION = ("087",)  # ceasefires, withdrawals of forces, lifted blockades
-# what is promised -> the CAMEO "express intent" code (root 03)
-PROMISED = {"CONSULT": "036", "AID": "033", "COOPERATE": "031", "SUPPORT": "032",
-            "RETREAT": "035", "CONCEDE": "035"}
-
-
 def _asked_code(root: str, asked: Trigger | None,
                 others: tuple[Trigger, ...] = ()) -> tuple[str, str | None]:
     """The CAMEO code and mode of an appeal (``root`` "02") or demand ("10") by what it asks:
     "to withdraw" 025/105, "to return to the ceasefire" 0256/1056, "to hold talks" 026/106."""
-    if asked is None or asked.type not in ASKED:
+    if asked is None or asked.type not in APPEAL_SUBCODE:
         return root + "0", None
-    digit, mode = ASKED[asked.type]
+    digit, mode = APPEAL_SUBCODE[asked.type]
     code = root + digit
-    if digit == "5" and any((t.cameo or "").startswith(DE_ESCALATION) for t in (asked, *others)):
+    if digit == "5" and any((t.cameo or "").startswith(DE_ESCALATION_CAMEO) for t in (asked, *others)):
         code += "6"  # de-escalation: a ceasefire, a withdrawal of forces
     return code, mode
 
@@ -199,7 +189,7 @@ def _specified(trig: Trigger, token: Token) -> Trigger:
         return trig
     mode: str | None = None
     if trig.type == "AGREE":
-        code = PROMISED.get(content[0].type)
+        code = PROMISE_CAMEO.get(content[0].type)
         if code == "036" and (content[0].cameo or "").startswith("045"):
             code = "039"  # intent to mediate
     else:
