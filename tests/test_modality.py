@@ -401,3 +401,31 @@ def test_modality_a_claim_reported_then_denied_is_on_the_reporters_word(nlp: obj
     events = _events("Peru said Chile had attacked its fishing boats, a claim Chile denied.", nlp)
     assert ("ASSAULT", "asserted", ["Chile"], "Peru") in events
     assert not [e for e in events if e[0] == "REJECT"]
+
+
+ANY_ATTACK: list[Row] = [
+    ("Ruritania", 1, "nsubj", "PROPN", "Ruritania", "NNP"),
+    ("condemned", 1, "ROOT", "VERB", "condemn", "VBD"),
+    ("any", 3, "det", "DET", "any", "DT"),
+    ("attack", 1, "dobj", "NOUN", "attack", "NN"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+TALK_ABOUT: list[Row] = [
+    ("They", 2, "nsubj", "PRON", "they", "PRP"),
+    ("will", 2, "aux", "AUX", "will", "MD"),
+    ("talk", 2, "ROOT", "VERB", "talk", "VB"),
+    ("about", 2, "prep", "ADP", "about", "IN"),
+    ("the", 5, "det", "DET", "the", "DT"),
+    ("offensive", 3, "pobj", "NOUN", "offensive", "NN"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_no_event_in_an_act_in_general() -> None:
+    assert _no_event(_token(ANY_ATTACK, "attack"))
+
+
+def test_modality_a_topic_spoken_of_takes_no_modality_from_the_speaking() -> None:
+    assert _modality(_token(TALK_ABOUT, "offensive"), "ASSAULT")[0] == "asserted"
+    assert _modality(_token(TALK_ABOUT, "talk"), "CONSULT")[0] == "intended"

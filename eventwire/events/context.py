@@ -35,12 +35,16 @@ def _to_clause(node: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
 
 
-def _chain(token: Token) -> list[Token]:
+def _chain(token: Token, topics: bool = True) -> list[Token]:
     """The trigger and the verbs or nouns it is the complement of, nearest first ("wants to
-    meet", "readiness to contribute", "refused to sign"), at most three steps up."""
+    meet", "readiness to contribute", "refused to sign"), at most three steps up; without
+    ``topics``, not past a preposition that names what is spoken of ("they would talk about the
+    offensive": the offensive is not what would be)."""
     chain = [token]
     clause = token
     for _ in range(3):
+        if not topics and clause.dep_ == "pobj" and _cue(clause.head.lower_, "topic"):
+            break
         if clause.dep_ in CLAUSE_LINKS and clause.head.i != clause.i:
             clause = clause.head
             chain.append(clause)
@@ -106,7 +110,8 @@ def _no_event(token: Token) -> bool:
     """Whether the trigger's clause states no event at all: a right or ability ("citizens have
     a right to demonstrate", "the council can impose sanctions"), a habit ("usually protests"),
     a report that was not made or is asked for ("did not immediately report the attack",
-    "declined to confirm the strike", "a request for comment"), or a question."""
+    "declined to confirm the strike", "a request for comment"), an act in general ("any
+    attack"), or a question."""
     chain = _chain(token)
     for position, node in enumerate(chain):
         if any(c.dep_ == "mark" and _cue(c.lower_, "mark") == "hypothetical" for c in node.children):
@@ -120,6 +125,9 @@ def _no_event(token: Token) -> bool:
             return True
         if node.dep_ == "ccomp" and not _to_clause(node):
             break  # "we can confirm that X received ...": the clause reported is stated
+    if token.pos_ == "NOUN" and any(c.dep_ == "det" and _cue(c.lower_, "det") == "none"
+                                    for c in token.children):
+        return True  # "any attack": no attack in particular
     if token.pos_ == "NOUN" and any(
             c.dep_ == "prep" and c.lower_ == "for" and any(
                 g.dep_ == "pobj" and _cue(g.lemma_.lower(), "report") == "none"
@@ -173,7 +181,7 @@ def _modality(token: Token, event_type: str | None = None) -> tuple[str, bool]:
     if _denier(token) is not None:
         return "negated", False
     threat = event_type == "THREATEN"
-    chain = _chain(token)
+    chain = _chain(token, topics=False)
     shared = token.head if token.dep_ == "conj" and not any(
         c.dep_ in ("aux", "nsubj", "neg") for c in token.children) else None
     # negation of the trigger, or of a verb it is the (non-finite) complement of
@@ -184,7 +192,8 @@ def _modality(token: Token, event_type: str | None = None) -> tuple[str, bool]:
             return "negated", False
     if shared is not None and any(c.dep_ == "neg" for c in shared.children):
         return "negated", False
-    if token.dep_ == "advcl" and _to_clause(token) and event_type != "PROTEST":
+    if token.dep_ == "advcl" and _to_clause(token) and event_type != "PROTEST" and not (
+            (found := _match(token)) is not None and found.type == "PROTEST"):
         # purpose: "... to hold talks" (but "marched to protest" protests); "will visit X to
         # hold talks" is as merely future as the visit
         head_modality, head_future = _modality(token.head) if token.head.i != token.i \
