@@ -429,3 +429,20 @@ def test_no_event_in_an_act_in_general() -> None:
 def test_modality_a_topic_spoken_of_takes_no_modality_from_the_speaking() -> None:
     assert _modality(_token(TALK_ABOUT, "offensive"), "ASSAULT")[0] == "asserted"
     assert _modality(_token(TALK_ABOUT, "talk"), "CONSULT")[0] == "intended"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "modality"), [
+    ("The Peruvian foreign ministry said Chilean troops attacked Peruvian fishing boats.",
+     "asserted"),
+    ("The Peruvian foreign ministry claimed that Chilean troops had attacked Peruvian fishing "
+     "boats.", "asserted"),
+    ("The Peruvian foreign ministry said Chilean troops will attack Peruvian fishing boats.",
+     "intended"),
+])
+def test_modality_a_reported_act_is_on_the_claimants_word_not_theirs_to_do(
+        text: str, modality: str, nlp: object) -> None:
+    assault = [e for e in _events(text, nlp) if e[0] == "ASSAULT"]
+    assert len(assault) == 1
+    assert assault[0][1] == modality and assault[0][3] == "Peruvian Foreign Ministry"
+    assert "Peruvian Foreign Ministry" not in assault[0][2]  # the reporter does not attack
