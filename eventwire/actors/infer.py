@@ -11,10 +11,13 @@ country the text places it in, nearest first:
    any country is named, and at least ``DOMINANT_MIN`` times; or the only country it names,
    when not only as a participant.
 
-A person named without a country (and unknown to the dictionary) is placed, when an
-officeholder, by elimination (below); else, or failing that, like a generic actor: the one
-country of the sentences that name them, the dateline, the dominant country. Every country
-found here is marked ``inferred`` so that the registry never learns it.
+A possessive comes first: "its police" belong to the state "its" refers to. A named
+organisation or group the text, the dictionary and the lexicon give no country (a party,
+an agency, a movement) is placed the same way. A person named without a country (and
+unknown to the dictionary) is placed, when an officeholder, by elimination (below); else,
+or failing that, like a generic actor: the one country of the sentences that name them,
+the dateline, the dominant country. Every country found here is marked ``inferred`` so
+that the registry never learns it.
 """
 
 from __future__ import annotations
@@ -214,7 +217,7 @@ def infer_countries(reader: Book, places: tuple[Place, ...]) -> None:
         if d.country or d.kind == "country":
             continue
         country: str | None = None
-        if _generic(d):
+        if _generic(d) or d.kind in ("organization", "group"):
             country = _possessor(reader, d) or _from_sentences(reader, d, named) \
                 or dateline or dominant
         elif d.kind == "person":
