@@ -326,7 +326,7 @@ def _date_value(e: Event, doc: Document) -> str | None:
         return None
     for t in doc.times:
         if t.text == e.date_text and e.evidence.start <= t.start < e.evidence.end and t.value:
-            return t.value
+            return t.value.split("T")[0]  # "Wednesday evening": the day (2021-12-01TEV)
     return e.date.isoformat()
 
 

@@ -277,13 +277,19 @@ def _names_a_thing(root: Token, token: Token) -> bool:
         and root.head.pos_ in ("NOUN", "PROPN")
 
 
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "xcomp"})
+
+
 def _own_clause(node: Token, token: Token) -> bool:
     """Whether ``node`` lies outside every relative, adjectival or adverbial clause that does
     not also hold the trigger ("X, who took office in 2018, met Y": 2018 is not the meeting's)."""
     for anc in [node, *node.ancestors]:
-        if anc.dep_ in ("relcl", "acl", "advcl", "ccomp", "csubj") and token not in anc.subtree:
+        if anc.dep_ in CLAUSE_DEPS and token not in anc.subtree:
             return False
-    return True
+    # nor the trigger inside a clause the time is not in ("sources said on Saturday that
+    # militants burnt houses": Saturday dates the saying)
+    return not any(anc.dep_ in CLAUSE_DEPS and node not in anc.subtree
+                   for anc in [token, *token.ancestors])
 
 
 def _adverbial(root: Token) -> bool:
