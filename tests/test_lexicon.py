@@ -245,3 +245,13 @@ def test_lexicon_rows_relations_deposits_internet_occupation(text: str, word: st
                                                              expected: tuple[str, str],
                                                              nlp: object) -> None:
     assert _trigger_types(text, nlp).get(word) == expected
+
+
+@pytest.mark.model
+def test_lexicon_departure_ordered_and_needs_recognised(nlp: object) -> None:
+    assert _trigger_types("The junta ordered the departure of the French envoy.", nlp).get(
+        "ordered") == ("SANCTION", "166")
+    assert "recognised" not in _trigger_types(
+        "The ministers recognised the need for closer ties.", nlp)
+    assert _trigger_types("Ghana recognised the new government in Niamey.", nlp).get(
+        "recognised") == ("SUPPORT", "054")
