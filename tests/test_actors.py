@@ -276,3 +276,9 @@ def test_actors_first_person_in_a_quote_is_a_mention_every_event_can_cite(nlp: o
     assert "We" in [m.text for m in torres.mentions]  # in the document, not only in events
     ids = {a.id for a in doc.actors}
     assert all(cited in ids for event in doc.events for cited in (*event.source, *event.target))
+
+
+@pytest.mark.model
+def test_actors_a_visitor_is_not_placed_by_the_place_visited(nlp: object) -> None:
+    doc, = _docs(["President Ana Torres will visit Addis Ababa next week, officials said."], nlp)
+    assert next(a for a in doc.actors if a.name == "Ana Torres").country != "ETH"

@@ -223,7 +223,9 @@ def infer_countries(reader: Book, places: tuple[Place, ...]) -> None:
         elif d.kind == "person":
             if d.role and len(reader.sents) >= 4 and state_counts:
                 country = _by_elimination(reader, d, state_counts)
-            country = country or _from_sentences(reader, d, named) or dateline or dominant
+            away = _destinations(reader, d)  # "X will visit Addis Ababa": not Ethiopia's
+            country = country or _from_sentences(
+                reader, d, [(pos, c) for pos, c in named if c not in away]) or dateline or dominant
         if country:
             d.country = country
             d.inferred = True
