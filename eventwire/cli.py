@@ -1,24 +1,34 @@
 """The command line: a thin layer over the library.
 
 It parses arguments, calls the library, and turns library errors into messages and exit
-codes in one place (0: all articles processed; 1: some article was bad; 2: unusable arguments).
+codes in one place (0: all articles processed; 1: some article or input was bad; 2: unusable
+arguments; 141: standard output closed early, as ``| head`` does). Messages go to standard
+error through the ``eventwire`` logger (``--quiet``: errors only; ``--verbose``: debugging).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
+import os
 import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TextIO
+from urllib.parse import urlsplit
 
+from . import __version__
 from .errors import ArticleError, EventwireError, StageError
 
 __all__ = ["main"]
 
 Command = Callable[[argparse.Namespace], int]
+
+log = logging.getLogger("eventwire")
+
+SCHEDULER_SCHEMES = ("tcp", "tls", "ws", "wss", "ucx")
 
 
 def _date_arg(text: str) -> date:
@@ -28,8 +38,35 @@ def _date_arg(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD date: {text!r}") from None
 
 
+def _port_arg(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"not a port number (1-65535): {text!r}")
+    return int(text)
+
+
+def _scheduler_arg(text: str) -> str:
+    """A Dask scheduler address, ``tcp://HOST:PORT`` (the scheme may be left out)."""
+    parts = urlsplit(text if "://" in text else f"tcp://{text}")
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    if parts.scheme not in SCHEDULER_SCHEMES or not parts.hostname or not port or parts.path:
+        raise argparse.ArgumentTypeError(f"not a scheduler address (tcp://HOST:PORT): {text!r}")
+    return text
+
+
 def _report(err: EventwireError) -> None:
-    print(f"eventwire: skipped {err}", file=sys.stderr)
+    log.error("skipped %s", err)
+
+
+def _configure_logging(quiet: bool, verbose: bool) -> None:
+    """The ``eventwire`` logger to standard error as ``eventwire: message``."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("eventwire: %(message)s"))
+    log.handlers = [handler]
+    log.propagate = False
+    log.setLevel(logging.ERROR if quiet else logging.DEBUG if verbose else logging.INFO)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -52,8 +89,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
             print(f"eventwire extract: --actors: {exc}", file=sys.stderr)
             return 2
     items = read_articles(args.paths, published=args.published)
-    failures = 0
-    enabled = sys.stderr.isatty() and (args.out is not None or args.db is not None)
+    failures = extracted = refused = 0  # refused: extracted, then not stored
+    enabled = (sys.stderr.isatty() and log.isEnabledFor(logging.INFO)
+               and (args.out is not None or args.db is not None))
     progress = Progress(enabled=enabled, total=count_articles(args.paths) if enabled else None)
     with ExitStack() as stack:
         store = writer = None
@@ -64,7 +102,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
             items = store.skip_stored(items)
         out: TextIO | None = sys.stdout if store is None else None
         if args.out:
-            out = stack.enter_context(open(args.out, "w", encoding="utf-8"))  # noqa: SIM115
+            try:
+                out = stack.enter_context(open(args.out, "w", encoding="utf-8"))  # noqa: SIM115
+            except OSError as exc:
+                print(f"eventwire extract: --out: cannot write {args.out} ({exc.strerror})",
+                      file=sys.stderr)
+                return 2
         if store is not None:
             writer = stack.enter_context(store.writer())
         stack.callback(progress.done)
@@ -86,6 +129,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 progress.clear()
                 _report(result)
             else:
+                extracted += 1
                 if registry is not None:  # on the client, in input order: same with Dask
                     result = registry.enrich(result)
                     registry.learn(result)
@@ -95,6 +139,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                     out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
             for err in writer.drain() if writer is not None else ():
                 failures += 1
+                refused += 1
                 progress.clear()
                 _report(err)
             progress.tick()
@@ -104,8 +149,27 @@ def cmd_extract(args: argparse.Namespace) -> int:
             writer.flush()
             for err in writer.drain():
                 failures += 1
+                refused += 1
                 _report(err)
+    if writer is None or store is None:
+        log.info("%s", _summary(extracted + failures, failures, extracted=extracted))
+    else:  # extracted, not written, no error: the same article twice in one run
+        again = store.skipped + max(extracted - writer.written - refused, 0)
+        log.info("%s", _summary(writer.written + again + failures, failures,
+                                new=writer.written, stored=again))
     return 1 if failures else 0
+
+
+def _summary(total: int, failures: int, *, extracted: int | None = None, new: int = 0,
+             stored: int = 0) -> str:
+    """'400 articles: 0 new, 400 already stored, 0 errors' (with --db), else '3 articles:
+    2 extracted, 1 error'."""
+    def plural(n: int, word: str) -> str:
+        return f"{n} {word}{'' if n == 1 else 's'}"
+
+    done = (f"{extracted} extracted" if extracted is not None
+            else f"{new} new, {stored} already stored")
+    return f"{plural(total, 'article')}: {done}, {plural(failures, 'error')}"
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -118,6 +182,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not Path(args.db).exists():
         print(f"eventwire export: no such database {args.db}", file=sys.stderr)
         return 2
+    for target in (args.parquet, Path(args.csv).parent if args.csv else None):
+        try:  # a folder that cannot be made is an unusable argument, found before any work
+            if target is not None:
+                Path(target).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            print(f"eventwire export: cannot create folder {target} ({exc.strerror})",
+                  file=sys.stderr)
+            return 2
     with Store(args.db, read_only=True) as store:
         if args.parquet:
             store.export_parquet(args.parquet)
@@ -142,12 +214,41 @@ def cmd_dedup(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    """Print a readable table of the events in extracted documents."""
-    from .show import events_table
+    """Print a readable table of the events in extracted documents (a file, - or --db)."""
+    from .show import ShowError, events_table, read_documents
 
-    for line in Path(args.path).read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            print(events_table(json.loads(line)))
+    if (args.path is None) == (args.db is None):
+        print("eventwire show: give a JSON Lines file, - for standard input, or --db FILE",
+              file=sys.stderr)
+        return 2
+    if args.db is not None:
+        from .store import Store
+
+        if not Path(args.db).is_file():
+            print(f"eventwire show: no such database {args.db}", file=sys.stderr)
+            return 1
+        with Store(args.db, read_only=True) as store:
+            for article_id in store.article_ids():
+                doc = store.document(article_id)
+                if doc is not None:
+                    print(events_table(doc))
+        return 0
+    try:
+        if args.path == "-":
+            for doc in read_documents(sys.stdin.buffer, "<stdin>"):
+                print(events_table(doc))
+            return 0
+        with open(args.path, "rb") as handle:
+            for doc in read_documents(handle, args.path):
+                print(events_table(doc))
+    except ShowError as err:
+        print(f"eventwire show: {err}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        print(f"eventwire show: cannot read {args.path} ({exc.strerror})", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -212,16 +313,23 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from .api import create_app
+    from .api.hosts import DEFAULT_HOSTS
 
-    app = create_app(args.db)
+    # the address it listens on is a name it answers to; a wildcard is not a name
+    listening = [] if args.host in ("0.0.0.0", "::", "") else [args.host]
+    app = create_app(args.db, allowed_hosts=[*DEFAULT_HOSTS, *listening, *args.allow_host])
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print(f"eventwire serve: listening on {args.host}, beyond this machine", file=sys.stderr)
+    host = f"[{args.host}]" if ":" in args.host else args.host
+    print(f"eventwire serve: {args.db} at http://{host}:{args.port}/ (Ctrl-C to stop)",
+          file=sys.stderr, flush=True)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="eventwire", description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--version", action="version", version=f"eventwire {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("extract", help="extract documents from articles (JSON Lines out)")
@@ -232,7 +340,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-dedup", action="store_true",
                    help="with --db: do not group events into stories while writing")
     p.add_argument("--workers", type=int, help="run on a local Dask cluster of N processes")
-    p.add_argument("--scheduler", help="run on an existing Dask cluster (tcp://HOST:PORT)")
+    p.add_argument("--scheduler", type=_scheduler_arg,
+                   help="run on an existing Dask cluster (tcp://HOST:PORT)")
     p.add_argument("--actors", metavar="FILE",
                    help="a user actor dictionary (Phoenix/PETRARCH format, or TSV: name, country, "
                         "sector, role, from, until) added to the shipped one")
@@ -253,7 +362,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_dedup)
 
     p = sub.add_parser("show", help="print the events of extracted documents as a table")
-    p.add_argument("path", help="a JSON Lines file written by `eventwire extract`")
+    p.add_argument("path", nargs="?",
+                   help="a JSON Lines file written by `eventwire extract`, or - for standard input")
+    p.add_argument("--db", help="instead, every article stored in this database")
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("evaluate", help="score against gold sets (P/R/F1 tables)")
@@ -275,23 +386,48 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="serve the HTTP API and the explorer over a database")
     p.add_argument("--db", required=True, help="a DuckDB file written by eventwire (opened read-only)")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
-    p.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    p.add_argument("--port", type=_port_arg, default=8000, help="port to listen on (default: 8000)")
+    p.add_argument("--allow-host", action="append", default=[], metavar="NAME",
+                   help="also answer requests for this host name (repeatable; default: only "
+                        "127.0.0.1, localhost and the --host address, against DNS rebinding)")
     p.set_defaults(func=cmd_serve)
+    for p in (parser, *sub.choices.values()):  # before or after the command's name
+        p.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
+                       help="report errors only (no progress, no summary)")
+        p.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                       help="report more (debugging messages)")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    _configure_logging(getattr(args, "quiet", False), getattr(args, "verbose", False))
     func: Command = args.func
     try:
         return func(args)
+    except BrokenPipeError:  # `| head` has what it wanted: end quietly
+        _silence_stdout()
+        return 141
     except EventwireError as err:
         print(f"eventwire: {err}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # a file the library did not expect to fail: one line, no traceback
+        name = f" {exc.filename}" if exc.filename else ""
+        print(f"eventwire: cannot use{name} ({exc.strerror or exc})", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("eventwire: interrupted", file=sys.stderr)
         return 130
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so the interpreter's last flush finds no pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

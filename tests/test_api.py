@@ -11,6 +11,8 @@ import time
 import urllib.error
 import urllib.request
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -26,6 +28,9 @@ with warnings.catch_warnings():  # starlette asks for httpx2 over httpx; either 
     from fastapi.testclient import TestClient
 
 
+LOCAL = "http://127.0.0.1"  # the test client's own "testserver" is not an allowed host
+
+
 def _fake_extract(article: Article) -> Document:
     return Document(article=article)
 
@@ -37,7 +42,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(db: Path):
-    with TestClient(create_app(db, extractor=_fake_extract)) as c:
+    with TestClient(create_app(db, extractor=_fake_extract), base_url=LOCAL) as c:
         yield c
 
 
@@ -236,7 +241,7 @@ def test_api_unexpected_error_is_json_500_and_one_log_line(
     def broken(article: Article) -> Document:
         raise RuntimeError("stage exploded\nsecond line")
 
-    with TestClient(create_app(db, extractor=broken)) as c, caplog.at_level(logging.ERROR,
+    with TestClient(create_app(db, extractor=broken), base_url=LOCAL) as c, caplog.at_level(logging.ERROR,
                                                                           logger="eventwire"):
         response = c.post("/api/extract", json={"text": "Ministers met."})
         assert c.get("/api/stats").status_code == 200  # the app still answers
@@ -254,15 +259,18 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.mark.model
-def test_api_serve_extracts_with_the_real_pipeline(tmp_path: Path) -> None:
-    """`eventwire serve` in its own process, the real extractor behind POST /api/extract."""
+@contextmanager
+def _serving(tmp_path: Path, *args: str) -> Iterator[str]:
+    """`eventwire serve` over the fixture database in its own process; yields its base URL.
+
+    On leaving, the server is stopped and its output must hold no traceback.
+    """
     db = build_fixture_db(tmp_path / "events.duckdb")
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "eventwire.cli", "serve", "--db", str(db),
-                             "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
+                             "--port", str(port), *args], stdout=log, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -275,20 +283,7 @@ def test_api_serve_extracts_with_the_real_pipeline(tmp_path: Path) -> None:
                 pass
             assert time.monotonic() < deadline, "serve did not answer within 60 s"
             time.sleep(0.2)
-        body = {"id": "harbour-1", "published": "2024-09-17",
-                "text": "The Norwegian foreign minister met the president of Ghana in Accra on "
-                        "Monday. Police arrested twelve protesters outside the parliament."}
-        request = urllib.request.Request(f"{base}/api/extract", data=json.dumps(body).encode(),
-                                         headers={"Content-Type": "application/json"})
-        with urllib.request.urlopen(request, timeout=180) as reply:
-            assert reply.status == 200
-            doc = json.loads(reply.read())
-        assert doc["article"]["id"] == "harbour-1"
-        assert doc["events"], doc
-        assert {e["type"] for e in doc["events"]} & {"CONSULT", "COERCE"}, doc["events"]
-        for event in doc["events"]:
-            ev = event["evidence"]
-            assert body["text"][ev["start"]:ev["end"]] == ev["text"]
+        yield base
     finally:
         proc.terminate()
         try:
@@ -300,6 +295,81 @@ def test_api_serve_extracts_with_the_real_pipeline(tmp_path: Path) -> None:
         output = log.read()
         log.close()
     assert "Traceback" not in output, output
+
+
+def _call(base: str, path: str, *, method: str = "GET", body: dict | None = None,
+          host: str | None = None, timeout: float = 180) -> tuple[int, dict[str, str], bytes]:
+    """Status, headers (lower-cased names) and body of one request; HTTP errors included."""
+    headers = {"Content-Type": "application/json"} if body is not None else {}
+    if host is not None:
+        headers["Host"] = host
+    request = urllib.request.Request(f"{base}{path}", method=method, headers=headers,
+                                     data=json.dumps(body).encode() if body is not None else None)
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as reply:
+            return reply.status, {k.lower(): v for k, v in reply.headers.items()}, reply.read()
+    except urllib.error.HTTPError as err:
+        return err.code, {k.lower(): v for k, v in err.headers.items()}, err.read()
+
+
+@pytest.mark.model
+def test_api_serve_extracts_with_the_real_pipeline(tmp_path: Path) -> None:
+    """`eventwire serve` in its own process, the real extractor behind POST /api/extract."""
+    body = {"id": "harbour-1", "published": "2024-09-17",
+            "text": "The Norwegian foreign minister met the president of Ghana in Accra on "
+                    "Monday. Police arrested twelve protesters outside the parliament."}
+    with _serving(tmp_path) as base:
+        status, _, raw = _call(base, "/api/extract", method="POST", body=body)
+    assert status == 200
+    doc = json.loads(raw)
+    assert doc["article"]["id"] == "harbour-1"
+    assert doc["events"], doc
+    assert {e["type"] for e in doc["events"]} & {"CONSULT", "COERCE"}, doc["events"]
+    for event in doc["events"]:
+        ev = event["evidence"]
+        assert body["text"][ev["start"]:ev["end"]] == ev["text"]
+
+
+def test_api_serve_guards_hosts_headers_and_head(tmp_path: Path) -> None:
+    """Through a real server: the host allow-list, `--allow-host`, security headers, HEAD."""
+    with _serving(tmp_path, "--allow-host", "events.lan") as base:
+        port = base.rsplit(":", 1)[1]
+        status, headers, _ = _call(base, "/api/stats", host=f"evil.example:{port}")
+        assert status == 400 and headers["x-frame-options"] == "DENY"
+        for host in (f"localhost:{port}", f"events.lan:{port}", f"127.0.0.1:{port}"):
+            assert _call(base, "/api/stats", host=host)[0] == 200, host
+        status, headers, raw = _call(base, "/", method="HEAD")
+        assert status == 200 and raw == b"" and headers["content-type"].startswith("text/html")
+        for name, value in SECURITY_HEADERS.items():
+            assert headers[name] == value
+        assert headers["content-security-policy"].startswith("default-src 'self'")
+
+
+@pytest.mark.model
+def test_api_serve_reads_stay_fast_under_real_extraction(tmp_path: Path) -> None:
+    """Many concurrent real extractions: each is answered 200 or 503 with Retry-After, and
+    GET /api/stats keeps answering quickly meanwhile."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    text = ("The Norwegian foreign minister met the president of Ghana in Accra on Monday. "
+            "Police arrested twelve protesters outside the parliament. ") * 20
+    with _serving(tmp_path) as base, ThreadPoolExecutor(16) as pool:
+        posts = [pool.submit(_call, base, "/api/extract", method="POST",
+                             body={"id": f"load-{i}", "text": text}) for i in range(16)]
+        slowest = 0.0
+        while not all(p.done() for p in posts):
+            began = time.monotonic()
+            assert _call(base, "/api/stats", timeout=30)[0] == 200
+            slowest = max(slowest, time.monotonic() - began)
+            time.sleep(0.05)
+        results = [p.result() for p in posts]
+    statuses = [status for status, _, _ in results]
+    assert set(statuses) <= {200, 503}, statuses
+    assert 200 in statuses
+    for status, headers, _ in results:
+        if status == 503:
+            assert int(headers["retry-after"]) > 0
+    assert slowest < 2.0, f"a read took {slowest:.2f} s during extraction"
 
 
 def test_api_extract_refuses_oversized_bodies(client: TestClient) -> None:
@@ -343,3 +413,137 @@ def test_api_serves_the_explorer(client: TestClient) -> None:
     assert client.get("/static/style.css").status_code == 200
     plotly = client.get("/vendor/plotly.min.js")
     assert plotly.status_code == 200 and "plotly" in plotly.text[:200].lower()
+
+
+SECURITY_HEADERS = {"x-content-type-options": "nosniff", "x-frame-options": "DENY",
+                    "referrer-policy": "no-referrer"}
+
+
+@pytest.mark.parametrize(("method", "path"), [
+    ("GET", "/"), ("GET", "/static/app.js"), ("GET", "/api/stats"), ("GET", "/api/events/nope"),
+    ("GET", "/openapi.json"), ("GET", "/api/events?page=0"), ("POST", "/api/extract"),
+    ("GET", "/nowhere"), ("HEAD", "/api/stats")])
+def test_api_security_headers_on_every_response(client: TestClient, method: str, path: str) -> None:
+    response = client.request(method, path)
+    for name, value in SECURITY_HEADERS.items():
+        assert response.headers[name] == value, (name, response.status_code)
+    csp = response.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert "unsafe-eval" not in csp and "http" not in csp  # nothing from elsewhere
+
+
+def test_api_security_policy_covers_what_the_explorer_loads(client: TestClient) -> None:
+    import re
+
+    index = client.get("/").text
+    for ref in re.findall(r'(?:src|href)="([^"#]+)"', index):
+        assert ref.startswith("/") or ref == "data:," or ref.startswith("/openapi"), ref
+        if ref.startswith("/"):
+            assert client.get(ref).status_code == 200, ref  # same origin: allowed by 'self'
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:8000", "127.0.0.1.evil.example",
+                                  "localhost.evil.example", ""])
+def test_api_other_hosts_are_refused(db: Path, host: str) -> None:
+    with TestClient(create_app(db, extractor=_fake_extract), base_url=LOCAL) as c:
+        response = c.get("/api/stats", headers={"host": host})
+    assert response.status_code == 400
+    assert "host" in response.json()["detail"]
+    assert response.headers["x-frame-options"] == "DENY"
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "127.0.0.1:8000", "localhost:8000", "LOCALHOST",
+                                  "[::1]:8000"])
+def test_api_local_hosts_are_allowed(client: TestClient, host: str) -> None:
+    assert client.get("/api/stats", headers={"host": host}).status_code == 200
+
+
+def test_api_allowed_hosts_extend_the_list(db: Path) -> None:
+    with TestClient(create_app(db, extractor=_fake_extract, allowed_hosts=["events.lan"]),
+                    base_url="http://events.lan:8000") as c:
+        assert c.get("/api/stats").status_code == 200
+        assert c.get("/api/stats", headers={"host": "other.lan"}).status_code == 400
+
+
+def test_api_head_on_every_get_route(client: TestClient) -> None:
+    from fastapi.routing import APIRoute
+
+    wire_001 = event_key("wire-001", "e1")
+    example = {"{id}": wire_001, "{key}": "emmanuel-macron@FRA", "{article_id}": "wire-001"}
+    gets = [r.path for r in client.app.routes  # type: ignore[attr-defined]
+            if isinstance(r, APIRoute) and "GET" in r.methods]
+    assert len(gets) >= 10
+    for path in [*gets, "/static/app.js"]:
+        for placeholder, value in example.items():
+            path = path.replace(placeholder, value).replace(":path", "")
+        get = client.get(path)
+        head = client.head(path)
+        assert get.status_code == 200, path
+        assert head.status_code == 200, path
+        assert head.content == b"", path
+        assert head.headers["content-type"] == get.headers["content-type"], path
+    assert client.head("/api/extract").status_code == 405  # a POST route stays POST only
+
+
+def test_api_extract_queue_full_is_503_and_reads_stay_fast(db: Path) -> None:
+    """Extractions wait in a bounded queue off the request threads; reads never wait for them."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    release = threading.Event()
+    started = threading.Event()
+
+    def slow(article: Article) -> Document:
+        started.set()
+        assert release.wait(30), "never released"
+        return Document(article=article)
+
+    app = create_app(db, extractor=slow, max_pending=2)
+    with TestClient(app, base_url=LOCAL) as c, ThreadPoolExecutor(2) as pool:
+        try:
+            waiting = [pool.submit(c.post, "/api/extract", json={"id": f"a{i}", "text": "Talks."})
+                       for i in range(2)]
+            assert started.wait(10)
+            deadline = time.monotonic() + 10
+            while app.state.extraction.pending < 2:
+                assert time.monotonic() < deadline, "the queue never filled"
+                time.sleep(0.01)
+            full = c.post("/api/extract", json={"text": "One too many."})
+            assert full.status_code == 503
+            assert int(full.headers["retry-after"]) > 0
+            assert "queue" in full.json()["detail"]
+            began = time.monotonic()
+            for _ in range(20):
+                assert c.get("/api/stats").status_code == 200
+            assert time.monotonic() - began < 5  # reads answer while extraction is stuck
+        finally:
+            release.set()
+        assert [f.result(timeout=30).status_code for f in waiting] == [200, 200]
+        assert app.state.extraction.pending == 0
+        assert c.post("/api/extract", json={"text": "Room again."}).status_code == 200
+
+
+@pytest.mark.model
+def test_api_real_extractor_forgets_new_words(nlp) -> None:
+    """The server's extractor runs in a spaCy memory zone: new words leave the vocab flat."""
+    import random
+    import string
+
+    from eventwire.api.extraction import pipeline_extract
+    from eventwire.nlp import load_pipeline
+
+    assert load_pipeline() is nlp  # the extractor uses this very pipeline
+    rng = random.Random(16)
+
+    def gibberish() -> str:
+        words = ["".join(rng.choices(string.ascii_lowercase, k=9)).title() for _ in range(40)]
+        return f"The minister of {words[0]} met {' '.join(words[1:])} in Accra on Monday."
+
+    pipeline_extract(Article(id="warm", text=gibberish()))  # lazily built tables settle
+    # len(vocab) only ever counts up; the lexemes it holds are what it iterates
+    strings, lexemes = len(nlp.vocab.strings), sum(1 for _ in nlp.vocab)
+    for i in range(5):
+        doc = pipeline_extract(Article(id=f"new-{i}", text=gibberish()))
+        assert doc.article.id == f"new-{i}"
+    assert len(nlp.vocab.strings) == strings
+    assert sum(1 for _ in nlp.vocab) == lexemes

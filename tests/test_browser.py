@@ -100,11 +100,11 @@ def test_browser_explorer_filters_and_shows_evidence(server: str, page, tmp_path
 
     page.select_option("#filters select[name='type']", "CONSULT")
     page.click("#apply")
-    page.wait_for_function("document.querySelectorAll('#events-table tbody tr[data-id]').length === 2")
+    page.wait_for_function("() => document.querySelectorAll('#events-table tbody tr[data-id]').length === 2")
     assert "type=CONSULT" in page.url
     assert page.inner_text("#events-count").startswith("2 matching")
-    page.wait_for_function("document.querySelectorAll('#timeline .bars .point').length > 0")
-    page.wait_for_function("document.querySelectorAll('#network .scatterlayer .point').length === 2")
+    page.wait_for_function("() => document.querySelectorAll('#timeline .bars .point').length > 0")
+    page.wait_for_function("() => document.querySelectorAll('#network .scatterlayer .point').length === 2")
 
     page.locator("#events-table tbody tr[data-id]").first.click()
     page.wait_for_selector("#event-panel:not([hidden]) mark.evidence")
@@ -127,7 +127,7 @@ def test_browser_actor_page(server: str, page, tmp_path: Path) -> None:
     assert page.inner_text("#actor-head h2") == "Ukraine"
     page.wait_for_selector("#counterparts tbody tr a")
     assert "United States" in page.inner_text("#counterparts")
-    page.wait_for_function("document.querySelectorAll('#actor-events tbody tr[data-id]').length === 3")
+    page.wait_for_function("() => document.querySelectorAll('#actor-events tbody tr[data-id]').length === 3")
     page.screenshot(path=str(tmp_path / "explorer-actor.png"))
     shots = os.environ.get("EVENTWIRE_SCREENSHOTS")
     if shots:
@@ -137,5 +137,40 @@ def test_browser_actor_page(server: str, page, tmp_path: Path) -> None:
 
 def test_browser_bad_filter_shows_an_error(server: str, page) -> None:
     page.goto(f"{server}/#/events?date_from=2024-05-01&date_to=2024-04-01")
-    page.wait_for_function("document.querySelector('#filter-error').textContent.length > 0")
+    page.wait_for_function("() => document.querySelector('#filter-error').textContent.length > 0")
     assert "date_from" in page.inner_text("#filter-error")
+
+
+@pytest.mark.parametrize(("url", "link"), [
+    ("javascript:alert(document.domain)", None),
+    ("data:text/html,<script>alert(1)</script>", None),
+    ("https://example.org/1", "https://example.org/1"),
+])
+def test_browser_article_link_only_for_http_urls(server: str, page, url: str,
+                                                 link: str | None) -> None:
+    """A stored article URL becomes a link only when it is http(s); anything else stays text."""
+    import json
+
+    def rewrite(route) -> None:
+        reply = route.fetch()
+        body = reply.json()
+        body["article"]["url"] = url
+        route.fulfill(response=reply, body=json.dumps(body))
+
+    violations: list[str] = []
+    page.on("console", lambda msg: violations.append(msg.text)
+            if "Content Security Policy" in msg.text else None)
+    page.route(f"{server}/api/events/*", rewrite)
+    try:
+        page.goto(f"{server}/#/events")
+        page.wait_for_selector("#events-table tbody tr[data-id]")
+        page.locator("#events-table tbody tr[data-id]").first.click()
+        page.wait_for_selector("#event-panel:not([hidden]) mark.evidence")
+        hrefs = page.eval_on_selector_all("#event-panel a[href]",
+                                          "els => els.map((a) => a.getAttribute('href'))")
+        assert not [h for h in hrefs if not h.startswith(("#", "http://", "https://"))], hrefs
+        assert (link in hrefs) if link else url in page.inner_text("#event-panel")
+    finally:
+        page.unroute(f"{server}/api/events/*")
+    assert not violations, violations
+    assert not page.errors, page.errors  # type: ignore[attr-defined]

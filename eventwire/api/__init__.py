@@ -14,7 +14,12 @@ Ids the API mints:
 
 Submodules:
 
+- ``extraction``: POST /api/extract's bounded queue on one worker thread (``ExtractionQueue``,
+  503 with ``Retry-After`` when full) and the real extractor inside a spaCy memory zone;
 - ``failures``: an unexpected exception as one log line and a JSON 500 (``UnexpectedErrors``);
+- ``headers``: security headers on every response (``SecurityHeaders``), HEAD on every GET
+  route (``HeadAsGet``);
+- ``hosts``: the ``Host`` allow-list against DNS rebinding (``AllowedHosts``);
 - ``ids``: opaque event ids and actor keys;
 - ``limits``: page, text and request-body limits (``BodyLimit``);
 - ``queries``: the fixed SQL (filters, sort orders, participants, timelines);

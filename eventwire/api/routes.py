@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
 from importlib import resources
 from importlib.util import find_spec
 from pathlib import Path
@@ -16,8 +16,18 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from ..errors import ArticleError, EventwireError, StageError, StoreError
-from ..records import Article, Document
+from ..records import Article
+from .extraction import (
+    MAX_PENDING,
+    RETRY_AFTER_S,
+    ExtractionQueue,
+    Extractor,
+    QueueFull,
+    pipeline_extract,
+)
 from .failures import UnexpectedErrors
+from .headers import HeadAsGet, SecurityHeaders
+from .hosts import DEFAULT_HOSTS, AllowedHosts
 from .ids import ACTOR_KEY_PATTERN, KEY_X, event_key, parse_event_key
 from .limits import MAX_BODY_BYTES, BodyLimit
 from .queries import (
@@ -39,17 +49,16 @@ from .shapes import ActorPage, Cur, EventPage, ExtractRequest, Filters, PageNo, 
 
 EXPLORER = "explorer"
 
-Extractor = Callable[[Article], Document]
 
 
-def _pipeline_extract(article: Article) -> Document:
-    from ..pipeline import extract
+def create_app(db_path: str | Path, *, extractor: Extractor | None = None,
+               allowed_hosts: Iterable[str] = DEFAULT_HOSTS,
+               max_pending: int = MAX_PENDING) -> FastAPI:
+    """The API and explorer over the database at ``db_path``, opened read-only.
 
-    return extract(article)
-
-
-def create_app(db_path: str | Path, *, extractor: Extractor | None = None) -> FastAPI:
-    """The API and explorer over the database at ``db_path``, opened read-only."""
+    Requests must name one of ``allowed_hosts`` in ``Host``; at most ``max_pending``
+    extractions run or wait at once (``extraction``).
+    """
     path = Path(db_path)
     if not path.is_file():
         raise StoreError(f"no database at {path}")
@@ -57,14 +66,24 @@ def create_app(db_path: str | Path, *, extractor: Extractor | None = None) -> Fa
         con = duckdb.connect(str(path), read_only=True)
     except duckdb.Error as exc:
         raise StoreError(f"cannot open {path} read-only: {exc}") from exc
-    extract_one = extractor or _pipeline_extract
-    extract_lock = threading.Lock()
+    queue = ExtractionQueue(extractor or pipeline_extract, max_pending)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        queue.close()
 
     app = FastAPI(title="eventwire", version="0.1.0", docs_url=None, redoc_url=None,
-                  description="Political event data extracted from news, with provenance.")
+                  description="Political event data extracted from news, with provenance.",
+                  lifespan=lifespan)
     app.state.con = con
+    app.state.extraction = queue
+    # the last added runs first: security headers on every answer, refusals included
     app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
     app.add_middleware(UnexpectedErrors)
+    app.add_middleware(AllowedHosts, hosts=allowed_hosts)
+    app.add_middleware(HeadAsGet)
+    app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(EventwireError)
     def library_error(request: Request, exc: EventwireError) -> JSONResponse:
@@ -312,15 +331,24 @@ def create_app(db_path: str | Path, *, extractor: Extractor | None = None) -> Fa
                                          "LIMIT 15"),
         }
 
-    @app.post("/api/extract", tags=["extract"])
-    def extract(body: ExtractRequest) -> dict[str, Any]:
-        """Run the pipeline over one article's text and return its document (nothing is stored)."""
+    @app.post("/api/extract", tags=["extract"],
+              responses={503: {"description": "every extraction slot is taken; see Retry-After"}})
+    async def extract(body: ExtractRequest) -> dict[str, Any]:
+        """Run the pipeline over one article's text and return its document (nothing is stored).
+
+        Extractions run one at a time off the request threads; when too many wait, the
+        answer is 503 with ``Retry-After``.
+        """
         if not body.text.strip():
             raise HTTPException(422, "text is blank")
         article = Article(id=body.id, text=body.text, title=body.title, published=body.published,
                           source=body.source, url=body.url)
-        with extract_lock:
-            return extract_one(article).to_dict()
+        try:
+            document = await queue.extract(article)
+        except QueueFull:
+            raise HTTPException(503, "extraction queue is full; retry later",
+                                headers={"Retry-After": str(RETRY_AFTER_S)}) from None
+        return document.to_dict()
 
     explorer = resources.files("eventwire") / EXPLORER
 

@@ -44,6 +44,18 @@ async function api(path, params) {
     busy(-1);
   }
 }
+// An article's URL as a link target only when it is http(s): javascript:, data: and the
+// like stay text.
+function webUrl(url) {
+  if (typeof url !== "string") return null;
+  try {
+    const parsed = new URL(url.trim());
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
 function actorLink(ref) {
   if (!ref) return "";
   const cc = ref.country ? `<span class="cc">${esc(ref.country)}</span>` : "";
@@ -337,7 +349,7 @@ async function openEvent(id, remember = true) {
     <ul class="reports">${reports}</ul>
     <h3>${esc(art.title || art.id)}</h3>
     <p class="muted">${esc(art.source || "")} ${esc(art.published || "")}
-      ${art.url ? `· <a href="${esc(art.url)}" target="_blank" rel="noopener noreferrer">original</a>` : ""}
+      ${webUrl(art.url) ? `· <a href="${esc(webUrl(art.url))}" target="_blank" rel="noopener noreferrer">original</a>` : art.url ? `· <span class="muted">${esc(art.url)}</span>` : ""}
       · <span>${esc(art.id)}</span></p>
     <div class="article-text">${highlighted(art.text || "", ev.evidence.start, ev.evidence.end)}</div>`;
   $("#event-panel").hidden = false;
