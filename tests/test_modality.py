@@ -446,3 +446,23 @@ def test_modality_a_reported_act_is_on_the_claimants_word_not_theirs_to_do(
     assert len(assault) == 1
     assert assault[0][1] == modality and assault[0][3] == "Peruvian Foreign Ministry"
     assert "Peruvian Foreign Ministry" not in assault[0][2]  # the reporter does not attack
+
+
+DENIED_NESTED: list[Row] = [
+    ("She", 1, "nsubj", "PRON", "she", "PRP"),
+    ("denied", 1, "ROOT", "VERB", "deny", "VBD"),
+    ("her", 3, "poss", "PRON", "her", "PRP$"),
+    ("faith", 4, "nsubj", "NOUN", "faith", "NN"),
+    ("meant", 1, "ccomp", "VERB", "mean", "VBD"),
+    ("she", 7, "nsubj", "PRON", "she", "PRP"),
+    ("would", 7, "aux", "AUX", "would", "MD"),
+    ("refuse", 4, "ccomp", "VERB", "refuse", "VB"),
+    ("the", 9, "det", "DET", "the", "DT"),
+    ("post", 7, "dobj", "NOUN", "post", "NN"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_no_event_in_a_clause_nested_inside_a_denied_claim() -> None:
+    assert _no_event(_token(DENIED_NESTED, "refuse"))
+    assert not _no_event(_token(DENIED_NESTED, "meant"))  # the claim denied itself

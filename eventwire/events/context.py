@@ -106,12 +106,31 @@ def _denies_claim(token: Token) -> bool:
                for t in token.subtree if t.i != token.i)
 
 
+NESTED = frozenset({"ccomp", "xcomp", "advcl", "acl"})  # not relcl: "militants who ..." is no part
+# of the claim
+
+
+def _inside_denied(token: Token) -> bool:
+    """Whether the trigger lies in a clause nested inside a denied claim ("denied that her faith
+    meant she would refuse the post", "dismissed claims the government was warned its support
+    would ..."): no one asserts it, and it is not the act denied."""
+    node, nested = token, False
+    for _ in range(6):
+        if node.head.i == node.i:
+            return False
+        nested = nested or node.dep_ in NESTED
+        node = node.head
+        if nested and _denier(node) is not None:
+            return True
+    return False
+
+
 def _no_event(token: Token) -> bool:
     """Whether the trigger's clause states no event at all: a right or ability ("citizens have
     a right to demonstrate", "the council can impose sanctions"), a habit ("usually protests"),
     a report that was not made or is asked for ("did not immediately report the attack",
     "declined to confirm the strike", "a request for comment"), an act in general ("any
-    attack"), or a question."""
+    attack"), a clause nested in a denied claim, or a question."""
     chain = _chain(token)
     for position, node in enumerate(chain):
         if any(c.dep_ == "mark" and _cue(c.lower_, "mark") == "hypothetical" for c in node.children):
@@ -133,7 +152,7 @@ def _no_event(token: Token) -> bool:
                 g.dep_ == "pobj" and _cue(g.lemma_.lower(), "report") == "none"
                 for g in c.children) for c in token.children):
         return True  # "a request for comment"
-    return _question(token)
+    return _inside_denied(token) or _question(token)
 
 
 def _conditional(node: Token) -> bool:
