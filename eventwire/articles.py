@@ -36,6 +36,9 @@ __all__ = [
 MAX_ARTICLE_CHARS = 1_000_000
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".csv")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+_ID_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # no id holds a tab, newline or escape
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d")
+_BOMS = (("utf-8-sig", b"\xef\xbb\xbf"), ("utf-16", b"\xff\xfe"), ("utf-16", b"\xfe\xff"))
 
 
 def parse_date(value: object, where: str) -> date | None:
@@ -48,13 +51,15 @@ def parse_date(value: object, where: str) -> date | None:
         return value
     text = str(value).strip()
     try:
-        return date.fromisoformat(text[:10]) if len(text) >= 10 else date.fromisoformat(text)
+        return date.fromisoformat(text)
     except ValueError:
         pass
-    try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError as exc:
-        raise ArticleError(where, f"unparseable published date {text!r}") from exc
+    if _DATETIME.match(text):  # a date and a time; '2024-01-01garbage' is neither
+        try:
+            return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+        except ValueError:
+            pass
+    raise ArticleError(where, f"unparseable published date {text!r}")
 
 
 def _check_text(text: object, where: str) -> str:
@@ -75,7 +80,13 @@ def _record_id(value: object, where: str) -> str | None:
         return None
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise ArticleError(where, "field 'id' must be a string or an integer")
-    return str(value)
+    return _check_id(str(value), where)
+
+
+def _check_id(art_id: str, where: str) -> str:
+    if _ID_CONTROL.search(art_id):
+        raise ArticleError(where, f"id {art_id!r} holds control characters")
+    return art_id
 
 
 def article_from_record(record: dict[str, Any], where: str, default_id: str,
@@ -93,7 +104,21 @@ def article_from_record(record: dict[str, Any], where: str, default_id: str,
                    source=opt("source"), url=opt("url"))
 
 
+def _bom_encoding(raw: bytes) -> str | None:
+    """The encoding a byte-order mark announces (UTF-8 or UTF-16), or None."""
+    for encoding, bom in _BOMS:
+        if raw.startswith(bom):
+            return encoding
+    return None
+
+
 def _decode(raw: bytes, where: str) -> str:
+    encoding = _bom_encoding(raw)
+    if encoding is not None:
+        try:
+            return raw.decode(encoding).removeprefix("\ufeff")
+        except UnicodeDecodeError:
+            raise ArticleError(where, f"undecodable bytes (not {encoding.upper()} text)") from None
     if b"\x00" in raw[:8192]:
         raise ArticleError(where, "binary content, not text")
     try:
@@ -109,6 +134,8 @@ def html_to_text(html: str) -> tuple[str | None, str]:
     """The title and main text of an HTML page."""
     import trafilatura
 
+    if not html.strip():
+        return None, ""
     extracted = trafilatura.extract(html, include_comments=False, include_tables=False,
                                     favor_recall=True)
     meta = trafilatura.extract_metadata(html)
@@ -178,7 +205,10 @@ def _parse_jsonl_line(line: str, number: int, name: str, stem: str,
 
 
 def _read_jsonl_stream(lines: Iterable[bytes | str], name: str, stem: str,
-                       published: date | None) -> Iterator[Article | ArticleError]:
+                       published: date | None, empty: str | None = None
+                       ) -> Iterator[Article | ArticleError]:
+    """The records of JSON Lines; with ``empty``, an input with none is reported under it."""
+    seen = False
     for number, raw in enumerate(lines, start=1):
         if isinstance(raw, bytes):
             try:
@@ -188,15 +218,41 @@ def _read_jsonl_stream(lines: Iterable[bytes | str], name: str, stem: str,
                 continue
         item = _parse_jsonl_line(raw, number, name, stem, published)
         if item is not None:
+            seen = True
             yield item
+    if not seen and empty is not None:
+        yield ArticleError(empty, "empty input (no JSON lines)")
+
+
+def _looks_binary(head: bytes) -> bool:
+    """True for bytes that are no text: a NUL, or mostly undecodable bytes and control codes."""
+    if b"\x00" in head:
+        return True
+    text = head.decode("utf-8", errors="replace")
+    odd = text.count("\ufffd") + len(_CONTROL.findall(text))
+    return odd > max(10, len(text) // 10)
 
 
 def _read_jsonl(path: Path, published: date | None, key: str) -> Iterator[Article | ArticleError]:
+    where = str(path)
     try:
         with path.open("rb") as handle:
-            yield from _read_jsonl_stream(handle, str(path), key, published)
+            head = handle.read(8192)
+            encoding = _bom_encoding(head)
+            if encoding == "utf-16":  # a whole-file encoding: decode it, then read its lines
+                text = _decode(head + handle.read(), where)
+                yield from _read_jsonl_stream(text.splitlines(), where, key, published,
+                                              empty=where)
+                return
+            if _looks_binary(head):
+                yield ArticleError(where, "binary content, not JSON Lines")
+                return
+            handle.seek(0)
+            yield from _read_jsonl_stream(handle, where, key, published, empty=where)
+    except ArticleError as err:
+        yield err
     except OSError as exc:
-        yield ArticleError(str(path), f"cannot read file ({exc.strerror})")
+        yield ArticleError(where, f"cannot read file ({exc.strerror})")
 
 
 def _read_csv(path: Path, published: date | None, key: str) -> Iterator[Article | ArticleError]:
@@ -208,17 +264,38 @@ def _read_csv(path: Path, published: date | None, key: str) -> Iterator[Article 
     except OSError as exc:
         yield ArticleError(str(path), f"cannot read file ({exc.strerror})")
         return
-    csv.field_size_limit(MAX_ARTICLE_CHARS * 4)
+    if not text.strip():
+        yield ArticleError(str(path), "empty file")
+        return
+    # No field can outgrow the text it is cut from, so the csv module never stops mid-record
+    # (after its "field larger than field limit" it would resume inside the record and read
+    # garbage); a field over MAX_ARTICLE_CHARS is then one bad article, named and skipped.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_ARTICLE_CHARS, len(text)) + 1)
     reader = csv.DictReader(io.StringIO(text))
     if not reader.fieldnames or "text" not in reader.fieldnames:
         yield ArticleError(str(path), "CSV has no 'text' column")
         return
-    for number, row in enumerate(reader, start=2):
-        where = f"{path}:{number}"
+    number = 1
+    while True:
+        where = f"{path}:{reader.line_num + 1}"  # the line the record starts on
         try:
-            yield article_from_record(dict(row), where, f"{key}-{number - 1}", published)
-        except ArticleError as err:
-            yield err
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield ArticleError(where, f"malformed CSV record ({exc})")
+            continue
+        number += 1
+        for field, value in row.items():  # a field larger than an article is never read
+            if isinstance(value, str) and len(value) > MAX_ARTICLE_CHARS:
+                yield ArticleError(where, f"field {field!r} too large ({len(value)} characters "
+                                          f"> {MAX_ARTICLE_CHARS})")
+                break
+        else:
+            try:
+                yield article_from_record(dict(row), where, f"{key}-{number - 1}", published)
+            except ArticleError as err:
+                yield err
 
 
 _READERS = {".txt": _read_txt, ".html": _read_html, ".htm": _read_html,
@@ -231,20 +308,42 @@ def read_articles(paths: Iterable[str | Path], published: date | None = None
     for item in paths:
         if str(item) == "-":
             stream = getattr(sys.stdin, "buffer", sys.stdin)  # bytes: a bad line is reported
-            yield from _read_jsonl_stream(stream, "<stdin>", "stdin", published)
+            yield from _read_jsonl_stream(stream, "<stdin>", "stdin", published, empty="<stdin>")
             continue
         path = Path(item)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-            if not files:
-                yield ArticleError(str(path), "directory holds no .txt, .html, .jsonl or .csv file")
-            for file in files:  # the id: its path under the directory, without suffix
+            found = False
+            for file in sorted(path.rglob("*")):
+                if file.suffix.lower() not in SUFFIXES:
+                    continue
+                if file.is_symlink() and not file.exists():
+                    yield ArticleError(str(file), "broken symbolic link")
+                    continue
+                if not file.is_file():
+                    continue
+                found = True  # the id: its path under the directory, without suffix
                 key = file.relative_to(path).with_suffix("").as_posix()
-                yield from _READERS[file.suffix.lower()](file, published, key)
+                yield from _read_file(file, published, key)
+            if not found:
+                yield ArticleError(str(path), "directory holds no .txt, .html, .jsonl or .csv file")
+        elif path.is_symlink() and not path.exists():
+            yield ArticleError(str(path), "broken symbolic link")
         elif not path.exists():
             yield ArticleError(str(path), "no such file")
+        elif not path.is_file():  # a FIFO or a device would block or never end
+            yield ArticleError(str(path), "not a regular file (a FIFO, socket or device); "
+                                          "pipe JSON Lines into - instead")
         elif path.suffix.lower() not in _READERS:
             yield ArticleError(str(path), f"unsupported input type {path.suffix!r} "
                                           "(expected .txt, .html, .jsonl, .csv or a directory)")
         else:
-            yield from _READERS[path.suffix.lower()](path, published, path.stem)
+            yield from _read_file(path, published, path.stem)
+
+
+def _read_file(path: Path, published: date | None, key: str) -> Iterator[Article | ArticleError]:
+    try:
+        _check_id(key, str(path))
+    except ArticleError as err:
+        yield err
+        return
+    yield from _READERS[path.suffix.lower()](path, published, key)

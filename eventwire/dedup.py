@@ -188,8 +188,8 @@ def match(report: Report, story: Candidate, window: int = DEFAULT_WINDOW_DAYS) -
     same_text = bool(report.evidence) and report.evidence in story.side("evidence")
     score = 3.0 if same_text else 0.0
     if report.date is not None and story.first_date is not None and story.last_date is not None:
-        span = timedelta(days=window)
-        if not (story.last_date - span <= report.date <= story.first_date + span):
+        span = timedelta(days=window)  # differences, not sums: no overflow at 0001 or 9999
+        if not (story.last_date - report.date <= span and report.date - story.first_date <= span):
             return None
         score += 1.0 - abs((report.date - story.first_date).days) / (window + 1)
     elif not same_text:

@@ -2,9 +2,40 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-__all__ = ["events_table"]
+from .errors import EventwireError
+
+__all__ = ["ShowError", "events_table", "read_documents"]
+
+_DOCUMENT_KEYS = ("article", "events")
+
+
+class ShowError(EventwireError):
+    """A file given to ``show`` is not JSON Lines of extracted documents."""
+
+
+def read_documents(lines: Iterable[bytes], name: str) -> Iterator[dict[str, Any]]:
+    """The documents of JSON Lines written by ``eventwire extract``; the first line that is
+    not one raises ``ShowError`` (one message for a binary file, not one per line)."""
+    for number, raw in enumerate(lines, start=1):
+        if b"\x00" in raw:
+            raise ShowError(f"{name}: binary content, not JSON Lines")
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            raise ShowError(f"{name}:{number}: not UTF-8 text (a binary file?)") from None
+        if not line.strip():
+            continue
+        try:
+            doc = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ShowError(f"{name}:{number}: not JSON Lines ({exc.msg})") from None
+        if not isinstance(doc, dict) or not all(k in doc for k in _DOCUMENT_KEYS):
+            raise ShowError(f"{name}:{number}: not a document written by `eventwire extract`")
+        yield doc
 
 
 def _names(ids: list[str], actors: dict[str, dict[str, Any]]) -> str:

@@ -120,3 +120,67 @@ def test_articles_parse_date(value, expected):
 def test_articles_parse_date_rejects_garbage():
     with pytest.raises(ArticleError, match="unparseable"):
         parse_date("29/09/22", "row 3")
+
+
+def test_articles_date_with_trailing_garbage_is_not_a_date():
+    with pytest.raises(ArticleError, match="unparseable"):
+        parse_date("2024-01-01garbage", "x")
+    assert parse_date("2024-01-01T10:30:00Z", "x") == date(2024, 1, 1)
+    assert parse_date("0001-01-01", "x") == date(1, 1, 1)
+    assert parse_date("9999-12-31", "x") == date(9999, 12, 31)
+
+
+def test_articles_csv_field_over_the_limit_is_one_bad_record(tmp_path):
+    path = tmp_path / "feed.csv"
+    huge = "x " * (MAX_ARTICLE_CHARS // 2 + 10)  # one field past the article size limit
+    path.write_text('id,text\nfirst,"The minister spoke."\n'
+                    f'big,"{huge}\nstill the big field"\n'
+                    'last,"Talks resumed, officials said."\n', encoding="utf-8")
+    items = list(read_articles([path]))
+    assert [type(i).__name__ for i in items] == ["Article", "ArticleError", "Article"]
+    assert [items[0].id, items[2].id] == ["first", "last"]
+    assert str(items[1]).startswith(f"{path}:3: field 'text' too large")
+
+
+def test_articles_utf16_with_a_bom_is_decoded(tmp_path):
+    txt, feed = tmp_path / "note.txt", tmp_path / "feed.jsonl"
+    txt.write_bytes("Talks in Zürich went on.\n".encode("utf-16"))  # with its BOM
+    feed.write_bytes((json.dumps({"id": "z", "text": "Talks in Zürich."}, ensure_ascii=False)
+                      + "\n").encode("utf-16"))
+    good, bad = _split(list(read_articles([txt, feed])))
+    assert not bad
+    assert [a.text.strip() for a in good] == ["Talks in Zürich went on.", "Talks in Zürich."]
+
+
+def test_articles_control_characters_in_ids_are_refused(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "a\x1b[31mb", "text": "One."}) + "\n"
+                    + json.dumps({"id": "tab\there", "text": "Two."}) + "\n", encoding="utf-8")
+    good, bad = _split(list(read_articles([feed])))
+    assert not good and all("control characters" in str(e) for e in bad) and len(bad) == 2
+
+
+def test_articles_binary_jsonl_is_one_error(tmp_path):
+    path = tmp_path / "blob.jsonl"
+    path.write_bytes(bytes(range(256)) * 64 + b"\n" * 400)
+    items = list(read_articles([path]))
+    assert [str(i) for i in items] == [f"{path}: binary content, not JSON Lines"]
+
+
+def test_articles_fifo_broken_link_and_empty_inputs_are_reported(tmp_path):
+    import os
+
+    fifo, link, empty, blank_csv = (tmp_path / "pipe.jsonl", tmp_path / "gone.txt",
+                                    tmp_path / "empty.jsonl", tmp_path / "empty.csv")
+    os.mkfifo(fifo)  # reading it would block for ever
+    link.symlink_to(tmp_path / "nowhere.txt")
+    empty.write_text("\n", encoding="utf-8")
+    blank_csv.write_text("", encoding="utf-8")
+    folder = tmp_path / "dir"
+    folder.mkdir()
+    (folder / "dead.txt").symlink_to(tmp_path / "nowhere.txt")
+    items = [str(i) for i in read_articles([fifo, link, empty, blank_csv, folder])]
+    assert items[0].startswith(f"{fifo}: not a regular file")
+    assert items[1:] == [f"{link}: broken symbolic link", f"{empty}: empty input (no JSON lines)",
+                         f"{blank_csv}: empty file", f"{folder / 'dead.txt'}: broken symbolic link",
+                         f"{folder}: directory holds no .txt, .html, .jsonl or .csv file"]

@@ -22,7 +22,7 @@ from .rows import (
     span_field,
 )
 from .schema import ARTICLE_TABLES, SCHEMA, SCHEMA_VERSION, TABLES
-from .writer import Writer
+from .writer import StoreWriteError, Writer
 
 T = TypeVar("T")
 
@@ -31,6 +31,23 @@ MEMORY_LIMIT = "512MB"
 
 
 CONFLICT = "id already stored with a different text (give each article its own id)"
+
+
+def _rollback(con: Any) -> None:
+    """Roll back, when a transaction is still open: a failed commit (a full disk) has already
+    ended it, and "no transaction is active" must not hide the error that did."""
+    import duckdb
+
+    try:
+        con.rollback()
+    except duckdb.Error:
+        pass
+
+
+def _write_error(path: str, exc: BaseException) -> StoreWriteError:
+    """The database cannot be written at all: its cause, once (e.g. No space left on device)."""
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return StoreWriteError(f"cannot write database {path}: {reason}")
 
 
 class Store:
@@ -66,14 +83,23 @@ class Store:
         return cls(path, **options)
 
     def close(self) -> None:
-        self.con.close()
+        import duckdb
+
+        try:
+            self.con.close()
+        except duckdb.Error as exc:  # the last checkpoint: a full disk shows here too
+            raise _write_error(self.path, exc) from exc
 
     def __enter__(self) -> Store:
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
-        self.close()
+        try:
+            self.close()
+        except StoreError:
+            if exc_type is None:  # else the error on its way out already says what failed
+                raise
 
     # -- writing -------------------------------------------------------------------------
 
@@ -161,8 +187,10 @@ class Store:
                     self._insert(fresh, stories)
                 self.con.commit()
             except BaseException:
-                self.con.rollback()
+                _rollback(self.con)
                 raise
+        except (duckdb.IOException, duckdb.FatalException, OSError) as exc:
+            raise _write_error(self.path, exc) from exc
         except duckdb.Error as exc:
             ids = ", ".join(str(d["article"]["id"]) for d in datas[:3])
             more = ", ..." if len(datas) > 3 else ""
@@ -174,6 +202,8 @@ class Store:
         how many were written and the errors of those that could not be."""
         try:
             return self.write_batch(docs), []
+        except StoreWriteError:
+            raise
         except StoreError:
             if len(docs) == 1:
                 raise
@@ -293,7 +323,7 @@ class Store:
                     self.con.commit()
                     done += len(stories)
                 except BaseException:
-                    self.con.rollback()
+                    _rollback(self.con)
                     raise
         except duckdb.Error as exc:
             raise StoreError(f"deduplication failed: {exc}") from exc

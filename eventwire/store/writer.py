@@ -14,6 +14,10 @@ if TYPE_CHECKING:
     from .database import Store
 
 
+class StoreWriteError(StoreError):
+    """The database file cannot be written (disk full, I/O error): no later article can be."""
+
+
 class Writer:
     """Buffers documents and writes them in transactions of whole articles.
 
@@ -39,15 +43,22 @@ class Writer:
             self.flush()
 
     def flush(self) -> None:
-        """Write what is buffered; a document that cannot be stored lands in ``errors``."""
+        """Write what is buffered; a document that cannot be stored lands in ``errors``.
+
+        A ``StoreWriteError`` (the disk is full) is raised once: every later write would fail
+        alike, so the run stops with its cause instead of reporting each article.
+        """
         if self._buffer:
             try:
                 written, errors = self.store.write_each(self._buffer)
+            except StoreWriteError:
+                raise
             except StoreError as err:
                 written, errors = 0, [err]
+            finally:
+                self._buffer.clear()
             self.written += written
             self.errors.extend(errors)
-            self._buffer.clear()
 
     def drain(self) -> list[StoreError]:
         """The errors since the last call."""
@@ -59,6 +70,7 @@ class Writer:
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
-        self.flush()
+        if exc_type is None:
+            self.flush()
 
 

@@ -122,7 +122,10 @@ def find_times(doc: Doc, published: date | None) -> tuple[Time, ...]:
                 for s, e, fixed, kind in parts:
                     out.append(Time(start=s, end=e, text=text[s:e], value=fixed, type=kind))
                 continue
-            result = HANDLERS[rule.name](m, ctx)
+            try:
+                result = HANDLERS[rule.name](m, ctx)
+            except (OverflowError, ValueError):  # past year 1 or 9999: the calendar's edge
+                result = None, "DATE"  # the expression stays, without a value
             if result is None:
                 newly.add(index)
                 continue
