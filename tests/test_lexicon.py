@@ -255,3 +255,11 @@ def test_lexicon_departure_ordered_and_needs_recognised(nlp: object) -> None:
         "The ministers recognised the need for closer ties.", nlp)
     assert _trigger_types("Ghana recognised the new government in Niamey.", nlp).get(
         "recognised") == ("SUPPORT", "054")
+
+
+@pytest.mark.model
+def test_lexicon_insisting_on_is_a_demand_insisting_that_an_assertion(nlp: object) -> None:
+    assert _trigger_types("The union insisted on the release of its leader.", nlp).get(
+        "insisted") == ("REQUEST", "100")
+    assert "insisted" not in _trigger_types(
+        "The minister insisted the strikes would end soon.", nlp)
