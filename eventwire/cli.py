@@ -88,6 +88,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
         except EventwireError as exc:
             print(f"eventwire extract: --actors: {exc}", file=sys.stderr)
             return 2
+    if args.db and not Path(args.db).absolute().parent.is_dir():
+        print(f"eventwire extract: --db: no folder for {args.db}", file=sys.stderr)
+        return 2
     items = read_articles(args.paths, published=args.published)
     failures = extracted = refused = 0  # refused: extracted, then not stored
     enabled = (sys.stderr.isatty() and log.isEnabledFor(logging.INFO)
@@ -130,6 +133,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 _report(result)
             else:
                 extracted += 1
+                log.debug("%s: %d events", result.article.id, len(result.events))
                 if registry is not None:  # on the client, in input order: same with Dask
                     result = registry.enrich(result)
                     registry.learn(result)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -190,6 +191,8 @@ def test_cli_unusable_arguments_are_one_line_and_exit_two(tmp_path):
         (["serve", "--db", str(db), "--port", "99999"], "not a port number (1-65535): '99999'"),
         (["extract", str(feed), "--scheduler", "nowhere"], "not a scheduler address"),
         (["extract", str(feed), "--published", "2024-01-01garbage"], "not a YYYY-MM-DD date"),
+        (["extract", str(feed), "--db", str(tmp_path / "missing" / "x.duckdb")],
+         "eventwire extract: --db: no folder for"),
     ]
     for args, message in cases:
         run = _cli(*args)
@@ -326,3 +329,35 @@ def test_cli_publication_dates_at_the_calendar_edges(tmp_path):
     assert run.returncode == 0, run.stderr
     assert run.stderr == "eventwire: 2 articles: 2 new, 0 already stored, 0 errors\n"
     assert set(_stored(db)) == {"first", "last"}
+
+
+def test_cli_serve_prints_its_url(tmp_path):
+    import socket
+
+    from eventwire.store import Store
+
+    db = tmp_path / "events.duckdb"
+    Store(db).close()
+    with socket.socket() as probe:  # a port nobody holds
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "eventwire.cli", "serve", "--db", str(db),
+                             "--port", str(port)], stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stderr is not None
+        line = proc.stderr.readline()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    assert line == f"eventwire serve: {db} at http://127.0.0.1:{port}/ (Ctrl-C to stop)\n"
+
+
+@pytest.mark.model
+def test_cli_verbose_reports_each_article(tmp_path):
+    note = tmp_path / "note.txt"
+    note.write_text("Officials said talks would continue.", encoding="utf-8")
+    run = _cli("-v", "extract", str(note))
+    assert run.returncode == 0, run.stderr
+    lines = run.stderr.splitlines()
+    assert len(lines) == 2 and re.fullmatch(r"eventwire: note: \d+ events", lines[0])
+    assert lines[1] == "eventwire: 1 article: 1 extracted, 0 errors"
