@@ -547,3 +547,15 @@ def test_api_real_extractor_forgets_new_words(nlp) -> None:
         assert doc.article.id == f"new-{i}"
     assert len(nlp.vocab.strings) == strings
     assert sum(1 for _ in nlp.vocab) == lexemes
+
+
+def test_api_route_table_is_the_app(client: TestClient) -> None:
+    from fastapi.routing import APIRoute
+
+    from eventwire.api.routes import ROUTES
+
+    served = {(r.path, m) for r in client.app.routes  # type: ignore[attr-defined]
+              if isinstance(r, APIRoute) for m in r.methods}
+    table = {(r.path, m) for r in ROUTES for m in r.methods}
+    assert served == table
+    assert len({r.endpoint for r in ROUTES}) == len(ROUTES)

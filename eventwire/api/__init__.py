@@ -12,10 +12,18 @@ Ids the API mints:
   stripped, non-alphanumerics folded to ``-``, then ``@`` and its country code when it has
   one (``ana-torres@CHL``, ``hamas``).
 
-Submodules:
+Submodules: ``routes`` holds ``create_app`` and ``ROUTES``, the table of every path, method
+and the function that answers it; one module per resource answers its endpoints:
 
-- ``extraction``: POST /api/extract's bounded queue on one worker thread (``ExtractionQueue``,
-  503 with ``Retry-After`` when full) and the real extractor inside a spaCy memory zone;
+- ``events``: events, one event, the timeline and the network;
+- ``actors``, ``quotes``, ``articles``, ``stats``: those resources;
+- ``extraction``: POST /api/extract, its bounded queue on one worker thread
+  (``ExtractionQueue``, 503 with ``Retry-After`` when full) and the real extractor inside a
+  spaCy memory zone;
+- ``explorer``: the explorer's files.
+
+What they share:
+
 - ``failures``: an unexpected exception as one log line and a JSON 500 (``UnexpectedErrors``);
 - ``headers``: security headers on every response (``SecurityHeaders``), HEAD on every GET
   route (``HeadAsGet``);
@@ -23,8 +31,7 @@ Submodules:
 - ``ids``: opaque event ids and actor keys;
 - ``limits``: page, text and request-body limits (``BodyLimit``);
 - ``queries``: the fixed SQL (filters, sort orders, participants, timelines);
-- ``shapes``: query parameters, response models, the filter and cursor dependencies;
-- ``routes``: ``create_app``, every endpoint and the explorer's static files.
+- ``shapes``: query parameters, response models, the filter and cursor dependencies.
 """
 
 from __future__ import annotations

@@ -9,6 +9,8 @@ asynchronously, so the threads that serve reads stay free.
 ``pipeline_extract`` is the server's extractor: the real pipeline inside a spaCy memory
 zone, so words first seen in a request are forgotten after it (the records hold plain
 strings) and a long-running server does not grow with every new word.
+
+``extract`` is the endpoint, POST /api/extract.
 """
 
 from __future__ import annotations
@@ -17,8 +19,12 @@ import asyncio
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from fastapi import HTTPException, Request
 
 from ..records import Article, Document
+from .shapes import ExtractRequest
 
 MAX_PENDING = 8  # extractions running or waiting; each holds a body of up to MAX_BODY_BYTES
 RETRY_AFTER_S = 5  # a typical article takes well under a second; a full queue drains in seconds
@@ -85,3 +91,22 @@ class ExtractionQueue:
         with self._count_lock:
             self._pending -= 1
         self._slots.release()
+
+
+async def extract(body: ExtractRequest, request: Request) -> dict[str, Any]:
+    """Run the pipeline over one article's text and return its document (nothing is stored).
+
+    Extractions run one at a time off the request threads; when too many wait, the
+    answer is 503 with ``Retry-After``.
+    """
+    if not body.text.strip():
+        raise HTTPException(422, "text is blank")
+    article = Article(id=body.id, text=body.text, title=body.title, published=body.published,
+                      source=body.source, url=body.url)
+    queue: ExtractionQueue = request.app.state.extraction
+    try:
+        document = await queue.extract(article)
+    except QueueFull:
+        raise HTTPException(503, "extraction queue is full; retry later",
+                            headers={"Retry-After": str(RETRY_AFTER_S)}) from None
+    return document.to_dict()
