@@ -114,9 +114,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
         if store is not None:
             writer = stack.enter_context(store.writer())
         stack.callback(progress.done)
-        results = stack.enter_context(documents(items, workers=args.workers,
-                                                scheduler=args.scheduler,
-                                                dictionary=args.actors))
+        try:
+            results = stack.enter_context(documents(items, workers=args.workers,
+                                                    scheduler=args.scheduler,
+                                                    dictionary=args.actors))
+        except OSError as exc:  # no cluster answers there: an unusable argument
+            if args.scheduler is None:
+                raise
+            print(f"eventwire extract: --scheduler: cannot reach {args.scheduler} ({exc})",
+                  file=sys.stderr)
+            return 2
         registry = None
         if not args.no_registry:
             from .registry import Registry
