@@ -492,14 +492,31 @@ def surnames(book: Book) -> None:
             book.mention(d, token.i, token.i + 1, token)
 
 
+def _object_of_act(noun: Token, book: Book) -> bool:
+    """Whether a noun that is no title is what an act is done to ("attacked Russian
+    positions", "seized a Ukrainian cargo ship", "banned Argentine websites"): its demonym
+    then names the state whose thing it is."""
+    if noun.i in book.title_heads or noun.lower_ in book.lex.titles:
+        return False
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif noun.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    pos = "VERB" if verb.pos_ == "VERB" else "NOUN" if verb.pos_ == "NOUN" else None
+    key = verb.lemma_.lower() if pos == "VERB" else verb.lower_  # "an attack on Russian positions"
+    return pos is not None and any(t.pos == pos for t in book.lex.triggers.get(key, []))
+
+
 def demonym(book: Book, ent: Span) -> None:
     """A demonym standing alone as a group ("Armenians"), or on an event noun, whose
     doer it names ("Palestinian riots", "French mediation"); not as a mere modifier."""
     code = book.lex.country_code(ent.text)
     head = ent.root.head
     if ent.root.dep_ in ("amod", "compound"):
-        if code and head.pos_ == "NOUN" and any(
-                t.pos == "NOUN" for t in book.lex.triggers.get(head.lower_, [])):
+        if code and head.pos_ == "NOUN" and (any(
+                t.pos == "NOUN" for t in book.lex.triggers.get(head.lower_, []))
+                or _object_of_act(head, book)):
             d = book.draft("country:" + code, book.lex.countries[code].name
                            if code in book.lex.countries else ent.text, "country")
             d.country, d.sector = code, d.sector or "GOV"
