@@ -305,3 +305,29 @@ def test_store_writer_isolates_a_document_that_cannot_be_stored() -> None:
         (err,) = writer.drain()
         assert "bad: cannot store: two events share the id 'e1'" in str(err)
         assert [r["id"] for r in store.query("SELECT id FROM articles ORDER BY seq")] == ["a", "b"]
+
+
+@pytest.mark.parametrize("failure", [
+    OSError(28, "No space left on device"),
+    "duckdb",
+])
+def test_store_full_disk_stops_the_writer_with_its_cause(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: object) -> None:
+    import duckdb
+
+    from eventwire.store.writer import StoreWriteError
+
+    def full(self: Store, datas: object, stories: object) -> None:
+        self.con.rollback()  # as a failed commit: the transaction is already gone
+        if isinstance(failure, OSError):
+            raise failure
+        raise duckdb.IOException("IO Error: Could not write: No space left on device")
+
+    monkeypatch.setattr(Store, "_insert", full)
+    with Store(tmp_path / "full.duckdb") as store:
+        writer = store.writer(batch_size=2)
+        writer.add(full_document("a"))
+        with pytest.raises(StoreWriteError, match="No space left on device") as caught:
+            writer.add(full_document("b"))
+        assert "rollback" not in str(caught.value)
+        assert writer.drain() == [] and writer.written == 0
