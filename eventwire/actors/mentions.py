@@ -496,8 +496,9 @@ def _object_of_act(noun: Token, book: Book) -> bool:
     """Whether a noun that is no title is what an act is done to ("attacked Russian
     positions", "seized a Ukrainian cargo ship", "banned Argentine websites"): its demonym
     then names the state whose thing it is."""
-    if noun.i in book.title_heads or noun.lower_ in book.lex.titles:
-        return False
+    if noun.i in book.title_heads or noun.lower_ in book.lex.titles or noun.lower_ in (
+            PEER_NOUNS | GROUPING_NOUNS | OFFICE_NOUNS):
+        return False  # "met his Chinese counterpart", "a French delegation": people
     verb = noun.head
     if noun.dep_ == "pobj" and verb.dep_ == "prep":
         verb = verb.head
