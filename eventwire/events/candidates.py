@@ -170,7 +170,7 @@ def _reciprocal(event: Event, token: Token) -> Event:
     if not event.target or not event.source:
         return event
     if (event.type == "CONSULT" and event.mode != "visit") or event.type == "COOPERATE" or (
-            event.cameo == "057") or token.lemma_.lower() in RECIPROCAL_LEMMAS:
+            event.cameo == "057") or (event.type == "ASSAULT" and token.lemma_.lower() in RECIPROCAL_LEMMAS):
         parties = tuple(dict.fromkeys((*event.source, *event.target)))
         return replace(event, source=parties, target=())
     return event
