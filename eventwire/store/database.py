@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -42,6 +44,21 @@ def _rollback(con: Any) -> None:
         con.rollback()
     except duckdb.Error:
         pass
+
+
+# what a full or failing disk says; DuckDB wraps it, e.g. in "TransactionContext Error: Failed
+# to commit: Could not write file "x.wal": No space left on device"
+_DISK_ERRORS = tuple(os.strerror(code) for code in (errno.ENOSPC, errno.EDQUOT, errno.EROFS,
+                                                    errno.EIO, errno.EFBIG))
+
+
+def _cannot_write(exc: BaseException) -> bool:
+    """True when no later write can succeed either: the disk is full, read-only or failing."""
+    import duckdb
+
+    if isinstance(exc, (OSError, duckdb.IOException, duckdb.FatalException)):
+        return True
+    return any(reason in str(exc) for reason in _DISK_ERRORS)
 
 
 def _write_error(path: str, exc: BaseException) -> StoreWriteError:
@@ -189,9 +206,11 @@ class Store:
             except BaseException:
                 _rollback(self.con)
                 raise
-        except (duckdb.IOException, duckdb.FatalException, OSError) as exc:
-            raise _write_error(self.path, exc) from exc
-        except duckdb.Error as exc:
+        except (duckdb.Error, OSError) as exc:
+            if _cannot_write(exc):
+                raise _write_error(self.path, exc) from exc
+            if not isinstance(exc, duckdb.Error):
+                raise
             ids = ", ".join(str(d["article"]["id"]) for d in datas[:3])
             more = ", ..." if len(datas) > 3 else ""
             raise StoreError(f"{ids}{more}: cannot store: {exc}") from exc
