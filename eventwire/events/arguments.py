@@ -311,7 +311,9 @@ def _partners(token: Token, table: ActorTable, exclude: set[str],
                 out.append(a)
 
     for child in token.children:
-        if child.dep_ in ("dobj", "dative", "iobj", "oprd") and child.i not in phrase:
+        if child.dep_ == "dative" and child.pos_ == "ADP":  # "provided X to the bank"
+            add([a for p in child.children if p.dep_ == "pobj" for a in _np_actors(p, table)])
+        elif child.dep_ in ("dobj", "dative", "iobj", "oprd") and child.i not in phrase:
             add(_np_actors(child, table) or (object_partners(child, table, preps=(
                 OBJECT_PREPS if _match(child) is None else EVENT_OBJECT_PREPS))
                 if child.pos_ == "NOUN" else []))
