@@ -214,3 +214,31 @@ def test_events_date_and_place_of_the_sentence_when_the_parse_hangs_them_elsewhe
                               published=date(2015, 10, 1)), nlp=nlp)  # type: ignore[arg-type]
     condemn = [e for e in nominal.events if e.type == "ACCUSE"]
     assert not condemn or condemn[0].date != date(2015, 9, 13)  # the attack's date, not the act's
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "event_type", "target"), [
+    ("Saudi Arabia provided a deposit of $3 billion to the Central Bank of Egypt.", "AID",
+     "the Central Bank of Egypt"),
+    ("The Organization of American States called for new elections in Bolivia.", "REQUEST",
+     "Bolivia"),
+    ("Ethiopia banned Argentine news websites.", "COERCE", "Argentina"),
+    ("German troops launched an attack on Russian positions.", "ASSAULT", "Russia"),
+    ("Italy announced a suspension of air links with Serbia.", "SANCTION", "Serbia"),
+    ("Police fired tear gas to disperse the protesters in Nairobi.", "ASSAULT", None),
+])
+def test_events_targets_inside_what_is_given_asked_or_hit(text: str, event_type: str,
+                                                          target: str | None, nlp: object) -> None:
+    found = [e for e in _events(_doc(text, nlp)) if e[0] == event_type]
+    assert found, _events(_doc(text, nlp))
+    if target is not None:
+        assert found[0][4] == [target], found
+    else:
+        assert found[0][4], found  # someone, whoever the actor stage names
+
+
+@pytest.mark.model
+def test_events_no_accusation_from_an_act_told_beside_another(nlp: object) -> None:
+    events = _events(_doc("Italy announced a suspension of air links with Serbia on Wednesday, "
+                          "one day after a Serbian army jet shot down a helicopter.", nlp))
+    assert not [e for e in events if e[0] == "ACCUSE"], events

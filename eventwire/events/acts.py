@@ -18,6 +18,7 @@ from .arguments import (
     _pronoun_subject,
     _specific,
     _subject_of,
+    content_partners,
     means_actors,
     own_forces,
     own_government,
@@ -196,7 +197,8 @@ def _completed(token: Token, trig: Trigger, source: list[str], partners: list[st
     the purpose's ("to disperse the protesters"); a mobilised force is its source's own; a
     protest aimed at no one is aimed at its own state."""
     if not partners and trig.type in CONTENT_TYPES:
-        partners = _complement_partners(token, table, set(source))
+        partners = _complement_partners(token, table, set(source)) or (
+            content_partners(token, table, set(source)) if trig.type == "REQUEST" else [])
     if not partners and trig.type in FORCE_TYPES:
         partners = purpose_partners(token, table, set(source))
     if trig.type == "MOBILIZE":

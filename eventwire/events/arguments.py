@@ -398,3 +398,24 @@ def own_government(source: list[str], table: ActorTable) -> list[str]:
         return []
     state = table.country_actor(countries.pop())
     return [state] if state and state not in source else []
+
+
+def content_partners(token: Token, table: ActorTable, exclude: set[str]) -> list[str]:
+    """Whom a demand or appeal concerns, named inside what is asked: "called for new
+    elections in Bolivia", "demand the resignation of the interior minister"."""
+    out: list[str] = []
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    objects += [p for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "on")
+                for p in c.children if p.dep_ == "pobj"]
+    for noun in objects:
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "of"):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                found = [a for a in _np_actors(pobj, table) if a not in exclude and a not in out
+                         and _specific(table.by_id(a))]
+                out.extend(found)
+    return out
+
