@@ -273,9 +273,16 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         if not (args.doc and args.gold):
             print("eventwire evaluate: --doc and --gold go together", file=sys.stderr)
             return 2
-        first = next(ln for ln in Path(args.doc).read_text(encoding="utf-8").splitlines() if ln.strip())
-        gold = json.loads(Path(args.gold).read_text(encoding="utf-8"))
-        reports.append(score_document(json.loads(first), gold))
+        try:
+            first = next(ln for ln in Path(args.doc).read_text(encoding="utf-8").splitlines()
+                         if ln.strip())
+            doc, gold = json.loads(first), json.loads(Path(args.gold).read_text(encoding="utf-8"))
+        except (StopIteration, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            reason = "no document" if isinstance(exc, StopIteration) else "not JSON"
+            print(f"eventwire evaluate: --doc/--gold: {reason} ({exc})".replace(" ()", ""),
+                  file=sys.stderr)
+            return 1
+        reports.append(score_document(doc, gold))
     names = list(GOLD_SETS) if args.set == ["all"] else (args.set or [])
     for name in names:
         reports.append(run_gold_set(name, limit=args.limit))
@@ -299,7 +306,11 @@ def cmd_actors(args: argparse.Namespace) -> int:
     if not Path(args.db).exists():
         print(f"eventwire actors: no such database {args.db}", file=sys.stderr)
         return 2
-    con = duckdb.connect(args.db, read_only=True)
+    try:
+        con = duckdb.connect(args.db, read_only=True)
+    except duckdb.Error as exc:
+        print(f"eventwire actors: cannot open database {args.db}: {exc}", file=sys.stderr)
+        return 1
     try:
         registry = Registry.from_store(con)
     finally:

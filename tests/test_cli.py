@@ -361,3 +361,20 @@ def test_cli_verbose_reports_each_article(tmp_path):
     lines = run.stderr.splitlines()
     assert len(lines) == 2 and re.fullmatch(r"eventwire: note: \d+ events", lines[0])
     assert lines[1] == "eventwire: 1 article: 1 extracted, 0 errors"
+
+
+def test_cli_bad_databases_and_gold_files_are_one_line_and_exit_one(tmp_path):
+    feed, junk = tmp_path / "feed.jsonl", tmp_path / "junk.duckdb"
+    feed.write_text(json.dumps({"text": "The minister spoke."}) + "\n", encoding="utf-8")
+    junk.write_bytes(bytes(range(256)) * 64)
+    cases = [
+        (["extract", str(feed), "--db", str(feed)], "a data file DuckDB reads, not a database"),
+        (["actors", "--db", str(junk)], "eventwire actors: cannot open database"),
+        (["show", "--db", str(junk)], "eventwire: cannot open database"),
+        (["evaluate", "--doc", str(junk), "--gold", str(junk)], "eventwire evaluate: --doc/--gold"),
+    ]
+    for args, message in cases:
+        run = _cli(*args)
+        assert run.returncode == 1, (args, run.stderr)
+        assert len(run.stderr.splitlines()) == 1 and message in run.stderr, (args, run.stderr)
+    assert feed.read_text(encoding="utf-8").startswith('{"text"')  # left as it was

@@ -84,6 +84,10 @@ class Store:
                                       config={"memory_limit": MEMORY_LIMIT})
         except duckdb.Error as exc:
             raise StoreError(f"cannot open database {self.path}: {exc}") from exc
+        if self.path != ":memory:" and self._in_memory():
+            self.con.close()  # DuckDB opens a .csv, .json(l) or .parquet file as a view in memory
+            raise StoreError(f"cannot open database {self.path}: a data file DuckDB reads, not "
+                             "a database (give a .duckdb file)")
         if read_only:
             return
         try:
@@ -93,6 +97,12 @@ class Store:
         except duckdb.Error as exc:
             self.con.close()
             raise StoreError(f"cannot create the schema in {self.path}: {exc}") from exc
+
+    def _in_memory(self) -> bool:
+        """True when the connection holds no database file: what was written would vanish."""
+        row = self.con.execute("SELECT path FROM duckdb_databases() "
+                               "WHERE database_name = current_database()").fetchone()
+        return row is None or not row[0]
 
     @classmethod
     def open(cls, path: str | Path = ":memory:", **options: Any) -> Store:
