@@ -135,7 +135,11 @@ def _names_an_actor(token: Token, table: ActorTable) -> bool:
 
 def _hazard(token: Token) -> bool:
     """Whether the doer of a violent verb is a natural or accidental harm ("forest fires
-    killed", "was hit by Tropical Storm X")."""
+    killed", "was hit by Tropical Storm X"); a conjoined verb shares its first verb's doer
+    ("fires burned forests and killed 90 people")."""
+    while token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        token = token.head
     if token.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("which", "that")
                                      for c in token.children):
         head = token.head  # "Tropical Storm X, which killed twelve"
