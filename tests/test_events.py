@@ -242,3 +242,11 @@ def test_events_no_accusation_from_an_act_told_beside_another(nlp: object) -> No
     events = _events(_doc("Italy announced a suspension of air links with Serbia on Wednesday, "
                           "one day after a Serbian army jet shot down a helicopter.", nlp))
     assert not [e for e in events if e[0] == "ACCUSE"], events
+
+
+@pytest.mark.model
+def test_events_a_threat_is_aimed_at_the_subject_of_its_condition(nlp: object) -> None:
+    events = _events(_doc("Netanyahu warned that Israel would step up its offensive in Gaza "
+                          "if Hamas rejected the proposal.", nlp))
+    threats = [e for e in events if e[0] == "THREATEN"]
+    assert threats and threats[0][4] == ["Hamas"], events

@@ -185,8 +185,9 @@ def _participant(reader: Book, offset: int) -> bool:
         head = head.head
     if head.dep_ in PARTICIPANT_DEPS:
         return True
-    if head.dep_ == "amod" and head.head.dep_ in ("dobj", "dative", "nsubjpass"):
-        return True  # "seized a Ukrainian ship": whose ship, not where the seizer is
+    if head.dep_ == "amod" and (head.head.dep_ in ("dobj", "dative", "nsubjpass") or (
+            head.head.dep_ == "pobj" and head.head.head.lower_ in PARTICIPANT_PREPS)):
+        return True  # "seized a Ukrainian ship", "tariffs on Mexican goods": whose thing
     return head.dep_ == "pobj" and head.head.lower_ in PARTICIPANT_PREPS
 
 

@@ -23,6 +23,7 @@ from .arguments import (
     own_forces,
     own_government,
     purpose_partners,
+    threatened_party,
 )
 from .candidates import _Candidate
 from .coding import recode
@@ -205,6 +206,11 @@ def _completed(token: Token, trig: Trigger, source: list[str], partners: list[st
             content_partners(token, table, set(source)) if trig.type == "REQUEST" else [])
     if not partners and trig.type in FORCE_TYPES:
         partners = purpose_partners(token, table, set(source))
+    if trig.type == "THREATEN":
+        own = {a.country for i in source if (a := table.by_id(i)) is not None and a.country}
+        aimed = [a for a in partners if (actor := table.by_id(a)) is None
+                 or actor.country not in own]  # "warned that Israel would ...": its own side
+        partners = aimed or threatened_party(token, table, source) or partners
     if trig.type == "MOBILIZE":
         source, partners = own_forces(source, partners, table)
     if trig.type == "PROTEST" and not partners:

@@ -419,3 +419,24 @@ def content_partners(token: Token, table: ActorTable, exclude: set[str]) -> list
                 out.extend(found)
     return out
 
+
+CONDITION_MARKS = frozenset({"if", "unless", "until"})
+
+
+def threatened_party(token: Token, table: ActorTable, source: list[str]) -> list[str]:
+    """Whom a threat is aimed at when no other slot names them: the subject of its
+    condition ("warned that Israel would step up its offensive if Hamas rejected the
+    proposal": Hamas; "tariffs unless Mexico does more": Mexico)."""
+    own = {a.country for i in source if (a := table.by_id(i)) is not None and a.country}
+    for node in token.subtree:
+        if node.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
+                                           for c in node.children):
+            continue
+        for subj in node.children:
+            if subj.dep_ in ("nsubj", "nsubjpass"):
+                found = [a for a in _np_actors(subj, table) if a not in source and (
+                    (actor := table.by_id(a)) is None or actor.country not in own)]
+                if found:
+                    return found
+    return []
+
