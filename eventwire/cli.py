@@ -124,10 +124,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
             print(f"eventwire extract: --scheduler: cannot reach {args.scheduler} ({exc})",
                   file=sys.stderr)
             return 2
+        from .registry import Registry, annotate
+
         registry = None
         if not args.no_registry:
-            from .registry import Registry
-
             registry = Registry.from_store(store.con) if store is not None else Registry()
         skipped = 0
         for result in results:
@@ -141,11 +141,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
             else:
                 extracted += 1
                 log.debug("%s: %d events", result.article.id, len(result.events))
+                extracted_doc = result
                 if registry is not None:  # on the client, in input order: same with Dask
                     result = registry.enrich(result)
                     registry.learn(result)
-                if writer is not None:
-                    writer.add(result)
+                if writer is not None:  # what the registry changed is kept for settle()
+                    writer.add(annotate(extracted_doc, result))
                 if out is not None:
                     out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
             for err in writer.drain() if writer is not None else ():
@@ -162,6 +163,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 failures += 1
                 refused += 1
                 _report(err)
+            if store is not None and (writer.written or store.skipped):
+                # the registry and stories in article order, not in the order of arrival
+                store.settle(registry=not args.no_registry)
     if writer is None or store is None:
         log.info("%s", _summary(extracted + failures, failures, extracted=extracted))
     else:  # extracted, not written, no error: the same article twice in one run

@@ -9,6 +9,13 @@ statement of a role replaces an earlier one and the registry keeps the date it w
 It works on records only (no model), so the single-process path and the Dask path apply it
 the same way, in input order, on the client. With a store it is learned again from the
 stored actors (``Registry.from_store``), so it always matches the database.
+
+What a stored article was completed with depends on which articles came before it, so the
+store fixes that order: publication date, then article id (``ARTICLE_ORDER``), never the order
+in which articles happened to be stored. ``annotate`` keeps, beside each actor the registry
+changed, its fields as extracted, and ``Store.settle`` applies the registry again to the
+stored articles in that order: a run resumed after a failed batch, whose articles are stored
+last, ends with the rows of a run that never failed.
 """
 
 from __future__ import annotations
@@ -22,7 +29,16 @@ from typing import Any
 
 from .records import Actor, Article, Document, Mention
 
-__all__ = ["Registry", "RegistryEntry", "name_key"]
+__all__ = ["ARTICLE_ORDER", "ENRICHED_FIELDS", "Registry", "RegistryEntry", "annotate",
+           "name_key"]
+
+# The order in which stored articles teach the registry and found stories (SQL over the
+# articles table): what is stored decides it, not when it was stored.
+ARTICLE_ORDER = "published NULLS LAST, id"
+
+# The actor fields ``Registry.enrich`` may change; ``annotate`` keeps their extracted values.
+ENRICHED_FIELDS = ("name", "kind", "country", "country_source", "role", "sector",
+                   "other_sectors", "cameo")
 
 COLUMNS = ("key", "name", "kind", "country", "sector", "other_sectors", "role", "cameo",
            "first_seen", "last_seen", "role_since", "articles", "evidence_article",
@@ -196,7 +212,8 @@ class Registry:
             "  AND m.actor_id = x.actor_id ORDER BY length(m.text) DESC LIMIT 1)"
             " FROM actors x JOIN articles a ON a.id = x.article_id"
             " WHERE x.kind = 'person' AND (x.country_source = 'text' OR x.role IS NOT NULL)"
-            " ORDER BY a.seq, x.ord").fetchall()
+            f" ORDER BY {', '.join('a.' + k for k in ARTICLE_ORDER.split(', '))}, x.ord"
+        ).fetchall()
         current: str | None = None
         actors: list[Actor] = []
         published: date | None = None
@@ -214,6 +231,17 @@ class Registry:
         if current is not None:
             registry.learn(_stub(current, published, actors))
         return registry
+
+
+def annotate(extracted: Document, enriched: Document) -> dict[str, Any]:
+    """``enriched.to_dict()``, each actor the registry changed carrying ``extracted``: its
+    ``ENRICHED_FIELDS`` as the article stated them (what ``Store.settle`` starts from)."""
+    data = enriched.to_dict()
+    for before, after, row in zip(extracted.actors, enriched.actors, data["actors"],
+                                  strict=True):
+        if before != after:
+            row["extracted"] = {k: before.to_dict()[k] for k in ENRICHED_FIELDS}
+    return data
 
 
 def _stub(article_id: str, published: date | None, actors: list[Actor]) -> Document:

@@ -90,3 +90,90 @@ def test_registry_learns_no_role_nouns_and_no_inferred_country():
     reg.learn(_doc("a3", date(2024, 1, 5), _person("Rosa Lind", "SWE", None, "text")))
     assert reg.lookup("Rosa Lind") is None  # no stated role: nothing to remember
 
+
+
+# --- storage order: the registry and stories depend on what is stored, not on when ----------
+
+def _story_doc(aid: str, published: date, *actors: Actor) -> Document:
+    """A report of one meeting of the first actor with Milei (the second)."""
+    from eventwire.records import Event, Evidence
+
+    text = f"{actors[0].name} met Javier Milei in Buenos Aires."
+    event = Event(id="e1", type="CONSULT", mode="visit", source=(actors[0].id,),
+                  target=(actors[1].id,), date=published, modality="asserted",
+                  evidence=Evidence(start=0, end=len(text), text=text))
+    return Document(article=Article(id=aid, text=text, published=published), actors=actors,
+                    events=(event,))
+
+
+MILEI = Actor(id="javier milei", name="Javier Milei", kind="person", country="ARG",
+              sector="GOV", role="President", country_source="text", cameo="ARGGOV",
+              mentions=(Mention(start=0, end=12, text="Argentine President Javier Milei"),))
+
+
+def _corpus() -> list[Document]:
+    """Torres is named bare before the article that says who she is, and after it."""
+    return [
+        _story_doc("a1", date(2024, 3, 1), _person("Torres", None, None, None), MILEI),
+        _story_doc("a2", date(2024, 3, 2), _person("Ana Torres", "CHL", "President", "text"),
+                   MILEI),
+        _story_doc("a3", date(2024, 3, 3), _person("Torres", None, None, None), MILEI),
+        _story_doc("a4", date(2024, 3, 20), _person("Torres", None, None, None), MILEI),
+    ]
+
+
+def _run(store: object, docs: list[Document]) -> None:
+    """What ``eventwire extract --db`` does with documents, in the order they arrive."""
+    from eventwire.registry import annotate
+    from eventwire.store import Store
+
+    assert isinstance(store, Store)
+    registry = Registry.from_store(store.con)
+    for doc in docs:
+        done = registry.enrich(doc)
+        registry.learn(done)
+        store.write(annotate(doc, done))
+    store.settle()
+
+
+def _tables(store: object) -> dict[str, list[tuple[object, ...]]]:
+    from eventwire.store import Store
+
+    assert isinstance(store, Store)
+    return {t: store.con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
+            for t in ("actors", "stories", "story_reports", "story_keys", "events")}
+
+
+def test_registry_and_stories_follow_article_order_not_storage_order():
+    from eventwire.store import Store
+
+    docs = _corpus()
+    with Store() as whole, Store() as resumed, Store() as shuffled, Store() as cut:
+        _run(whole, docs)
+        _run(resumed, [docs[1], docs[3]])  # the batch of a1 and a3 failed ...
+        _run(resumed, docs)  # ... and is stored last when the run is resumed
+        for doc in reversed(docs):  # arrival order is not article order
+            _run(shuffled, [doc])
+        _run(cut, docs[:2])  # interrupted after two articles
+        _run(cut, docs)
+        expected = _tables(whole)
+        assert _tables(resumed) == expected
+        assert _tables(shuffled) == expected
+        assert _tables(cut) == expected
+        rows = dict(whole.con.execute(
+            "SELECT article_id, country FROM actors WHERE actor_id = 'torres'").fetchall())
+        assert rows == {"a1": None, "a3": "CHL", "a4": "CHL"}  # a1 came before a2 said it
+        assert whole.count("stories") == 2  # a1-a3 one meeting, a4 weeks later another
+
+
+def test_registry_settle_restores_what_was_extracted():
+    from eventwire.store import Store
+
+    docs = _corpus()
+    with Store() as store:
+        _run(store, [docs[1], docs[0]])  # a1 arrives after a2: completed as it was stored
+        extracted = store.con.execute(
+            "SELECT country, country_source, extracted FROM actors "
+            "WHERE article_id = 'a1' AND actor_id = 'torres'").fetchone()
+        assert extracted == (None, None, None)  # settled: a1 precedes a2
+        assert store.settle() == 0  # settling twice changes nothing

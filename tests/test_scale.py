@@ -121,3 +121,82 @@ def test_scale_cli_scheduler_writes_the_same_db(scheduler: str, tmp_path: Path) 
             assert one.query(sql) == spread.query(sql)
     lines = (tmp_path / "dask.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["article"]["id"] for line in lines] == [f"s{i}" for i in range(8)]
+
+
+# Short wire items of my own: people named in full once and bare before and after, and
+# events several of them report (a meeting, arrests, a march).
+STORY_CORPUS = [
+    ("a01", "2024-03-01", "Vargas called on Bolivia to reopen the border on Friday."),
+    ("a02", "2024-03-02", "Chilean President Ana Torres met Argentine President Javier Milei "
+                          "in Buenos Aires on Saturday."),
+    ("a03", "2024-03-03", "Torres and Milei signed a trade agreement in Buenos Aires, "
+                          "officials said."),
+    ("a04", "2024-03-03", "Police arrested 40 protesters in Santiago on Sunday after clashes "
+                          "near the presidential palace."),
+    ("a05", "2024-03-04", "Chilean police arrested dozens of protesters in Santiago, "
+                          "witnesses said."),
+    ("a06", "2024-03-05", "Peruvian Foreign Minister Elena Vargas accused Bolivia of "
+                          "violating the border agreement."),
+    ("a07", "2024-03-06", "Vargas called on Bolivia to withdraw its troops from the border "
+                          "on Wednesday."),
+    ("a08", "2024-03-06", "Torres criticised Bolivia over the border dispute, her office said."),
+    ("a09", "2024-03-07", "Bolivian President Luis Arce rejected the accusations made by Peru."),
+    ("a10", "2024-03-08", "Arce met Torres in La Paz on Friday to discuss lithium exports."),
+    ("a11", "2024-03-08", "Milei threatened to impose tariffs on Chilean copper."),
+    ("a12", "2024-03-09", "Thousands of workers marched in Santiago on Saturday to protest "
+                          "against the pension reform."),
+    ("a13", "2024-03-10", "Protesters marched through Santiago again on Sunday against the "
+                          "pension reform."),
+    ("a14", "2024-03-11", "Vargas visited Santiago and met Torres to discuss the border crisis."),
+]
+
+
+def write_jsonl(path: Path, ids: list[str]) -> Path:
+    rows = {aid: (pub, text) for aid, pub, text in STORY_CORPUS}
+    path.write_text("".join(json.dumps({"id": aid, "published": rows[aid][0],
+                                        "text": rows[aid][1]}) + "\n" for aid in ids),
+                    encoding="utf-8")
+    return path
+
+
+def settled_tables(db: Path) -> dict[str, list[dict[str, object]]]:
+    from eventwire.store import Store
+
+    with Store(db, read_only=True) as store:
+        return {t: store.query(f"SELECT * FROM {t} ORDER BY ALL")
+                for t in ("actors", "events", "stories", "story_reports")}
+
+
+def test_scale_resume_after_a_failed_batch_equals_uninterrupted_run(
+        scheduler: str, tmp_path: Path) -> None:
+    """Defect 8 of issue 16: actors and stories depend on the stored articles only."""
+    from eventwire.cli import main
+
+    ids = [aid for aid, _, _ in STORY_CORPUS]
+    corpus = write_jsonl(tmp_path / "corpus.jsonl", ids)
+    whole = tmp_path / "whole.duckdb"
+    assert main(["extract", str(corpus), "--db", str(whole)]) == 0
+    expected = settled_tables(whole)
+    # a registry was at work: Vargas is completed after a06 says who she is, not before
+    vargas = {(r["article_id"], r["country_source"]) for r in expected["actors"]
+              if str(r["name"]).endswith("Vargas")}
+    assert ("a07", "registry") in vargas and ("a01", "registry") not in vargas, vargas
+    assert len(expected["stories"]) < len(expected["events"])  # some reports share a story
+
+    # the batch holding a01, a03 and a04 failed; the resumed run stores them last
+    failed = tmp_path / "failed.duckdb"
+    assert main(["extract", str(write_jsonl(tmp_path / "part.jsonl",
+                                            [i for i in ids if i not in ("a01", "a03", "a04")])),
+                 "--db", str(failed)]) == 0
+    assert main(["extract", str(corpus), "--db", str(failed)]) == 0
+    # interrupted after six articles, then resumed
+    cut = tmp_path / "cut.duckdb"
+    assert main(["extract", str(write_jsonl(tmp_path / "first.jsonl", ids[:6])),
+                 "--db", str(cut)]) == 0
+    assert main(["extract", str(corpus), "--db", str(cut)]) == 0
+    # the whole corpus on two Dask workers, arriving in reverse order
+    spread = tmp_path / "dask.duckdb"
+    assert main(["extract", str(write_jsonl(tmp_path / "reversed.jsonl", ids[::-1])),
+                 "--db", str(spread), "--scheduler", scheduler]) == 0
+    for db in (failed, cut, spread):
+        assert settled_tables(db) == expected, db.name

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -12,7 +13,8 @@ from typing import Any, TypeVar
 from ..dedup import DEFAULT_WINDOW_DAYS, assign_batch, reports_of
 from ..errors import ArticleError, StoreError
 from ..ontology import QUAD_CLASS
-from ..records import Document
+from ..records import Actor, Article, Document, Mention
+from ..registry import ARTICLE_ORDER, ENRICHED_FIELDS, Registry
 from .export import write_csv, write_parquet
 from .rows import (
     arrow_table,
@@ -23,7 +25,7 @@ from .rows import (
     registered,
     span_field,
 )
-from .schema import ARTICLE_TABLES, SCHEMA, SCHEMA_VERSION, TABLES
+from .schema import ARTICLE_TABLES, MIGRATIONS, SCHEMA, SCHEMA_VERSION, TABLES
 from .writer import StoreWriteError, Writer
 
 T = TypeVar("T")
@@ -92,6 +94,7 @@ class Store:
             return
         try:
             self.con.execute(SCHEMA)
+            self.con.execute(MIGRATIONS)
             self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)",
                              [SCHEMA_VERSION])
         except duckdb.Error as exc:
@@ -266,7 +269,9 @@ class Store:
             rows["actors"].extend(
                 (aid, a["id"], a["name"], a.get("country"), a.get("sector"),
                  list(a.get("other_sectors") or []), a.get("role"), a.get("kind"),
-                 a.get("cameo"), a.get("country_source"), i) for i, a in enumerate(actors))
+                 a.get("cameo"), a.get("country_source"), i,
+                 json.dumps(a["extracted"]) if a.get("extracted") else None)
+                for i, a in enumerate(actors))
             rows["mentions"].extend(
                 (aid, a["id"], m["start"], m["end"], m["text"], i)
                 for a in actors for i, m in enumerate(a.get("mentions") or []))
@@ -305,13 +310,115 @@ class Store:
         with registered(self.con, f"_ew_{table}", arrow) as name:
             self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {name}")
 
+    # -- settling: what depends on the order of articles ---------------------------------
+
+    def settle(self, *, registry: bool = True) -> int:
+        """Recompute what depends on the order of articles over everything stored, taking
+        the articles in ``ARTICLE_ORDER``: the actors the registry completed (with
+        ``registry``) and, when the store deduplicates, the stories; how many actor rows
+        changed.
+
+        Writing assigns both as articles arrive; a run whose failed batch is resumed stores
+        those articles last. Settled, every way of storing the same articles (one process,
+        Dask, interrupted and resumed) holds the same rows.
+        """
+        import duckdb
+
+        try:
+            changed = self._settle_registry(enabled=registry)
+            if self.dedup:
+                self.dedup_pending(rebuild=True)
+        except duckdb.Error as exc:
+            if _cannot_write(exc):
+                raise _write_error(self.path, exc) from exc
+            raise StoreError(f"cannot settle {self.path}: {exc}") from exc
+        return changed
+
+    def _stored_actors(self) -> Iterator[tuple[Document, list[dict[str, Any]]]]:
+        """Each article's actors as extracted (before the registry), in ``ARTICLE_ORDER``,
+        with the stored rows."""
+        order = ", ".join("a." + k for k in ARTICLE_ORDER.split(", "))
+        cur = self.con.cursor()
+        cur.execute(
+            "SELECT x.*, a.published AS _published, (SELECT list(struct_pack(s := m.start, "
+            "e := m.\"end\", t := m.text) ORDER BY m.ord) FROM mentions m WHERE "
+            "m.article_id = x.article_id AND m.actor_id = x.actor_id) AS _mentions "
+            f"FROM actors x JOIN articles a ON a.id = x.article_id ORDER BY {order}, x.ord")
+        names = [d[0] for d in cur.description]
+        current: str | None = None
+        published = None
+        actors: list[Actor] = []
+        rows: list[dict[str, Any]] = []
+
+        def emit() -> tuple[Document, list[dict[str, Any]]]:
+            article = Article(id=str(current), text=" ", published=published)
+            return Document(article=article, actors=tuple(actors)), rows
+
+        while batch := cur.fetchmany(2000):
+            for values in batch:
+                row = dict(zip(names, values, strict=True))
+                if row["article_id"] != current:
+                    if current is not None:
+                        yield emit()
+                    current, published, actors, rows = row["article_id"], row["_published"], [], []
+                fields = {k: row[k] for k in ENRICHED_FIELDS}
+                if row["extracted"]:
+                    fields.update(json.loads(row["extracted"]))
+                fields["other_sectors"] = tuple(fields["other_sectors"] or ())
+                actors.append(Actor(id=row["actor_id"], mentions=tuple(
+                    Mention(start=m["s"], end=m["e"], text=m["t"])
+                    for m in row["_mentions"] or ()), **fields))
+                rows.append(row)
+        if current is not None:
+            yield emit()
+
+    def _settle_registry(self, *, enabled: bool) -> int:
+        """Actor rows set to the registry's completion in ``ARTICLE_ORDER`` (to what was
+        extracted, when not ``enabled``); how many changed."""
+        registry = Registry()
+        update: dict[str, list[Any]] = {k: [] for k in ("article_id", "actor_id",
+                                                         *ENRICHED_FIELDS, "extracted")}
+        for extracted, rows in self._stored_actors():
+            doc = registry.enrich(extracted) if enabled else extracted
+            registry.learn(doc)
+            for before, after, row in zip(extracted.actors, doc.actors, rows, strict=True):
+                now = after.to_dict()
+                kept = ({k: before.to_dict()[k] for k in ENRICHED_FIELDS}
+                        if before != after else None)
+                was = {k: row[k] for k in ENRICHED_FIELDS}
+                was["other_sectors"] = list(was["other_sectors"] or [])
+                if all(now[k] == was[k] for k in ENRICHED_FIELDS) and \
+                        (json.loads(row["extracted"]) if row["extracted"] else None) == kept:
+                    continue
+                update["article_id"].append(row["article_id"])
+                update["actor_id"].append(row["actor_id"])
+                for k in ENRICHED_FIELDS:
+                    update[k].append(now[k])
+                update["extracted"].append(json.dumps(kept) if kept else None)
+        if not update["article_id"]:
+            return 0
+        types = dict(TABLES["actors"])
+        table = arrow_table([(k, types[k]) for k in update], list(update.values()))
+        sets = ", ".join(f'"{k}" = v."{k}"' for k in (*ENRICHED_FIELDS, "extracted"))
+        self.con.begin()
+        try:
+            with registered(self.con, "_ew_settled", table):
+                self.con.execute(f"UPDATE actors SET {sets} FROM _ew_settled v WHERE "
+                                 "actors.article_id = v.article_id "
+                                 "AND actors.actor_id = v.actor_id")
+            self.con.commit()
+        except BaseException:
+            _rollback(self.con)
+            raise
+        return len(update["article_id"])
+
     # -- deduplication -------------------------------------------------------------------
 
     def dedup_pending(self, *, rebuild: bool = False, batch_size: int = 256) -> int:
         """Assign stories to events that have none (to all events with ``rebuild``); how many.
 
-        Articles are taken in the order they were stored, so a rebuild gives the stories that
-        writing with deduplication on gives.
+        Articles are taken in ``ARTICLE_ORDER`` (publication date, then id), so a rebuild gives
+        the stories of writing them in that order, however they were stored.
         """
         import duckdb
 
@@ -325,7 +432,8 @@ class Store:
                 self.con.commit()
             pending = [r[0] for r in self.con.execute(
                 """SELECT a.id FROM articles a WHERE EXISTS (SELECT 1 FROM events e
-                   WHERE e.article_id = a.id AND e.story_id IS NULL) ORDER BY a.seq""").fetchall()]
+                   WHERE e.article_id = a.id AND e.story_id IS NULL) ORDER BY """
+                + ARTICLE_ORDER).fetchall()]
             for start in range(0, len(pending), batch_size):
                 datas = self.documents(pending[start:start + batch_size])
                 self.con.begin()

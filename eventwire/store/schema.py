@@ -14,7 +14,7 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
     "actors": (("article_id", "VARCHAR"), ("actor_id", "VARCHAR"), ("name", "VARCHAR"),
                ("country", "VARCHAR"), ("sector", "VARCHAR"), ("other_sectors", "VARCHAR[]"),
                ("role", "VARCHAR"), ("kind", "VARCHAR"), ("cameo", "VARCHAR"),
-               ("country_source", "VARCHAR"), ("ord", "INTEGER")),
+               ("country_source", "VARCHAR"), ("ord", "INTEGER"), ("extracted", "VARCHAR")),
     "mentions": (("article_id", "VARCHAR"), ("actor_id", "VARCHAR"), ("start", "INTEGER"),
                  ("end", "INTEGER"), ("text", "VARCHAR"), ("ord", "INTEGER")),
     "events": (("article_id", "VARCHAR"), ("event_id", "VARCHAR"), ("type", "VARCHAR"),
@@ -58,6 +58,11 @@ def _ddl() -> str:
 
 
 SCHEMA = _ddl()
+
+# Columns added since a table was first released: a database made before gets them on open.
+ADDED_COLUMNS = (("actors", "extracted", "VARCHAR"),)
+MIGRATIONS = "\n".join(f"ALTER TABLE {t} ADD COLUMN IF NOT EXISTS {c} {kind};"
+                        for t, c, kind in ADDED_COLUMNS)
 
 # Tables holding rows of one article (keyed by article_id), in write order.
 ARTICLE_TABLES = ("actors", "mentions", "events", "quotes", "times", "places")
