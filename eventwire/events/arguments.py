@@ -285,7 +285,7 @@ def _complement_partners(token: Token, table: ActorTable, exclude: set[str]) -> 
                 if grand.pos_ == "NOUN":  # "to impose sanctions on X", "to send aid to X"
                     out.extend(a for a in object_partners(grand, table, possessor=False)
                                if a not in exclude and a not in out)
-            elif grand.dep_ == "prep" and grand.lower_ in ("with", "to", "on", "against"):
+            elif grand.dep_ == "prep" and grand.lower_ in ("with", "to", "on", "against", "into", "at"):
                 for pobj in grand.children:
                     direct(pobj)
     return out
