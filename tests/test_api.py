@@ -559,3 +559,70 @@ def test_api_route_table_is_the_app(client: TestClient) -> None:
     table = {(r.path, m) for r in ROUTES for m in r.methods}
     assert served == table
     assert len({r.endpoint for r in ROUTES}) == len(ROUTES)
+
+
+def test_api_events_csv_is_the_filtered_view(client: TestClient) -> None:
+    import csv
+    import io
+
+    whole = client.get("/api/events.csv")
+    assert whole.status_code == 200
+    assert whole.headers["content-type"].startswith("text/csv")
+    assert "attachment" in whole.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(whole.text)))
+    assert len(rows) == client.get("/api/events").json()["total"]
+    consult = client.get("/api/events.csv", params={"type": "CONSULT"})
+    rows = list(csv.DictReader(io.StringIO(consult.text)))
+    assert len(rows) == 2 and {r["type"] for r in rows} == {"CONSULT"}
+    macron = next(r for r in rows if r["article_id"] == "wire-001")
+    # the CAMEO code stays text with its leading zero, its name beside it
+    assert macron["cameo"] == "042" and '"042"' in consult.text
+    assert macron["cameo_label"] == "Make a visit"
+    assert macron["source"] == "Emmanuel Macron" and macron["target_countries"] == "DEU"
+    assert macron["place"] == "Berlin" and float(macron["lat"]) == pytest.approx(52.52)
+    assert client.get("/api/events.csv", params={"date_from": "2024-05-01",
+                                                 "date_to": "2024-04-01"}).status_code == 400
+
+
+def test_api_events_csv_defuses_spreadsheet_formulas() -> None:
+    from eventwire.api.events import _cell
+
+    assert _cell("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
+    assert _cell("-1") == "'-1" and _cell("Macron met Scholz") == "Macron met Scholz"
+    assert _cell(None) == "" and _cell(0.5) == 0.5
+
+
+def test_api_cameo_labels_cover_every_stored_code(client: TestClient) -> None:
+    labels = client.get("/api/cameo").json()["labels"]
+    assert labels["042"] == "Make a visit" and labels["19"] == "FIGHT" and len(labels) == 312
+    stored = {e["cameo"] for e in client.get("/api/events", params={"page_size": 200}).json()["items"]}
+    assert {c for c in stored if c} <= labels.keys()
+
+
+def test_api_map_gives_places_with_coordinates(client: TestClient) -> None:
+    found = client.get("/api/map").json()
+    names = {p["name"]: p for p in found["places"]}
+    assert names["Berlin"]["n"] == 2 and names["Berlin"]["lat"] == pytest.approx(52.52)
+    assert sum(p["n"] for p in found["places"]) + found["unplaced"] == \
+        client.get("/api/events").json()["total"]
+    only = client.get("/api/map", params={"type": "ASSAULT"}).json()
+    assert [p["name"] for p in only["places"]] == ["Kharkiv"]
+
+
+def test_api_timeline_window_is_the_publication_window(client: TestClient) -> None:
+    tl = client.get("/api/timeline").json()
+    # articles published 2024-03-14 .. 2024-05-20; the window opens a week before the first
+    assert tl["window"]["from"] == "2024-03-07" and tl["window"]["to"] == "2024-05-20"
+    assert tl["window"]["outside"] == 1  # the aid announced for 2024-06-01
+    assert tl["undated"] == 0 and tl["dated_by_publication"] >= 1
+    assert tl["interval"] == "day"
+
+
+def test_api_plotly_is_a_declared_dependency() -> None:
+    import tomllib
+
+    root = Path(__file__).resolve().parent.parent
+    deps = tomllib.loads((root / "pyproject.toml").read_text())["project"]["dependencies"]
+    assert any(d.split("[")[0].split("=")[0].split(">")[0].strip() == "plotly" for d in deps)
+    pins = (root / "requirements.txt").read_text().splitlines()
+    assert any(line.startswith("plotly==") for line in pins)

@@ -1,14 +1,20 @@
-"""Events: GET /api/events, /api/events/{id}, /api/timeline, /api/network."""
+"""Events: GET /api/events, /api/events.csv, /api/events/{id}, /api/timeline, /api/network,
+/api/map."""
 
 from __future__ import annotations
 
+import csv
+import io
 from typing import Annotated, Any, Literal
 
 from fastapi import HTTPException, Query
 from fastapi import Path as PathParam
+from fastapi.responses import Response
 
+from .cameo import cameo_labels
 from .ids import event_key, parse_event_key
 from .queries import (
+    DAY,
     EVENT_COLUMNS,
     EVENT_SORTS,
     FROM_EVENTS,
@@ -39,6 +45,55 @@ def list_events(cur: Cur, f: Filters, sort: EventSort = "-date", page: PageNo = 
         found = fetch_one(cur, f"SELECT count(*) AS n {FROM_EVENTS} WHERE {where}", params)
         total = found["n"] if found else 0
     return page_of(total, page, page_size, with_actors(cur, rows))
+
+
+# One download holds at most this many rows: a filtered view, not a dump (``eventwire export``).
+MAX_CSV_ROWS = 100_000
+CSV_SQL = f"""e.article_id || '/' || e.event_id AS id, {DAY} AS day, e.date, e.date_text,
+  a.published, e.type, e.mode, e.quad_class, e.modality, e.cameo, e.confidence,
+  {{source}} AS source, {{source_cc}} AS source_countries, {{target}} AS target,
+  {{target_cc}} AS target_countries, pl.name AS place, pl.country AS place_country,
+  pl.lat, pl.lon, e.evidence_text AS evidence, a.title, a.source AS outlet, a.url,
+  e.article_id, e.event_id, e.story_id"""
+ACTOR_LIST = ("(SELECT string_agg(x.{column}, '; ' ORDER BY list_position(e.{side}, x.actor_id)) "
+              "FROM actors x WHERE x.article_id = e.article_id "
+              "AND list_contains(e.{side}, x.actor_id))")
+CSV_COLUMNS = ("id", "day", "date", "date_text", "published", "type", "mode", "quad_class",
+               "modality", "cameo", "cameo_label", "confidence", "source", "source_countries",
+               "target", "target_countries", "place", "place_country", "lat", "lon", "evidence",
+               "title", "outlet", "url", "article_id", "event_id", "story_id")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: Any) -> Any:
+    """A CSV cell: text that a spreadsheet would run as a formula gets a leading apostrophe."""
+    if isinstance(value, str):
+        return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+    return "" if value is None else value
+
+
+def events_csv(cur: Cur, f: Filters, sort: EventSort = "-date") -> Response:
+    """The filtered events as CSV (UTF-8, one row per event, the CAMEO code as quoted text)."""
+    where, params = f.where()
+    select = CSV_SQL.format(**{
+        f"{side}{suffix}": ACTOR_LIST.format(column=column, side=side)
+        for side in ("source", "target") for suffix, column in (("", "name"), ("_cc", "country"))})
+    result = cur.execute(f"SELECT {select} {FROM_EVENTS} WHERE {where} ORDER BY "
+                         f"{EVENT_SORTS[sort]}, e.article_id, e.event_id LIMIT ?",
+                         [*params, MAX_CSV_ROWS])
+    names = [d[0] for d in result.description or ()]
+    labels = cameo_labels()
+    out = io.StringIO()
+    writer = csv.writer(out, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    while chunk := result.fetchmany(5000):
+        for row in chunk:
+            rec = dict(zip(names, row, strict=True))
+            rec["cameo_label"] = labels.get(rec["cameo"] or "")
+            writer.writerow([_cell(str(v) if hasattr(v, "isoformat") else v)
+                             for v in (rec[c] for c in CSV_COLUMNS)])
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": 'attachment; filename="events.csv"'})
 
 
 def get_event(id: Annotated[str, PathParam(max_length=2000)], cur: Cur) -> dict[str, Any]:
@@ -108,3 +163,16 @@ def network(cur: Cur, f: Filters,
                                              "country": e[f"{end}_country"], "n": 0})
             node["n"] += e["n"]
     return {"nodes": list(nodes.values()), "edges": edges}
+
+
+def event_map(cur: Cur, f: Filters) -> dict[str, Any]:
+    """The places of the filtered events with coordinates, and how many events have none."""
+    where, params = f.where()
+    places = fetch_all(cur, f"""SELECT pl.name, pl.country, pl.lat, pl.lon, count(*) AS n,
+        count(*) FILTER (WHERE e.quad_class IN (1, 2)) AS cooperation,
+        count(*) FILTER (WHERE e.quad_class IN (3, 4)) AS conflict {FROM_EVENTS}
+        WHERE {where} AND pl.lat IS NOT NULL AND pl.lon IS NOT NULL
+        GROUP BY ALL ORDER BY n DESC, pl.name""", params)
+    found = fetch_one(cur, f"SELECT count(*) AS n {FROM_EVENTS} WHERE {where} AND "
+                           "(pl.lat IS NULL OR pl.lon IS NULL)", params)
+    return {"places": places, "unplaced": found["n"] if found else 0}

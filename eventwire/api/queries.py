@@ -7,7 +7,7 @@ here (sort orders, filter clauses), never from a request.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Literal
 
 import duckdb
@@ -152,21 +152,39 @@ def page_of(total: int, page: int, page_size: int, items: list[Any]) -> dict[str
     return {"total": total, "page": page, "page_size": page_size, "items": items}
 
 
-def _interval(cur: Cursor, where: str, params: list[Any]) -> str:
-    span = fetch_one(cur, f"SELECT min({DAY}) AS lo, max({DAY}) AS hi {FROM_EVENTS} WHERE {where}", params)
-    if not span or span["lo"] is None:
+# The timeline's default window opens this long before the first article: news reports what
+# happened in the days before, and "on Tuesday" in a Thursday article is no outlier.
+WINDOW_LEAD = timedelta(days=7)
+
+
+def _interval(lo: date | None, hi: date | None) -> str:
+    if lo is None or hi is None:
         return "month"
-    days = (span["hi"] - span["lo"]).days
+    days = (hi - lo).days
     return "month" if days > 730 else "week" if days > 120 else "day"
 
 
 def timeline_counts(cur: Cursor, where: str, params: list[Any], interval: str) -> dict[str, Any]:
+    """Counts per period and quad class, the publication window of the events' articles, and
+    how many events have no date of their own (placed at publication) or none at all."""
+    span = fetch_one(cur, f"""SELECT min(a.published) AS first_published,
+        max(a.published) AS last_published, min({DAY}) AS lo, max({DAY}) AS hi,
+        count(*) FILTER (WHERE e.date IS NULL AND a.published IS NOT NULL) AS dated_by_publication,
+        count(*) FILTER (WHERE {DAY} IS NULL) AS undated {FROM_EVENTS} WHERE {where}""", params)
+    span = span or {}
+    first, last = span.get("first_published"), span.get("last_published")
+    first = first - WINDOW_LEAD if first else None
     if interval == "auto":
-        interval = _interval(cur, where, params)
+        # the window the articles were published in, not a stray reference to 1945
+        interval = _interval(first, last) if first else _interval(span.get("lo"), span.get("hi"))
     rows = fetch_all(cur, f"SELECT CAST(date_trunc('{interval}', {DAY}) AS DATE) AS period, "
                           f"e.quad_class, count(*) AS n {FROM_EVENTS} WHERE {where} AND {DAY} IS NOT NULL "
                           "GROUP BY ALL ORDER BY period, e.quad_class", params)
-    undated = fetch_one(cur, f"SELECT count(*) AS n {FROM_EVENTS} WHERE {where} AND {DAY} IS NULL", params)
-    return {"interval": interval, "buckets": rows, "undated": undated["n"] if undated else 0}
-
-
+    outside = 0
+    if first and last:
+        found = fetch_one(cur, f"SELECT count(*) AS n {FROM_EVENTS} WHERE {where} AND "
+                               f"({DAY} < ? OR {DAY} > ?)", [*params, first, last])
+        outside = found["n"] if found else 0
+    return {"interval": interval, "buckets": rows, "undated": span.get("undated") or 0,
+            "dated_by_publication": span.get("dated_by_publication") or 0,
+            "window": {"from": first, "to": last, "outside": outside}}

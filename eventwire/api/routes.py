@@ -1,7 +1,7 @@
 """The app: the route table, the middleware, the error handler and the explorer's files.
 
 Each resource's endpoints live in a module of their own (``events``, ``actors``, ``quotes``,
-``articles``, ``stats``, ``extraction``, ``explorer``); ``ROUTES`` says which path and method
+``articles``, ``stats``, ``cameo``, ``extraction``, ``explorer``); ``ROUTES`` says which path and method
 reaches which, and ``create_app`` wires them, as datasette's ``app.py`` does its views.
 """
 
@@ -18,7 +18,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from ..errors import ArticleError, EventwireError, StageError, StoreError
-from . import actors, articles, events, explorer, extraction, quotes, stats
+from . import actors, articles, cameo, events, explorer, extraction, quotes, stats
 from .extraction import MAX_PENDING, ExtractionQueue, Extractor, pipeline_extract
 from .failures import UnexpectedErrors
 from .headers import HeadAsGet, SecurityHeaders
@@ -43,9 +43,13 @@ class Route:
 ROUTES: tuple[Route, ...] = (
     Route(path="/api/events", endpoint=events.list_events, tags=("events",),
           response_model=EventPage),
+    Route(path="/api/events.csv", endpoint=events.events_csv, tags=("events",),
+          responses={200: {"content": {"text/csv": {}}, "description": "the filtered events"}}),
     Route(path="/api/events/{id}", endpoint=events.get_event, tags=("events",)),
     Route(path="/api/timeline", endpoint=events.timeline, tags=("events",)),
     Route(path="/api/network", endpoint=events.network, tags=("events",)),
+    Route(path="/api/map", endpoint=events.event_map, tags=("events",)),
+    Route(path="/api/cameo", endpoint=cameo.labels, tags=("labels",)),
     Route(path="/api/actors", endpoint=actors.list_actors, tags=("actors",),
           response_model=ActorPage),
     Route(path="/api/actors/{key}", endpoint=actors.get_actor, tags=("actors",)),

@@ -12,8 +12,10 @@ const FILTER_KEYS = ["q", "actor", "side", "country", "type", "quad_class", "mod
   "date_from", "date_to", "place"];
 const PAGE_SIZE = 25;
 const GRAVITY = 0.4;  // pulls separate components of the network towards the middle
+const DAY_MS = 86400000;
+const MAX_TICKS = 6;  // date ticks on the timeline's axis, never finer than one bar
 const state = { route: "", params: new URLSearchParams(), eventsPage: 1, sort: "-date",
-  actorPage: 1, lastTimeline: null };
+  actorPage: 1, lastTimeline: null, cameo: {}, network: null, topN: 12, dyadBy: "actor" };
 let pending = 0;
 
 // ------------------------------------------------------------ helpers
@@ -71,6 +73,11 @@ function badge(ev) {
   return `<span class="badge q${esc(ev.quad_class)}" title="${esc(title)}">${esc(ev.type)}</span>`
     + (ev.mode ? `<span class="tag">${esc(ev.mode)}</span>` : "")
     + (ev.modality && ev.modality !== "asserted" ? `<span class="tag">${esc(ev.modality)}</span>` : "");
+}
+function cameoLabel(code) { return code ? state.cameo[code] || "" : ""; }
+function cameoCell(code) {
+  if (!code) return '<span class="muted">—</span>';
+  return `<code>${esc(code)}</code>${esc(cameoLabel(code))}`;
 }
 function plotlyReady() { return typeof window.Plotly !== "undefined"; }
 function noChart(el, message) {
@@ -161,9 +168,15 @@ async function renderEvents(params) {
   pageParams.set("sort", state.sort);
   pageParams.set("page", String(state.eventsPage));
   pageParams.set("page_size", String(PAGE_SIZE));
-  const [page, timeline, network] = await Promise.all([
-    api("/api/events", pageParams), api("/api/timeline", filters), api("/api/network", filters),
+  const networkParams = new URLSearchParams(filters);
+  networkParams.set("limit", "500");
+  const [page, timeline, network, places] = await Promise.all([
+    api("/api/events", pageParams), api("/api/timeline", filters),
+    api("/api/network", networkParams), api("/api/map", filters),
   ]);
+  const csv = new URLSearchParams(filters);
+  if (state.sort !== "-date") csv.set("sort", state.sort);
+  $("#csv-link").href = `/api/events.csv${csv.toString() ? `?${csv.toString()}` : ""}`;
   renderEventRows($("#events-table tbody"), page.items);
   $("#events-count").textContent = `${page.total.toLocaleString()} matching`;
   renderPager($("#events-pager"), page, (n) => {
@@ -172,20 +185,25 @@ async function renderEvents(params) {
     go("/events", next);
   });
   drawTimeline($("#timeline"), timeline, true);
+  $("#timeline-note").textContent = timelineNote(timeline);
+  state.network = network;
   drawNetwork($("#network"), network);
+  renderDyads($("#dyads tbody"), network);
+  drawMap($("#map"), places);
   const open = params.get("event");
   if (open) await openEvent(open, false);
 }
 
 function renderEventRows(tbody, items) {
   if (!items.length) {
-    tbody.innerHTML = '<tr><td colspan="8" class="empty">No events match these filters.</td></tr>';
+    tbody.innerHTML = '<tr><td colspan="9" class="empty">No events match these filters.</td></tr>';
     return;
   }
   tbody.innerHTML = items.map((ev) => `
     <tr data-id="${esc(ev.id)}">
       <td class="date">${esc(ev.day || "")}${ev.date ? "" : ' <span class="muted" title="publication date">(pub.)</span>'}</td>
       <td>${badge(ev)}</td>
+      <td class="cameo">${cameoCell(ev.cameo)}</td>
       <td>${actorList(ev.source)}</td>
       <td class="arrow">→</td>
       <td>${actorList(ev.target)}</td>
@@ -215,21 +233,70 @@ function periodEnd(start, interval) {
   return d.toISOString().slice(0, 10);
 }
 
+function addPeriods(day, interval, k) {
+  const d = new Date(`${day}T00:00:00Z`);
+  if (interval === "day") d.setUTCDate(d.getUTCDate() + k);
+  else if (interval === "week") d.setUTCDate(d.getUTCDate() + 7 * k);
+  else if (interval === "year") d.setUTCFullYear(d.getUTCFullYear() + k);
+  else d.setUTCMonth(d.getUTCMonth() + k);
+  return d.toISOString().slice(0, 10);
+}
+// One tick every k bars, k chosen so at most MAX_TICKS show: a tick never falls inside a bar,
+// so no two ticks can print the same date.
+function dateTicks(interval, from, to) {
+  const days = Math.max(1, (Date.parse(to) - Date.parse(from)) / DAY_MS);
+  const per = { day: 1, week: 7, month: 30.4, year: 365.25 }[interval] || 30.4;
+  const k = Math.max(1, Math.ceil(days / per / MAX_TICKS));
+  if (interval === "day") return { dtick: k * DAY_MS, tickformat: "%-d %b<br>%Y" };
+  if (interval === "week") return { dtick: 7 * k * DAY_MS, tickformat: "%-d %b<br>%Y" };
+  if (interval === "year") return { dtick: `M${12 * k}`, tickformat: "%Y" };
+  return { dtick: `M${k}`, tickformat: "%b %Y" };
+}
+function plural(n, word) { return `${n.toLocaleString()} ${word}${n === 1 ? "" : "s"}`; }
+function timelineNote(timeline) {
+  const parts = [];
+  const w = timeline.window || {};
+  if (w.from) {
+    parts.push(`Shown: the articles' publication window, ${w.from} to ${w.to} (from a week before the first).`);
+    if (w.outside) parts.push(`${plural(w.outside, "event")} dated outside it (double-click the chart to see them).`);
+  }
+  parts.push(`${plural(timeline.undated || 0, "event")} undated (no date and no publication date).`);
+  if (timeline.dated_by_publication) {
+    parts.push(`${plural(timeline.dated_by_publication, "event")} with no date of their own, placed at their article's publication date.`);
+  }
+  return parts.join(" ");
+}
+
 function drawTimeline(el, timeline, clickable) {
   if (!plotlyReady()) { noChart(el, "Charts need plotly (pip install plotly)."); return; }
   if (!timeline.buckets.length) { noChart(el, "No dated events."); return; }
   el.querySelectorAll(".empty").forEach((msg) => msg.remove());  // keep plotly's own nodes
   const traces = [1, 2, 3, 4].map((q) => {
     const rows = timeline.buckets.filter((b) => b.quad_class === q);
+    // each bar as wide as its period, whatever its neighbours: a lone bar stays visible
     return { type: "bar", name: QUADS[q].label, marker: { color: QUADS[q].color },
-      x: rows.map((b) => b.period), y: rows.map((b) => b.n),
+      x: rows.map((b) => b.period), y: rows.map((b) => b.n), offset: 0,
+      width: rows.map((b) => 0.85 * (Date.parse(addPeriods(b.period, timeline.interval, 1)) - Date.parse(b.period))),
       hovertemplate: `%{x}: %{y} ${QUADS[q].label}<extra></extra>` };
   });
-  const layout = { barmode: "stack", margin: { l: 36, r: 8, t: 6, b: 40 }, bargap: 0.15,
+  const w = timeline.window || {};
+  const periods = timeline.buckets.map((b) => b.period);
+  const from = w.from || periods[0];
+  const to = w.to || periods[periods.length - 1];
+  // bars start at their period's first day (offset 0), so the window ends a period after `to`
+  const start = from;
+  const end = addPeriods(to, timeline.interval, 1);
+  const ticks = dateTicks(timeline.interval, from, to);
+  const layout = { barmode: "stack", margin: { l: 44, r: 16, t: 6, b: 40 }, bargap: 0.15,
     legend: { orientation: "h", y: -0.18, font: { size: 11 }, traceorder: "normal" },
-    xaxis: { type: "date", tickfont: { size: 11 },
-      tickformat: { month: "%b %Y", year: "%Y" }[timeline.interval] || "%-d %b %Y" }, yaxis: { tickfont: { size: 11 }, rangemode: "tozero" },
+    xaxis: { type: "date", tickfont: { size: 11 }, range: [start, end], autorange: false,
+      tick0: from, dtick: ticks.dtick, tickformat: ticks.tickformat, ticklabelmode: "instant" },
+    yaxis: { tickfont: { size: 11 }, rangemode: "tozero", dtick: 1, tickformat: "d", autorange: true },
     paper_bgcolor: "#fff", plot_bgcolor: "#fff" };
+  const totals = new Map();
+  for (const b of timeline.buckets) totals.set(b.period, (totals.get(b.period) || 0) + b.n);
+  const tallest = Math.max(...totals.values());
+  if (tallest > 10) delete layout.yaxis.dtick;
   window.Plotly.react(el, traces, layout, { displayModeBar: false, responsive: true });
   if (clickable && !el.dataset.bound) {
     el.dataset.bound = "1";
@@ -279,41 +346,135 @@ function layoutGraph(nodes, edges) {
   return pos;
 }
 
+// At most N actors: both ends of the heaviest pairs first (the edges come heaviest first), so a
+// pair is never cut in half; then the edges between them.
+function topNetwork(network, n) {
+  const weight = new Map();
+  for (const e of network.edges) {
+    weight.set(e.source, (weight.get(e.source) || 0) + e.n);
+    weight.set(e.target, (weight.get(e.target) || 0) + e.n);
+  }
+  const chosen = new Set();
+  for (const e of network.edges) {
+    const room = n - chosen.size;
+    const needed = (chosen.has(e.source) ? 0 : 1) + (chosen.has(e.target) ? 0 : 1);
+    if (needed <= room) { chosen.add(e.source); chosen.add(e.target); }
+    if (chosen.size >= n) break;
+  }
+  const byKey = new Map(network.nodes.map((node) => [node.key, node]));
+  const nodes = [...chosen].map((key) => ({ ...byKey.get(key), n: weight.get(key) }));
+  const keep = new Set(nodes.map((node) => node.key));
+  return { nodes, edges: network.edges.filter((e) => keep.has(e.source) && keep.has(e.target)), total: weight.size };
+}
+function shortName(name) { return name && name.length > 24 ? `${name.slice(0, 23)}…` : name || ""; }
+
 function drawNetwork(el, network) {
   if (!plotlyReady()) { noChart(el, "Charts need plotly (pip install plotly)."); return; }
-  if (!network.edges.length) { noChart(el, "No source → target pairs among these events."); return; }
+  if (!network.edges.length) {
+    noChart(el, "No source → target pairs among these events.");
+    $("#network-note").textContent = "";
+    return;
+  }
   el.querySelectorAll(".empty").forEach((msg) => msg.remove());  // keep plotly's own nodes
-  const nodes = network.nodes.slice(0, 60);
-  const keep = new Set(nodes.map((node) => node.key));
-  const edges = network.edges.filter((e) => keep.has(e.source) && keep.has(e.target));
+  const { nodes, edges, total } = topNetwork(network, state.topN);
+  $("#network-note").textContent = `${plural(nodes.length, "actor")} of ${total} shown, ${plural(edges.length, "link")}; `
+    + "arrow width = events; green: mostly cooperation, red: mostly conflict. Every pair is in the dyad table.";
   const pos = layoutGraph(nodes, edges);
   const at = new Map(nodes.map((node, i) => [node.key, pos[i]]));
-  const heaviest = Math.max(...edges.map((e) => e.n));
+  const heaviest = Math.max(...edges.map((e) => e.n), 1);
   const annotations = edges.map((e) => {
     const share = e.cooperation / Math.max(e.cooperation + e.conflict, 1);
-    const color = share >= 0.67 ? "rgba(35,139,69,.55)" : share <= 0.33 ? "rgba(215,48,31,.55)" : "rgba(102,112,133,.55)";
+    const color = share >= 0.67 ? "rgba(35,139,69,.6)" : share <= 0.33 ? "rgba(215,48,31,.6)" : "rgba(102,112,133,.6)";
     return { x: at.get(e.target).x, y: at.get(e.target).y, ax: at.get(e.source).x, ay: at.get(e.source).y,
       xref: "x", yref: "y", axref: "x", ayref: "y", text: "", showarrow: true, arrowhead: 2,
-      arrowsize: 1, arrowwidth: 1 + (5 * e.n) / heaviest, arrowcolor: color, standoff: 9, startstandoff: 6 };
+      arrowsize: 1, arrowwidth: 1 + (4 * e.n) / heaviest, arrowcolor: color, standoff: 10, startstandoff: 8 };
   });
   const biggest = Math.max(...nodes.map((node) => node.n));
-  // Label the busiest actors only; every node still names itself on hover.
-  const labelled = new Set([...nodes].sort((a, b) => b.n - a.n).slice(0, 18).map((node) => node.key));
-  const trace = { type: "scatter", mode: "markers+text", x: pos.map((p) => p.x), y: pos.map((p) => p.y),
-    text: nodes.map((node) => (labelled.has(node.key) ? node.name : "")), textposition: "top center", textfont: { size: 11, color: "#1d2433" },
+  const xs = pos.map((p) => p.x); const ys = pos.map((p) => p.y);
+  const pad = (lo, hi) => { const m = Math.max((hi - lo) * 0.18, 0.3); return [lo - m, hi + m]; };
+  const trace = { type: "scatter", mode: "markers+text", x: xs, y: ys,
+    // every shown actor is labelled, below or above its marker by turns to keep labels apart
+    text: nodes.map((node) => shortName(node.name)),
+    textposition: nodes.map((_, i) => (pos[i].y >= 0 ? "top center" : "bottom center")),
+    textfont: { size: 12, color: "#1d2433" },
     customdata: nodes.map((node) => node.key),
     hovertext: nodes.map((node) => `${node.name}${node.country ? ` (${node.country})` : ""}: ${node.n} events`),
-    hoverinfo: "text",
-    marker: { size: nodes.map((node) => 9 + (17 * Math.sqrt(node.n)) / Math.sqrt(biggest)),
+    hoverinfo: "text", cliponaxis: false,
+    marker: { size: nodes.map((node) => 10 + (14 * Math.sqrt(node.n)) / Math.sqrt(biggest)),
       color: "#2f5bd3", line: { color: "#fff", width: 1.5 } } };
-  const axis = { visible: false, zeroline: false, showgrid: false };
-  window.Plotly.react(el, [trace], { margin: { l: 10, r: 10, t: 10, b: 10 }, showlegend: false,
-    xaxis: axis, yaxis: axis, annotations, paper_bgcolor: "#fff", plot_bgcolor: "#fff", hovermode: "closest" },
+  const axis = { visible: false, zeroline: false, showgrid: false, fixedrange: true };
+  window.Plotly.react(el, [trace], { margin: { l: 10, r: 10, t: 16, b: 16 }, showlegend: false,
+    xaxis: { ...axis, range: pad(Math.min(...xs), Math.max(...xs)) },
+    yaxis: { ...axis, range: pad(Math.min(...ys), Math.max(...ys)) },
+    annotations, paper_bgcolor: "#fff", plot_bgcolor: "#fff", hovermode: "closest" },
   { displayModeBar: false, responsive: true });
   if (!el.dataset.bound) {
     el.dataset.bound = "1";
     el.on("plotly_click", (ev) => { go(`/actor/${encodeURIComponent(ev.points[0].customdata)}`); });
   }
+}
+
+// Source -> target pairs with their counts, by actor or summed by country.
+function dyads(network, by) {
+  if (by === "actor") {
+    return network.edges.map((e) => ({ source: { key: e.source, name: e.source_name, country: e.source_country },
+      target: { key: e.target, name: e.target_name, country: e.target_country }, n: e.n,
+      cooperation: e.cooperation, conflict: e.conflict }));
+  }
+  const rows = new Map();
+  for (const e of network.edges) {
+    const s = e.source_country || "?"; const t = e.target_country || "?";
+    const row = rows.get(`${s}>${t}`) || { source: { country: s }, target: { country: t }, n: 0, cooperation: 0, conflict: 0 };
+    row.n += e.n; row.cooperation += e.cooperation; row.conflict += e.conflict;
+    rows.set(`${s}>${t}`, row);
+  }
+  return [...rows.values()].sort((x, y) => y.n - x.n
+    || x.source.country.localeCompare(y.source.country) || x.target.country.localeCompare(y.target.country));
+}
+function renderDyads(tbody, network) {
+  const rows = dyads(network, state.dyadBy);
+  const side = (ref) => (state.dyadBy === "actor" ? actorLink(ref) : esc(ref.country));
+  tbody.innerHTML = rows.length ? rows.map((d) => {
+    const total = Math.max(d.cooperation + d.conflict, 1);
+    return `<tr><td>${side(d.source)}</td><td class="arrow">→</td><td>${side(d.target)}</td>
+      <td class="num">${d.n}</td><td class="num">${d.cooperation}</td><td class="num">${d.conflict}</td>
+      <td><div class="ratio" title="${d.cooperation} cooperation, ${d.conflict} conflict">
+        <span class="c" style="width:${(100 * d.cooperation) / total}%"></span>
+        <span class="k" style="width:${(100 * d.conflict) / total}%"></span></div></td></tr>`;
+  }).join("") : '<tr><td colspan="7" class="empty">No source → target pairs among these events.</td></tr>';
+}
+
+function drawMap(el, data) {
+  const note = $("#map-note");
+  const placed = data.places.reduce((sum, p) => sum + p.n, 0);
+  note.textContent = `${plural(placed, "event")} at ${plural(data.places.length, "place")}; `
+    + `${plural(data.unplaced, "event")} without a place with coordinates (not shown).`;
+  if (!plotlyReady()) { noChart(el, "Charts need plotly (pip install plotly)."); return; }
+  if (!data.places.length) { noChart(el, "None of these events has a place with coordinates."); return; }
+  el.querySelectorAll(".empty").forEach((msg) => msg.remove());
+  const most = Math.max(...data.places.map((p) => p.n));
+  const colour = (p) => {
+    const share = p.cooperation / Math.max(p.cooperation + p.conflict, 1);
+    return share >= 0.67 ? "#238b45" : share <= 0.33 ? "#d7301f" : "#667085";
+  };
+  const lats = data.places.map((p) => p.lat); const lons = data.places.map((p) => p.lon);
+  const span = (lo, hi, min) => { const m = Math.max((hi - lo) * 0.25, min); return [lo - m, hi + m]; };
+  const latRange = span(Math.min(...lats), Math.max(...lats), 8).map((v) => Math.max(-85, Math.min(85, v)));
+  const lonRange = span(Math.min(...lons), Math.max(...lons), 14).map((v) => Math.max(-180, Math.min(180, v)));
+  const trace = { type: "scattergeo", mode: "markers+text", lat: lats, lon: lons,
+    text: data.places.map((p) => p.name), textposition: "top center", textfont: { size: 11, color: "#1d2433" },
+    hovertext: data.places.map((p) => `${p.name}${p.country ? ` (${p.country})` : ""}: ${p.n} events`),
+    hoverinfo: "text",
+    marker: { size: data.places.map((p) => 8 + (18 * Math.sqrt(p.n)) / Math.sqrt(most)),
+      color: data.places.map(colour), opacity: 0.8, line: { color: "#fff", width: 1 } } };
+  const geo = { projection: { type: "equirectangular" }, resolution: 110, scope: "world",
+    showland: true, landcolor: "#eef0f4", showcountries: true, countrycolor: "#b8bec9", countrywidth: 0.6,
+    showcoastlines: false, showocean: false, showlakes: false, showrivers: false, showsubunits: false,
+    showframe: false, lataxis: { range: latRange }, lonaxis: { range: lonRange }, bgcolor: "#fff" };
+  window.Plotly.react(el, [trace], { margin: { l: 4, r: 4, t: 4, b: 4 }, geo, showlegend: false,
+    paper_bgcolor: "#fff" },
+  // the base map is the explorer's own file: no tile server, no CDN
+  { displayModeBar: false, responsive: true, topojsonURL: `${location.origin}/static/topojson/` });
 }
 
 // ------------------------------------------------------------ the event panel
@@ -341,7 +502,7 @@ async function openEvent(id, remember = true) {
       <dt>Place</dt><dd>${esc(ev.place || "—")}${ev.place_country ? ` <span class="cc">${esc(ev.place_country)}</span>` : ""}</dd>
       <dt>Modality</dt><dd>${esc(ev.modality)}</dd>
       ${ev.attributed_to ? `<dt>On the word of</dt><dd>${actorLink(ev.attributed_to)}</dd>` : ""}
-      <dt>CAMEO</dt><dd>${esc(ev.cameo || "—")}</dd>
+      <dt>CAMEO</dt><dd>${ev.cameo ? `<code class="cameo">${esc(ev.cameo)}</code>${esc(cameoLabel(ev.cameo))}` : "—"}</dd>
       <dt>Confidence</dt><dd>${ev.confidence == null ? "—" : Number(ev.confidence).toFixed(2)}</dd>
       <dt>Evidence</dt><dd class="evidence-text">${esc(ev.evidence.text)}</dd>
     </dl>
@@ -443,7 +604,8 @@ async function renderQuotes(params) {
 // ------------------------------------------------------------ start
 
 async function loadSummary() {
-  const [stats, spec] = await Promise.all([api("/api/stats"), api("/openapi.json")]);
+  const [stats, spec, cameo] = await Promise.all([api("/api/stats"), api("/openapi.json"), api("/api/cameo")]);
+  state.cameo = cameo.labels;
   const range = stats.first_published ? ` · published ${stats.first_published} – ${stats.last_published}` : "";
   $("#summary").textContent = `${stats.articles.toLocaleString()} articles · ${stats.events.toLocaleString()} events · ${stats.quotes.toLocaleString()} quotes${range}`;
   const counts = new Map(stats.by_type.map((t) => [t.type, t.n]));
@@ -478,6 +640,14 @@ function bind() {
     if (row) openEvent(row.dataset.id).catch(showError);
   });
   $("#panel-close").addEventListener("click", closeEvent);
+  $("#network-top").addEventListener("change", () => {
+    state.topN = Number($("#network-top").value);
+    if (state.network) drawNetwork($("#network"), state.network);
+  });
+  $("#dyad-by").addEventListener("change", () => {
+    state.dyadBy = $("#dyad-by").value;
+    if (state.network) renderDyads($("#dyads tbody"), state.network);
+  });
   document.addEventListener("keydown", (ev) => { if (ev.key === "Escape") closeEvent(); });
   let timer = null;
   $('#filters [name="actor"]').addEventListener("input", (ev) => {
