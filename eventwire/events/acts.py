@@ -82,6 +82,11 @@ class Reading:
         self.place_by_country = {p.country: p for p in self.places if p.feature == "country"}
 
 
+# Verbs of refusing: what is refused must itself be an act ("refused to withdraw"), not
+# "declined to give his name".
+REFUSALS = frozenset({"decline", "refuse"})
+
+
 def read_token(token: Token, r: Reading) -> list[_Candidate]:
     """The candidate events one token states (none for most tokens)."""
     if token.i in r.suppressed or token.sent.start in r.games:
@@ -244,8 +249,8 @@ def _decided(token: Token, trig: Trigger, source: list[str], partners: list[str]
         modality, future = ("negated", False) if modality == "negated" else ("asserted", False)
     if "actor_object" in trig.flags and not partners:
         return []
-    if trig.type == "REJECT" and any(c.dep_ == "xcomp" and c.lemma_.lower() in NON_EVENTS
-                                     for c in token.children):
+    if trig.type == "REJECT" and any(c.dep_ == "xcomp" and (c.lemma_.lower() in NON_EVENTS or (
+            token.lemma_.lower() in REFUSALS and _match(c) is None)) for c in token.children):
         return []  # "declined to comment" is no rejection
     if trig.type in CONTENT_TYPES:
         r.suppressed |= _complement_tokens(token)
