@@ -310,3 +310,21 @@ def test_browser_analysis_charts_from_extracted_articles(extracted_server: str, 
     assert not outside, outside
     assert not violations, violations
     assert not page.errors, page.errors  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("interval", "first", "last"), [
+    ("day", "2024-03-12", "2024-03-13"), ("day", "2024-03-01", "2024-04-20"),
+    ("week", "2024-01-01", "2024-06-24"), ("month", "2024-01-01", "2024-03-01"),
+    ("month", "2021-01-01", "2024-06-01"), ("year", "2001-01-01", "2024-01-01"),
+])
+def test_browser_timeline_ticks_never_repeat_a_date(server: str, page, interval: str,
+                                                    first: str, last: str) -> None:
+    page.goto(f"{server}/#/events")
+    page.wait_for_selector("body[data-ready='1']")
+    ticks = page.evaluate("""([interval, first, last]) => {
+        const el = document.getElementById('timeline');
+        drawTimeline(el, { interval, undated: 0, window: { from: first, to: last, outside: 0 },
+          buckets: [{ period: first, quad_class: 1, n: 2 }, { period: last, quad_class: 4, n: 1 }] }, false);
+        return [...el.querySelectorAll('.xtick text')].map((t) => t.textContent);
+    }""", [interval, first, last])
+    assert 1 <= len(ticks) <= 8 and len(ticks) == len(set(ticks)), ticks
