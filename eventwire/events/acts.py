@@ -279,6 +279,8 @@ def _hosted_by(token: Token, trig: Trigger, source: list[str], partners: list[st
     table = r.table
     if place is None and trig.type == "CONSULT" and trig.mode is None and partners:
         place = _sole_place(token, r.places)  # a meeting's place, for _hosted
+        if place is not None and table.resolve(place.start, place.end) in (*source, *partners):
+            place = None  # "Ethiopia held talks with X": a party named, not where they met
     targets = partners
     if trig.type == "CONSULT" and place is not None and (
             (trig.mode == "visit" and (not partners or len(
