@@ -250,3 +250,19 @@ def test_events_a_threat_is_aimed_at_the_subject_of_its_condition(nlp: object) -
                           "if Hamas rejected the proposal.", nlp))
     threats = [e for e in events if e[0] == "THREATEN"]
     assert threats and threats[0][4] == ["Hamas"], events
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "event_type", "target"), [
+    ("Colombia mobilized reservists near the border with Peru.", "MOBILIZE", "Peru"),
+    ("Germany withdrew its troops from Mali.", "RETREAT", "Mali"),
+    ("Chile held talks with the Peruvian government on Tuesday.", "CONSULT", None),
+])
+def test_events_forces_face_where_they_move_and_parties_are_no_place(
+        text: str, event_type: str, target: str | None, nlp: object) -> None:
+    found = [e for e in _events(_doc(text, nlp)) if e[0] == event_type]
+    assert found, _events(_doc(text, nlp))
+    if target is None:  # talks between the two, held nowhere in particular: no visit
+        assert not found[0][4] and len(found[0][3]) == 2, found
+    else:
+        assert found[0][4] == [target], found

@@ -19,6 +19,7 @@ from .arguments import (
     _specific,
     _subject_of,
     content_partners,
+    facing_partners,
     means_actors,
     own_forces,
     own_government,
@@ -82,6 +83,8 @@ class Reading:
         self.place_by_country = {p.country: p for p in self.places if p.feature == "country"}
 
 
+# Acts that face whoever is where they happen ("massed near the border with X").
+FACING_TYPES = frozenset({"MOBILIZE", "RETREAT", "PROTEST"})
 # Verbs of refusing: what is refused must itself be an act ("refused to withdraw"), not
 # "declined to give his name".
 REFUSALS = frozenset({"decline", "refuse"})
@@ -216,8 +219,10 @@ def _completed(token: Token, trig: Trigger, source: list[str], partners: list[st
         aimed = [a for a in partners if (actor := table.by_id(a)) is None
                  or actor.country not in own]  # "warned that Israel would ...": its own side
         partners = aimed or threatened_party(token, table, source) or partners
-    if trig.type == "MOBILIZE":
-        source, partners = own_forces(source, partners, table)
+    if trig.type in ("MOBILIZE", "RETREAT"):  # a withdrawal's "its troops" are its own too
+        source, partners = own_forces(source, partners, table, named=trig.type == "RETREAT")
+    if not partners and trig.type in FACING_TYPES:
+        partners = facing_partners(token, table, set(source))
     if trig.type == "PROTEST" and not partners:
         partners = own_government(source, table)
     return source, partners

@@ -379,12 +379,14 @@ def means_actors(verb: Token, table: ActorTable) -> list[str]:
     return []
 
 
-def own_forces(source: list[str], partners: list[str],
-                table: ActorTable) -> tuple[list[str], list[str]]:
+def own_forces(source: list[str], partners: list[str], table: ActorTable,
+               named: bool = False) -> tuple[list[str], list[str]]:
     """What is mobilised is the source's own force, not a target: "X deployed troops" is X's,
     "troops were deployed" the troops' own act."""
+    own = {a.country for i in source if (a := table.by_id(i)) is not None and a.country}
     forces = [a for a in partners if (actor := table.by_id(a)) is not None
-              and actor.kind == "group" and actor.sector in ("MIL", "COP")]
+              and actor.kind in ("group", "organization") and actor.sector in ("MIL", "COP")
+              and (actor.kind == "group" or (named and (not own or actor.country in own)))]
     rest = [a for a in partners if a not in forces]
     return (source or forces), rest
 
@@ -439,4 +441,28 @@ def threatened_party(token: Token, table: ActorTable, source: list[str]) -> list
                 if found:
                     return found
     return []
+
+
+# Where a force is moved to, withdrawn from or a protest is held: the state it faces.
+TOWARD_PREPS = frozenset({"near", "along", "to", "toward", "towards", "from", "outside", "at",
+                          "into", "on"})
+FRONTIER_NOUNS = frozenset({"border", "frontier", "boundary", "coast", "waters"})
+
+
+def facing_partners(token: Token, table: ActorTable, exclude: set[str]) -> list[str]:
+    """Whom a move of forces or a protest faces, named by where it happens: "massed near
+    the border with X", "withdrew its troops from X", "rallied outside the X embassy"."""
+    out: list[str] = []
+    for child in token.children:
+        if child.dep_ != "prep" or child.lower_ not in TOWARD_PREPS:
+            continue
+        for pobj in child.children:
+            if pobj.dep_ != "pobj":
+                continue
+            found = _np_actors(pobj, table)
+            if not found and pobj.lemma_.lower() in FRONTIER_NOUNS:
+                found = [a for p in pobj.children if p.dep_ == "prep" and p.lower_ in ("with", "of")
+                         for g in p.children if g.dep_ == "pobj" for a in _np_actors(g, table)]
+            out.extend(a for a in found if a not in exclude and a not in out)
+    return out
 
