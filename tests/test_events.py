@@ -266,3 +266,18 @@ def test_events_forces_face_where_they_move_and_parties_are_no_place(
         assert not found[0][4] and len(found[0][3]) == 2, found
     else:
         assert found[0][4] == [target], found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "event_type", "target"), [
+    ("Germany's foreign minister granted a $200 million loan to the Brazilian government.",
+     "AID", "Brazilian Government"),
+    ("The Ghanaian government sent food and medicine to flood victims in Australia.", "AID",
+     "Australia"),
+    ("The Ethiopian government offered to help the Italian government rebuild its power grid.",
+     "AGREE", "Italian Government"),
+])
+def test_events_recipients_of_what_is_given_or_offered(text: str, event_type: str, target: str,
+                                                       nlp: object) -> None:
+    found = [e for e in _events(_doc(text, nlp)) if e[0] == event_type]
+    assert found and found[0][4] == [target], _events(_doc(text, nlp))

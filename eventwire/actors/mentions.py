@@ -368,7 +368,9 @@ def title_phrases(book: Book) -> None:
             inner = book.of_object(token)
             if inner is not None:
                 inner_tokens = list(doc[_left_edge(inner):inner.i + 1])
-                d = noun_phrase_actor(book, inner_tokens, inner, default_kind="group")
+                # "thousands of demonstrators in Nairobi": the place may hang off the count
+                d = noun_phrase_actor(book, inner_tokens, inner, default_kind="group",
+                                      hint=book.place_country(token))
                 if d is not None:
                     book.mention(d, start, inner.i + 1, token)
                 continue

@@ -63,6 +63,15 @@ def _np_actors(token: Token, table: ActorTable, depth: int = 0) -> list[str]:
                             found = _np_actors(pobj, table, depth + 1)
                             if found:
                                 return found
+        if actor is None and token.pos_ == "NOUN" and depth < 2:
+            # "flood victims in Australia", "refugees from Syria": the people of that state
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("in", "from"):
+                    for pobj in child.children:
+                        found_id = table.resolve(pobj.idx, pobj.idx + len(pobj.text))
+                        state = table.by_id(found_id)
+                        if pobj.dep_ == "pobj" and state is not None and state.kind == "country":
+                            actor = found_id
         if actor is None and token.pos_ == "PRON" and token.lower_ in ("whom", "who", "which", "that"):
             head = token.head
             while head.dep_ not in ("relcl",) and head.head.i != head.i:
@@ -214,7 +223,7 @@ OBJECT_PREPS = frozenset({"on", "to", "with", "against", "from", "for", "over", 
 # An act named as the object of another ("rejected an offer from X", "proposed talks with
 # X", "condemned X's attack"): its doer and its partners, not whom it was done to ("condemned
 # the attack on X" does not accuse X).
-EVENT_OBJECT_PREPS = frozenset({"from", "by", "with", "between"})
+EVENT_OBJECT_PREPS = frozenset({"from", "by", "with", "between", "to"})  # "granted a loan to X"
 
 
 def object_partners(noun: Token, table: ActorTable, depth: int = 0,
@@ -280,6 +289,13 @@ def _complement_partners(token: Token, table: ActorTable, exclude: set[str]) -> 
         for grand in child.children:
             if grand.dep_ == "nsubj" and child.dep_ == "ccomp":
                 direct(grand)  # "demanded that X pay", "warned that X would face"
+            elif grand.dep_ == "ccomp" and child.dep_ == "xcomp":  # "offered to help X rebuild"
+                for subj in grand.children:
+                    if subj.dep_ == "nsubj":
+                        direct(subj)
+            elif grand.dep_ == "dative" and grand.pos_ == "ADP":  # "to send aid to X"
+                for pobj in grand.children:
+                    direct(pobj)
             elif grand.dep_ in ("dobj", "dative"):
                 direct(grand)
                 if grand.pos_ == "NOUN":  # "to impose sanctions on X", "to send aid to X"
