@@ -204,6 +204,13 @@ def _parties(token: Token, trig: Trigger, phrase: set[int],
     return source, partners
 
 
+def _own_force(actor_id: str, source: list[str], table: ActorTable) -> bool:
+    """Whether a partner is the source's own armed force or police ("its forces")."""
+    actor = table.by_id(actor_id)
+    own = {a.country for i in source if (a := table.by_id(i)) is not None and a.country}
+    return actor is not None and actor.sector in ("MIL", "COP") and actor.country in own
+
+
 def _completed(token: Token, trig: Trigger, source: list[str], partners: list[str],
                table: ActorTable) -> tuple[list[str], list[str]]:
     """Partners the frame's own slots left empty: the content's ("offered talks with X"),
@@ -221,8 +228,9 @@ def _completed(token: Token, trig: Trigger, source: list[str], partners: list[st
         partners = aimed or threatened_party(token, table, source) or partners
     if trig.type in ("MOBILIZE", "RETREAT"):  # a withdrawal's "its troops" are its own too
         source, partners = own_forces(source, partners, table, named=trig.type == "RETREAT")
-    if not partners and trig.type in FACING_TYPES:
-        partners = facing_partners(token, table, set(source))
+    if trig.type in FACING_TYPES and all(_own_force(a, source, table) for a in partners):
+        # "put its forces on high alert near X", "mobilised reservists near the border with X"
+        partners = facing_partners(token, table, set(source)) or partners
     if trig.type == "PROTEST" and not partners:
         partners = own_government(source, table)
     return source, partners

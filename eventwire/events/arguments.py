@@ -469,7 +469,8 @@ def facing_partners(token: Token, table: ActorTable, exclude: set[str]) -> list[
     """Whom a move of forces or a protest faces, named by where it happens: "massed near
     the border with X", "withdrew its troops from X", "rallied outside the X embassy"."""
     out: list[str] = []
-    for child in token.children:
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    for child in [*token.children, *(g for o in objects for g in o.children)]:
         if child.dep_ != "prep" or child.lower_ not in TOWARD_PREPS:
             continue
         for pobj in child.children:
