@@ -4,10 +4,12 @@ stage (``find_events``) runs it over the article and merges what it finds."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..lexicon import Trigger
+from ..nlp import doc_text
 from ..records import Place, Quote, Time
 from .arguments import (
     _complement_partners,
@@ -163,9 +165,12 @@ def _hazard(token: Token) -> bool:
     return False
 
 
+_WORDS = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
 def _sports_sentences(doc: Doc) -> set[int]:
     """Starts of the sentences of a sports report that speak of the game."""
-    words = {t.lower_ for t in doc if t.lower_ in SPORTS_WORDS}
+    words = set(_WORDS.findall(doc_text(doc).lower())) & SPORTS_WORDS  # cheap: most are not
     if len(words) < SPORTS_ARTICLE_WORDS:
         return set()
     return {s.start for s in doc.sents if any(t.lower_ in SPORTS_WORDS for t in s)}
