@@ -1,9 +1,10 @@
 """The HTTP API and the explorer: a thin, read-only front end over an eventwire database.
 
 ``create_app(db_path)`` opens the DuckDB file read-only once and hands each request its own
-cursor. Every query is parameterised; the only SQL text built at run time comes from fixed
-tables in ``queries`` (sort orders, filter clauses), never from a request. Library errors
-become HTTP errors in one exception handler; bad parameters are 4xx before any query runs.
+cursor. Every query is a named, parameterised function in ``eventwire.store.reads``; no module
+here holds SQL, and the only SQL text built at run time comes from fixed tables there (sort
+orders, filter clauses), never from a request. Library errors become HTTP errors in one
+exception handler; bad parameters are 4xx before any query runs.
 
 Ids the API mints:
 
@@ -30,7 +31,7 @@ What they share:
 - ``hosts``: the ``Host`` allow-list against DNS rebinding (``AllowedHosts``);
 - ``ids``: opaque event ids and actor keys;
 - ``limits``: page, text and request-body limits (``BodyLimit``);
-- ``queries``: the fixed SQL (filters, sort orders, participants, timelines);
+- ``queries``: actor references, pages and timelines shaped from the store's reads;
 - ``shapes``: query parameters, response models, the filter and cursor dependencies.
 """
 

@@ -1,4 +1,5 @@
-"""The ids the API mints: opaque event ids, and actor keys as SQL (see the package docstring)."""
+"""The ids the API mints: opaque event ids, and the shape of actor keys (their SQL is
+``eventwire.store.reads.KEY_X``; see the package docstring)."""
 
 from __future__ import annotations
 
@@ -22,13 +23,4 @@ def parse_event_key(key: str) -> tuple[str, str] | None:
     return (article_id, event_id) if sep and article_id and event_id else None
 
 
-def _key_sql(alias: str) -> str:
-    """SQL for the cross-article key of the actor row ``alias`` (see the package docstring)."""
-    name = f"coalesce({alias}.name, '')"
-    slug = f"trim(regexp_replace(lower(strip_accents({name})), '[^a-z0-9]+', '-', 'g'), '-')"
-    return (f"(CASE WHEN {slug} = '' THEN 'x' || left(md5({name}), 8) ELSE {slug} END"
-            f" || coalesce('@' || upper({alias}.country), ''))")
-
-
-KEY_X = _key_sql("x")
 ACTOR_KEY_PATTERN = r"^[a-z0-9-]{1,200}(@[A-Z0-9_-]{1,16})?$"

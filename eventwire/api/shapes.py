@@ -14,8 +14,8 @@ from pydantic import BaseModel, Field
 
 from ..errors import StoreError
 from ..ontology import EventType, Modality
+from ..store.reads import Cursor, EventFilters
 from .limits import MAX_PAGE, MAX_PAGE_SIZE, MAX_TEXT_CHARS
-from .queries import Cursor, EventFilters
 
 Text = Annotated[str | None, Query(max_length=200)]
 PageNo = Annotated[int, Query(ge=1, le=MAX_PAGE, description="1-based page number")]

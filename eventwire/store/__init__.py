@@ -10,7 +10,8 @@ Submodules:
 - ``database``: ``Store``, writing whole articles, deduplication, reading documents back;
 - ``writer``: ``Writer``, buffering documents into transactions;
 - ``rows``: documents as rows and back, rows as Arrow tables SQL can read;
-- ``export``: Parquet partitioned by publication month, the flat event layout as CSV.
+- ``export``: Parquet partitioned by publication month, the flat event layout as CSV;
+- ``reads``: the HTTP API's queries, one named, parameterised function each.
 """
 
 from __future__ import annotations
