@@ -65,6 +65,14 @@ class Book:
         self.sents = list(doc.sents)
         self.dateline = dateline_end(doc.text) or 0  # "BAGHDAD (Reuters) -" names no actor
         self.covered.update(t.i for t in doc if t.idx < self.dateline)
+        # token index -> its entity's token bounds, built once (doc.ents is rebuilt per access)
+        self.entity_bounds: dict[int, tuple[int, int]] = {
+            i: (e.start, e.end) for e in doc.ents for i in range(e.start, e.end)}
+
+    def entity_at(self, token: Token) -> Span | None:
+        """The entity the token lies in, if any."""
+        bounds = self.entity_bounds.get(token.i)
+        return None if bounds is None else self.doc[bounds[0]:bounds[1]]
 
     def draft(self, key: str, name: str, kind: str) -> Draft:
         if key not in self.drafts:
@@ -140,7 +148,7 @@ class Book:
         for token in tokens:
             if token.ent_type_ != "ORG" or token.i in seen:
                 continue
-            ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+            ent = self.entity_at(token)
             if ent is None:
                 continue
             seen.update(range(ent.start, ent.end))
@@ -160,7 +168,7 @@ class Book:
         """Whether the token lies inside an organisation the lexicon knows ("Contact Group")."""
         if token.ent_type_ != "ORG":
             return False
-        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        ent = self.entity_at(token)
         return ent is not None and self.lex.organisation(ent.text) is not None
 
     def holder(self, title: Title, country: str | None) -> Draft | None:
