@@ -143,8 +143,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 log.debug("%s: %d events", result.article.id, len(result.events))
                 extracted_doc = result
                 if registry is not None:  # on the client, in input order: same with Dask
-                    result = registry.enrich(result)
-                    registry.learn(result)
+                    result = registry.complete(result)
                 if writer is not None:  # what the registry changed is kept for settle()
                     writer.add(annotate(extracted_doc, result))
                 if out is not None:

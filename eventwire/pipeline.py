@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from .actors.dictionary import ActorDictionary
+    from .registry import Registry
 
 __all__ = ["BATCH_SIZE", "SEGMENT_CHARS", "annotate", "extract", "extract_many", "parse",
            "segments"]
@@ -171,8 +172,17 @@ def extract(article: Article, nlp: Language | None = None,
 def extract_many(items: Iterable[Article | ArticleError], nlp: Language | None = None,
                  batch_size: int = BATCH_SIZE,
                  dictionary: ActorDictionary | str | Path | None = None,
+                 registry: Registry | None = None,
                  ) -> Iterator[Document | ArticleError | StageError]:
-    """Documents in input order; unusable articles and failed stages pass through as errors."""
+    """Documents in input order; unusable articles and failed stages pass through as errors.
+
+    With a ``registry`` (``eventwire.registry.Registry()``, or ``Registry.from_store`` for a
+    database), each document is completed from the articles before it and teaches the next
+    ones: the corpus stage ``eventwire extract`` runs, so both give the same actors."""
+    if registry is not None:
+        for result in extract_many(items, nlp, batch_size, dictionary):
+            yield registry.complete(result) if isinstance(result, Document) else result
+        return
     from .nlp import load_pipeline
 
     nlp = nlp or load_pipeline()

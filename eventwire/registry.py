@@ -182,6 +182,14 @@ class Registry:
             actors.append(actor)
         return dataclasses.replace(doc, actors=tuple(actors)) if changed else doc
 
+    def complete(self, doc: Document) -> Document:
+        """The corpus stage: the document completed from what earlier articles stated, which
+        it then teaches (``enrich`` then ``learn``). Used in input order by the library
+        (``extract_many(..., registry=...)``) and by ``eventwire extract`` alike."""
+        doc = self.enrich(doc)
+        self.learn(doc)
+        return doc
+
     def search(self, query: str = "", country: str | None = None,
                limit: int = 50) -> list[RegistryEntry]:
         """Entries whose name or role contains ``query``, most seen first."""

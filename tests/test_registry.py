@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import duckdb
+import pytest
 
 from eventwire.records import Actor, Article, Document, Mention
 from eventwire.registry import Registry, name_key
@@ -177,3 +178,35 @@ def test_registry_settle_restores_what_was_extracted():
             "WHERE article_id = 'a1' AND actor_id = 'torres'").fetchone()
         assert extracted == (None, None, None)  # settled: a1 precedes a2
         assert store.settle() == 0  # settling twice changes nothing
+
+
+@pytest.mark.model
+def test_registry_is_a_stage_of_the_library_corpus_path_as_of_the_cli(tmp_path, nlp):
+    """extract_many(..., registry=Registry()) completes later articles as `eventwire extract`
+    does: the same actors, countries and sources, from the same two texts of our own."""
+    import json
+    import subprocess
+    import sys
+
+    from eventwire.pipeline import extract_many
+
+    texts = ["Chilean Foreign Minister Ana Torres met Peru's president in Lima on Monday.",
+             "Minister Torres will visit Brazil next week, officials said."]
+    arts = [Article(id=f"r{i}", text=t, published=date(2024, 5, i + 1)) for i, t in enumerate(texts)]
+    library = [d for d in extract_many(arts, nlp=nlp, registry=Registry())
+               if isinstance(d, Document)]
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps({"id": a.id, "text": a.text,
+                                          "published": a.published.isoformat()}) + "\n"
+                              for a in arts), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    subprocess.run([sys.executable, "-m", "eventwire.cli", "-q", "extract", str(source),
+                    "--out", str(out)], check=True, timeout=300)
+    cli = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+
+    def actors(doc: dict) -> list[tuple]:
+        return sorted((a["name"], a["country"], a.get("country_source")) for a in doc["actors"])
+
+    assert [actors(d.to_dict()) for d in library] == [actors(d) for d in cli]
+    torres = [a for a in library[1].actors if a.name.endswith("Torres")]
+    assert torres and torres[0].country == "CHL" and torres[0].country_source == "registry"
