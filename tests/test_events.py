@@ -281,3 +281,15 @@ def test_events_recipients_of_what_is_given_or_offered(text: str, event_type: st
                                                        nlp: object) -> None:
     found = [e for e in _events(_doc(text, nlp)) if e[0] == event_type]
     assert found and found[0][4] == [target], _events(_doc(text, nlp))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "threat"), [
+    ("The central bank governor warned of further cuts in growth estimates.", False),
+    ("Local media warned residents that a tropical storm was approaching the coast.", False),
+    ("Russia warned that it would strike the bases if Ukraine fired again.", True),
+    ("The interior minister warned that further protests would not be tolerated.", True),
+])
+def test_events_a_warning_threatens_only_an_act(text: str, threat: bool, nlp: object) -> None:
+    events = _events(_doc(text, nlp))
+    assert any(e[0] == "THREATEN" for e in events) == threat, events

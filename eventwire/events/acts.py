@@ -85,6 +85,30 @@ class Reading:
         self.place_by_country = {p.country: p for p in self.places if p.feature == "country"}
 
 
+# A warning threatens only when what it warns of is an act ("warned that it would strike").
+WARNINGS = frozenset({"warn", "caution"})
+THREAT_MODALS = frozenset({"will", "would", "'ll", "shall"})
+
+
+def _warns_of_an_act(token: Token) -> bool:
+    """Whether a warning's complement names an act (a trigger of the lexicon)."""
+    subjects = {t.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    if any(t.i != token.i and t.i not in subjects and _match(t) is not None
+           for t in token.subtree):
+        return True
+    # "warned that further protests would not be tolerated": a clause of what will be done
+    return any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in THREAT_MODALS
+                                         for a in c.children) for c in token.children)
+
+
+def _addressee(token: Token, table: ActorTable) -> bool:
+    """Whether a warning is addressed to a state, body or person ("warned X of serious
+    consequences"), not to the public ("warned residents")."""
+    return any(c.dep_ in ("dobj", "dative") and (actor := table.by_id(table.resolve(
+        c.idx, c.idx + len(c.text)))) is not None and actor.kind in ("country", "organization", "person")
+        for c in token.children)
+
+
 # Acts that face whoever is where they happen ("massed near the border with X").
 FACING_TYPES = frozenset({"MOBILIZE", "RETREAT", "PROTEST"})
 # Verbs of refusing: what is refused must itself be an act ("refused to withdraw"), not
@@ -111,6 +135,9 @@ def read_token(token: Token, r: Reading) -> list[_Candidate]:
     source, partners = parties
     if trig.type == "ASSAULT" and _hazard(token):
         return []
+    if trig.type == "THREATEN" and token.lemma_.lower() in WARNINGS and not (
+            _warns_of_an_act(token) or _addressee(token, r.table)):
+        return []  # "warned of lower growth", "warned that a storm was near": no threat
     return _decided(token, trig, source, partners, r)
 
 
