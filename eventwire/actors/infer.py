@@ -22,7 +22,6 @@ that the registry never learns it.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from typing import TYPE_CHECKING
@@ -33,8 +32,6 @@ from . import coref  # the pronoun resolution (imported as a module: coref needs
 from .phrases import STATE_SECTORS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
-
     from .book import Book, Draft
 
 __all__ = ["dateline_country", "dateline_end", "infer_countries", "sentence_countries"]
@@ -179,23 +176,11 @@ PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "iobj", "a
 PARTICIPANT_PREPS = frozenset({"to", "with", "against", "on", "from", "by", "between"})
 
 
-def _token_starts(doc: Doc) -> list[int]:
-    """The character offset of every token, computed once per Doc."""
-    starts = doc.user_data.get("eventwire_token_starts")
-    if starts is None:
-        starts = [t.idx for t in doc]
-        doc.user_data["eventwire_token_starts"] = starts
-    return starts  # type: ignore[no-any-return]
-
-
 def _participant(reader: Book, offset: int) -> bool:
-    starts = _token_starts(reader.doc)
-    i = bisect.bisect_right(starts, offset) - 1
-    if i < 0:
+    span = reader.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None or not len(span):
         return False
-    token = reader.doc[i]
-    if not token.idx <= offset < token.idx + len(token.text):
-        return False
+    token = span[0]
     head = token
     while head.dep_ == "compound" and head.head.i != head.i:
         head = head.head

@@ -21,6 +21,7 @@ from .arguments import (
     _specific,
     _subject_of,
     content_partners,
+    countries_of,
     facing_partners,
     means_actors,
     own_forces,
@@ -236,10 +237,9 @@ def _parties(token: Token, trig: Trigger, phrase: set[int],
     return source, partners
 
 
-def _own_force(actor_id: str, source: list[str], table: ActorTable) -> bool:
-    """Whether a partner is the source's own armed force or police ("its forces")."""
+def _own_force(actor_id: str, own: set[str], table: ActorTable) -> bool:
+    """Whether a partner is an armed force or police of the source's countries ``own``."""
     actor = table.by_id(actor_id)
-    own = {a.country for i in source if (a := table.by_id(i)) is not None and a.country}
     return actor is not None and actor.sector in ("MIL", "COP") and actor.country in own
 
 
@@ -254,15 +254,17 @@ def _completed(token: Token, trig: Trigger, source: list[str], partners: list[st
     if not partners and trig.type in FORCE_TYPES:
         partners = purpose_partners(token, table, set(source))
     if trig.type == "THREATEN":
-        own = {a.country for i in source if (a := table.by_id(i)) is not None and a.country}
+        own = countries_of(source, table)
         aimed = [a for a in partners if (actor := table.by_id(a)) is None
                  or actor.country not in own]  # "warned that Israel would ...": its own side
         partners = aimed or threatened_party(token, table, source) or partners
     if trig.type in ("MOBILIZE", "RETREAT"):  # a withdrawal's "its troops" are its own too
         source, partners = own_forces(source, partners, table, named=trig.type == "RETREAT")
-    if trig.type in FACING_TYPES and all(_own_force(a, source, table) for a in partners):
-        # "put its forces on high alert near X", "mobilised reservists near the border with X"
-        partners = facing_partners(token, table, set(source)) or partners
+    if trig.type in FACING_TYPES:
+        own = countries_of(source, table)
+        if all(_own_force(a, own, table) for a in partners):
+            # "put its forces on high alert near X", "mobilised reservists near the border with X"
+            partners = facing_partners(token, table, set(source)) or partners
     if trig.type == "PROTEST" and not partners:
         partners = own_government(source, table)
     return source, partners

@@ -3,6 +3,7 @@ and partner prepositions, read through the actor stage's span index."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..actors.phrases import STATE_SECTORS
@@ -108,6 +109,11 @@ def _np_actors(token: Token, table: ActorTable, depth: int = 0) -> list[str]:
                             if a not in out:
                                 out.append(a)
     return out
+
+
+def countries_of(ids: Iterable[str], table: ActorTable) -> set[str]:
+    """The countries of the actors ``ids`` names (those that have one)."""
+    return {a.country for i in ids if (a := table.by_id(i)) is not None and a.country}
 
 
 def _specific(actor: Actor | None) -> bool:
@@ -399,7 +405,7 @@ def own_forces(source: list[str], partners: list[str], table: ActorTable,
                named: bool = False) -> tuple[list[str], list[str]]:
     """What is mobilised is the source's own force, not a target: "X deployed troops" is X's,
     "troops were deployed" the troops' own act."""
-    own = {a.country for i in source if (a := table.by_id(i)) is not None and a.country}
+    own = countries_of(source, table)
     forces = [a for a in partners if (actor := table.by_id(a)) is not None
               and actor.kind in ("group", "organization") and actor.sector in ("MIL", "COP")
               and (actor.kind == "group" or (named and (not own or actor.country in own)))]
@@ -445,7 +451,7 @@ def threatened_party(token: Token, table: ActorTable, source: list[str]) -> list
     """Whom a threat is aimed at when no other slot names them: the subject of its
     condition ("warned that Israel would step up its offensive if Hamas rejected the
     proposal": Hamas; "tariffs unless Mexico does more": Mexico)."""
-    own = {a.country for i in source if (a := table.by_id(i)) is not None and a.country}
+    own = countries_of(source, table)
     for node in token.subtree:
         if node.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
                                            for c in node.children):

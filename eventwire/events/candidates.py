@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from ..actors import ActorTable
+from .arguments import countries_of
 from .vocabulary import MERGEABLE_EMPTY, RECIPROCAL_LEMMAS, UNKNOWN_SOURCE_TYPES
 
 # How far apart (in tokens) two reports of violence may be and still be one event when one of
@@ -42,15 +43,6 @@ class _Candidate:
                 + bool(self.source) + len(self.trigger.phrase))
 
 
-def _countries(ids: list[str], table: ActorTable) -> set[str]:
-    out = set()
-    for i in ids:
-        actor = table.by_id(i)
-        if actor and actor.country:
-            out.add(actor.country)
-    return out
-
-
 def _same_event(a: _Candidate, b: _Candidate, table: ActorTable) -> bool:
     if a.trigger.type != b.trigger.type or a.modality != b.modality:
         return False
@@ -60,20 +52,20 @@ def _same_event(a: _Candidate, b: _Candidate, table: ActorTable) -> bool:
         return False
     sa, sb, ta, tb = set(a.source), set(b.source), set(a.target), set(b.target)
     if a.trigger.type in UNKNOWN_SOURCE_TYPES and a.token.sent.start == b.token.sent.start and (
-            (sa | ta) & (sb | tb) or _countries(a.source + a.target, table)
-            & _countries(b.source + b.target, table)):
+            (sa | ta) & (sb | tb) or countries_of(a.source + a.target, table)
+            & countries_of(b.source + b.target, table)):
         return True  # "troops clashed with rebels, killing a fighter": one fight, told twice
     if a.trigger.type in UNKNOWN_SOURCE_TYPES and (not sa or not sb) \
             and abs(a.token.i - b.token.i) <= NEAR_TOKENS:
         # a casualty report without a doer repeats the nearby act that has one
         return not ta or not tb or bool(ta & tb) or bool(
-            _countries(a.target, table) & _countries(b.target, table))
+            countries_of(a.target, table) & countries_of(b.target, table))
     if a.trigger.type == "CONSULT":
         pa, pb = sa | ta, sb | tb
         if pa == pb:
             return True
         if a.place_key and a.place_key == b.place_key and sa & sb and ta and tb and \
-                _countries(a.target, table) & _countries(b.target, table):
+                countries_of(a.target, table) & countries_of(b.target, table):
             return True  # "will visit X to hold talks with X's president": one trip
         if not ta or not tb:
             return bool(sa & sb) or _vaguer_same_country(a.source, b.source, table)
@@ -86,7 +78,7 @@ def _same_event(a: _Candidate, b: _Candidate, table: ActorTable) -> bool:
 def _vaguer_same_country(a: list[str], b: list[str], table: ActorTable) -> bool:
     """"France" and "the French minister" as sources: the same state, one named vaguely."""
     kinds = {actor.kind for i in a + b if (actor := table.by_id(i))}
-    return "country" in kinds and bool(_countries(a, table) & _countries(b, table))
+    return "country" in kinds and bool(countries_of(a, table) & countries_of(b, table))
 
 
 def _merge(candidates: list[_Candidate], table: ActorTable) -> list[_Candidate]:
@@ -100,7 +92,7 @@ def _merge(candidates: list[_Candidate], table: ActorTable) -> list[_Candidate]:
         merged = replace(
             keep,
             source=keep.source + [a for a in other.source if a not in keep.source
-                                  and not _countries([a], table) <= _countries(keep.source, table)],
+                                  and not countries_of([a], table) <= countries_of(keep.source, table)],
             target=keep.target + [a for a in other.target if a not in keep.target
                                   and a not in keep.source and not keep.target],
             date=keep.date or other.date, date_text=keep.date_text or other.date_text,
@@ -147,10 +139,7 @@ def _hosted(event: Event, place_country: dict[str, str | None], table: ActorTabl
         return event
     host = place_country.get(event.place)
 
-    def countries(ids: tuple[str, ...]) -> set[str]:
-        return {a.country for i in ids if (a := table.by_id(i)) is not None and a.country}
-
-    src, tgt = countries(event.source), countries(event.target)
+    src, tgt = countries_of(event.source, table), countries_of(event.target, table)
     if not host or not src or not tgt:
         return event
     # a code with the modality folded in (036 "intends to meet") stays; a meeting becomes a visit
