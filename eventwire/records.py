@@ -132,8 +132,9 @@ class Event:
     cameo: str | None = None
     source: tuple[str, ...] = ()
     target: tuple[str, ...] = ()
-    date: date | None = None
+    date: str | None = None  # TIMEX3 value at the text's precision: 2016, 2015-12, 2015-W52, a day
     date_text: str | None = None
+    date_source: str | None = None  # where the date was read: "clause" or "sentence"
     place: str | None = None
     modality: str = "asserted"
     attributed_to: str | None = None
@@ -149,8 +150,9 @@ class Event:
             "cameo": self.cameo,
             "source": list(self.source),
             "target": list(self.target),
-            "date": self.date.isoformat() if self.date else None,
+            "date": self.date,
             "date_text": self.date_text,
+            "date_source": self.date_source,
             "place": self.place,
             "modality": self.modality,
             "attributed_to": self.attributed_to,

@@ -148,7 +148,7 @@ def test_news_dev_report_measures_actors_dates_places_and_quiet_articles():
                  lat=59.9, lon=10.7, feature="city")
     when = Time(start=55, end=65, text="3 May 2021", value="2021-05-03")
     d = doc((TOVIK, actor("p2", "Brandt", country="AUT")),
-            (event("x1", "CONSULT", ("p1",), ("p2",), date=date(2021, 5, 3), date_text="3 May 2021",
+            (event("x1", "CONSULT", ("p1",), ("p2",), date="2021-05-03", date_text="3 May 2021",
                    place="pl1"),), places=(oslo,), times=(when,))
     quiet_gold = {"article": {"id": "a2"}, "actors": [], "events": [], "times": []}
     quiet = Document(article=Article(id="a2", text="Rain.", published=None))

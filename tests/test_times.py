@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from conftest import require_shared
 
-from eventwire.times import find_times, normalise_duration, value_to_date
+from eventwire.times import dates_meet, event_date, find_times, normalise_duration, value_to_date
 
 # a Thursday
 PUBLISHED = date(2022, 9, 29)
@@ -45,6 +45,39 @@ def test_times_value_to_date():
     assert value_to_date("2022-W39") is None
     assert value_to_date("PAST_REF") is None
     assert value_to_date(None) is None
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2022-09-26", "2022-09-26"),
+    ("2022-09-26TMO", "2022-09-26"),
+    ("2022-09-26T14:30", "2022-09-26"),
+    ("2022-W39", "2022-W39"),
+    ("2022-W39-WE", "2022-W39"),
+    ("2022-09", "2022-09"),
+    ("2016", "2016"),
+    ("2022-SU", None),
+    ("2022-Q3", None),
+    ("201", None),
+    ("PAST_REF", None),
+    ("P3D", None),
+    (None, None),
+])
+def test_times_event_date_keeps_the_precision_the_text_gives(value, expected):
+    assert event_date(value) == expected
+
+
+@pytest.mark.parametrize(("a", "b", "meet"), [
+    ("2015-12", "2015-12-03", True),
+    ("2015-12-03", "2015-12-04", False),
+    ("2015", "2015-W52", True),
+    ("2015-W52", "2015-12-27", True),  # the week's Sunday
+    ("2015-W52", "2015-12-28", False),
+    ("2014", "2015-01", False),
+    ("PAST_REF", "PAST_REF", True),
+])
+def test_times_dates_meet_when_their_periods_overlap(a, b, meet):
+    assert dates_meet(a, b) is meet
+    assert dates_meet(b, a) is meet
 
 
 def test_times_absolute_dates(blank):

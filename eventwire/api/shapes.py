@@ -10,11 +10,12 @@ from typing import Annotated, Literal
 
 import duckdb
 from fastapi import Depends, HTTPException, Query, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field, computed_field
 
 from ..errors import StoreError
 from ..ontology import EventType, Modality
 from ..store.reads import Cursor, EventFilters
+from ..times.periods import precision
 from .limits import MAX_PAGE, MAX_PAGE_SIZE, MAX_TEXT_CHARS
 
 Text = Annotated[str | None, Query(max_length=200)]
@@ -42,6 +43,16 @@ class ActorRef(BaseModel):
     kind: str | None = None
 
 
+def _timex(value: object) -> object:
+    """A stored date as its TIMEX3 value (a DATE column's day reads as that day)."""
+    return value.isoformat() if isinstance(value, date) else value
+
+
+TimexDate = Annotated[str | None, BeforeValidator(_timex), Field(
+    description="the event's own date, TIMEX3 value at the text's precision: "
+                "YYYY-MM-DD, YYYY-Www, YYYY-MM or YYYY; null when the text does not tell")]
+
+
 class EventSummary(BaseModel):
     id: str
     article_id: str
@@ -51,10 +62,11 @@ class EventSummary(BaseModel):
     quad_class: int | None
     modality: str | None
     cameo: str | None
-    date: date | None
+    date: TimexDate
     date_text: str | None
+    date_source: str | None = Field(default=None, description="clause or sentence: where the date was read")
     published: dt.date | None
-    day: dt.date | None = Field(description="the event's date, else its article's publication date")
+    day: dt.date | None = Field(description="the first day of the event's date, else its article's publication date")
     confidence: float | None
     evidence: str | None
     title: str | None
@@ -64,6 +76,12 @@ class EventSummary(BaseModel):
     story_id: str | None
     source: list[ActorRef]
     target: list[ActorRef]
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def date_precision(self) -> str | None:
+        """day, week, month or year: the precision of ``date``."""
+        return precision(self.date)
 
 
 class EventPage(BaseModel):

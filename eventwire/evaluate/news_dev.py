@@ -294,7 +294,7 @@ def report_outcomes(outcomes: Sequence[ArticleOutcome], gold_set: str = "news-de
             if g.get("date"):
                 dated += 1
                 dated_given += e.date is not None
-                dated_right += _date_value(e, o.doc) == g["date"]
+                dated_right += e.date == g["date"]
             if g.get("place"):
                 placed += 1
                 placed_given += e.place is not None
@@ -317,17 +317,6 @@ def report_outcomes(outcomes: Sequence[ArticleOutcome], gold_set: str = "news-de
                          "a second event for one gold event is a false positive",
                          "strict.TYPE / country.TYPE: matches and misses by gold type, "
                          "false positives by produced type"])
-
-
-def _date_value(e: Event, doc: Document) -> str | None:
-    """The event's date at the precision the text gave: the value of the time expression it
-    was read from (``date_text`` in its sentence), else the day it holds."""
-    if e.date is None:
-        return None
-    for t in doc.times:
-        if t.text == e.date_text and e.evidence.start <= t.start < e.evidence.end and t.value:
-            return t.value.split("T")[0]  # "Wednesday evening": the day (2021-12-01TEV)
-    return e.date.isoformat()
 
 
 def read_gold(shared: Path, limit: int | None = None) -> list[Gold]:

@@ -301,7 +301,7 @@ def _decided(token: Token, trig: Trigger, source: list[str], partners: list[str]
         return []  # "declined to comment" is no rejection
     if trig.type in CONTENT_TYPES:
         r.suppressed |= _complement_tokens(token)
-    when, when_text = _event_time(token, r.times, r.doc)
+    when = _event_time(token, r.times, r.doc)
     out: list[_Candidate] = []
     for place in _event_places(token, trig, r.places, r.doc):
         targets, place = _hosted_by(token, trig, source, partners, place, r)
@@ -312,7 +312,8 @@ def _decided(token: Token, trig: Trigger, source: list[str], partners: list[str]
             continue  # "critics complained": no one in particular says something to no one
         out.append(_Candidate(
             trigger=trig, token=token, source=source, target=targets,
-            modality=modality, future=future, date=when, date_text=when_text,
+            modality=modality, future=future, date=when.date, date_text=when.text,
+            date_source=when.source,
             place=place.id if place else None, attributed_to=speaker,
             place_key=f"{place.name}|{place.country}" if place else None,
         ))

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date
 from typing import TYPE_CHECKING
 
 from ..lexicon import Trigger
 from ..ontology import cameo_coded
 from ..records import Event, Evidence, Place, Span, stable_id
+from ..times import dates_meet
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -30,8 +30,9 @@ class _Candidate:
     target: list[str]
     modality: str
     future: bool = False  # intended as mere future ("will visit"), not as expressed intent
-    date: date | None = None
+    date: str | None = None  # a TIMEX3 value (2016, 2015-12, 2015-W52, a day)
     date_text: str | None = None
+    date_source: str | None = None
     place: str | None = None
     attributed_to: str | None = None
     place_key: str | None = None
@@ -46,7 +47,7 @@ class _Candidate:
 def _same_event(a: _Candidate, b: _Candidate, table: ActorTable) -> bool:
     if a.trigger.type != b.trigger.type or a.modality != b.modality:
         return False
-    if a.date and b.date and a.date != b.date:
+    if a.date and b.date and not dates_meet(a.date, b.date):
         return False
     if a.place_key and b.place_key and a.place_key != b.place_key and a.trigger.type == "CONSULT":
         return False
@@ -95,7 +96,8 @@ def _merge(candidates: list[_Candidate], table: ActorTable) -> list[_Candidate]:
                                   and not countries_of([a], table) <= countries_of(keep.source, table)],
             target=keep.target + [a for a in other.target if a not in keep.target
                                   and a not in keep.source and not keep.target],
-            date=keep.date or other.date, date_text=keep.date_text or other.date_text,
+            date=keep.date or other.date, date_text=keep.date_text if keep.date else other.date_text,
+            date_source=keep.date_source if keep.date else other.date_source,
             place=keep.place or other.place, place_key=keep.place_key or other.place_key,
             attributed_to=keep.attributed_to or other.attributed_to,
         )
@@ -125,6 +127,7 @@ def _to_event(c: _Candidate, doc: Doc) -> Event:
         cameo=cameo_coded(trig.type, c.modality, trig.cameo,
                           future=c.future and "intent_when_future" not in trig.flags),
         source=tuple(c.source), target=tuple(c.target), date=c.date, date_text=c.date_text,
+        date_source=c.date_source,
         place=c.place, modality=c.modality, attributed_to=c.attributed_to,
         evidence=Evidence(start=start, end=start + len(text), text=text),
         confidence=min(confidence, 0.95),

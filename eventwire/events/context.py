@@ -3,12 +3,11 @@ the speaker of the quotation a trigger sits in."""
 
 from __future__ import annotations
 
-from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..lexicon import MOVE_LEMMAS, Trigger, lexicon
 from ..records import Place, Quote, Time
-from ..times import value_to_date
+from ..times import event_date
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -272,13 +271,27 @@ def _attached(token: Token, anchor: Token, max_hops: int = 5) -> bool:
     return current.i == anchor.i
 
 
-def _event_time(token: Token, times: tuple[Time, ...], doc: Doc) -> tuple[date | None, str | None]:
+class When(NamedTuple):
+    """An event's date (a TIMEX3 value at the text's precision), the words it was read from,
+    and where they stand (one of ``DATE_SOURCES``); all None when the text does not tell."""
+
+    date: str | None = None
+    text: str | None = None
+    source: str | None = None
+
+
+CLAUSE, SENTENCE = "clause", "sentence"
+DATE_SOURCES = (CLAUSE, SENTENCE)  # the time expression hangs off the trigger's clause, or is
+# the one date of its sentence
+
+
+def _event_time(token: Token, times: tuple[Time, ...], doc: Doc) -> When:
     sent = token.sent
     anchors = [token]
     if token.pos_ in ("NOUN", "PROPN") and token.head.pos_ == "VERB":
         anchors.append(token.head)
     for t in times:
-        if not (sent.start_char <= t.start < sent.end_char):
+        if not (sent.start_char <= t.start < sent.end_char) or event_date(t.value) is None:
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None:
@@ -286,7 +299,7 @@ def _event_time(token: Token, times: tuple[Time, ...], doc: Doc) -> tuple[date |
         if _names_a_thing(span.root, token):
             continue  # "condemned the Sept. 13 attack": the attack's date, not the condemnation's
         if any(_attached(span.root, anchor) for anchor in anchors):
-            return value_to_date(t.value), t.text
+            return When(event_date(t.value), t.text, CLAUSE)
     return _sentence_time(token, times, doc)
 
 
@@ -319,20 +332,20 @@ def _adverbial(root: Token) -> bool:
     return root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.pos_ in ("VERB", "AUX")
 
 
-def _sentence_time(token: Token, times: tuple[Time, ...], doc: Doc) -> tuple[date | None, str | None]:
+def _sentence_time(token: Token, times: tuple[Time, ...], doc: Doc) -> When:
     """The sentence's one dated time expression, when the parse did not attach it to the
     trigger ("On Sunday, a missile fired by rebels hit ...")."""
     sent = token.sent
     dated = []
     for t in times:
-        if not (sent.start_char <= t.start < sent.end_char) or value_to_date(t.value) is None:
+        if not (sent.start_char <= t.start < sent.end_char) or event_date(t.value) is None:
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is not None and _adverbial(span.root) and _own_clause(span.root, token):
             dated.append(t)
-    if len({t.value for t in dated}) == 1:
-        return value_to_date(dated[0].value), dated[0].text
-    return None, None
+    if len({event_date(t.value) for t in dated}) == 1:
+        return When(event_date(dated[0].value), dated[0].text, SENTENCE)
+    return When()
 
 
 def _event_place(token: Token, places: tuple[Place, ...], doc: Doc) -> Place | None:

@@ -21,27 +21,31 @@ Submodules, in the order a match goes through them:
 - ``calendar``: calendar arithmetic around the anchor date;
 - ``durations``: numbers in words and ``P3D``-style duration values;
 - ``normalise``: one handler per rule, match -> (value, type);
-- this module: the stage (candidate matches, longest first) and ``value_to_date``.
+- ``periods``: the first day and the precision of a TIMEX3 date value;
+- this module: the stage (candidate matches, longest first), ``value_to_date`` and
+  ``event_date``.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from typing import TYPE_CHECKING
 
 from ..records import Time
+from .calendar import add_months
 from .durations import normalise_duration
 from .lexicon import LEXICON_PATH as LEXICON_PATH  # where the time words are read from
 from .lexicon import alternation, time_words
 from .normalise import HANDLERS, Context
 from .patterns import Rule, grammar
+from .periods import period_start, precision
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["find_times", "normalise_duration", "value_to_date"]
+__all__ = ["dates_meet", "event_date", "find_times", "normalise_duration", "value_to_date"]
 
 
 _WINDOW = 50  # characters around a trigger word in which the rules run
@@ -145,3 +149,44 @@ def value_to_date(value: str | None) -> date | None:
         return date.fromisoformat(value[:10])
     except ValueError:
         return None
+
+
+WEEKEND = re.compile(r"(\d{4}-W\d\d)-WE")  # "last weekend": the ISO week it ends
+
+
+def event_date(value: str | None) -> str | None:
+    """A time expression's value as an event's date, at the precision the text gives: a day
+    (its time of day dropped: ``2021-12-01TEV`` -> ``2021-12-01``), an ISO week (a weekend is
+    its week's), a month or a year; None for anything coarser, vaguer or unresolved (a season,
+    a quarter, a decade, ``PAST_REF``, a duration)."""
+    if not value:
+        return None
+    value = value.split("T")[0]
+    if m := WEEKEND.fullmatch(value):
+        value = m.group(1)
+    return value if precision(value) is not None else None
+
+
+def _period(value: str) -> tuple[date, date] | None:
+    """The first and last day of the period a TIMEX3 date value names."""
+    start, kind = period_start(value), precision(value)
+    if start is None or kind is None:
+        return None
+    if kind == "day":
+        return start, start
+    if kind == "week":
+        return start, start + timedelta(days=6)
+    if kind == "month":
+        y, m = add_months(start.year, start.month, 1)
+        return start, date(y, m, 1) - timedelta(days=1)
+    return start, date(start.year, 12, 31)
+
+
+def dates_meet(a: str, b: str) -> bool:
+    """Whether two event dates may be one event's: their periods overlap ("2015-12" and
+    "2015-12-03" do, "2015-12-03" and "2015-12-04" do not); values naming no period are
+    compared as they are."""
+    pa, pb = _period(a), _period(b)
+    if pa is None or pb is None:
+        return a == b
+    return pa[0] <= pb[1] and pb[0] <= pa[1]
