@@ -8,6 +8,13 @@ directory is its path below that directory without the suffix (``a/001.txt`` -> 
 two folders' ``001.txt`` stay two articles. A JSONL/CSV record's ``id`` (a string or an
 integer: ``7`` and ``"7"`` are the same id) wins; without one it is the file's id and the
 record's number (``feed-3``).
+
+Field names: a record's ``id``, ``title``, ``published``, ``source``, ``url`` and ``text`` are
+read as they are; the names other tools give them (``publish_date``, ``publishedAt``,
+``headline``, ``body``, ``content``, ``link``, ...) are read through ``data/input_fields.tsv``,
+matched ignoring case, ``_``, ``-`` and spaces. The article's own name wins over an alias, and
+the first alias with a value over the later ones. The fields a file's records leave unread are
+named in one warning per file on the ``eventwire`` logger.
 """
 
 from __future__ import annotations
@@ -15,10 +22,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +38,13 @@ from .errors import ArticleError
 from .records import Article
 
 __all__ = [
+    "ARTICLE_FIELDS",
+    "FIELD_ALIASES",
     "MAX_ARTICLE_CHARS",
+    "FieldNotes",
     "article_from_record",
+    "field_key",
+    "record_fields",
     "html_to_text",
     "parse_date",
     "read_articles",
@@ -39,6 +56,117 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _ID_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # no id holds a tab, newline or escape
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d")
 _BOMS = (("utf-8-sig", b"\xef\xbb\xbf"), ("utf-16", b"\xff\xfe"), ("utf-16", b"\xfe\xff"))
+_NOT_KEY = re.compile(r"[^a-z0-9]+")
+
+log = logging.getLogger("eventwire")
+
+# The article fields an input record can fill, in the order messages name them.
+ARTICLE_FIELDS = ("id", "title", "published", "source", "url", "text")
+ALIASES_FILE = "input_fields.tsv"
+
+
+def field_key(name: str) -> str:
+    """An input field's name as it is matched: lower case, letters and digits only
+    (``publishedAt``, ``published_at`` and ``Published-At`` are one name)."""
+    return _NOT_KEY.sub("", name.lower())
+
+
+def _load_aliases() -> dict[str, tuple[str, ...]]:
+    """Every article field's aliases, in the table's order."""
+    text = resources.files("eventwire").joinpath("data", ALIASES_FILE).read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    aliases: dict[str, list[str]] = {f: [] for f in ARTICLE_FIELDS}
+    for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+        aliases[row["field"]].append(row["alias"])
+    return {f: tuple(names) for f, names in aliases.items()}
+
+
+# article field -> the input names read for it after its own, first match first
+FIELD_ALIASES = _load_aliases()
+
+
+@lru_cache(maxsize=1024)
+def _candidates(names: tuple[str, ...]) -> tuple[tuple[tuple[str, tuple[str, ...]], ...],
+                                                 tuple[str, ...]]:
+    """For the field names of a record: each article field's input names in the order they
+    are tried (its own name, then the same name in another case, then its aliases), and the
+    names no article field reads."""
+    by_key: dict[str, list[str]] = {}
+    for name in names:
+        by_key.setdefault(field_key(name), []).append(name)
+    plan = []
+    read: set[str] = set()
+    for article_field in ARTICLE_FIELDS:
+        tried = [article_field] if article_field in names else []
+        for key in map(field_key, (article_field, *FIELD_ALIASES[article_field])):
+            tried.extend(n for n in sorted(by_key.get(key, ())) if n not in tried)
+        if tried:
+            plan.append((article_field, tuple(tried)))
+            read.update(tried)
+    return tuple(plan), tuple(n for n in names if n not in read)
+
+
+def _given(value: object) -> bool:
+    return value is not None and value != ""
+
+
+def record_fields(record: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str], list[str]]:
+    """An input record's article fields by their own names; which input field each came
+    from when that was another name; and the record's fields left unread (unknown, or an
+    alias whose field an earlier name already gave)."""
+    plan, unknown = _candidates(tuple(record))
+    values: dict[str, Any] = {}
+    renamed: dict[str, str] = {}
+    unread = list(unknown)
+    for article_field, names in plan:
+        for name in names:
+            if not _given(record[name]):
+                continue
+            if article_field in values:
+                unread.append(name)
+            else:
+                values[article_field] = record[name]
+                if name != article_field:
+                    renamed[article_field] = name
+        if article_field not in values:  # none has a value: the first says why ('' is empty)
+            values[article_field] = record[names[0]]
+    return values, renamed, unread
+
+
+@dataclass(slots=True)
+class FieldNotes:
+    """What the records of one input file were read from: one warning per file."""
+
+    renamed: dict[str, str] = field(default_factory=dict)  # input name -> article field
+    unread: set[str] = field(default_factory=set)  # input names some record left unread
+
+    def add(self, renamed: Mapping[str, str], unread: Iterable[str]) -> None:
+        for article_field, name in renamed.items():
+            self.renamed.setdefault(name, article_field)
+        self.unread.update(unread)
+
+    def message(self, where: str) -> str | None:
+        """The one line naming the fields ignored (and the names read as article fields)."""
+        if not self.unread:
+            return None
+        fields = dict(_candidates(tuple(self.unread))[0])
+        shadowed = {name: f for f, names in fields.items() for name in names}
+        ignored = ", ".join(f"{name} ({shadowed[name]} given first)" if name in shadowed
+                            else name for name in sorted(self.unread))
+        line = f"{where}: fields ignored: {ignored}"
+        if self.renamed:
+            line += "; read " + ", ".join(f"{name} as {article_field}"
+                                          for name, article_field in self.renamed.items())
+        return line
+
+    def report(self, where: str) -> None:
+        """Warn once about the fields ignored; say at debug level which names were mapped."""
+        line = self.message(where)
+        if line is not None:
+            log.warning("%s", line)
+        elif self.renamed:
+            log.debug("%s: read %s", where, ", ".join(
+                f"{name} as {article_field}" for name, article_field in self.renamed.items()))
 
 
 def parse_date(value: object, where: str) -> date | None:
@@ -59,12 +187,18 @@ def parse_date(value: object, where: str) -> date | None:
             return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
         except ValueError:
             pass
+    if re.match(r"(?:[A-Za-z]{3}, )?\d{1,2} [A-Za-z]{3} \d{4}", text):  # RFC 2822 (RSS pubDate)
+        try:
+            return parsedate_to_datetime(text).date()
+        except (TypeError, ValueError):
+            pass
     raise ArticleError(where, f"unparseable published date {text!r}")
 
 
 def _check_text(text: object, where: str) -> str:
     if not isinstance(text, str):
-        raise ArticleError(where, "field 'text' is missing or not a string")
+        raise ArticleError(where, "field 'text' is missing or not a string (nor given as "
+                                  f"{', '.join(FIELD_ALIASES['text'])})")
     if len(text) > MAX_ARTICLE_CHARS:
         raise ArticleError(where, f"article too large ({len(text)} characters > {MAX_ARTICLE_CHARS})")
     if "\x00" in text or len(_CONTROL.findall(text[:4000])) > 10:
@@ -89,16 +223,24 @@ def _check_id(art_id: str, where: str) -> str:
     return art_id
 
 
-def article_from_record(record: dict[str, Any], where: str, default_id: str,
-                        published: date | None = None) -> Article:
-    """Build an Article from a JSONL/CSV/API record, validating every field."""
-    text = _check_text(record.get("text"), where)
-    pub = parse_date(record.get("published"), where) or published
-    art_id = _record_id(record.get("id"), where) or default_id
+def article_from_record(record: Mapping[str, Any], where: str, default_id: str,
+                        published: date | None = None, notes: FieldNotes | None = None
+                        ) -> Article:
+    """Build an Article from a JSONL/CSV/API record, validating every field; its fields are
+    read under their own names or their aliases (``record_fields``), and ``notes`` collects
+    what was renamed and what was left unread."""
+    fields, renamed, unread = record_fields(record)
+    if notes is not None:
+        notes.add(renamed, unread)
+    text = _check_text(fields.get("text"), where)
+    pub = parse_date(fields.get("published"), where) or published
+    art_id = _record_id(fields.get("id"), where) or default_id
 
     def opt(key: str) -> str | None:
-        value = record.get(key)
-        return str(value) if value not in (None, "") else None
+        value = fields.get(key)
+        if isinstance(value, Mapping):  # NewsAPI's "source": {"id": ..., "name": "BBC News"}
+            value = value.get("name")
+        return str(value) if _given(value) else None
 
     return Article(id=art_id, text=text, title=opt("title"), published=pub,
                    source=opt("source"), url=opt("url"))
@@ -184,8 +326,8 @@ def _read_html(path: Path, published: date | None, key: str) -> Iterator[Article
         yield ArticleError(where, f"cannot read file ({exc.strerror})")
 
 
-def _parse_jsonl_line(line: str, number: int, name: str, stem: str,
-                      published: date | None) -> Article | ArticleError | None:
+def _parse_jsonl_line(line: str, number: int, name: str, stem: str, published: date | None,
+                      notes: FieldNotes | None = None) -> Article | ArticleError | None:
     if not line.strip():
         return None
     where = f"{name}:{number}"
@@ -195,11 +337,11 @@ def _parse_jsonl_line(line: str, number: int, name: str, stem: str,
         return ArticleError(where, f"malformed JSON line ({exc.msg})")
     if not isinstance(record, dict):
         return ArticleError(where, "a JSON line must be an object with a 'text' field")
-    rid = record.get("id")
-    if rid not in (None, ""):
+    rid = record_fields(record)[0].get("id")
+    if _given(rid):
         where = f"{name}:{number} (id {rid})"
     try:
-        return article_from_record(record, where, f"{stem}-{number}", published)
+        return article_from_record(record, where, f"{stem}-{number}", published, notes)
     except ArticleError as err:
         return err
 
@@ -207,8 +349,10 @@ def _parse_jsonl_line(line: str, number: int, name: str, stem: str,
 def _read_jsonl_stream(lines: Iterable[bytes | str], name: str, stem: str,
                        published: date | None, empty: str | None = None
                        ) -> Iterator[Article | ArticleError]:
-    """The records of JSON Lines; with ``empty``, an input with none is reported under it."""
+    """The records of JSON Lines; with ``empty``, an input with none is reported under it.
+    After the last line, one warning names the fields the records left unread."""
     seen = False
+    notes = FieldNotes()
     for number, raw in enumerate(lines, start=1):
         if isinstance(raw, bytes):
             try:
@@ -216,10 +360,11 @@ def _read_jsonl_stream(lines: Iterable[bytes | str], name: str, stem: str,
             except UnicodeDecodeError:
                 yield ArticleError(f"{name}:{number}", "line is not valid UTF-8")
                 continue
-        item = _parse_jsonl_line(raw, number, name, stem, published)
+        item = _parse_jsonl_line(raw, number, name, stem, published, notes)
         if item is not None:
             seen = True
             yield item
+    notes.report(name)
     if not seen and empty is not None:
         yield ArticleError(empty, "empty input (no JSON lines)")
 
@@ -272,9 +417,18 @@ def _read_csv(path: Path, published: date | None, key: str) -> Iterator[Article 
     # garbage); a field over MAX_ARTICLE_CHARS is then one bad article, named and skipped.
     csv.field_size_limit(max(csv.field_size_limit(), MAX_ARTICLE_CHARS, len(text)) + 1)
     reader = csv.DictReader(io.StringIO(text))
-    if not reader.fieldnames or "text" not in reader.fieldnames:
-        yield ArticleError(str(path), "CSV has no 'text' column")
+    columns = tuple(name for name in reader.fieldnames or () if name is not None)
+    if "text" not in dict(_candidates(columns)[0]):
+        yield ArticleError(str(path), "CSV has no 'text' column (nor "
+                                      f"{', '.join(FIELD_ALIASES['text'])})")
         return
+    notes = FieldNotes()
+    yield from _csv_records(reader, path, published, key, notes)
+    notes.report(str(path))
+
+
+def _csv_records(reader: csv.DictReader[str], path: Path, published: date | None, key: str,
+                 notes: FieldNotes) -> Iterator[Article | ArticleError]:
     number = 1
     while True:
         where = f"{path}:{reader.line_num + 1}"  # the line the record starts on
@@ -286,14 +440,15 @@ def _read_csv(path: Path, published: date | None, key: str) -> Iterator[Article 
             yield ArticleError(where, f"malformed CSV record ({exc})")
             continue
         number += 1
-        for field, value in row.items():  # a field larger than an article is never read
+        for column, value in row.items():  # a field larger than an article is never read
             if isinstance(value, str) and len(value) > MAX_ARTICLE_CHARS:
-                yield ArticleError(where, f"field {field!r} too large ({len(value)} characters "
+                yield ArticleError(where, f"field {column!r} too large ({len(value)} characters "
                                           f"> {MAX_ARTICLE_CHARS})")
                 break
         else:
             try:
-                yield article_from_record(dict(row), where, f"{key}-{number - 1}", published)
+                yield article_from_record({k: v for k, v in row.items() if k is not None},
+                                          where, f"{key}-{number - 1}", published, notes)
             except ArticleError as err:
                 yield err
 

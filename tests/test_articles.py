@@ -184,3 +184,137 @@ def test_articles_fifo_broken_link_and_empty_inputs_are_reported(tmp_path):
     assert items[1:] == [f"{link}: broken symbolic link", f"{empty}: empty input (no JSON lines)",
                          f"{blank_csv}: empty file", f"{folder / 'dead.txt'}: broken symbolic link",
                          f"{folder}: directory holds no .txt, .html, .jsonl or .csv file"]
+
+
+# -- input field names ------------------------------------------------------------------------
+
+def _warnings(caplog):
+    return [r.getMessage() for r in caplog.records
+            if r.name == "eventwire" and r.levelname == "WARNING"]
+
+
+def test_articles_input_field_table_is_consistent():
+    from eventwire.articles import ARTICLE_FIELDS, FIELD_ALIASES, field_key
+
+    assert set(FIELD_ALIASES) == set(ARTICLE_FIELDS)
+    keys = [field_key(a) for aliases in FIELD_ALIASES.values() for a in aliases]
+    assert len(keys) == len(set(keys)), "an alias may fill only one field"
+    assert not set(keys) & {field_key(f) for f in ARTICLE_FIELDS}
+    for name in ("publish_date", "date", "pub_date", "published_at", "headline", "body",
+                 "content", "article", "link"):
+        assert field_key(name) in keys, name
+    assert field_key("publishedAt") == field_key("published_at") == field_key("Published-At")
+
+
+def test_articles_jsonl_common_field_names_fill_the_article(tmp_path, caplog):
+    path = tmp_path / "feeds.jsonl"
+    records = [
+        {"title": "Talks", "publishedAt": "2024-03-01T10:00:00Z", "content": "Ministers met.",
+         "url": "https://example.org/1", "source": {"id": None, "name": "Wire News"}},
+        {"headline": "Summit", "publish_date": "2024-03-02 08:00:00", "body": "Leaders met.",
+         "link": "https://example.org/2", "publisher": "Daily", "article_id": "n2"},
+        {"Headline": "Vote", "pub_date": "Tue, 05 Mar 2024 10:00:00 GMT", "ARTICLE": "MPs voted."},
+        {"date": "2024-03-06", "text": "Envoys talked.", "published_at": "2024-03-07"},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    good, bad = _split(list(read_articles([path])))
+    assert not bad
+    [line] = _warnings(caplog)  # only the last record leaves a field unread
+    assert line == (f"{path}: fields ignored: date (published given first); read "
+                    "publishedAt as published, content as text, article_id as id, headline as "
+                    "title, publish_date as published, publisher as source, link as url, body as "
+                    "text, Headline as title, pub_date as published, ARTICLE as text, "
+                    "published_at as published")
+    assert [(a.id, a.title, a.published, a.text, a.url, a.source) for a in good] == [
+        ("feeds-1", "Talks", date(2024, 3, 1), "Ministers met.", "https://example.org/1",
+         "Wire News"),
+        ("n2", "Summit", date(2024, 3, 2), "Leaders met.", "https://example.org/2", "Daily"),
+        ("feeds-3", "Vote", date(2024, 3, 5), "MPs voted.", None, None),
+        # among aliases the table's order decides: published_at comes before date
+        ("feeds-4", None, date(2024, 3, 7), "Envoys talked.", None, None),
+    ]
+
+
+def test_articles_canonical_name_wins_and_the_loser_is_warned_once(tmp_path, caplog):
+    path = tmp_path / "both.jsonl"
+    path.write_text("".join(json.dumps({
+        "text": f"Talks {i}.", "body": "other words", "published": "2024-01-01",
+        "publish_date": "2023-05-05", "author": "A. Writer", "tags": ["x"]}) + "\n"
+        for i in range(3)), encoding="utf-8")
+    good, _ = _split(list(read_articles([path])))
+    assert [(a.text, a.published) for a in good] == [
+        (f"Talks {i}.", date(2024, 1, 1)) for i in range(3)]
+    [line] = _warnings(caplog)
+    assert "\n" not in line
+    assert line == (f"{path}: fields ignored: author, body (text given first), "
+                    "publish_date (published given first), tags")
+
+
+def test_articles_an_empty_canonical_field_lets_an_alias_fill_it(tmp_path):
+    path = tmp_path / "rows.csv"
+    path.write_text("id,text,published,date\n"
+                    "a,One.,,2024-02-02\n"
+                    "b,Two.,2024-02-03,2020-01-01\n", encoding="utf-8")
+    good, bad = _split(list(read_articles([path])))
+    assert not bad
+    assert [a.published for a in good] == [date(2024, 2, 2), date(2024, 2, 3)]
+
+
+def test_articles_csv_with_other_column_names(tmp_path, caplog):
+    path = tmp_path / "export.csv"
+    path.write_text("headline,Body,pub_date,link,author\n"
+                    'Aid,"Aid arrived, officials said.",2024-04-01,https://example.org/a,Ann\n'
+                    'Vote,"The vote passed.",2024-04-02,https://example.org/b,Bob\n',
+                    encoding="utf-8")
+    no_text = tmp_path / "nothing.csv"
+    no_text.write_text("headline,summary\nA,B\n", encoding="utf-8")
+    items = list(read_articles([path, no_text]))
+    good, bad = _split(items)
+    assert [(a.id, a.title, a.text, a.published, a.url) for a in good] == [
+        ("export-1", "Aid", "Aid arrived, officials said.", date(2024, 4, 1),
+         "https://example.org/a"),
+        ("export-2", "Vote", "The vote passed.", date(2024, 4, 2), "https://example.org/b")]
+    [error] = bad
+    assert str(error).startswith(f"{no_text}: CSV has no 'text' column (nor body, content")
+    assert _warnings(caplog) == [f"{path}: fields ignored: author; read headline as title, "
+                                 "pub_date as published, link as url, Body as text"]
+
+
+def test_articles_ignored_fields_are_warned_once_per_file(tmp_path, caplog):
+    paths = []
+    for name in ("a", "b"):
+        path = tmp_path / f"{name}.jsonl"
+        path.write_text("".join(json.dumps({"text": "Talks.", "lang": "en", f"x{i}": i}) + "\n"
+                                for i in range(4)), encoding="utf-8")
+        paths.append(path)
+    clean = tmp_path / "clean.jsonl"
+    clean.write_text(json.dumps({"text": "Talks.", "headline": "T"}) + "\n", encoding="utf-8")
+    assert len(list(read_articles([*paths, clean]))) == 9
+    assert _warnings(caplog) == [f"{p}: fields ignored: lang, x0, x1, x2, x3" for p in paths]
+
+
+@pytest.mark.model
+def test_articles_cli_reads_aliases_and_warns_on_standard_error(tmp_path, capsys, nlp):
+    from eventwire.cli import main
+
+    src = tmp_path / "feed.jsonl"
+    src.write_text(json.dumps({"id": "k1", "headline": "Visit", "publish_date": "2024-06-10",
+                               "body": "The Chilean president met the Peruvian president in "
+                                       "Lima on Friday.", "author": "Staff"}) + "\n",
+                   encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(src), "--out", str(out)]) == 0
+    err = capsys.readouterr().err
+    [doc] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert doc["article"]["title"] == "Visit" and doc["article"]["published"] == "2024-06-10"
+    assert doc["article"]["text"].startswith("The Chilean president")
+    warned = [line for line in err.splitlines() if "fields ignored" in line]
+    assert warned == [f"eventwire: {src}: fields ignored: author; read headline as title, "
+                      "publish_date as published, body as text"]
+
+
+def test_articles_parse_date_reads_rss_dates():
+    assert parse_date("Tue, 05 Mar 2024 23:30:00 -0500", "x") == date(2024, 3, 5)
+    assert parse_date("5 Mar 2024 10:00:00 GMT", "x") == date(2024, 3, 5)
+    with pytest.raises(ArticleError, match="unparseable"):
+        parse_date("Tue, 45 Mar 2024 10:00:00 GMT", "x")
