@@ -163,8 +163,17 @@ def match_events(doc: Document, gold: Gold, table: dict[str, set[str]], strict: 
     countries = {a.id: a.country for a in doc.actors if a.country}
     gold_countries = {a["id"]: a["country"] for a in gold.get("actors", []) if a.get("country")}
     golds = gold.get("events", [])
-    fits = {pi: [g["id"] for g in golds
-                 if event_matches(e, g, table, countries, gold_countries, strict)]
+    spans = {g["id"]: _evidence_spans(doc.article.text, g) for g in golds}
+
+    def told_here(e: Event, gid: str) -> bool:
+        return any(s < e.evidence.end and e.evidence.start < t for s, t in spans[gid])
+
+    # a produced event tries first the gold events its own sentence states, so that of two
+    # fitting pairings the one that pairs each report with its own sentence is kept (the
+    # counts are the same either way; the dates and places compared are not)
+    fits = {pi: sorted((g["id"] for g in golds
+                        if event_matches(e, g, table, countries, gold_countries, strict)),
+                       key=lambda gid, e=e: not told_here(e, gid))  # type: ignore[misc]
             for pi, e in enumerate(doc.events)}
     required = {g["id"] for g in golds if not g.get("optional")}
     taken: dict[str, int] = {}
@@ -201,6 +210,12 @@ def _located(text: str, wording: str, nth: int) -> tuple[int, int] | None:
             start = starts[min(nth, len(starts) - 1)]
             return start, start + len(needle)
     return None
+
+
+def _evidence_spans(text: str, g: Gold) -> list[tuple[int, int]]:
+    """Where the gold event's evidence strings stand in the text."""
+    return [s for ev in [g.get("evidence", ""), *g.get("evidence_also", [])]
+            if ev and (s := _located(text, ev, 0))]
 
 
 def _time_scores(doc: Document, gold: Gold) -> dict[str, Score]:
@@ -384,8 +399,7 @@ def _produced_line(e: Event, actors: dict[str, Actor]) -> str:
 
 def _overlapping(doc: Document, g: Gold) -> list[Event]:
     """The produced events whose evidence overlaps one of the gold event's evidence strings."""
-    spans = [s for ev in [g.get("evidence", ""), *g.get("evidence_also", [])]
-             if ev and (s := _located(doc.article.text, ev, 0))]
+    spans = _evidence_spans(doc.article.text, g)
     return [e for e in doc.events
             if any(s < e.evidence.end and e.evidence.start < t for s, t in spans)]
 
