@@ -296,6 +296,11 @@ def _events(text: str, nlp: object) -> list[tuple[str, str, list[str], str | Non
              names.get(e.attributed_to) if e.attributed_to else None) for e in doc.events]
 
 
+def _cameos(text: str, nlp: object) -> list[str | None]:
+    doc: Document = extract(Article(id="t", text=text), nlp=nlp)  # type: ignore[arg-type]
+    return [e.cameo for e in doc.events]
+
+
 @pytest.mark.model
 @pytest.mark.parametrize("text", [
     "Chile denied that it had attacked Peruvian fishing boats.",
@@ -312,10 +317,6 @@ def test_modality_denied_acts_end_to_end(text: str, nlp: object) -> None:
     ("Norway will impose sanctions on Iceland.", "intended"),
     ("Norway plans to impose sanctions on Iceland.", "intended"),
     ("Norway is expected to impose sanctions on Iceland.", "intended"),
-    ("Norway did not impose sanctions on Iceland.", "negated"),
-    ("Norway failed to impose sanctions on Iceland.", "negated"),
-    ("Norway has yet to impose sanctions on Iceland.", "negated"),
-    ("Norway never imposed sanctions on Iceland.", "negated"),
     ("Norway could impose sanctions on Iceland if the talks fail.", "hypothetical"),
     ("Norway imposed sanctions on Iceland, according to the Danish foreign ministry.",
      "asserted"),
@@ -323,6 +324,32 @@ def test_modality_denied_acts_end_to_end(text: str, nlp: object) -> None:
 def test_modality_by_construction_end_to_end(text: str, modality: str, nlp: object) -> None:
     assert [(e[0], e[1]) for e in _events(text, nlp) if e[0] == "SANCTION"] == [
         ("SANCTION", modality)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Norway did not impose sanctions on Iceland.",
+    "Norway failed to impose sanctions on Iceland.",
+    "Norway has yet to impose sanctions on Iceland.",
+    "Norway never imposed sanctions on Iceland.",
+    "Norway decided not to attack Iceland.",
+])
+def test_modality_an_act_not_done_is_no_event(text: str, nlp: object) -> None:
+    # news_dev's convention: only a claim that is denied is coded (negated); an act said not to
+    # be done is no act
+    assert _events(text, nlp) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("Norway will not accept refugees from Iceland.", "122"),
+    ("Norway did not meet the Icelandic foreign minister.", "125"),
+    ("Norway failed to reach an agreement with Iceland.", "120"),
+])
+def test_modality_refused_cooperation_is_a_rejection(text: str, cameo: str, nlp: object) -> None:
+    events = _events(text, nlp)
+    assert [(e[0], e[1]) for e in events] == [("REJECT", "asserted")]
+    assert _cameos(text, nlp) == [cameo]
 
 
 @pytest.mark.model

@@ -5,11 +5,12 @@ stage (``find_events``) runs it over the article and merges what it finds."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..lexicon import Trigger
 from ..nlp import doc_text
+from ..ontology import CONCESSIVE_ACTS, COOPERATIVE_ACTS, REFUSAL_CAMEO
 from ..records import Place, Quote, Time
 from .arguments import (
     _complement_partners,
@@ -32,6 +33,7 @@ from .arguments import (
 from .candidates import _Candidate
 from .coding import recode
 from .context import (
+    _denier,
     _denies_claim,
     _event_places,
     _event_time,
@@ -270,6 +272,9 @@ def _completed(token: Token, trig: Trigger, source: list[str], partners: list[st
     return source, partners
 
 
+# acts whose refusal is a rejection ("will not accept refugees": REJECT, CAMEO 12x)
+REFUSABLE = COOPERATIVE_ACTS | CONCESSIVE_ACTS | {"AGREE"}
+
 def _decided(token: Token, trig: Trigger, source: list[str], partners: list[str],
              r: Reading) -> list[_Candidate]:
     """Coding (by the parties, by what is asked), modality, reporter, then one candidate per
@@ -294,6 +299,15 @@ def _decided(token: Token, trig: Trigger, source: list[str], partners: list[str]
         (trig, reporter), partners = demand, source
         source = reporter
         modality, future = ("negated", False) if modality == "negated" else ("asserted", False)
+    elif modality == "negated" and _denier(token) is None:
+        # an act said not to be done: refused cooperation or concession is a rejection, as
+        # PLOVER and CAMEO code it ("will not accept refugees" 12x); any other act not done
+        # ("decided not to veto", "will not respond") is no event. A claim that is denied
+        # ("denied that its forces had fired") stays, negated.
+        if trig.type not in REFUSABLE:
+            return []
+        trig = replace(trig, type="REJECT", mode=None, cameo=REFUSAL_CAMEO.get(trig.type, "120"))
+        modality, future = "asserted", False
     if "actor_object" in trig.flags and not partners:
         return []
     if trig.type == "REJECT" and any(c.dep_ == "xcomp" and (c.lemma_.lower() in NON_EVENTS or (

@@ -105,12 +105,18 @@ FRAMES: tuple[Frame, ...] = (
     Frame(name="past", modality="asserted", verb="{past}"),
     Frame(name="will", modality="intended", verb="will {base}"),
     Frame(name="plans_to", modality="intended", verb="{plans} to {base}"),
-    Frame(name="did_not", modality="negated", verb="did not {base}"),
+    # an act said not to have been done is no event (news_dev's convention: only a claim that
+    # is denied is coded, negated); "none" expects no event of the phrasing's type
+    Frame(name="did_not", modality="none", verb="did not {base}"),  # see REFUSABLE_TYPES
     Frame(name="denied_had", modality="negated", verb="had {pp}", prefix="{denier} denied that "),
     Frame(name="could_if", modality="hypothetical", verb="could {base}", suffix=" if {condition}"),
     Frame(name="according_to", modality="asserted", verb="{past}",
           suffix=", according to {reporter}"),
 )
+
+# the PLOVER codebook's cooperative and conceding acts: not doing one is a refusal, REJECT
+REFUSABLE_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT",
+                             "CONCEDE"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -263,9 +269,12 @@ def _event_case(row: dict[str, str], frame: Frame, form: str, rng: random.Random
     text = _finish(filled + suffix)
     sources = frozenset({src.iso3, tgt.iso3}) if reciprocal else frozenset({src.iso3})
     targets = frozenset() if reciprocal else frozenset({tgt.iso3})
-    return EventCase(id=f"{row['id']}/{frame.name}/{form}", text=text, type=row["type"],
+    event_type, modality = row["type"], frame.modality
+    if modality == "none" and event_type in REFUSABLE_TYPES:
+        event_type, modality = "REJECT", "asserted"  # "did not accept" refuses: REJECT (CAMEO 12)
+    return EventCase(id=f"{row['id']}/{frame.name}/{form}", text=text, type=event_type,
                      template=row["id"], style=row["style"], frame=frame.name, source_form=form,
-                     target_form=target_form, modality=frame.modality, sources=sources,
+                     target_form=target_form, modality=modality, sources=sources,
                      targets=targets)
 
 

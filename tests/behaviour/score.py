@@ -4,7 +4,9 @@
                source actors and of its target actors (read through doc.actors) are exactly the
                expected sets (an empty target for reciprocal "X and Y held talks"); a meeting or
                cooperation written with every party as source and no target (the news_dev
-               convention for talks) also passes a directed expectation over the same parties
+               convention for talks) also passes a directed expectation over the same parties;
+               a case expecting modality "none" ("X did not attack Y") passes when no event
+               of its type is produced
     negatives  pass = no event at all
     actors     pass = an actor one of whose mentions covers the marked span has the expected
                country
@@ -64,6 +66,8 @@ def _describe(e: Event, actors: dict[str, tuple[str, str]]) -> str:
 
 def expected(case: Case) -> str:
     """The expected result of a case, written like a produced one."""
+    if isinstance(case, EventCase) and case.modality == "none":
+        return f"no {case.type} event"
     if isinstance(case, EventCase):
         src = ", ".join(sorted(case.sources))
         tgt = ", ".join(sorted(case.targets)) or "-"
@@ -83,6 +87,10 @@ RECIPROCAL_TYPES = frozenset({"CONSULT", "COOPERATE"})
 def _judge_event(case: EventCase, doc: Document) -> Result:
     actors = _actor_index(doc)
     produced = tuple(_describe(e, actors) for e in doc.events)
+    if case.modality == "none":
+        wrong = any(e.type == case.type for e in doc.events)
+        return Result(suite="events", case=case, passed=not wrong,
+                      reason="event" if wrong else "", produced=produced)
     best: list[str] | None = None
     for e in doc.events:
         sources, targets = _countries(e.source, actors), _countries(e.target, actors)
