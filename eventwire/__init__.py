@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .errors import ArticleError, EventwireError, StageError, StoreError
+from .frames import read_events, read_stories
 from .pipeline import extract, extract_many
 from .records import Actor, Article, Document, Event, Mention, Place, Quote, Time
 
@@ -21,5 +22,7 @@ __all__ = [
     "Time",
     "extract",
     "extract_many",
+    "read_events",
+    "read_stories",
 ]
 __version__ = "0.1.0"
