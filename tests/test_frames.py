@@ -321,3 +321,18 @@ def test_frames_real_extract_db_run(tmp_path: Path, nlp) -> None:
         tuple(e[k] for k in key) for e in events]
     stories = rows(read_stories(db))
     assert sum(s["n_reports"] for s in stories) == len(events)
+
+
+def test_frames_readme_notebook_example_runs(tmp_path: Path, monkeypatch) -> None:
+    import re
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    [block] = [b for b in re.findall(r"```python\n(.*?)```", readme, re.S) if "read_events(" in b]
+    with Store(tmp_path / "events.duckdb") as store:
+        store.write_batch(documents())
+        store.export_parquet(tmp_path / "events_parquet")
+    monkeypatch.chdir(tmp_path)
+    scope: dict = {}
+    exec(compile(block, "README.md", "exec"), scope)
+    assert len(scope["events"]) == 7 and len(scope["protests"]) == 1
+    assert scope["stories"]["n_reports"].min() >= 2
