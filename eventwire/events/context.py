@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..lexicon import MOVE_LEMMAS, Trigger, lexicon
 from ..records import Place, Quote, Time
 from ..times import event_date
+from ..times.lexicon import time_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -286,21 +287,100 @@ DATE_SOURCES = (CLAUSE, SENTENCE)  # the time expression hangs off the trigger's
 
 
 def _event_time(token: Token, times: tuple[Time, ...], doc: Doc) -> When:
-    sent = token.sent
-    anchors = [token]
-    if token.pos_ in ("NOUN", "PROPN") and token.head.pos_ == "VERB":
-        anchors.append(token.head)
+    """The date of the trigger's event: a time expression of its own clause (attached to the
+    trigger, to the verb a noun trigger is the object of, or to the participle that dates a
+    noun trigger: "a deal reached in August"), else of the clause it shares its time with
+    ("met on Monday, agreeing to ...", "marched on Friday as police fired ...", "in 2017,
+    when X expelled ...", "are expected today to sign ..."), else the sentence's one adverbial
+    date; never a time that bounds the act ("since 2012") or names another thing ("condemned
+    the Sept. 13 attack")."""
+    dated = _dated(token, times, doc)
+    node: Token | None = token
+    for _ in range(4):
+        if node is None:
+            break
+        for t, root in dated:
+            if root.dep_ == "nsubj" or _names_a_thing(root, token):
+                continue
+            if any(_attached(root, anchor) for anchor in _anchors(node)):
+                return When(event_date(t.value), t.text, CLAUSE)
+        held = _clause_of_time(node, dated)
+        if held is not None:
+            return When(event_date(held.value), held.text, CLAUSE)
+        node = _time_governor(node)
+    return _sentence_time(token, dated)
+
+
+def _dated(token: Token, times: tuple[Time, ...], doc: Doc) -> list[tuple[Time, Token]]:
+    """The sentence's time expressions that can date an event, with their parse roots: those
+    naming a day, a week, a month or a year, and not after a bounding preposition."""
+    sent, bound = token.sent, time_words().bound
+    out = []
     for t in times:
         if not (sent.start_char <= t.start < sent.end_char) or event_date(t.value) is None:
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None:
             continue
-        if _names_a_thing(span.root, token):
-            continue  # "condemned the Sept. 13 attack": the attack's date, not the condemnation's
-        if any(_attached(span.root, anchor) for anchor in anchors):
-            return When(event_date(t.value), t.text, CLAUSE)
-    return _sentence_time(token, times, doc)
+        root = span.root
+        if root.dep_ == "pobj" and root.head.lower_ in bound:
+            continue  # "his first visit since 2012"
+        out.append((t, root))
+    return out
+
+
+def _anchors(node: Token) -> list[Token]:
+    """The tokens a time hangs on when it dates ``node``: itself, the verb a noun trigger is
+    the object of, and a participle that dates a noun ("a deal reached in August")."""
+    out = [node]
+    if node.pos_ in ("NOUN", "PROPN"):
+        if node.head.pos_ == "VERB" and node.head.i != node.i:
+            out.append(node.head)
+        out += [c for c in node.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    return out
+
+
+def _clause_of_time(node: Token, dated: list[tuple[Time, Token]]) -> Time | None:
+    """The time a relative clause the trigger stands in hangs on ("in 2017, when X expelled
+    ...", "on Monday, when troops fired ...")."""
+    for anc in [node, *node.ancestors]:
+        if anc.dep_ == "relcl":
+            return next((t for t, root in dated if anc.head.i == root.i), None)
+        if anc.dep_ in CLAUSE_DEPS:
+            return None
+    return None
+
+
+def _time_governor(node: Token) -> Token | None:
+    """The clause whose time the trigger's clause shares, when it states none of its own: the
+    verb a participle adjunct hangs on ("met on Monday, agreeing to resume talks"), a verb
+    conjoined before it ("met on Monday and signed ..."), the clause of an "as" / "while" /
+    "when" clause ("marched on Friday as police fired ..."), and the verb of schedule or of
+    intent an act is the infinitive of ("are expected today to sign", "pledged on Monday to
+    send"), or the report of a merely future act ("said on Monday it would send")."""
+    head = node.head
+    if head.i == node.i:
+        return None
+    if node.dep_ == "advcl" and node.tag_ in ("VBG", "VBN") and not _has_subject(node):
+        return head
+    if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and head.pos_ in ("VERB", "AUX"):
+        return head
+    if node.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in
+                                     time_words().together for c in node.children):
+        return head
+    if node.dep_ == "xcomp" and _cue(head.lemma_.lower(), "governor") == "intended":
+        return head
+    if node.dep_ == "ccomp" and any(c.dep_ == "aux" and _cue(c.lower_, "aux") == "intended"
+                                    for c in node.children):
+        return head
+    if node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
+        verb = head.head if node.dep_ == "pobj" else head
+        return verb if verb.pos_ in ("VERB", "AUX") and verb.i != node.i else None
+    return None
+
+
+def _has_subject(node: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in node.children)
 
 
 def _names_a_thing(root: Token, token: Token) -> bool:
@@ -314,9 +394,12 @@ CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "xcomp"})
 
 def _own_clause(node: Token, token: Token) -> bool:
     """Whether ``node`` lies outside every relative, adjectival or adverbial clause that does
-    not also hold the trigger ("X, who took office in 2018, met Y": 2018 is not the meeting's)."""
+    not also hold the trigger ("X, who took office in 2018, met Y": 2018 is not the meeting's);
+    a participle that qualifies a noun ("the roads leading to the port on Sunday") is no
+    clause of its own."""
     for anc in [node, *node.ancestors]:
-        if anc.dep_ in CLAUSE_DEPS and token not in anc.subtree:
+        if anc.dep_ in CLAUSE_DEPS and token not in anc.subtree and not (
+                anc.dep_ == "acl" and anc.tag_ == "VBG"):
             return False
     # nor the trigger inside a clause the time is not in ("sources said on Saturday that
     # militants burnt houses": Saturday dates the saying)
@@ -332,19 +415,12 @@ def _adverbial(root: Token) -> bool:
     return root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.pos_ in ("VERB", "AUX")
 
 
-def _sentence_time(token: Token, times: tuple[Time, ...], doc: Doc) -> When:
-    """The sentence's one dated time expression, when the parse did not attach it to the
-    trigger ("On Sunday, a missile fired by rebels hit ...")."""
-    sent = token.sent
-    dated = []
-    for t in times:
-        if not (sent.start_char <= t.start < sent.end_char) or event_date(t.value) is None:
-            continue
-        span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is not None and _adverbial(span.root) and _own_clause(span.root, token):
-            dated.append(t)
-    if len({event_date(t.value) for t in dated}) == 1:
-        return When(event_date(dated[0].value), dated[0].text, SENTENCE)
+def _sentence_time(token: Token, dated: list[tuple[Time, Token]]) -> When:
+    """The sentence's one adverbial date, when the parse did not attach it to the trigger
+    ("On Sunday, a missile fired by rebels hit ...")."""
+    found = [t for t, root in dated if _adverbial(root) and _own_clause(root, token)]
+    if len({event_date(t.value) for t in found}) == 1:
+        return When(event_date(found[0].value), found[0].text, SENTENCE)
     return When()
 
 

@@ -20,8 +20,10 @@ def iso_week(d: date) -> str:
     return f"{iso[0]}-W{iso[1]:02d}"
 
 
-def pick(candidates: list[tuple[date, date, str]], anchor: date, tense: str | None) -> str:
-    """The candidate (start, end, value) the tense points to; the closest when it is open."""
+def pick(candidates: list[tuple[date, date, str]], anchor: date, tense: str | None,
+         strict: bool = False) -> str:
+    """The candidate (start, end, value) the tense points to; the closest when it is open or
+    far off, unless ``strict`` (a named past event: "the 11 September attacks")."""
     def distance(c: tuple[date, date, str]) -> tuple[int, int]:
         if c[0] <= anchor <= c[1]:
             return (0, 0)
@@ -35,7 +37,7 @@ def pick(candidates: list[tuple[date, date, str]], anchor: date, tense: str | No
     elif tense == FUTURE:
         chosen = min((c for c in candidates if c[1] >= anchor), default=None)
     # the tense is a hint: a date a month away beats one nearly a year away
-    if chosen is None or (distance(chosen)[0] > 180 and distance(closest)[0] <= 45):
+    if chosen is None or (not strict and distance(chosen)[0] > 180 and distance(closest)[0] <= 45):
         chosen = closest
     return chosen[2]
 

@@ -23,6 +23,8 @@ class TimeWords:
     daypart: dict[str, str]
     vague: dict[str, str]
     set: dict[str, str]
+    bound: dict[str, str]  # prepositions whose time bounds an act ("since 2012")
+    together: dict[str, str]  # subordinators of a simultaneous clause ("as", "when")
 
 
 @cache
@@ -38,7 +40,8 @@ def time_words() -> TimeWords:
 
     return TimeWords(month=ints("month"), weekday=ints("weekday"), number=kinds["number"],
                      ordinal=ints("ordinal"), unit=kinds["unit"], season=kinds["season"],
-                     daypart=kinds["daypart"], vague=kinds["vague"], set=kinds["set"])
+                     daypart=kinds["daypart"], vague=kinds["vague"], set=kinds["set"],
+                     bound=kinds["bound"], together=kinds["together"])
 
 
 def alternation(words: object) -> str:

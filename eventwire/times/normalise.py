@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from .calendar import add_months, iso_week, month_candidates, pick, season_value, shift
 from .durations import normalise_duration, parse_number
 from .lexicon import time_words
-from .syntax import FUTURE, PAST, prev_word, token_at, verb_tense
+from .syntax import FUTURE, PAST, names_a_past_event, prev_word, token_at, verb_tense
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -29,7 +29,13 @@ class Context:
     dct: date | None
     last_day: date | None  # the latest day-precise date mentioned (for "the same day")
 
+    def named(self, start: int) -> bool:
+        """Whether the date at ``start`` names a past event ("the 11 September attacks")."""
+        return names_a_past_event(token_at(self.doc, start))
+
     def tense(self, start: int) -> str | None:
+        if self.named(start):
+            return PAST
         before = prev_word(self.text, start)
         if before in ("since", "ago"):
             return PAST
@@ -125,7 +131,8 @@ def _h_monthday(m: re.Match[str], ctx: Context) -> _Result:
     cands = month_candidates(month, int(m["d"]), ctx.dct)
     if not cands:
         return None
-    value = pick(cands, ctx.dct, ctx.tense(m.start("mon")))
+    at = m.start("mon")
+    value = pick(cands, ctx.dct, ctx.tense(at), strict=ctx.named(at) or ctx.named(m.start("d")))
     ctx.last_day = date.fromisoformat(value)
     return value, "DATE"
 
@@ -155,7 +162,8 @@ def _h_month(m: re.Match[str], ctx: Context) -> _Result:
         return min(cands)[2], "DATE"
     if rel == "this":
         return f"{ctx.dct.year}-{month:02d}", "DATE"
-    return pick(cands, ctx.dct, ctx.tense(m.start("mon")) or PAST), "DATE"
+    at = m.start("mon")
+    return pick(cands, ctx.dct, ctx.tense(at) or PAST, strict=ctx.named(at)), "DATE"
 
 
 def _year_ok(m: re.Match[str], ctx: Context, start: int) -> bool:

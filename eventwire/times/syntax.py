@@ -47,6 +47,19 @@ def verb_tense(token: Token | None) -> str | None:
     return None
 
 
+NAMING_DEPS = frozenset({"compound", "nmod", "amod", "nummod"})
+
+
+def names_a_past_event(token: Token | None) -> bool:
+    """Whether a date word modifies a noun as its name ("the 11 September attacks", "the
+    Sept. 13 raid"): a named event is one that has happened."""
+    if token is None or token.dep_ not in NAMING_DEPS or token.head.i == token.i:
+        return False
+    head = token.head
+    return head.pos_ == "NOUN" and head.ent_type_ not in ("DATE", "TIME") and any(
+        c.dep_ in ("det", "poss") for c in head.children)
+
+
 def prev_word(text: str, start: int) -> str:
     m = re.search(r"([A-Za-z]+)[^A-Za-z\n]{0,2}$", text[max(0, start - 20):start])
     return m.group(1).lower() if m else ""

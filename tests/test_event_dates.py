@@ -1,0 +1,102 @@
+"""An event's date and place come from its own clause, else its sentence, else none, at the
+precision the text gives; never the publication date. Sentences written for each construction."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.events.context import DATE_SOURCES
+from eventwire.pipeline import extract
+from eventwire.records import Article, Document, Event
+
+# a Wednesday
+PUBLISHED = date(2015, 6, 10)
+
+
+def _doc(text: str, nlp: object, published: date | None = PUBLISHED) -> Document:
+    return extract(Article(id="t", text=text, published=published), nlp=nlp)  # type: ignore[arg-type]
+
+
+def _event(doc: Document, event_type: str, trigger: str) -> Event:
+    found = [e for e in doc.events if e.type == event_type and e.trigger
+             and doc.article.text[e.trigger.start:e.trigger.end] == trigger]
+    assert found, [(e.type, e.trigger) for e in doc.events]
+    return found[0]
+
+
+def _when(doc: Document, event_type: str, trigger: str) -> tuple[str | None, str | None]:
+    e = _event(doc, event_type, trigger)
+    assert e.date_source in (*DATE_SOURCES, None)
+    assert (e.date is None) == (e.date_source is None) == (e.date_text is None)
+    return e.date, e.date_source
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "event_type", "trigger", "expected"), [
+    # the clause's own time, at the text's precision
+    ("Rebels attacked a police post on Monday.", "ASSAULT", "attacked", "2015-06-08"),
+    ("Rebels attacked a police post in the north in 2014.", "ASSAULT", "attacked", "2014"),
+    ("Last month, gunmen attacked a police post near the capital.", "ASSAULT", "attacked",
+     "2015-05"),
+    ("Rebels attacked a police post last week, officials said.", "ASSAULT", "attacked",
+     "2015-W23"),
+    # nothing in the sentence: no date, never the publication date
+    ("Rebels attacked a police post near the capital.", "ASSAULT", "attacked", None),
+    # a participle adjunct shares the time of the clause it hangs on
+    ("The two foreign ministers met in Vienna on Monday, agreeing to resume the negotiations.",
+     "AGREE", "agreeing", "2015-06-08"),
+    # so does an "as" clause, and a "when" clause on a time
+    ("Students marched through the capital on Friday as police fired tear gas at the crowd.",
+     "ASSAULT", "fired", "2015-06-05"),
+    ("Relations collapsed in 2013 when Qatar expelled the Saudi ambassador.", "SANCTION",
+     "expelled", "2013"),
+    # an act scheduled or expected on a day
+    ("Today, the two presidents are expected to sign a trade agreement in Nairobi.", "SUPPORT",
+     "sign", "2015-06-10"),
+    # a time that bounds the act does not date it
+    ("Abe is the first Japanese leader to visit Vietnam since 2013.", "CONSULT", "visit", None),
+    # the date of a report is not the date of the act reported
+    ("Police said on Saturday that militants burnt houses in the village.", "ASSAULT", "burnt",
+     None),
+])
+def test_event_dates_from_the_clause_at_the_text_precision(nlp, text, event_type, trigger,
+                                                           expected):
+    assert _when(_doc(text, nlp), event_type, trigger)[0] == expected
+
+
+@pytest.mark.model
+def test_event_dates_say_where_they_were_read(nlp):
+    clause = _doc("Rebels attacked a police post on Monday.", nlp)
+    assert _when(clause, "ASSAULT", "attacked") == ("2015-06-08", "clause")
+    # a participle that qualifies a noun is no clause of its own: the sentence's one date
+    sentence = _doc("Hundreds of farmers gathered outside the parliament and blocked the roads "
+                    "leading to the port on Sunday.", nlp)
+    assert _when(sentence, "PROTEST", "gathered") == ("2015-06-07", "sentence")
+    assert _event(sentence, "PROTEST", "gathered").to_dict()["date_source"] == "sentence"
+
+
+@pytest.mark.model
+def test_event_dates_past_acts_take_the_past_reading(nlp):
+    # a Saturday: "on Monday" in a past clause is the Monday before, not the one after
+    published = date(2005, 8, 20)
+    past = _doc("Rebels attacked a police post on Monday.", nlp, published)
+    assert _when(past, "ASSAULT", "attacked")[0] == "2005-08-15"
+    # a date that names a past event is the past one, even when the next is nearer
+    named = _doc("France tightened its border controls after the 11 September attacks.", nlp,
+                 published)
+    values = {t.text: t.value for t in named.times}
+    assert values == {"the 11 September": "2004-09-11"}
+    assert all(e.date != "2005-09-11" for e in named.events)
+    # a date to come is read forward
+    ahead = _doc("Talks between the two sides are due to resume on September 13.", nlp, published)
+    assert {t.value for t in ahead.times} == {"2005-09-13"}
+
+
+@pytest.mark.model
+def test_event_dates_need_a_publication_date_for_relative_times(nlp):
+    undated = _doc("Rebels attacked a police post on Monday.", nlp, published=None)
+    assert _when(undated, "ASSAULT", "attacked") == (None, None)
+    absolute = _doc("Rebels attacked a police post on 3 May 2014.", nlp, published=None)
+    assert _when(absolute, "ASSAULT", "attacked") == ("2014-05-03", "clause")
