@@ -1,59 +1,91 @@
-"""One real-world event across many articles: event reports -> stories.
+"""One real-world event across many articles: event reports -> stories (pure matching).
 
-Every stored event is a *report*. Reports of the same real-world event (the same PLOVER type
-and modality, matching source/target actors, dates within a window, compatible places) share
-one *story*. Assignment is incremental and greedy, in the order articles are stored: a new
-report joins the best-matching existing story or founds a new one, whose id is the
-deterministic hash of its first report (``stable_id("story", article_id, event_id)``). The same
-input in the same order therefore always gives the same stories, and a resumed run gives the
-stories of an uninterrupted one.
+Every stored event is a *report*. Reports of the same real-world event share one *story*.
+This module only decides; the SQL that loads candidate stories and writes them back lives in
+``store/stories.py``. Assignment is incremental and greedy, in article order: a new report
+joins the best-fitting story or founds one, whose id is the deterministic hash of its first
+report (``stable_id("story", article_id, event_id)``), so the same articles in the same order
+always give the same stories.
 
-Matching rules (``match``):
+Two reports *agree* (``agree``) when they report the same event:
 
-- same ``type`` and same ``modality`` (an announced visit is not the visit);
-- actors: each side (source, target) is compared through *keys*: the normalised name, a
-  person's surname, ``country/sector`` and, for a state or its government, the bare country.
-  A side where both reports name actors must share a key; at least one side must match;
-- dates: the event date (else the publication date) must lie within ``window`` days of every
-  dated report of the story; undated reports only join a story that holds the same
-  evidence sentence word for word (a copied article or a reprinted wire story);
-- places: when both name places they must share a name, GeoNames id or country.
+- the same PLOVER type and modality, and the same mode where both have one;
+- the same actors by a specific identity: the same person (full name, or a bare surname
+  that no full name contradicts), the same named organisation, or for a state the same
+  government acting (the state itself or a governing body with no proper name). A shared
+  country and sector alone ("British people", "ministers") is no identity: such sides only
+  must not contradict each other (different countries). At least one side must share an
+  identity; a side named specifically in both must not name different ones;
+- compatible dates at the precision each is known (``2005`` spans the year, ``2005-02`` the
+  month, an ISO week its seven days; an undated event takes its publication day): the
+  periods lie within ``window`` days of each other. Undated reports of undated articles
+  agree only on the same evidence sentence;
+- compatible places: two cities, regions or sites must be the same one; else the countries;
+- agreeing evidence: the two evidence sentences share content words beyond the actors'
+  names (``MIN_SHARED_WORDS``, and ``MIN_WORD_OVERLAP`` of the shorter sentence's).
 
-Tables (see ``store/schema.py``): ``stories`` (one row per story), ``story_reports`` (story ->
-reports) and ``events.story_id`` (event -> story), plus ``story_keys``, the matching keys.
+The same evidence sentence, word for word (a copied article, a reprinted wire story), always
+agrees when type, modality and dates do. A report joins a story (``fits``) only when it
+agrees with the story's founding report or with more than half of its reports, is date
+compatible with every one of them (so a story never spans more than ``window`` days around
+its reports), and the story holds no report of its article yet: a story cannot chain from
+one event to another through a series of near neighbours.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from functools import cache
+from importlib import resources
+from typing import Any
 
 from .records import stable_id
-
-if TYPE_CHECKING:
-    import duckdb
+from .times.periods import period_start, precision
 
 __all__ = [
     "DEFAULT_WINDOW_DAYS",
-    "Candidate",
+    "MIN_SHARED_WORDS",
+    "MIN_WORD_OVERLAP",
     "Report",
+    "Story",
     "actor_keys",
-    "assign_batch",
-    "match",
+    "agree",
+    "assign",
+    "content_words",
+    "evidence_key",
+    "fits",
     "normalise_name",
     "reports_of",
 ]
 
 DEFAULT_WINDOW_DAYS = 3
+# Two evidence sentences of one event share at least this many content words (or all of the
+# shorter one's, when it has fewer): "terror" and "bill", "rebate" and "EU".
+MIN_SHARED_WORDS = 2
+# ... and at least this share of the shorter sentence's content words: two long sentences
+# about different things share a couple of words by chance.
+MIN_WORD_OVERLAP = 0.25
+# A content word is compared on its first letters: "elections", "election" and "electoral"
+# are one word; so are "proposals" and "proposed".
+STEM_LENGTH = 6
+# A sentence copied word for word is a reprint of the same report, whatever the gap between
+# the publication dates, when it has at least this many words ("He said it was wrong." recurs
+# by chance; "Other public sector unions have pledged to follow." hardly).
+MIN_COPIED_WORDS = 8
 
 _NON_WORD = re.compile(r"[^\w\s]+")
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame",
+                         "baroness", "baron", "prof", "professor", "rev"})
 _GOVERNING_SECTORS = frozenset({"GOV"})
+_SPECIFIC_PLACES = frozenset({"city", "admin", "region", "other"})
 
 
 def normalise_name(name: str | None) -> str:
@@ -68,45 +100,138 @@ def normalise_name(name: str | None) -> str:
     return " ".join(words)
 
 
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("eventwire").joinpath("data", name).read_text(encoding="utf-8")
+    return [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return frozenset(ln.strip().lower() for ln in _data_lines("story_function_words.txt"))
+
+
+@cache
+def _generic_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Titles and generic nouns (``data/titles.tsv``: "government", "prime minister",
+    "spokesperson") and demonyms (``data/countries.tsv``: "british"), normalised."""
+    titles: set[str] = set()
+    for row in csv.DictReader(_data_lines("titles.tsv"), delimiter="\t", quoting=csv.QUOTE_NONE):
+        titles.add(normalise_name(row["title"]))
+        titles.add(normalise_name(row.get("role")))
+    demonyms: set[str] = set()
+    for row in csv.DictReader(_data_lines("countries.tsv"), delimiter="\t",
+                              quoting=csv.QUOTE_NONE):
+        for value in (row.get("demonyms") or "").split("|"):
+            demonyms.add(normalise_name(value))
+    titles.discard("")
+    demonyms.discard("")
+    return frozenset(titles), frozenset(demonyms)
+
+
+def _is_generic(name: str, kind: str | None) -> bool:
+    """A title or generic noun ("Prime Minister", "British Government", "ministers"), not a
+    proper name."""
+    if kind == "group" or not name:
+        return True
+    titles, demonyms = _generic_names()
+    words = name.split()
+    while len(words) > 1 and words[0] in demonyms:
+        words = words[1:]
+    return " ".join(words) in titles
+
+
 def actor_keys(actor: Mapping[str, Any]) -> frozenset[str]:
-    """The keys under which an actor matches another article's actor."""
+    """The keys under which an actor matches another article's actor.
+
+    ``n:`` a proper name (a person's without "Mr"; an organisation's), ``s:`` a person's
+    surname, ``g:`` a state's government acting (the state, or a governing body with no proper
+    name) -- these are identities; ``c:`` the bare country is no identity, only a check.
+    """
     keys: set[str] = set()
-    name = normalise_name(actor.get("name"))
-    if name:
-        keys.add("n:" + name)
-        words = name.split()
-        if actor.get("kind") == "person" and len(words) > 1:
-            keys.add("n:" + words[-1])
+    kind = actor.get("kind")
     country, sector = actor.get("country"), actor.get("sector")
-    if country and sector:
-        keys.add(f"cs:{country}/{sector}")
-    if country and (actor.get("kind") == "country" or sector in _GOVERNING_SECTORS):
+    name = normalise_name(actor.get("name"))
+    words = name.split()
+    if kind == "person":
+        while len(words) > 1 and words[0] in _HONORIFICS:
+            words = words[1:]
+        name = " ".join(words)
+    if country:
         keys.add(f"c:{country}")
+    if kind == "country":
+        if country:
+            keys.add(f"g:{country}")
+        return frozenset(keys)
+    if country and sector in _GOVERNING_SECTORS:  # the government, or a member of it, acting
+        keys.add(f"g:{country}")
+    role = normalise_name(actor.get("role"))
+    if kind == "person" and country and role:  # "the prime minister" of a country
+        keys.add(f"r:{country}/{role}")
+    if not _is_generic(name, kind):
+        keys.add("n:" + name)
+        if kind == "person":
+            keys.add("s:" + words[-1])
     return frozenset(keys)
 
 
 def _place_keys(place: Mapping[str, Any]) -> frozenset[str]:
+    """``s:`` a city, region or site (GeoNames id, else name); ``c:`` its country."""
     keys = set()
-    if place.get("geonames_id") is not None:
-        keys.add(f"g:{place['geonames_id']}")
-    name = normalise_name(place.get("name"))
-    if name:
-        keys.add("n:" + name)
     if place.get("country"):
         keys.add("c:" + str(place["country"]))
+    if place.get("feature") in _SPECIFIC_PLACES:
+        gid = place.get("geonames_id")
+        name = normalise_name(place.get("name"))
+        if gid is not None:
+            keys.add(f"s:{gid}")
+        elif name:
+            keys.add("s:" + name)
     return frozenset(keys)
 
 
 def evidence_key(text: str | None) -> str:
-    """A hash of the evidence sentence, insensitive to case, spacing and punctuation."""
+    """A hash of the evidence sentence, insensitive to case, spacing and punctuation; empty
+    for a sentence shorter than ``MIN_COPIED_WORDS`` words (a stock phrase recurs by chance)."""
     norm = normalise_name(text)
-    return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:16] if norm else ""
+    if len(norm.split()) < MIN_COPIED_WORDS:
+        return ""
+    return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:16]
+
+
+def content_words(text: str | None, names: Iterable[str] = ()) -> frozenset[str]:
+    """The stems of a sentence's content words, without function words and the words of
+    ``names`` (the event's actors: agreeing on them is what actor matching checks)."""
+    if not text:
+        return frozenset()
+    skip = set(_function_words())
+    for name in names:
+        skip.update(w.lower() for w in _WORD.findall(name))
+    return frozenset(w[:STEM_LENGTH] for w in (m.lower() for m in _WORD.findall(text))
+                     if w not in skip)
 
 
 def _as_date(value: object) -> date | None:
     if value is None or isinstance(value, date):
         return value
     return date.fromisoformat(str(value)[:10])
+
+
+def _period(value: object) -> tuple[date, date] | None:
+    """The first and last day of the period a TIMEX3 value (or a date) names."""
+    if isinstance(value, date):
+        return value, value
+    text = None if value is None else str(value)
+    start, kind = period_start(text), precision(text)
+    if start is None or kind is None:
+        return None
+    if kind == "day":
+        return start, start
+    if kind == "week":
+        return start, start + timedelta(days=6)
+    if kind == "month":
+        nxt = date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        return start, nxt - timedelta(days=1)
+    return start, date(start.year, 12, 31)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -116,26 +241,71 @@ class Report:
     article_id: str
     event_id: str
     type: str
-    mode: str | None
-    modality: str
-    date: dt.date | None  # the event date, else the publication date
-    published: dt.date | None
-    source: frozenset[str]
-    target: frozenset[str]
-    places: frozenset[str]
-    evidence: str
+    mode: str | None = None
+    modality: str = "asserted"
+    start: dt.date | None = None  # the period of the event (else its publication day)
+    end: dt.date | None = None
+    dated: bool = False  # the period comes from the text, not the publication date
+    published: dt.date | None = None
+    outlet: str | None = None  # the article's ``source``
+    source: frozenset[str] = frozenset()
+    target: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
+    evidence: str = ""
     source_name: str | None = None
     source_country: str | None = None
     target_name: str | None = None
     target_country: str | None = None
     place_name: str | None = None
 
-    def keys(self) -> set[tuple[str, str]]:
-        out = {("source", k) for k in self.source} | {("target", k) for k in self.target}
-        out |= {("place", k) for k in self.places}
+    @property
+    def story_id(self) -> str:
+        """The id of the story this report founds."""
+        return stable_id("story", self.article_id, self.event_id)
+
+    def keys(self) -> list[tuple[str, str]]:
+        """What matching reads of this report, as (side, key) rows (``story_keys``)."""
+        out = [(side, k) for side in ("source", "target") for k in sorted(getattr(self, side))]
+        out += [("place", k) for k in sorted(self.places)]
+        out += [("word", k) for k in sorted(self.words)]
         if self.evidence:
-            out.add(("evidence", self.evidence))
+            out.append(("evidence", self.evidence))
+        if self.start is not None and self.end is not None:
+            out.append(("date", f"{self.start.isoformat()}/{self.end.isoformat()}"))
+        if self.dated:
+            out.append(("dated", "text"))
+        if self.mode:
+            out.append(("mode", self.mode))
+        if self.outlet:
+            out.append(("outlet", self.outlet))
         return out
+
+    def lookup_keys(self) -> list[tuple[str, str]]:
+        """The keys under which candidate stories are looked up: identities and evidence."""
+        return [(s, k) for s, k in self.keys()
+                if (s in ("source", "target") and not k.startswith("c:")) or s == "evidence"]
+
+    @classmethod
+    def from_keys(cls, article_id: str, event_id: str, type_: str, modality: str,
+                  keys: Iterable[tuple[str, str]]) -> Report:
+        """A stored report back from its ``keys()`` rows."""
+        sides: dict[str, set[str]] = {}
+        for side, key in keys:
+            sides.setdefault(side, set()).add(key)
+        start = end = None
+        if "date" in sides:
+            first, last = min(sides["date"]).split("/")
+            start, end = date.fromisoformat(first), date.fromisoformat(last)
+        return cls(article_id=article_id, event_id=event_id, type=type_, modality=modality,
+                   mode=min(sides["mode"]) if "mode" in sides else None, start=start, end=end,
+                   dated="dated" in sides,
+                   outlet=min(sides["outlet"]) if "outlet" in sides else None,
+                   source=frozenset(sides.get("source", ())),
+                   target=frozenset(sides.get("target", ())),
+                   places=frozenset(sides.get("place", ())),
+                   words=frozenset(sides.get("word", ())),
+                   evidence=min(sides["evidence"]) if "evidence" in sides else "")
 
 
 def reports_of(doc: Mapping[str, Any]) -> list[Report]:
@@ -149,18 +319,30 @@ def reports_of(doc: Mapping[str, Any]) -> list[Report]:
         sources = [actors[i] for i in event.get("source", ()) if i in actors]
         targets = [actors[i] for i in event.get("target", ()) if i in actors]
         place = places.get(event.get("place") or "")
+        dated = _period(event.get("date"))
+        period = dated or ((published, published) if published is not None else None)
+        names = [str(a.get("name") or "") for a in (*sources, *targets)]
+        names += [m["text"] for a in (*sources, *targets) for m in a.get("mentions") or ()]
+        text = (event.get("evidence") or {}).get("text")
+        trigger = event.get("trigger") or {}
+        if trigger.get("end"):  # the verb says the type, already compared
+            names.append(str(article.get("text") or "")[trigger["start"]:trigger["end"]])
         out.append(Report(
             article_id=str(article["id"]),
             event_id=str(event["id"]),
             type=str(event["type"]),
             mode=event.get("mode"),
             modality=str(event.get("modality") or "asserted"),
-            date=_as_date(event.get("date")) or published,
+            start=period[0] if period else None,
+            end=period[1] if period else None,
+            dated=dated is not None,
             published=published,
+            outlet=article.get("source"),
             source=frozenset().union(*(actor_keys(a) for a in sources)),
             target=frozenset().union(*(actor_keys(a) for a in targets)),
             places=_place_keys(place) if place else frozenset(),
-            evidence=evidence_key((event.get("evidence") or {}).get("text")),
+            words=content_words(text, names),
+            evidence=evidence_key(text),
             source_name=sources[0]["name"] if sources else None,
             source_country=sources[0].get("country") if sources else None,
             target_name=targets[0]["name"] if targets else None,
@@ -170,51 +352,143 @@ def reports_of(doc: Mapping[str, Any]) -> list[Report]:
     return out
 
 
-@dataclass(slots=True, kw_only=True)
-class Candidate:
-    """An existing story, with the union of its reports' keys."""
-
-    story_id: str
-    first_date: date | None
-    last_date: date | None
-    keys: dict[str, set[str]] = field(default_factory=dict)
-
-    def side(self, name: str) -> set[str]:
-        return self.keys.get(name, set())
+def _names_by_surname(keys: frozenset[str]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for key in keys:
+        if key.startswith("n:") and " " in key:
+            out.setdefault(key.rsplit(" ", 1)[1], set()).add(key)
+    return out
 
 
-def match(report: Report, story: Candidate, window: int = DEFAULT_WINDOW_DAYS) -> float | None:
-    """How well a report fits a story of the same type and modality; None when it cannot."""
-    same_text = bool(report.evidence) and report.evidence in story.side("evidence")
-    score = 3.0 if same_text else 0.0
-    if report.date is not None and story.first_date is not None and story.last_date is not None:
-        span = timedelta(days=window)  # differences, not sums: no overflow at 0001 or 9999
-        if not (story.last_date - report.date <= span and report.date - story.first_date <= span):
-            return None
-        score += 1.0 - abs((report.date - story.first_date).days) / (window + 1)
-    elif not same_text:
+def _prefixed(keys: frozenset[str], prefix: str) -> set[str]:
+    return {k for k in keys if k.startswith(prefix)}
+
+
+def _side(mine: frozenset[str], theirs: frozenset[str]) -> bool | None:
+    """True: one identity on this side; False: they contradict; None: nothing to compare.
+
+    Named on both sides: the same name, or a bare surname no full name contradicts. Else the
+    same office ("r:", "the chancellor" and Gordon Brown, the chancellor), never two
+    different ones; else the same government acting ("g:").
+    """
+    ids_a = mine - _prefixed(mine, "c:")
+    ids_b = theirs - _prefixed(theirs, "c:")
+    if ids_a and ids_b:
+        shared = ids_a & ids_b
+        if _prefixed(shared, "n:"):
+            return True
+        if _prefixed(ids_a, "n:") and _prefixed(ids_b, "n:"):
+            full_a, full_b = _names_by_surname(mine), _names_by_surname(theirs)
+            for key in _prefixed(shared, "s:"):  # a bare surname, unless two full names differ
+                surname = key[2:]
+                if not (full_a.get(surname) and full_b.get(surname)):
+                    return True
+            return False
+        if _prefixed(shared, "r:"):
+            return True
+        if _prefixed(ids_a, "r:") and _prefixed(ids_b, "r:"):
+            return False  # two different offices
+        return bool(_prefixed(shared, "g:"))
+    countries_a, countries_b = _prefixed(mine, "c:"), _prefixed(theirs, "c:")
+    if countries_a and countries_b and countries_a.isdisjoint(countries_b):
+        return False
+    return None
+
+
+def _participants(report: Report) -> set[str]:
+    """The people (by surname) and named organisations a report names, on either side."""
+    keys = report.source | report.target
+    surnames = _prefixed(keys, "s:")
+    return surnames | {k for k in _prefixed(keys, "n:")
+                       if "s:" + k[2:].rsplit(" ", 1)[-1] not in surnames}
+
+
+def _copied(a: Report, b: Report) -> bool:
+    """The same evidence sentence, word for word, long enough not to be a stock phrase."""
+    return bool(a.evidence) and a.evidence == b.evidence
+
+
+def _in_time(a: Report, b: Report, window: int) -> bool:
+    """Whether the two reports' dates allow one event (see ``agree``)."""
+    gap = _gap(a, b)
+    if gap is not None and gap <= window:
+        return True
+    # a copied sentence is a reprint, however much later (its own "on Monday" was read
+    # against another publication date)
+    return _copied(a, b)
+
+
+def _gap(a: Report, b: Report) -> int | None:
+    """Days between the two reports' periods (0 when they overlap); None when one is undated."""
+    if a.start is None or a.end is None or b.start is None or b.end is None:
         return None
+    if a.end < b.start:
+        return (b.start - a.end).days
+    if b.end < a.start:
+        return (a.start - b.end).days
+    return 0
+
+
+def _places(a: frozenset[str], b: frozenset[str]) -> bool | None:
+    if not a or not b:
+        return None
+    specific_a = {k for k in a if k.startswith("s:")}
+    specific_b = {k for k in b if k.startswith("s:")}
+    if specific_a and specific_b:
+        return not specific_a.isdisjoint(specific_b)
+    return not a.isdisjoint(b)
+
+
+def _words(a: frozenset[str], b: frozenset[str], place: bool = False) -> float | None:
+    """The share of the shorter sentence's content words the other shares, when enough; the
+    same city or site (``place``) counts as one more shared word."""
+    shorter = min(len(a), len(b)) + place
+    if shorter == 0:
+        return None
+    shared = len(a & b) + place
+    if shared < min(MIN_SHARED_WORDS, shorter) or shared / shorter < MIN_WORD_OVERLAP:
+        return None
+    return shared / shorter
+
+
+def agree(a: Report, b: Report, window: int = DEFAULT_WINDOW_DAYS) -> float | None:
+    """How surely two reports report one event; None when they do not (module docstring)."""
+    if a.type != b.type or a.modality != b.modality:
+        return None
+    if a.mode and b.mode and a.mode != b.mode:
+        return None
+    same_text = _copied(a, b)
+    gap = _gap(a, b)
+    if not _in_time(a, b, window):
+        return None
+    score = 1.0 - min(gap, window + 1) / (window + 1) if gap is not None else 0.0
+    if same_text:
+        return score + 7.0
+    mine, theirs = _participants(a), _participants(b)
+    if len(mine) > 1 and len(theirs) > 1 and mine - theirs and theirs - mine:
+        return None  # each names someone the other does not: another meeting, another deal
     matched = 0
     for side in ("source", "target"):
-        mine, theirs = getattr(report, side), story.side(side)
-        if mine and theirs:
-            if mine.isdisjoint(theirs):
-                return None
-            matched += 1
-    if matched == 0 and not same_text:
-        return None
-    score += 2.0 * matched
-    theirs = story.side("place")
-    if report.places and theirs:
-        if report.places.isdisjoint(theirs):
+        found = _side(getattr(a, side), getattr(b, side))
+        if found is False:
             return None
-        score += 1.0
-    return score
+        matched += bool(found)
+    if matched == 0:
+        return None
+    place = _places(a.places, b.places)
+    if place is False:
+        return None
+    same_site = bool(place) and not {k for k in a.places if k.startswith("s:")}.isdisjoint(
+        {k for k in b.places if k.startswith("s:")})
+    overlap = _words(a.words, b.words, same_site)
+    if overlap is None:
+        return None
+    return score + 2.0 * matched + 2.0 * overlap + (1.0 if place else 0.0)
 
 
 @dataclass(slots=True, kw_only=True)
-class _Story:
-    """A story's row while a batch is being assigned."""
+class Story:
+    """A story while reports are assigned: its row (``STORY_COLUMNS``) and its reports."""
 
     story_id: str
     type: str
@@ -230,27 +504,34 @@ class _Story:
     n_reports: int
     first_published: dt.date | None
     last_published: dt.date | None
+    num_articles: int = 0
+    num_sources: int = 0
+    reports: list[Report] = field(default_factory=list)
     is_new: bool = False
-    articles: set[str] = field(default_factory=set)  # reports added in this batch
-    added: set[tuple[str, str]] = field(default_factory=set)  # keys added in this batch
+    added: list[Report] = field(default_factory=list)  # reports joined in this batch
 
     @classmethod
-    def found(cls, report: Report) -> _Story:
-        return cls(story_id=stable_id("story", report.article_id, report.event_id),
-                   type=report.type, mode=report.mode, modality=report.modality,
-                   source_name=report.source_name, source_country=report.source_country,
-                   target_name=report.target_name, target_country=report.target_country,
-                   date=report.date, last_date=report.date, place_name=report.place_name,
-                   n_reports=0, first_published=report.published,
-                   last_published=report.published, is_new=True)
+    def found(cls, report: Report) -> Story:
+        return cls(story_id=report.story_id, type=report.type, mode=report.mode,
+                   modality=report.modality, source_name=report.source_name,
+                   source_country=report.source_country, target_name=report.target_name,
+                   target_country=report.target_country, date=report.start,
+                   last_date=report.end, place_name=report.place_name, n_reports=0,
+                   first_published=report.published, last_published=report.published,
+                   is_new=True)
 
     def join(self, report: Report) -> None:
+        self.reports.append(report)
+        self.added.append(report)
         self.n_reports += 1
-        dates: list[dt.date] = [d for d in (self.date, self.last_date, report.date)
-                                if d is not None]
-        self.date, self.last_date = (min(dates), max(dates)) if dates else (None, None)
-        pubs: list[dt.date] = [d for d in (self.first_published, self.last_published,
-                                           report.published) if d is not None]
+        self.num_articles = len({r.article_id for r in self.reports})
+        self.num_sources = len({r.outlet for r in self.reports if r.outlet})
+        starts = [d for d in (self.date, report.start) if d is not None]
+        ends = [d for d in (self.last_date, report.end) if d is not None]
+        self.date = min(starts) if starts else None
+        self.last_date = max(ends) if ends else None
+        pubs = [d for d in (self.first_published, self.last_published, report.published)
+                if d is not None]
         self.first_published, self.last_published = (min(pubs), max(pubs)) if pubs else (None, None)
         self.mode = self.mode or report.mode
         if self.source_name is None:
@@ -258,134 +539,56 @@ class _Story:
         if self.target_name is None:
             self.target_name, self.target_country = report.target_name, report.target_country
         self.place_name = self.place_name or report.place_name
-        self.articles.add(report.article_id)
-
-    def row(self) -> list[Any]:
-        return [self.story_id, self.type, self.mode, self.modality, self.source_name,
-                self.source_country, self.target_name, self.target_country, self.date,
-                self.last_date, self.place_name, self.n_reports, self.first_published,
-                self.last_published]
 
 
-STORY_COLUMNS = ("story_id", "type", "mode", "modality", "source_name", "source_country",
-                 "target_name", "target_country", "date", "last_date", "place_name",
-                 "n_reports", "first_published", "last_published")
-_DATES = frozenset({"date", "last_date", "first_published", "last_published"})
+def fits(report: Report, story: Story, window: int = DEFAULT_WINDOW_DAYS) -> float | None:
+    """How well a report fits a story; None when it may not join (module docstring)."""
+    if report.type != story.type or report.modality != story.modality or not story.reports:
+        return None
+    if any(member.article_id == report.article_id for member in story.reports):
+        return None
+    copied = any(_copied(report, member) for member in story.reports)
+    scores = []
+    founder_agrees = copied  # a reprint goes where its sentence went
+    for member in story.reports:
+        if not copied and not _in_time(report, member, window):
+            return None
+        score = agree(report, member, window)
+        if score is not None:
+            scores.append(score)
+            founder_agrees |= member.story_id == story.story_id
+    if not founder_agrees and 2 * len(scores) <= len(story.reports):
+        return None
+    return sum(scores) / len(story.reports) + (7.0 if copied else 0.0)
 
 
-def _story_table(stories: Sequence[_Story]) -> Any:
-    import pyarrow as pa
-
-    columns = zip(*(s.row() for s in stories), strict=True)
-    return pa.table({
-        c: pa.array(list(v), pa.date32() if c in _DATES else
-                    pa.int32() if c == "n_reports" else pa.string())
-        for c, v in zip(STORY_COLUMNS, columns, strict=True)})
-
-
-def _load(con: duckdb.DuckDBPyConnection, reports: Sequence[Report]
-          ) -> tuple[dict[str, _Story], dict[tuple[str, str], set[str]], dict[str, Candidate]]:
-    """Stored stories sharing a matching key with any report of the batch, and their keys."""
-    import pyarrow as pa
-
-    sides, keys, types, modalities = [], [], [], []
-    for r in reports:
-        for side, key in r.keys():
-            if side != "place":
-                sides.append(side)
-                keys.append(key)
-                types.append(r.type)
-                modalities.append(r.modality)
-    stories: dict[str, _Story] = {}
+def assign(reports: Sequence[Report], stories: dict[str, Story],
+           window: int = DEFAULT_WINDOW_DAYS) -> dict[tuple[str, str], str]:
+    """Put each report, in order, into the best-fitting story of ``stories`` (the candidates
+    loaded for this batch, updated in place; new stories are added); ``(article_id,
+    event_id) -> story_id``. Ties go to the smaller story id, so the result never depends on
+    the order the candidates were loaded in."""
     index: dict[tuple[str, str], set[str]] = {}
-    cands: dict[str, Candidate] = {}
-    if not keys:
-        return stories, index, cands
-    wanted = pa.table({"side": sides, "key": keys, "type": types, "modality": modalities})
-    from .store import registered
-
-    with registered(con, "_dedup_wanted", wanted):
-        rows = con.execute(
-            f"""SELECT {", ".join("s." + c for c in STORY_COLUMNS)} FROM stories s
-                WHERE s.story_id IN (
-                    SELECT k.story_id FROM story_keys k
-                    JOIN _dedup_wanted w ON w.side = k.side AND w.key = k.key
-                    JOIN stories t ON t.story_id = k.story_id
-                    WHERE t.type = w.type AND t.modality = w.modality)""").fetchall()
-        for row in rows:
-            story = _Story(**dict(zip(STORY_COLUMNS, row, strict=True)))
-            stories[story.story_id] = story
-            cands[story.story_id] = Candidate(story_id=story.story_id, first_date=story.date,
-                                              last_date=story.last_date)
-        if stories:
-            for sid, side, key in con.execute(
-                    "SELECT story_id, side, key FROM story_keys "
-                    "WHERE story_id IN (SELECT unnest(?))", [list(stories)]).fetchall():
-                cands[sid].keys.setdefault(side, set()).add(key)
-                index.setdefault((side, key), set()).add(sid)
-    return stories, index, cands
-
-
-def assign_batch(con: duckdb.DuckDBPyConnection, reports: Sequence[Report],
-                 window: int = DEFAULT_WINDOW_DAYS) -> dict[tuple[str, str], str]:
-    """Put each report, in order, into its story; ``(article_id, event_id) -> story_id``.
-
-    The result is that of assigning the reports one by one (batch boundaries never change
-    it). Runs inside the caller's transaction and writes ``stories``, ``story_keys`` and
-    ``story_reports``; the caller sets ``events.story_id``.
-    """
-    import pyarrow as pa
-
-    stories, index, cands = _load(con, reports)
+    for story in stories.values():
+        for member in story.reports:
+            for key in member.lookup_keys():
+                index.setdefault(key, set()).add(story.story_id)
     out: dict[tuple[str, str], str] = {}
     for report in reports:
         found: set[str] = set()
-        for side, key in report.keys():
-            if side != "place":
-                found |= index.get((side, key), set())
+        for key in report.lookup_keys():
+            found |= index.get(key, set())
         best: tuple[float, str] | None = None
         for sid in sorted(found):
-            story = stories[sid]
-            if (story.type != report.type or story.modality != report.modality
-                    or report.article_id in story.articles):
-                continue
-            score = match(report, cands[sid], window)
+            score = fits(report, stories[sid], window)
             if score is not None and (best is None or score > best[0]):
                 best = (score, sid)
         if best is None:
-            story = _Story.found(report)
-            stories[story.story_id] = story
-            cands[story.story_id] = Candidate(story_id=story.story_id, first_date=report.date,
-                                              last_date=report.date)
+            story = stories[report.story_id] = Story.found(report)
         else:
             story = stories[best[1]]
-        cand = cands[story.story_id]
         story.join(report)
-        cand.first_date, cand.last_date = story.date, story.last_date
-        for side, key in report.keys():
-            if key not in cand.side(side):
-                cand.keys.setdefault(side, set()).add(key)
-                index.setdefault((side, key), set()).add(story.story_id)
-                story.added.add((side, key))
+        for key in report.lookup_keys():
+            index.setdefault(key, set()).add(story.story_id)
         out[(report.article_id, report.event_id)] = story.story_id
-    if not out:
-        return out
-    changed = [s for s in stories.values() if s.articles]
-    from .store import registered
-
-    with registered(con, "_dedup_stories", _story_table(changed)):
-        con.execute(f"""UPDATE stories SET {", ".join(f"{c} = v.{c}" for c in STORY_COLUMNS[1:])}
-                        FROM _dedup_stories v WHERE stories.story_id = v.story_id""")
-        con.execute("""INSERT INTO stories SELECT * FROM _dedup_stories
-                        WHERE story_id IN (SELECT unnest(?))""",
-                    [[s.story_id for s in changed if s.is_new]])
-    keys = sorted((s.story_id, side, key) for s in changed for side, key in s.added)
-    reps = [(sid, aid, eid) for (aid, eid), sid in out.items()]
-    for name, rows, cols in (("story_keys", keys, ("story_id", "side", "key")),
-                             ("story_reports", reps, ("story_id", "article_id", "event_id"))):
-        if rows:
-            table = pa.table({c: pa.array(list(v), pa.string())
-                              for c, v in zip(cols, zip(*rows, strict=True), strict=True)})
-            with registered(con, "_dedup_rows", table):
-                con.execute(f"INSERT INTO {name} SELECT {', '.join(cols)} FROM _dedup_rows")
     return out

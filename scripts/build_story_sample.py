@@ -1,0 +1,155 @@
+"""The BBC politics database and the random sample of its stories that eval/stories/ judges.
+
+Two steps (issue 15, part 1):
+
+``articles``: the 417 politics articles of ``../shared/data/bbc_news/articles.jsonl`` as an
+eventwire JSONL input. The BBC set carries no dates, so each article gets a deterministic
+publication date spread over three months: 2005-01-01 plus (the first 8 bytes of the SHA-256
+of its id, as an integer) modulo 91 days. Every article's ``source`` is ``bbc``.
+
+``sample``: from a database built with ``eventwire extract --db`` on that input, a random
+sample (seed 15) of the stories with more than one report, written as TSV with the story id
+and its reports (article id, event id, type); the verdicts are kept beside it, one line a
+story. ``show`` prints a sampled story's reports with their evidence sentences, to judge it
+(the texts stay in the database: the BBC's licence forbids republishing them).
+
+    .venv/bin/python scripts/build_story_sample.py articles /tmp/stories/bbc_politics.jsonl
+    .venv/bin/eventwire extract /tmp/stories/bbc_politics.jsonl --db /tmp/stories/bbc_politics.duckdb -q
+    .venv/bin/python scripts/build_story_sample.py sample /tmp/stories/bbc_politics.duckdb eval/stories/sample.tsv
+    .venv/bin/python scripts/build_story_sample.py show /tmp/stories/bbc_politics.duckdb eval/stories/sample.tsv
+    .venv/bin/python scripts/build_story_sample.py purity eval/stories/sample.tsv eval/stories/verdicts.tsv
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BBC = ROOT.parent / "shared" / "data" / "bbc_news" / "articles.jsonl"
+FIRST_DAY = date(2005, 1, 1)
+SPAN_DAYS = 91  # three months
+SEED = 15
+SAMPLE_SIZE = 60
+
+
+def published(article_id: str) -> date:
+    """The deterministic publication date of a BBC article: a hash of its id over 91 days."""
+    digest = hashlib.sha256(article_id.encode("utf-8")).digest()
+    return FIRST_DAY + timedelta(days=int.from_bytes(digest[:8], "big") % SPAN_DAYS)
+
+
+def write_articles(out: Path, topic: str = "politics") -> int:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    n = 0
+    with open(BBC, encoding="utf-8") as src, open(out, "w", encoding="utf-8") as dst:
+        for line in src:
+            record = json.loads(line)
+            if record["topic"] != topic:
+                continue
+            dst.write(json.dumps({"id": record["id"], "title": record["title"],
+                                  "text": record["text"], "source": "bbc",
+                                  "published": published(record["id"]).isoformat()}) + "\n")
+            n += 1
+    return n
+
+
+def _multi_report_stories(db: Path) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    rows = con.execute(
+        """SELECT r.story_id, r.article_id, r.event_id, e.type
+           FROM story_reports r JOIN events e USING (article_id, event_id)
+           WHERE r.story_id IN (SELECT story_id FROM story_reports GROUP BY story_id
+                                HAVING count(*) > 1)
+           ORDER BY r.story_id, r.article_id, r.event_id""").fetchall()
+    con.close()
+    stories: dict[str, list[tuple[str, str, str]]] = {}
+    for sid, aid, eid, etype in rows:
+        stories.setdefault(sid, []).append((aid, eid, etype))
+    return sorted(stories.items())
+
+
+def write_sample(db: Path, out: Path) -> int:
+    stories = _multi_report_stories(db)
+    chosen = random.Random(SEED).sample(stories, min(SAMPLE_SIZE, len(stories)))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with open(out, "w", encoding="utf-8") as handle:
+        handle.write("story_id\tn_reports\treports\n")
+        for sid, reports in chosen:
+            handle.write(f"{sid}\t{len(reports)}\t"
+                         + " ".join(f"{a}#{e}#{t}" for a, e, t in reports) + "\n")
+    print(f"{len(stories)} stories with more than one report; sampled {len(chosen)}",
+          file=sys.stderr)
+    return len(chosen)
+
+
+def show(db: Path, sample: Path) -> None:
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    for n, line in enumerate(sample.read_text(encoding="utf-8").splitlines()[1:], 1):
+        sid, _, reports = line.split("\t")
+        print(f"=== {n} {sid}")
+        for item in reports.split():
+            aid, eid, etype = item.split("#")
+            row = con.execute(
+                """SELECT a.published, e.date, e.mode, e.modality, e.evidence_text,
+                          (SELECT list(x.name) FROM actors x WHERE x.article_id = e.article_id
+                           AND list_contains(e.source, x.actor_id)),
+                          (SELECT list(x.name) FROM actors x WHERE x.article_id = e.article_id
+                           AND list_contains(e.target, x.actor_id))
+                   FROM events e JOIN articles a ON a.id = e.article_id
+                   WHERE e.article_id = ? AND e.event_id = ?""", [aid, eid]).fetchone()
+            print(f"  {aid} {etype} {row}")
+    con.close()
+
+
+def purity(sample: Path, verdicts: Path) -> float:
+    sampled = [line.split("\t")[0] for line in sample.read_text(encoding="utf-8").splitlines()[1:]]
+    judged = {}
+    for line in verdicts.read_text(encoding="utf-8").splitlines()[1:]:
+        sid, verdict, _reason = line.split("\t")
+        judged[sid] = verdict
+    missing = [s for s in sampled if s not in judged]
+    if missing:
+        raise SystemExit(f"{len(missing)} sampled stories have no verdict")
+    pure = sum(judged[s] == "one_event" for s in sampled)
+    print(f"purity {pure}/{len(sampled)} = {pure / len(sampled):.3f}")
+    return pure / len(sampled)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="step", required=True)
+    p = sub.add_parser("articles")
+    p.add_argument("out", type=Path)
+    p = sub.add_parser("sample")
+    p.add_argument("db", type=Path)
+    p.add_argument("out", type=Path)
+    p = sub.add_parser("show")
+    p.add_argument("db", type=Path)
+    p.add_argument("sample", type=Path)
+    p = sub.add_parser("purity")
+    p.add_argument("sample", type=Path)
+    p.add_argument("verdicts", type=Path)
+    args = parser.parse_args(argv)
+    if args.step == "articles":
+        print(f"{write_articles(args.out)} articles", file=sys.stderr)
+    elif args.step == "sample":
+        write_sample(args.db, args.out)
+    elif args.step == "show":
+        show(args.db, args.sample)
+    else:
+        purity(args.sample, args.verdicts)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
