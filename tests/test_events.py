@@ -172,6 +172,20 @@ def test_events_targets_come_from_the_nouns_and_clauses_that_carry_the_act(
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("text", "target"), [
+    ("Police in Kenya fired teargas at opposition supporters.", "opposition supporters"),
+    ("Security forces opened fire, wounding some of the protesters.", "protesters"),
+    ("Police responded with tear gas, pushing back the crowd.", "Crowd"),
+    ("Police fired tear gas to disperse the protesters.", "protesters"),
+])
+def test_events_force_takes_its_target_from_its_aim_and_is_one_event(
+        text: str, target: str, nlp: object) -> None:
+    # the aim ("to disperse X", ", wounding X") names the target of the one act of force
+    found = _events(_doc(text, nlp))
+    assert [(e[0], e[4]) for e in found] == [("ASSAULT", [target])], found
+
+
+@pytest.mark.model
 def test_events_talks_and_signings_list_every_party_as_source(nlp: object) -> None:
     talks = _events(_doc("Pakistan and India on Friday held their first direct talks.", nlp))
     assert ("CONSULT", "040", "asserted", ["Pakistan", "India"], []) in talks

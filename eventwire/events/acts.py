@@ -138,6 +138,8 @@ def read_token(token: Token, r: Reading) -> list[_Candidate]:
     source, partners = parties
     if trig.type == "ASSAULT" and _hazard(token):
         return []
+    if _serves(token, trig):
+        return []  # "fired tear gas to disperse the protesters": one act, with its aim
     if trig.type == "THREATEN" and token.lemma_.lower() in WARNINGS and not (
             _warns_of_an_act(token) or _addressee(token, r.table)):
         return []  # "warned of lower growth", "warned that a storm was near": no threat
@@ -145,6 +147,18 @@ def read_token(token: Token, r: Reading) -> list[_Candidate]:
 
 
 # --- read: tokens that are no trigger, and triggers that state no act ------------------------
+
+def _serves(token: Token, trig: Trigger) -> bool:
+    """Whether a use of force is the aim or manner of another of the same type, whose event
+    it is part of: "fired tear gas to disperse the protesters", "opened fire, wounding three"
+    (the head's event takes the target from it: ``purpose_partners``)."""
+    if trig.type not in FORCE_TYPES or token.dep_ != "advcl" or token.head.i == token.i:
+        return False
+    if not (token.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)):
+        return False
+    head = _match(token.head)
+    return head is not None and head.type == trig.type
+
 
 def _untriggered(token: Token, r: Reading) -> list[_Candidate]:
     """"X wants Y to withdraw" (an appeal) and "Y must withdraw", said by X (a demand)."""

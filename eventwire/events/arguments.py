@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from ..actors import ActorTable
     from ..records import Actor
 from .triggers import _match
-from .vocabulary import AGENT_PREPS, PARTNER_PREPS, STATIVE_PARTICIPLES, WEAPONS
+from .vocabulary import AGENT_PREPS, PARTNER_PREPS, QUANTIFIERS, STATIVE_PARTICIPLES, WEAPONS
 
 # --- actors of a phrase ----------------------------------------------------------------
 
@@ -55,8 +55,9 @@ def _np_actors(token: Token, table: ActorTable, depth: int = 0) -> list[str]:
                         table.country_actor(lexicon().country_code(child.text))
                     if actor:
                         break
-        if actor is None and token.pos_ == "NOUN" and depth < 2:
-            # "the convoy of X", "supporters of X": X
+        if actor is None and (token.pos_ == "NOUN" or token.lower_ in QUANTIFIERS or token.pos_ == "NUM") \
+                and depth < 2:
+            # "the convoy of X", "supporters of X", "some of the protesters": X
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for pobj in child.children:
@@ -259,7 +260,11 @@ def purpose_partners(token: Token, table: ActorTable, exclude: set[str]) -> list
     """Whom a use of force is aimed at, named in its purpose or manner clause: "fired tear
     gas to disperse the protesters", "responded with tear gas, pushing back the crowd"."""
     out: list[str] = []
-    for child in token.children:
+    verb = token
+    while verb.pos_ in ("NOUN", "PROPN", "ADP") and verb.dep_ in ("dobj", "pobj", "prep") \
+            and verb.head.i != verb.i:
+        verb = verb.head  # "responded with tear gas, pushing back the crowd": the clause's verb
+    for child in verb.children:
         if child.dep_ in ("advcl", "xcomp") and (child.tag_ == "VBG" or any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):
             for obj in child.children:

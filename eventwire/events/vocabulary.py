@@ -18,6 +18,9 @@ PARTITIVES = frozenset({"part", "most", "all", "some", "much", "rest", "portion"
                         "consignment", "batch", "million", "billion", "worth", "lot", "number",
                         "dollars", "euros", "pounds", "yen", "francs", "rubles",
                         "crates", "truckloads", "package", "packages"})
+# a part of a group that stands for its members: "some of the protesters", "dozens of villagers"
+QUANTIFIERS = frozenset({"some", "many", "several", "most", "all", "few", "both", "each", "one",
+                         "dozens", "hundreds", "thousands", "scores", "tens", "millions"})
 # a word inside a name is no trigger: "March 13", a person called Rally, "the Court of Appeal"
 NOT_TRIGGER_ENTS = frozenset({"DATE", "TIME", "PERSON", "GPE", "ORG", "FAC", "CARDINAL", "ORDINAL",
                               "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART", "LAW"})
