@@ -16,7 +16,7 @@ from eventwire.evaluate.news_dev import (
     report_outcomes,
     score_article,
 )
-from eventwire.records import Actor, Article, Document, Event, Evidence, Mention, Place, Time
+from eventwire.records import Actor, Article, Document, Event, Evidence, Mention, Place, Span, Time
 
 TEXT = ("Minister Maren Tovik of Norway met Olek Brandt in Oslo on 3 May 2021. "
         "The Harbour Guild protested on Friday.")
@@ -195,3 +195,21 @@ def test_news_dev_scores_the_real_set(nlp):
     report = run_gold_set("news-dev", limit=5)
     assert report.metric("articles") == 5.0
     assert 0.0 <= report.metric("events_strict.f1") <= 1.0
+
+
+def test_news_dev_each_report_is_paired_with_the_gold_its_own_words_state():
+    # two protests in two sentences: either pairing counts the same, but the dates compared
+    # are those of the gold event each report states
+    second = TEXT.index("The Harbour Guild")
+    g = gold(g_event("e1", "PROTEST", ["guild"], [], date="2021-05-03", evidence="Oslo on 3 May"),
+             g_event("e2", "PROTEST", ["guild"], [], date="2021-04-30",
+                     evidence="The Harbour Guild protested on Friday"))
+    on_friday = Event(id="x2", type="PROTEST", source=("o1",), date="2021-04-30",
+                      evidence=Evidence(start=second, end=len(TEXT), text=TEXT[second:]),
+                      trigger=Span(start=second + 18, end=second + 27))
+    in_oslo = event("x1", "PROTEST", ("o1",), date="2021-05-03",
+                    trigger=Span(start=TEXT.index("met"), end=TEXT.index("met") + 3))
+    for order in ((on_friday, in_oslo), (in_oslo, on_friday)):
+        report = report_outcomes([score_article(g, doc((GUILD,), order))])
+        assert report.metric("events_strict.f1") == 1.0
+        assert report.metric("dates_precision") == report.metric("dates_recall") == 1.0

@@ -165,15 +165,18 @@ def match_events(doc: Document, gold: Gold, table: dict[str, set[str]], strict: 
     golds = gold.get("events", [])
     spans = {g["id"]: _evidence_spans(doc.article.text, g) for g in golds}
 
-    def told_here(e: Event, gid: str) -> bool:
-        return any(s < e.evidence.end and e.evidence.start < t for s, t in spans[gid])
+    def distance(e: Event, gid: str) -> int:
+        """0: the gold evidence holds the trigger; 1: it overlaps the event's sentence; 2: not."""
+        if e.trigger and any(s <= e.trigger.start < t for s, t in spans[gid]):
+            return 0
+        return 1 if any(s < e.evidence.end and e.evidence.start < t for s, t in spans[gid]) else 2
 
-    # a produced event tries first the gold events its own sentence states, so that of two
-    # fitting pairings the one that pairs each report with its own sentence is kept (the
-    # counts are the same either way; the dates and places compared are not)
+    # a produced event tries first the gold events stated by its own words, then by its own
+    # sentence, so that of two fitting pairings the one that pairs each report with its own
+    # words is kept (the counts are the same either way; the dates and places compared are not)
     fits = {pi: sorted((g["id"] for g in golds
                         if event_matches(e, g, table, countries, gold_countries, strict)),
-                       key=lambda gid, e=e: not told_here(e, gid))  # type: ignore[misc]
+                       key=lambda gid, e=e: distance(e, gid))  # type: ignore[misc]
             for pi, e in enumerate(doc.events)}
     required = {g["id"] for g in golds if not g.get("optional")}
     taken: dict[str, int] = {}
