@@ -3,12 +3,17 @@
     python bench/throughput.py                      # BBC News and Reuters-21578, everything
     python bench/throughput.py --limit 200          # a quick subset of each corpus
     python bench/throughput.py --memory --limit 0   # also RSS over the whole of Reuters
+    python bench/throughput.py --limit 150 --corpus bbc --db --workers ''  # the store's cost
 
 For each corpus, in one run: words/second of bare spaCy (``nlp.load_bare()``: the same model,
 the same batch size) and of eventwire's extraction, their ratio, eventwire with the DuckDB
 store, and eventwire on a local Dask cluster of 1 and of 2 worker processes with each
 worker's peak RSS. ``--memory`` streams the whole of Reuters-21578 into a DuckDB file while
 sampling the resident memory of every process, to show that it stays flat.
+``--db [FILE]`` times the store apart: the documents are extracted once (timed), then written
+into a new DuckDB file with the writer ``extract --db`` uses and settled (registry and
+stories, as at the end of ``extract --db``), timed; the store's share is write + settle over
+extraction (the target: at most 10%).
 Words are whitespace tokens of the article text.
 """
 
@@ -91,6 +96,34 @@ def bare_vs_eventwire(articles: list[Article], batch_size: int) -> dict[str, flo
         t_store = timed(stored)
     return {"words": n, "bare_wps": n / t_bare, "eventwire_wps": n / t_ew,
             "ratio": t_bare / t_ew, "store_wps": n / t_store}
+
+
+def store_cost(articles: list[Article], batch_size: int, path: str) -> dict[str, float]:
+    """Seconds to extract ``articles``, then to write the documents and settle the store."""
+    from eventwire.nlp import load_pipeline
+    from eventwire.store import Store
+
+    nlp = load_pipeline()
+    for _ in extract_many(articles[:batch_size], nlp=nlp, batch_size=batch_size):
+        pass  # warm
+    docs: list[Any] = []
+    t_extract = timed(lambda: docs.extend(
+        d for d in extract_many(articles, nlp=nlp, batch_size=batch_size)
+        if not isinstance(d, Exception)))
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(path) if path else Path(tmp) / "bench.duckdb"
+        target.unlink(missing_ok=True)
+        with Store(target) as store:
+            def write() -> None:
+                with store.writer() as writer:
+                    for doc in docs:
+                        writer.add(doc)
+            t_write = timed(write)
+            t_settle = timed(store.settle)
+            counts = store.counts()
+    return {"documents": len(docs), "events": counts["events"], "extract_s": t_extract,
+            "write_s": t_write, "settle_s": t_settle,
+            "store_share": (t_write + t_settle) / t_extract}
 
 
 def on_dask(articles: list[Article], workers: int, batch_size: int) -> dict[str, Any]:
@@ -198,6 +231,9 @@ def main() -> int:
     parser.add_argument("--memory-workers", type=int, default=0,
                         help="Dask workers for the memory run (0: in this process)")
     parser.add_argument("--every", type=float, default=2.0, help="seconds between RSS samples")
+    parser.add_argument("--db", nargs="?", const="", default=None, metavar="FILE",
+                        help="also time the store apart from extraction (into FILE, else a "
+                             "temporary database)")
     parser.add_argument("--json", help="also write the figures here")
     args = parser.parse_args()
 
@@ -214,12 +250,19 @@ def main() -> int:
         single = bare_vs_eventwire(articles, args.batch_size)
         dask = [on_dask(articles, k, args.batch_size) for k in sizes]
         report["corpora"][name] = {"articles": len(articles), **single, "dask": dask}
+        if args.db is not None:
+            cost = store_cost(articles, args.batch_size, args.db)
+            report["corpora"][name]["store"] = cost
         print(f"\n{name}: {len(articles)} articles, {single['words']:,} words")
         print(f"  {'run':<28}{'words/s':>10}  notes")
         print(f"  {'bare spaCy (load_bare)':<28}{single['bare_wps']:>10,.0f}")
         print(f"  {'eventwire extract':<28}{single['eventwire_wps']:>10,.0f}  "
               f"ratio to bare {single['ratio']:.2f}")
         print(f"  {'eventwire + DuckDB store':<28}{single['store_wps']:>10,.0f}")
+        if args.db is not None:
+            print(f"  store: extract {cost['extract_s']:.1f} s ({cost['documents']} documents, "
+                  f"{cost['events']} events); write {cost['write_s']:.2f} s + settle "
+                  f"{cost['settle_s']:.2f} s = {100 * cost['store_share']:.1f}% of extraction")
         for run in dask:
             peaks = ", ".join(f"{p:,.0f}" for p in run["peak_rss_mb"])
             print(f"  {'dask, ' + str(run['workers']) + ' worker(s)':<28}{run['wps']:>10,.0f}  "

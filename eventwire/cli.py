@@ -302,22 +302,19 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 def cmd_actors(args: argparse.Namespace) -> int:
     """List or search the registry of actors a database has learned, as a table or JSON."""
-    import duckdb
-
+    from .errors import StoreError
     from .registry import Registry
+    from .store import Store
 
     if not Path(args.db).exists():
         print(f"eventwire actors: no such database {args.db}", file=sys.stderr)
         return 2
     try:
-        con = duckdb.connect(args.db, read_only=True)
-    except duckdb.Error as exc:
-        print(f"eventwire actors: cannot open database {args.db}: {exc}", file=sys.stderr)
+        with Store(args.db, read_only=True) as store:
+            registry = Registry.from_store(store.con)
+    except StoreError as exc:
+        print(f"eventwire actors: {exc}", file=sys.stderr)
         return 1
-    try:
-        registry = Registry.from_store(con)
-    finally:
-        con.close()
     hits = registry.search(args.query or "", country=args.country, limit=args.limit)
     if args.json:
         for entry in hits:

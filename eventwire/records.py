@@ -92,6 +92,9 @@ class Actor:
     cameo: str | None = None
     mentions: tuple[Mention, ...] = ()
     country_source: str | None = None  # where it came from: text, inferred, dictionary, registry
+    # the cross-article key ("tony-blair@GBR"), set by the registry stage from the best evidence
+    # (eventwire.registry.actor_key); not part of what the article itself says, so not compared
+    actor_key: str | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -105,6 +108,7 @@ class Actor:
             "cameo": self.cameo,
             "mentions": [m.to_dict() for m in self.mentions],
             "country_source": self.country_source,
+            "actor_key": self.actor_key,
         }
 
 

@@ -13,7 +13,7 @@
 
 Codes stay text ("030", never 30).
 
-    python scripts/build_event_scales.py [CAMEO_DIR PLOVER_DIR]
+    python scripts/build_event_scales.py [CAMEO_DIR PLOVER_DIR [OUT_DIR]]
 """
 
 from __future__ import annotations
@@ -51,12 +51,12 @@ def _number(text: str) -> str:
     return f"{value:g}"
 
 
-def main(cameo: Path = SHARED / "cameo", plover: Path = SHARED / "plover") -> int:
+def main(cameo: Path = SHARED / "cameo", plover: Path = SHARED / "plover", out: Path = DATA) -> int:
     goldstein = [(r["code"].strip(), _number(r["goldstein"])) for r in _rows(cameo / "goldstein.tsv")]
     codes = [c for c, _ in goldstein]
     if len(set(codes)) != len(codes) or not all(c.isdigit() and 2 <= len(c) <= 4 for c in codes):
         raise SystemExit("goldstein codes must be unique strings of 2-4 digits")
-    with (DATA / "goldstein.tsv").open("w", encoding="utf-8", newline="") as fh:
+    with (out / "goldstein.tsv").open("w", encoding="utf-8", newline="") as fh:
         fh.write(GOLDSTEIN_HEADER + "code\tgoldstein\n")
         fh.writelines(f"{c}\t{v}\n" for c, v in sorted(goldstein))
     intensity = []
@@ -71,7 +71,7 @@ def main(cameo: Path = SHARED / "cameo", plover: Path = SHARED / "plover") -> in
         intensity.append((*key, _number(value)))
     if len({(t, m) for t, m, _ in intensity}) != len(intensity):
         raise SystemExit("scores.tsv: a type and mode twice")
-    with (DATA / "plover_intensity.tsv").open("w", encoding="utf-8", newline="") as fh:
+    with (out / "plover_intensity.tsv").open("w", encoding="utf-8", newline="") as fh:
         fh.write(INTENSITY_HEADER + "type\tmode\tintensity\n")
         fh.writelines(f"{t}\t{m}\t{v}\n" for t, m, v in sorted(intensity))
     print(f"eventwire/data/goldstein.tsv: {len(goldstein)} codes; "
@@ -80,4 +80,4 @@ def main(cameo: Path = SHARED / "cameo", plover: Path = SHARED / "plover") -> in
 
 
 if __name__ == "__main__":
-    sys.exit(main(*(Path(p) for p in sys.argv[1:3])))
+    sys.exit(main(*(Path(p) for p in sys.argv[1:4])))

@@ -45,7 +45,7 @@ def full_document(article_id: str = "es-1", published: date | None = date(2024, 
     valencia = Place(id="p1", start=70, end=78, text="Valencia", name="Valencia",
                      country="ESP", lat=39.47, lon=-0.38, geonames_id=2509954, feature="city")
     event = Event(id="e1", type="AID", mode=None, context=("human_security",), cameo="073",
-                  source=("a2",), target=(), date=date(2024, 11, 4), date_text="on Monday",
+                  source=("a2",), target=(), date="2024-11-04", date_text="on Monday", date_source="clause",
                   place="p1", modality="intended", attributed_to="a1", confidence=0.8,
                   trigger=Span(start=59, end=63),
                   evidence=Evidence(start=0, end=len(TEXT), text=TEXT))

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import duckdb
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from ..errors import ArticleError, EventwireError, StageError, StoreError
+from ..store import Store
 from . import actors, articles, cameo, events, explorer, extraction, quotes, stats
 from .extraction import MAX_PENDING, ExtractionQueue, Extractor, pipeline_extract
 from .failures import UnexpectedErrors
@@ -87,10 +87,7 @@ def create_app(db_path: str | Path, *, extractor: Extractor | None = None,
     path = Path(db_path)
     if not path.is_file():
         raise StoreError(f"no database at {path}")
-    try:
-        con = duckdb.connect(str(path), read_only=True)
-    except duckdb.Error as exc:
-        raise StoreError(f"cannot open {path} read-only: {exc}") from exc
+    con = Store(path, read_only=True).con  # refuses a database of another schema version
     queue = ExtractionQueue(extractor or pipeline_extract, max_pending)
 
     @asynccontextmanager

@@ -10,22 +10,22 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
 
-from ..dedup import DEFAULT_WINDOW_DAYS, assign_batch, reports_of
+from ..dedup import DEFAULT_WINDOW_DAYS, reports_of
 from ..errors import ArticleError, StoreError
-from ..ontology import QUAD_CLASS
 from ..records import Actor, Article, Document, Mention
 from ..registry import ARTICLE_ORDER, ENRICHED_FIELDS, Registry
 from .export import write_csv, write_parquet
 from .rows import (
     arrow_table,
-    as_date,
     check_ids,
     document_from_rows,
+    document_rows,
     fingerprint,
     registered,
-    span_field,
+    rows_table,
 )
-from .schema import ARTICLE_TABLES, MIGRATIONS, SCHEMA, SCHEMA_VERSION, TABLES
+from .schema import ARTICLE_TABLES, LAYOUT, SCHEMA, SCHEMA_VERSION, TABLES
+from .stories import assign_batch
 from .writer import StoreWriteError, Writer
 
 T = TypeVar("T")
@@ -90,16 +90,95 @@ class Store:
             self.con.close()  # DuckDB opens a .csv, .json(l) or .parquet file as a view in memory
             raise StoreError(f"cannot open database {self.path}: a data file DuckDB reads, not "
                              "a database (give a .duckdb file)")
-        if read_only:
-            return
         try:
+            found = self._stored_version()
+            if found is not None and int(found) > int(SCHEMA_VERSION):
+                raise StoreError(f"cannot open database {self.path}: its schema version is "
+                                 f"{found}, newer than this eventwire's ({SCHEMA_VERSION}); "
+                                 "upgrade eventwire")
+            if read_only:
+                if found is not None and found != SCHEMA_VERSION:
+                    raise StoreError(
+                        f"cannot read database {self.path}: its schema version is {found}, "
+                        f"this eventwire reads version {SCHEMA_VERSION}; open it once for "
+                        "writing to upgrade it (eventwire.store.Store(path), or e.g. "
+                        f"`eventwire dedup --db {self.path}`)")
+                return
             self.con.execute(SCHEMA)
-            self.con.execute(MIGRATIONS)
-            self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)",
+            if found is not None and found != SCHEMA_VERSION:
+                self._upgrade()
+            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
                              [SCHEMA_VERSION])
-        except duckdb.Error as exc:
+            if found is not None and found != SCHEMA_VERSION and dedup:
+                self.dedup_pending(rebuild=True)  # the story tables of the new layout
+        except (duckdb.Error, StoreError) as exc:
             self.con.close()
+            if isinstance(exc, StoreError):
+                raise
             raise StoreError(f"cannot create the schema in {self.path}: {exc}") from exc
+
+    def _stored_version(self) -> str | None:
+        """The schema version written in the database; None for a new one ("1" when a
+        database from before versions were written has tables but no version)."""
+        tables = {r[0] for r in self.con.execute(
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_schema = current_schema()").fetchall()}
+        if "meta" not in tables:
+            return "1" if "articles" in tables else None
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+        return str(row[0][0]) if row else "1"
+
+    def _upgrade(self, batch_size: int = 256) -> None:
+        """Bring an older database to ``LAYOUT``: ``events.date`` DATE becomes its TIMEX
+        value (VARCHAR), columns it lacks are added, and derived ones are filled from the
+        stored documents, one transaction."""
+        have: dict[str, dict[str, str]] = {}
+        for table, column, kind in self.con.execute(
+                "SELECT table_name, column_name, data_type FROM information_schema.columns "
+                "WHERE table_schema = current_schema()").fetchall():
+            have.setdefault(table, {})[column] = kind
+        self.con.begin()
+        try:
+            if have.get("events", {}).get("date") == "DATE":
+                self.con.execute("ALTER TABLE events ALTER COLUMN date TYPE VARCHAR "
+                                 "USING strftime(date, '%Y-%m-%d')")
+            added: dict[str, list[str]] = {}
+            for name, table in LAYOUT.items():
+                for c in table.columns:
+                    if c.name not in have.get(name, {}):
+                        self.con.execute(f'ALTER TABLE {name} ADD COLUMN "{c.name}" {c.type}')
+                        if c.derive is not None and table.records is not None:
+                            added.setdefault(name, []).append(c.name)
+            if added:
+                ids = [r[0] for r in self.con.execute(
+                    "SELECT id FROM articles ORDER BY seq").fetchall()]
+                for start in range(0, len(ids), batch_size):
+                    self._fill(added, self.documents(ids[start:start + batch_size]))
+            self.con.commit()
+        except BaseException:
+            _rollback(self.con)
+            raise
+
+    def _fill(self, columns: Mapping[str, Sequence[str]], datas: Sequence[Mapping[str, Any]]
+              ) -> None:
+        """Set ``columns`` (table -> names) of the stored rows of ``datas`` to their derived
+        values; rows are matched on the table's key (else article, actor and ord)."""
+        for name, wanted in columns.items():
+            names = LAYOUT[name].names()
+            match = LAYOUT[name].key or tuple(
+                c for c in ("article_id", "actor_id", "ord") if c in names)
+            picked = [names.index(c) for c in (*match, *wanted)]
+            rows = [tuple(r[i] for i in picked) for d in datas
+                    for r in document_rows(d, tables=(name,))[name]]
+            if not rows:
+                continue
+            types = dict(TABLES[name])
+            table = arrow_table([(names[i], types[names[i]]) for i in picked],
+                                list(zip(*rows, strict=True)))
+            sets = ", ".join(f'"{c}" = v."{c}"' for c in wanted)
+            on = " AND ".join(f'{name}."{c}" = v."{c}"' for c in match)
+            with registered(self.con, "_ew_fill", table):
+                self.con.execute(f"UPDATE {name} SET {sets} FROM _ew_fill v WHERE {on}")
 
     def _in_memory(self) -> bool:
         """True when the connection holds no database file: what was written would vanish."""
@@ -258,45 +337,9 @@ class Store:
         rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in ("articles", *ARTICLE_TABLES)}
         for data in datas:
             seq += 1
-            art = data["article"]
-            aid = str(art["id"])
-            check_ids(aid, data)
-            text = art["text"]
-            rows["articles"].append((aid, art.get("title"), as_date(art.get("published")),
-                                     art.get("source"), art.get("url"), text, fingerprint(text),
-                                     len(text.split()), seq))
-            actors = data.get("actors") or []
-            rows["actors"].extend(
-                (aid, a["id"], a["name"], a.get("country"), a.get("sector"),
-                 list(a.get("other_sectors") or []), a.get("role"), a.get("kind"),
-                 a.get("cameo"), a.get("country_source"), i,
-                 json.dumps(a["extracted"]) if a.get("extracted") else None)
-                for i, a in enumerate(actors))
-            rows["mentions"].extend(
-                (aid, a["id"], m["start"], m["end"], m["text"], i)
-                for a in actors for i, m in enumerate(a.get("mentions") or []))
-            rows["events"].extend(
-                (aid, e["id"], e["type"], e.get("mode"), list(e.get("context") or []),
-                 e.get("cameo"), list(e.get("source") or []), list(e.get("target") or []),
-                 as_date(e.get("date")), e.get("date_text"), e.get("place"), e.get("modality"),
-                 e.get("attributed_to"), span_field(e.get("evidence"), "start"),
-                 span_field(e.get("evidence"), "end"), span_field(e.get("evidence"), "text"),
-                 e.get("confidence"), QUAD_CLASS.get(e["type"]), stories.get((aid, e["id"])),
-                 span_field(e.get("trigger"), "start"), span_field(e.get("trigger"), "end"), i)
-                for i, e in enumerate(data.get("events") or []))
-            rows["quotes"].extend(
-                (aid, q["id"], q.get("kind"), q.get("speaker"), q.get("speaker_text"),
-                 q.get("cue"), q["start"], q["end"], q["text"],
-                 span_field(q.get("speaker_span"), "start"), span_field(q.get("speaker_span"), "end"),
-                 span_field(q.get("cue_span"), "start"), span_field(q.get("cue_span"), "end"), i)
-                for i, q in enumerate(data.get("quotes") or []))
-            rows["times"].extend(
-                (aid, t["start"], t["end"], t["text"], t.get("value"), t.get("type"), i)
-                for i, t in enumerate(data.get("times") or []))
-            rows["places"].extend(
-                (aid, p["id"], p["start"], p["end"], p["text"], p.get("name"), p.get("country"),
-                 p.get("lat"), p.get("lon"), p.get("geonames_id"), p.get("feature"), i)
-                for i, p in enumerate(data.get("places") or []))
+            check_ids(str(data["article"]["id"]), data)
+            for table, table_rows in document_rows(data, seq=seq, stories=stories).items():
+                rows[table].extend(table_rows)
         for table, table_rows in rows.items():
             self._append(table, table_rows)
 
@@ -304,9 +347,8 @@ class Store:
         """Bulk insert through Arrow (one statement, whatever the number of rows)."""
         if not rows:
             return
-        cols = TABLES[table]
-        arrow = arrow_table(cols, list(zip(*rows, strict=True)))
-        names = ", ".join(f'"{c}"' for c, _ in cols)
+        arrow = rows_table(table, rows)
+        names = ", ".join(f'"{c}"' for c, _ in TABLES[table])
         with registered(self.con, f"_ew_{table}", arrow) as name:
             self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {name}")
 

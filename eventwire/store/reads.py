@@ -23,17 +23,21 @@ Cursor = duckdb.DuckDBPyConnection
 Row = dict[str, Any]
 
 
-def _key_sql(alias: str) -> str:
-    """SQL for the cross-article key of the actor row ``alias``."""
+def _key_sql(alias: str, stored: bool = True) -> str:
+    """SQL for the cross-article key of the actor row ``alias``: the ``actor_key`` the
+    registry stored (``eventwire.registry.actor_key``), else (``stored=False`` too) the key
+    computed from the row's name and country in the same shape."""
     name = f"coalesce({alias}.name, '')"
     slug = f"trim(regexp_replace(lower(strip_accents({name})), '[^a-z0-9]+', '-', 'g'), '-')"
-    return (f"(CASE WHEN {slug} = '' THEN 'x' || left(md5({name}), 8) ELSE {slug} END"
-            f" || coalesce('@' || upper({alias}.country), ''))")
+    computed = (f"(CASE WHEN {slug} = '' THEN 'x' || left(md5({name}), 8) ELSE {slug} END"
+                f" || coalesce('@' || upper({alias}.country), ''))")
+    return f"coalesce({alias}.actor_key, {computed})" if stored else computed
 
 
 KEY_X = _key_sql("x")
+KEY_X_COMPUTED = _key_sql("x", stored=False)
 
-DAY = "coalesce(e.date, a.published)"
+DAY = "coalesce(e.date_start, a.published)"
 FROM_EVENTS = ("FROM events e JOIN articles a ON a.id = e.article_id "
                "LEFT JOIN places pl ON pl.article_id = e.article_id AND pl.place_id = e.place_id")
 # Every actor taking part in an event, one row per (event, side, actor), with its key.
@@ -87,13 +91,15 @@ class EventFilters:
         clauses: list[str] = ["TRUE"]
         params: list[Any] = []
         if self.actor:
-            # The country test first spares the key's regular expressions on most rows.
+            # The stored key first; else the country test spares the computed key's regular
+            # expressions on most rows.
             country = self.actor.partition("@")[2] or None
             clauses.append(f"EXISTS (SELECT 1 FROM actors x WHERE x.article_id = e.article_id "
                            f"AND list_contains({SIDES[self.side]}, x.actor_id) "
-                           f"AND (x.name ILIKE ? ESCAPE '\\' OR "
-                           f"(x.country IS NOT DISTINCT FROM ? AND {KEY_X} = ?)))")
-            params += [like_pattern(self.actor), country, self.actor]
+                           f"AND (x.name ILIKE ? ESCAPE '\\' OR x.actor_key = ? OR "
+                           f"(x.actor_key IS NULL AND x.country IS NOT DISTINCT FROM ? "
+                           f"AND {KEY_X_COMPUTED} = ?)))")
+            params += [like_pattern(self.actor), self.actor, country, self.actor]
         if self.country:
             clauses.append(f"EXISTS (SELECT 1 FROM actors x WHERE x.article_id = e.article_id "
                            f"AND list_contains({SIDES[self.side]}, x.actor_id) AND x.country = ?)")
@@ -291,7 +297,7 @@ def timeline_span(cur: Cursor, f: EventFilters) -> Row:
     where, params = f.where()
     return _one(cur, f"""SELECT min(a.published) AS first_published,
         max(a.published) AS last_published, min({DAY}) AS lo, max({DAY}) AS hi,
-        count(*) FILTER (WHERE e.date IS NULL AND a.published IS NOT NULL) AS dated_by_publication,
+        count(*) FILTER (WHERE e.date_start IS NULL AND a.published IS NOT NULL) AS dated_by_publication,
         count(*) FILTER (WHERE {DAY} IS NULL) AS undated {FROM_EVENTS} WHERE {where}""",
                 params) or {}
 

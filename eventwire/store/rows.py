@@ -1,24 +1,16 @@
-"""Documents as table rows and back, and rows as Arrow tables that SQL can read."""
+"""Documents as table rows and back (both read off ``schema.LAYOUT``), rows as Arrow tables."""
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from datetime import date
+from functools import cache
 from typing import Any
 
 from ..errors import StoreError
-
-
-def fingerprint(text: str) -> str:
-    """The content hash of an article: the same words give the same fingerprint."""
-    return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()
-
-
-def span_field(value: Mapping[str, Any] | None, key: str) -> Any:
-    """A field of an optional span/evidence object."""
-    return value.get(key) if value else None
+from .schema import ARTICLE_TABLES, LAYOUT, TABLES, Column, DocumentContext, Item
+from .schema import fingerprint as fingerprint  # the content hash of an article's text
 
 
 @contextmanager
@@ -45,7 +37,7 @@ def check_ids(article_id: str, data: Mapping[str, Any]) -> None:
 
 
 _ARROW_TYPES = {"VARCHAR": "string", "DATE": "date32", "INTEGER": "int32", "BIGINT": "int64",
-                "DOUBLE": "float64"}
+                "DOUBLE": "float64", "BOOLEAN": "bool_"}
 
 
 def arrow_table(cols: Sequence[tuple[str, str]], columns: Sequence[Sequence[Any]]) -> Any:
@@ -68,47 +60,114 @@ def as_date(value: object) -> date | None:
 
 
 def _iso(value: object) -> str | None:
-    return value.isoformat() if isinstance(value, date) else None
+    return value.isoformat() if isinstance(value, date) else value  # type: ignore[return-value]
+
+
+# -- documents -> rows, from the declaration --------------------------------------------------
+
+def _text(value: object) -> object:
+    """A text column's value; a ``datetime.date`` (an event date from an older producer) as
+    its ISO text."""
+    return value.isoformat() if isinstance(value, date) else value
+
+
+_MISSING = object()
+
+
+def _path_getter(column: Column) -> Callable[[Item], Any]:
+    """How a field column reads its record: the dotted path, converted to the column's type."""
+    path = tuple((column.field or column.name).split("."))
+    fallback = column.derive
+    convert: Callable[[Any], Any] | None = (
+        (lambda v: list(v or [])) if column.type.endswith("[]")
+        else as_date if column.type == "DATE"
+        else _text if column.type == "VARCHAR" else None)
+
+    def get(item: Item) -> Any:
+        value: Any = item.data
+        for part in path:
+            value = value.get(part, _MISSING) if value else None
+            if value is _MISSING:
+                break
+        if (value is _MISSING or value is None) and fallback is not None:
+            return fallback(item)
+        if value is _MISSING:
+            value = None
+        return convert(value) if convert is not None else value
+
+    return get
+
+
+@cache
+def _getters(table: str) -> tuple[Callable[[Item], Any], ...]:
+    return tuple(c.derive if c.field is None and c.derive is not None else _path_getter(c)
+                 for c in LAYOUT[table].columns)
+
+
+def document_rows(data: Mapping[str, Any], *, seq: int | None = None,
+                  stories: Mapping[tuple[str, str], str] | None = None,
+                  tables: Sequence[str] = ("articles", *ARTICLE_TABLES)
+                  ) -> dict[str, list[tuple[Any, ...]]]:
+    """One document as rows of each of ``tables`` (tuples in ``LAYOUT`` column order)."""
+    aid = str(data["article"]["id"])
+    doc = DocumentContext(data, aid, seq, stories or {})
+    out: dict[str, list[tuple[Any, ...]]] = {}
+    for name in tables:
+        getters = _getters(name)
+        out[name] = [tuple(g(item) for g in getters) for item in LAYOUT[name].items(doc)]
+    return out
+
+
+def rows_table(table: str, rows: Sequence[Sequence[Any]]) -> Any:
+    """Rows of ``table`` (tuples in ``LAYOUT`` order) as an Arrow table of its columns."""
+    return arrow_table(TABLES[table], list(zip(*rows, strict=True)))
+
+
+# -- rows -> documents, from the declaration --------------------------------------------------
+
+def _record(table: str, row: Mapping[str, Any]) -> dict[str, Any]:
+    """The record dict a row holds: its field columns at their paths; an optional span whose
+    parts are all NULL is None."""
+    out: dict[str, Any] = {}
+    for c in LAYOUT[table].columns:
+        if c.field is None:
+            continue
+        value = row.get(c.name)
+        if c.type.endswith("[]"):
+            value = list(value or [])
+        elif c.type == "DATE":
+            value = _iso(value)
+        head, _, rest = c.field.partition(".")
+        if rest:
+            out.setdefault(head, {})[rest] = value
+        else:
+            out[head] = value
+    for key, value in out.items():
+        if isinstance(value, dict) and all(v is None for v in value.values()):
+            out[key] = None
+    return out
 
 
 def document_from_rows(a: Mapping[str, Any], rows: Mapping[str, list[dict[str, Any]]]) -> dict[str, Any]:
-    mentions: dict[str, list[dict[str, Any]]] = {}
-    for m in rows["mentions"]:
-        mentions.setdefault(m["actor_id"], []).append(
-            {"start": m["start"], "end": m["end"], "text": m["text"]})
-
-    def span(start: int | None, end: int | None) -> dict[str, int] | None:
-        return None if start is None or end is None else {"start": start, "end": end}
-
-    return {
-        "article": {"id": a["id"], "title": a["title"], "published": _iso(a["published"]),
-                    "source": a["source"], "url": a["url"], "text": a["text"]},
-        "actors": [{"id": r["actor_id"], "name": r["name"], "country": r["country"],
-                    "sector": r["sector"], "other_sectors": list(r["other_sectors"] or []),
-                    "role": r["role"], "kind": r["kind"], "cameo": r["cameo"],
-                    "mentions": mentions.get(r["actor_id"], []),
-                    "country_source": r["country_source"]} for r in rows["actors"]],
-        "events": [{"id": r["event_id"], "type": r["type"], "mode": r["mode"],
-                    "context": list(r["context"] or []), "cameo": r["cameo"],
-                    "source": list(r["source"] or []), "target": list(r["target"] or []),
-                    "date": _iso(r["date"]), "date_text": r["date_text"], "place": r["place_id"],
-                    "modality": r["modality"], "attributed_to": r["attributed_to"],
-                    "evidence": {"start": r["evidence_start"], "end": r["evidence_end"],
-                                 "text": r["evidence_text"]},
-                    "confidence": r["confidence"],
-                    "trigger": span(r["trigger_start"], r["trigger_end"])}
-                   for r in rows["events"]],
-        "quotes": [{"id": r["quote_id"], "kind": r["kind"], "speaker": r["speaker"],
-                    "speaker_text": r["speaker_text"],
-                    "speaker_span": span(r["speaker_start"], r["speaker_end"]),
-                    "cue": r["cue"], "cue_span": span(r["cue_start"], r["cue_end"]),
-                    "start": r["start"], "end": r["end"], "text": r["text"]}
-                   for r in rows["quotes"]],
-        "times": [{"start": r["start"], "end": r["end"], "text": r["text"],
-                   "value": r["value"], "type": r["type"]} for r in rows["times"]],
-        "places": [{"id": r["place_id"], "start": r["start"], "end": r["end"],
-                    "text": r["text"], "name": r["name"], "country": r["country"],
-                    "lat": r["lat"], "lon": r["lon"], "geonames_id": r["geonames_id"],
-                    "feature": r["feature"]} for r in rows["places"]],
-    }
-
+    """A stored article and its rows back in ``Document.to_dict()`` shape."""
+    doc: dict[str, Any] = {"article": _record("articles", a)}
+    nested: dict[str, tuple[str, str, dict[str, list[dict[str, Any]]]]] = {}
+    for name in ARTICLE_TABLES:
+        table = LAYOUT[name]
+        if table.nested is not None:
+            parent, key = table.nested
+            groups: dict[str, list[dict[str, Any]]] = {}
+            for r in rows.get(name, ()):
+                groups.setdefault(r[key], []).append(_record(name, r))
+            nested[parent] = (str(table.records), key, groups)
+    for name in ARTICLE_TABLES:
+        table = LAYOUT[name]
+        if table.nested is not None or table.records is None:
+            continue
+        records = [_record(name, r) for r in rows.get(name, ())]
+        if name in nested:
+            child, _, groups = nested[name]
+            for rec in records:
+                rec[child] = groups.get(rec["id"], [])
+        doc[table.records] = records
+    return doc
