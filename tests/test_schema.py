@@ -376,3 +376,37 @@ def test_schema_scale_files_are_built_from_shared_data(tmp_path: Path) -> None:
                     str(plover), str(tmp_path)], check=True, capture_output=True)
     for name in ("goldstein.tsv", "plover_intensity.tsv"):
         assert (tmp_path / name).read_bytes() == (data / name).read_bytes(), name
+
+
+@pytest.mark.model
+def test_schema_research_columns_of_a_real_extraction(nlp, tmp_path: Path) -> None:
+    """The real pipeline's documents, stored: each derived column agrees with its definition."""
+    from eventwire.pipeline import extract
+    from eventwire.store import research
+    from eventwire.times.periods import period_start, precision
+
+    text = ("French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin on "
+            "Monday. Last month Russian troops attacked the Ukrainian city of Kharkiv.\n\n"
+            "In 2021 protesters marched in Paris. Macron will visit China next week.")
+    doc = extract(Article(id="real", text=text, published=date(2023, 3, 15)), nlp=nlp)
+    assert doc.events, "the pipeline found no event"
+    with Store(tmp_path / "real.duckdb") as store:
+        store.write(doc)
+        rows = store.query("SELECT * FROM events ORDER BY ord")
+        back = store.document("real")
+        store.export_csv(tmp_path / "real.csv")
+    assert back == _with_derived_source(doc.to_dict())
+    lead = min(r["evidence_start"] for r in rows)
+    for row, event in zip(rows, doc.events, strict=True):
+        assert row["date"] == event.date
+        assert row["date_start"] == period_start(event.date)
+        assert row["date_precision"] == precision(event.date)
+        assert row["goldstein"] == research.goldstein(event.cameo)
+        assert row["intensity"] == research.intensity(event.type, event.mode)
+        assert row["event_base_code"] == (event.cameo[:3] if event.cameo else None)
+        assert row["is_root_event"] == (event.evidence.start == lead)
+        assert row["coder_version"] == research.coder_version()
+    assert any(r["is_root_event"] for r in rows) and any(r["date_start"] for r in rows)
+    with open(tmp_path / "real.csv", newline="", encoding="utf-8") as handle:
+        flat = list(csv.DictReader(handle))
+    assert [r["EventCode"] for r in flat] == [r["cameo"] or "" for r in rows]
