@@ -410,3 +410,25 @@ def test_schema_research_columns_of_a_real_extraction(nlp, tmp_path: Path) -> No
     with open(tmp_path / "real.csv", newline="", encoding="utf-8") as handle:
         flat = list(csv.DictReader(handle))
     assert [r["EventCode"] for r in flat] == [r["cameo"] or "" for r in rows]
+
+
+def test_schema_research_columns_in_the_api(tmp_path: Path) -> None:
+    import warnings
+
+    from eventwire.api import create_app
+
+    with warnings.catch_warnings():  # starlette asks for httpx2 over httpx; either works here
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    db = tmp_path / "api.duckdb"
+    with Store(db) as store:
+        store.write_batch(research_documents())
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as client:
+        page = client.get("/api/events", params={"page_size": 50}).json()
+    got = {(e["article_id"], e["event_id"]): e for e in page["items"]}
+    first, visit = got[("r1", "e1")], got[("r1", "e3")]
+    assert (first["cameo"], first["goldstein"], first["is_root_event"]) == ("030", 4.0, True)
+    assert (first["date"], first["date_precision"], first["date_source"]) == ("2016", "year", "text")
+    assert (visit["intensity"], visit["place_precision"], visit["dyadic"]) == (4.0, "city", True)
+    assert visit["cameo_label"] == "Consult" and visit["date_source"] == "sentence"

@@ -76,6 +76,12 @@ class EventSummary(BaseModel):
     story_id: str | None
     source: list[ActorRef]
     target: list[ActorRef]
+    goldstein: float | None = Field(default=None, description="Goldstein weight of the CAMEO code")
+    intensity: float | None = Field(default=None, description="PLOVER intensity of type and mode")
+    cameo_label: str | None = Field(default=None, description="CAMEO 1.1b3 name of the code")
+    is_root_event: bool | None = Field(default=None, description="in the article's lead sentence")
+    place_precision: str | None = Field(default=None, description="country, admin1, city or region")
+    dyadic: bool | None = Field(default=None, description="a source and a target have a country")
 
     @computed_field  # type: ignore[prop-decorator]
     @property
