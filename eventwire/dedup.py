@@ -71,7 +71,11 @@ DEFAULT_WINDOW_DAYS = 3
 MIN_SHARED_WORDS = 2
 # ... and at least this share of the shorter sentence's content words: two long sentences
 # about different things share a couple of words by chance.
-MIN_WORD_OVERLAP = 0.25
+MIN_WORD_OVERLAP = 0.3
+# When the actors agree only on an office or a government acting, no one named, the sentences
+# must say more of the same: a Welsh and a Scottish finance minister both urge councils.
+MIN_SHARED_WORDS_UNNAMED = 3
+MIN_WORD_OVERLAP_UNNAMED = 0.5
 # A content word is compared on its first letters: "elections", "election" and "electoral"
 # are one word; so are "proposals" and "proposed".
 STEM_LENGTH = 6
@@ -126,6 +130,26 @@ def _generic_names() -> tuple[frozenset[str], frozenset[str]]:
     titles.discard("")
     demonyms.discard("")
     return frozenset(titles), frozenset(demonyms)
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """Every word of a title or generic noun ("leader", "minister", "shadow", "party"): who
+    acted, which actor matching compares, not what was done."""
+    titles, _ = _generic_names()
+    return frozenset(w for t in titles for w in t.split())
+
+
+def _modifiers(text: str, end: int) -> list[str]:
+    """The capitalised words and titles right before a mention ("Lib Dem leader" of "Lib Dem
+    leader Charles Kennedy"): part of how the actor is named."""
+    out = []
+    for word in reversed(text[:end].split()[-6:]):
+        bare = word.strip(".,;:'\"()").removesuffix("'s")
+        if not bare or not (bare[0].isupper() or bare.lower() in _title_words()):
+            break
+        out.append(bare)
+    return out
 
 
 def _is_generic(name: str, kind: str | None) -> bool:
@@ -203,7 +227,7 @@ def content_words(text: str | None, names: Iterable[str] = ()) -> frozenset[str]
     ``names`` (the event's actors: agreeing on them is what actor matching checks)."""
     if not text:
         return frozenset()
-    skip = set(_function_words())
+    skip = set(_function_words()) | _title_words()
     for name in names:
         skip.update(w.lower() for w in _WORD.findall(name))
     return frozenset(w[:STEM_LENGTH] for w in (m.lower() for m in _WORD.findall(text))
@@ -322,8 +346,13 @@ def reports_of(doc: Mapping[str, Any]) -> list[Report]:
         dated = _period(event.get("date"))
         period = dated or ((published, published) if published is not None else None)
         names = [str(a.get("name") or "") for a in (*sources, *targets)]
-        names += [m["text"] for a in (*sources, *targets) for m in a.get("mentions") or ()]
-        text = (event.get("evidence") or {}).get("text")
+        evidence = event.get("evidence") or {}
+        text = evidence.get("text")
+        first = evidence.get("start") or 0
+        for mention in (m for a in (*sources, *targets) for m in a.get("mentions") or ()):
+            names.append(mention["text"])
+            if text and first <= mention["start"] <= first + len(text):
+                names += _modifiers(text, mention["start"] - first)
         trigger = event.get("trigger") or {}
         if trigger.get("end"):  # the verb says the type, already compared
             names.append(str(article.get("text") or "")[trigger["start"]:trigger["end"]])
@@ -364,8 +393,9 @@ def _prefixed(keys: frozenset[str], prefix: str) -> set[str]:
     return {k for k in keys if k.startswith(prefix)}
 
 
-def _side(mine: frozenset[str], theirs: frozenset[str]) -> bool | None:
-    """True: one identity on this side; False: they contradict; None: nothing to compare.
+def _side(mine: frozenset[str], theirs: frozenset[str]) -> str | bool | None:
+    """``"name"``: one named identity on this side; ``"office"``: the same office or
+    government acting, no name on one side; False: they contradict; None: nothing to compare.
 
     Named on both sides: the same name, or a bare surname no full name contradicts. Else the
     same office ("r:", "the chancellor" and Gordon Brown, the chancellor), never two
@@ -376,19 +406,19 @@ def _side(mine: frozenset[str], theirs: frozenset[str]) -> bool | None:
     if ids_a and ids_b:
         shared = ids_a & ids_b
         if _prefixed(shared, "n:"):
-            return True
+            return "name"
         if _prefixed(ids_a, "n:") and _prefixed(ids_b, "n:"):
             full_a, full_b = _names_by_surname(mine), _names_by_surname(theirs)
             for key in _prefixed(shared, "s:"):  # a bare surname, unless two full names differ
                 surname = key[2:]
                 if not (full_a.get(surname) and full_b.get(surname)):
-                    return True
+                    return "name"
             return False
         if _prefixed(shared, "r:"):
-            return True
+            return "office"
         if _prefixed(ids_a, "r:") and _prefixed(ids_b, "r:"):
             return False  # two different offices
-        return bool(_prefixed(shared, "g:"))
+        return "office" if _prefixed(shared, "g:") else False
     countries_a, countries_b = _prefixed(mine, "c:"), _prefixed(theirs, "c:")
     if countries_a and countries_b and countries_a.isdisjoint(countries_b):
         return False
@@ -439,14 +469,23 @@ def _places(a: frozenset[str], b: frozenset[str]) -> bool | None:
     return not a.isdisjoint(b)
 
 
-def _words(a: frozenset[str], b: frozenset[str], place: bool = False) -> float | None:
-    """The share of the shorter sentence's content words the other shares, when enough; the
-    same city or site (``place``) counts as one more shared word."""
+def _words(a: frozenset[str], b: frozenset[str], place: bool = False,
+           named: int = 1) -> float | None:
+    """The share of the shorter sentence's content words the other shares, when enough.
+
+    ``named``: on how many sides (0-2) the reports name the same actor. With none named
+    (``"the government"`` and ``"the finance minister"``) the sentences must say more of the
+    same; with both sides named ("Blair met Bush") a short sentence may say less. The same
+    city or site (``place``) counts as one more shared word."""
     shorter = min(len(a), len(b)) + place
-    if shorter == 0:
-        return None
     shared = len(a & b) + place
-    if shared < min(MIN_SHARED_WORDS, shorter) or shared / shorter < MIN_WORD_OVERLAP:
+    least, share = ((MIN_SHARED_WORDS, MIN_WORD_OVERLAP) if named
+                    else (MIN_SHARED_WORDS_UNNAMED, MIN_WORD_OVERLAP_UNNAMED))
+    if named == 2:
+        least = min(least, shorter)
+    if shorter == 0:
+        return 0.0 if least == 0 else None
+    if shared < least or shared / shorter < share:
         return None
     return shared / shorter
 
@@ -467,20 +506,19 @@ def agree(a: Report, b: Report, window: int = DEFAULT_WINDOW_DAYS) -> float | No
     mine, theirs = _participants(a), _participants(b)
     if len(mine) > 1 and len(theirs) > 1 and mine - theirs and theirs - mine:
         return None  # each names someone the other does not: another meeting, another deal
-    matched = 0
-    for side in ("source", "target"):
-        found = _side(getattr(a, side), getattr(b, side))
-        if found is False:
-            return None
-        matched += bool(found)
+    found = [_side(a.source, b.source), _side(a.target, b.target)]
+    if False in found:
+        return None
+    matched = sum(f is not None for f in found)
     if matched == 0:
         return None
+    named = found.count("name")
     place = _places(a.places, b.places)
     if place is False:
         return None
     same_site = bool(place) and not {k for k in a.places if k.startswith("s:")}.isdisjoint(
         {k for k in b.places if k.startswith("s:")})
-    overlap = _words(a.words, b.words, same_site)
+    overlap = _words(a.words, b.words, same_site, named)
     if overlap is None:
         return None
     return score + 2.0 * matched + 2.0 * overlap + (1.0 if place else 0.0)

@@ -25,7 +25,16 @@ from eventwire.dedup import (
     normalise_name,
     reports_of,
 )
-from eventwire.records import Actor, Article, Document, Event, Evidence, Place, Span
+from eventwire.records import (
+    Actor,
+    Article,
+    Document,
+    Event,
+    Evidence,
+    Mention,
+    Place,
+    Span,
+)
 from eventwire.store import Store
 
 # --- actors and reports, as the stages would code them ---------------------------------------
@@ -261,6 +270,48 @@ def test_dedup_evidence_must_share_content_words_beyond_the_actors() -> None:
     a = rep("c", "Tony Blair defended the plans against his backbenchers.", trigger="defended")
     b = rep("d", "Tony Blair defended the plans for the Olympic bid.", trigger="defended")
     assert agree(a, b) is None
+
+
+def test_dedup_unnamed_actors_need_more_shared_words() -> None:
+    """Two finance ministers (no name) urging councils: a Welsh and a Scottish story."""
+    minister = Actor(id="fm", name="Finance Minister", kind="person", country="GBR",
+                     sector="GOV", role="Finance Minister")
+    welsh = rep("a", "Welsh councils should keep taxes reasonable after a funding increase.",
+                (GOVERNMENT,), type_="REQUEST")
+    scottish = rep("b", "Councils in Scotland were urged to limit increases despite funding.",
+                   (minister,), type_="REQUEST")
+    assert agree(welsh, scottish) is None
+    named = rep("b", "Councils in Scotland were urged to limit increases despite funding.",
+                (BROWN,), type_="REQUEST")
+    again = rep("a", "Welsh councils should keep taxes reasonable after a funding increase.",
+                (BROWN,), type_="REQUEST")
+    assert agree(again, named) is not None  # a named actor: two shared words suffice
+
+
+def test_dedup_how_an_actor_is_named_is_no_evidence() -> None:
+    """"Lib Dem leader" before the name is part of naming Kennedy, not of what he did."""
+    kennedy = Actor(id="ck", name="Charles Kennedy", kind="person", country="GBR",
+                    mentions=())
+    iraq = "Lib Dem leader Charles Kennedy called for an exit strategy from Iraq."
+    pause = "On Sunday Lib Dem leader Charles Kennedy called for a pause on the bill."
+    a, b = (replace(doc(i, t, (kennedy,), type_="REQUEST"),
+                    actors=(replace(kennedy, mentions=(Mention(
+                        start=t.index("Charles"), end=t.index("Charles") + 15,
+                        text="Charles Kennedy"),)),)) for i, t in (("a", iraq), ("b", pause)))
+    ra, rb = (reports_of(d.to_dict())[0] for d in (a, b))
+    assert not {"lib", "dem", "leader"} & ra.words
+    assert agree(ra, rb) is None
+
+
+def test_dedup_a_short_sentence_is_evidence_only_when_both_sides_are_named() -> None:
+    one_word = rep("a", "Tony Blair and Geoff Hoon must ratify the decision.", (BLAIR,))
+    long = rep("b", "Mr Blair welcomed the decision to overturn a law in Texas.", (MR_BLAIR,))
+    assert agree(one_word, long) is None  # one shared word, one side named
+    met = rep("a", "Tony Blair met Ariel Sharon.", (BLAIR,), (SHARON,), type_="CONSULT",
+              trigger="met")
+    talks = rep("b", "Blair held talks with Sharon in London.", (MR_BLAIR,),
+                (replace(SHARON, name="Sharon"),), type_="CONSULT", trigger="held talks")
+    assert agree(met, talks) is not None  # who met whom is the evidence
 
 
 # --- fits and assign: how far a story may chain ----------------------------------------------
