@@ -100,3 +100,40 @@ def test_event_dates_need_a_publication_date_for_relative_times(nlp):
     assert _when(undated, "ASSAULT", "attacked") == (None, None)
     absolute = _doc("Rebels attacked a police post on 3 May 2014.", nlp, published=None)
     assert _when(absolute, "ASSAULT", "attacked") == ("2014-05-03", "clause")
+
+
+def _place(doc: Document, event_type: str, trigger: str) -> str | None:
+    e = _event(doc, event_type, trigger)
+    words = {p.id: p.text for p in doc.places}
+    return words[e.place] if e.place else None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "event_type", "trigger", "expected"), [
+    # the clause's own locative toponym, the finest of them
+    ("Kenyan police arrested twelve protesters in Kisumu on Monday.", "COERCE", "arrested",
+     "Kisumu"),
+    ("Macron met Kenyatta on Friday in Kenya's capital of Nairobi.", "CONSULT", "met", "Nairobi"),
+    ("Macron met Kenyatta on Friday in Nairobi, Kenya.", "CONSULT", "met", "Nairobi"),
+    # a place noun's name is the place ("the town of X", "the southern province of X")
+    ("The police arrested dozens of protesters in the town of Kisumu.", "COERCE", "arrested",
+     "Kisumu"),
+    # the name on the object of the act
+    ("Police searched the Barcelona offices of the regional government.", "COERCE", "searched",
+     "Barcelona"),
+    # a participle adjunct, a conjoined verb and an "as" clause share their clause's place
+    ("The two leaders struck a conciliatory tone at a summit in Ankara on Thursday, stressing a "
+     "commitment to resolve their disputes.", "AGREE", "commitment", "Ankara"),
+    ("Macron met Kenyatta in Paris and signed a trade agreement with him.", "SUPPORT", "signed",
+     "Paris"),
+    ("Thousands of farmers gathered on Sunday in the southern province of Kandahar as police "
+     "fired tear gas at them.", "ASSAULT", "fired", "Kandahar"),
+    # "on" a country is where force falls, but the target of a sanction
+    ("Rebels launched an attack on Ukraine.", "ASSAULT", "launched", "Ukraine"),
+    ("The African Union has lifted sanctions on Mali with immediate effect.", "RETREAT", "lifted",
+     None),
+    # nothing in the sentence: no place
+    ("Rebels attacked a police post.", "ASSAULT", "attacked", None),
+])
+def test_event_places_from_the_clause(nlp, text, event_type, trigger, expected):
+    assert _place(_doc(text, nlp), event_type, trigger) == expected

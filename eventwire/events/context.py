@@ -3,6 +3,8 @@ the speaker of the quotation a trigger sits in."""
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..lexicon import MOVE_LEMMAS, Trigger, lexicon
@@ -351,13 +353,14 @@ def _clause_of_time(node: Token, dated: list[tuple[Time, Token]]) -> Time | None
     return None
 
 
-def _time_governor(node: Token) -> Token | None:
+def _time_governor(node: Token, places: bool = False) -> Token | None:
     """The clause whose time the trigger's clause shares, when it states none of its own: the
     verb a participle adjunct hangs on ("met on Monday, agreeing to resume talks"), a verb
     conjoined before it ("met on Monday and signed ..."), the clause of an "as" / "while" /
     "when" clause ("marched on Friday as police fired ..."), and the verb of schedule or of
     intent an act is the infinitive of ("are expected today to sign", "pledged on Monday to
-    send"), or the report of a merely future act ("said on Monday it would send")."""
+    send"), or the report of a merely future act ("said on Monday it would send"); with
+    ``places``, not that report: where it is said is not where it will be done."""
     head = node.head
     if head.i == node.i:
         return None
@@ -370,8 +373,8 @@ def _time_governor(node: Token) -> Token | None:
         return head
     if node.dep_ == "xcomp" and _cue(head.lemma_.lower(), "governor") == "intended":
         return head
-    if node.dep_ == "ccomp" and any(c.dep_ == "aux" and _cue(c.lower_, "aux") == "intended"
-                                    for c in node.children):
+    if node.dep_ == "ccomp" and not places and any(
+            c.dep_ == "aux" and _cue(c.lower_, "aux") == "intended" for c in node.children):
         return head
     if node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
         verb = head.head if node.dep_ == "pobj" else head
@@ -424,32 +427,95 @@ def _sentence_time(token: Token, dated: list[tuple[Time, Token]]) -> When:
     return When()
 
 
-def _event_place(token: Token, places: tuple[Place, ...], doc: Doc) -> Place | None:
-    sent = token.sent
-    for p in places:
-        if not (sent.start_char <= p.start < sent.end_char):
-            continue
-        span = doc.char_span(p.start, p.end, alignment_mode="expand")
-        if span is None:
-            continue
-        root = span.root
-        if root.dep_ == "poss":
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})  # "an attack on X": X is where; "sanctions on X"
+# name a target, not a place
+
+
+@cache
+def _place_nouns() -> frozenset[str]:
+    path = Path(__file__).parent.with_name("data") / "place_nouns.txt"
+    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def _place_root(root: Token) -> Token:
+    """The token a toponym stands for in its clause: the place noun it names ("the capital
+    Male", "the city of Basra", "the southern province of X"), else itself."""
+    nouns = _place_nouns()
+    for _ in range(2):
+        if root.dep_ in ("appos", "compound") and root.head.lemma_.lower() in nouns:
             root = root.head
-        prep = root.head
-        movement = token.lemma_.lower() in MOVE_LEMMAS
-        if root.dep_ == "dobj" and root.head.i == token.i and movement:
-            return p
-        if root.dep_ == "compound" and root.head.dep_ == "dobj" and root.head.head.i == token.i \
-                and movement:
-            return p  # "attend the Beijing summit"
-        if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS and _attached(root, token, 6):
-            if prep.lower_ == "to" and not movement and token.pos_ == "VERB":
-                continue
-            return p
-    return _sentence_place(token, places, doc)
+        elif root.dep_ == "pobj" and root.head.lower_ == "of" and \
+                root.head.head.lemma_.lower() in nouns:
+            root = root.head.head
+    return root
 
 
-def _sentence_place(token: Token, places: tuple[Place, ...], doc: Doc) -> Place | None:
+def _event_place(token: Token, places: tuple[Place, ...], doc: Doc,
+                 event_type: str | None = None) -> Place | None:
+    """The place of the trigger's event: a toponym of its own clause, else of the clause it
+    shares its time and place with ("met in Athens, stressing ..."), else the sentence's one
+    locative toponym."""
+    node: Token | None = token
+    for _ in range(4):
+        if node is None:
+            break
+        found = _clause_place(node, token, places, doc, event_type)
+        if found is not None:
+            return found
+        node = _time_governor(node, places=True)
+    return _sentence_place(token, places, doc, event_type)
+
+
+FINEST = ("city", "other", "admin", "region", "country")  # of two toponyms of one clause the first
+# of these features is the event's place ("in Saudi Arabia's capital of Riyadh": Riyadh)
+
+
+def _clause_place(node: Token, token: Token, places: tuple[Place, ...], doc: Doc,
+                  event_type: str | None) -> Place | None:
+    """The finest toponym that puts ``node``'s clause somewhere."""
+    found = [p for p in places if _places_clause(p, node, token, doc, event_type)]
+    return min(found, key=lambda p: FINEST.index(p.feature) if p.feature in FINEST
+               else len(FINEST)) if found else None
+
+
+def _places_clause(p: Place, node: Token, token: Token, doc: Doc, event_type: str | None) -> bool:
+    """Whether toponym ``p`` says where ``node``'s clause happens: the goal of a movement
+    ("visited X"), the name on its object ("attend the X summit"), a locative phrase."""
+    sent = token.sent
+    movement = token.lemma_.lower() in MOVE_LEMMAS
+    if not (sent.start_char <= p.start < sent.end_char):
+        return False
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = _place_root(span.root)
+    if root.dep_ == "poss":
+        root = root.head
+    prep = root.head
+    if root.dep_ == "dobj" and root.head.i == node.i and movement:
+        return True
+    if root.dep_ == "compound" and root.head.dep_ == "dobj" and root.head.head.i == node.i \
+            and (movement or p.feature in ("city", "admin")):
+        return True  # "attend the Beijing summit", "searched the Barcelona offices"
+    return prep.dep_ == "prep" and _locative(prep, p, token, event_type) \
+        and _attached(root, node, 6)
+
+
+def _locative(prep: Token, place: Place, token: Token, event_type: str | None) -> bool:
+    """Whether a preposition puts the event at the toponym it governs: "in", "near", "at"...;
+    "to" only for a movement ("flew to X", not "sent aid to X"); "on" a country only for
+    force ("an attack on X", not "sanctions on X")."""
+    word = prep.lower_
+    if word not in PLACE_PREPS:
+        return False
+    if word == "to":
+        return token.lemma_.lower() in MOVE_LEMMAS or token.pos_ != "VERB"
+    return not (word == "on" and place.feature == "country" and event_type not in FORCE_TYPES)
+
+
+def _sentence_place(token: Token, places: tuple[Place, ...], doc: Doc,
+                    event_type: str | None = None) -> Place | None:
     """The sentence's one locative toponym ("in Juliaca", "near the border town of X") in
     the trigger's own clause, when the parse hung it elsewhere."""
     sent = token.sent
@@ -460,10 +526,11 @@ def _sentence_place(token: Token, places: tuple[Place, ...], doc: Doc) -> Place 
         span = doc.char_span(p.start, p.end, alignment_mode="expand")
         if span is None:
             continue
-        root = span.root
+        root = _place_root(span.root)
         while root.dep_ in ("compound", "appos", "conj") and root.head.i != root.i:
             root = root.head
-        if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS and _own_clause(root, token):
+        if root.dep_ == "pobj" and _locative(root.head, p, token, event_type) \
+                and _own_clause(root, token):
             found.setdefault((p.name, p.country), p)
     return next(iter(found.values())) if len(found) == 1 else None
 
@@ -471,7 +538,7 @@ def _sentence_place(token: Token, places: tuple[Place, ...], doc: Doc) -> Place 
 def _event_places(token: Token, trig: Trigger, places: tuple[Place, ...],
                   doc: Doc) -> list[Place | None]:
     """The place of the event; a visit to several places ("Baku, then Yerevan") gives each."""
-    first = _event_place(token, places, doc)
+    first = _event_place(token, places, doc, trig.type)
     if first is None or trig.mode != "visit":
         return [first]
     out: list[Place | None] = [first]
