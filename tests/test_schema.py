@@ -274,6 +274,16 @@ V1_EVENT_COLUMNS = ("article_id", "event_id", "type", "mode", "context", "cameo"
                     "target", "date", "date_text", "place_id", "modality", "attributed_to",
                     "evidence_start", "evidence_end", "evidence_text", "confidence",
                     "quad_class", "story_id", "trigger_start", "trigger_end", "ord")
+# the columns of version 1 where a table has changed since
+V1_COLUMNS = {
+    "events": V1_EVENT_COLUMNS,
+    "actors": ("article_id", "actor_id", "name", "country", "sector", "other_sectors", "role",
+               "kind", "cameo", "country_source", "ord", "extracted"),
+    "stories": ("story_id", "type", "mode", "modality", "source_name", "source_country",
+                "target_name", "target_country", "date", "last_date", "place_name", "n_reports",
+                "first_published", "last_published"),
+    "story_keys": ("story_id", "side", "key"),
+}
 
 
 def _as_version_1(path: Path) -> None:
@@ -282,9 +292,10 @@ def _as_version_1(path: Path) -> None:
     import duckdb
 
     con = duckdb.connect(str(path))
-    for column, _ in TABLES["events"]:
-        if column not in V1_EVENT_COLUMNS:
-            con.execute(f'ALTER TABLE events DROP COLUMN "{column}"')
+    for table, kept in V1_COLUMNS.items():
+        for column, _ in TABLES[table]:
+            if column not in kept:
+                con.execute(f'ALTER TABLE {table} DROP COLUMN "{column}"')
     con.execute("ALTER TABLE events ALTER COLUMN date TYPE DATE USING CAST(date AS DATE)")
     con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     con.close()
@@ -318,10 +329,18 @@ def test_schema_version_1_database_is_upgraded_when_opened_for_writing(tmp_path:
         expected = store.query("SELECT * FROM events ORDER BY article_id, event_id")
     assert version == [{"value": SCHEMA_VERSION}]
     assert upgraded == expected
+    for path in (fresh, old):  # both take a new article alike
+        with Store(path) as store:
+            store.write(full_document("later", date(2016, 3, 1)))
+    with Store(old, read_only=True) as a, Store(fresh, read_only=True) as b:
+        for table in TABLES:
+            names = ", ".join(f'"{c}"' for c, _ in TABLES[table])
+            query = f"SELECT {names} FROM {table} ORDER BY ALL"
+            assert a.query(query) == b.query(query), table
     assert [r["date_start"] for r in upgraded] == [None, None, None, None, date(2016, 1, 30)]
     assert [r["goldstein"] for r in upgraded][:3] == [4.0, 5.2, 1.0]
     with Store(old, read_only=True) as store:  # upgraded: readable now
-        assert store.count("events") == 5
+        assert store.count("events") == 6
 
 
 def test_schema_newer_database_is_refused(tmp_path: Path) -> None:
