@@ -137,3 +137,19 @@ def _place(doc: Document, event_type: str, trigger: str) -> str | None:
 ])
 def test_event_places_from_the_clause(nlp, text, event_type, trigger, expected):
     assert _place(_doc(text, nlp), event_type, trigger) == expected
+
+
+@pytest.mark.parametrize(("produced", "gold", "ok"), [
+    ("2022-W39", {"date_range": ["2022-09-29", "2022-10-02"]}, True),  # "this week"
+    ("2022-10", {"date_range": ["2022-09-29", "2022-10-02"]}, True),
+    ("2022-W40", {"date_range": ["2022-09-26", "2022-09-29"]}, False),
+    ("2022-09-30", {"date_range": ["2022-09-26", "2022-09-29"]}, False),
+    ("2022-09-26", {"date": "2022-09-26"}, True),
+    ("2022-W39", {"date": "2022-09-26"}, False),  # a gold day wants the day
+    (None, {}, True),
+    ("2022", {}, False),
+])
+def test_event_dates_seed_scoring_compares_periods(produced, gold, ok):
+    from eventwire.evaluate.seed import _date_ok
+
+    assert _date_ok({"date": produced}, gold) is ok

@@ -14,9 +14,11 @@ from __future__ import annotations
 import json
 import math
 import unicodedata
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..times import period
 from .scores import Report, Score
 
 __all__ = ["fold_text", "run", "score_document", "side_matches"]
@@ -129,8 +131,10 @@ def _date_ok(p: dict[str, Any], g: dict[str, Any]) -> bool:
     if g.get("date"):
         return p.get("date") == g["date"]
     if g.get("date_range") and p.get("date"):
-        lo, hi = g["date_range"]
-        return bool(lo <= p["date"] <= hi)
+        # a date at the text's precision ("this week") is right when its period meets the range
+        lo, hi = (date.fromisoformat(d) for d in g["date_range"])
+        span = period(p["date"])
+        return span is not None and span[0] <= hi and lo <= span[1]
     return p.get("date") is None or bool(g.get("date_range"))
 
 

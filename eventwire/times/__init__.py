@@ -45,7 +45,8 @@ from .periods import period_start, precision
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["dates_meet", "event_date", "find_times", "normalise_duration", "value_to_date"]
+__all__ = ["dates_meet", "event_date", "find_times", "normalise_duration", "period",
+           "value_to_date"]
 
 
 _WINDOW = 50  # characters around a trigger word in which the rules run
@@ -167,7 +168,7 @@ def event_date(value: str | None) -> str | None:
     return value if precision(value) is not None else None
 
 
-def _period(value: str) -> tuple[date, date] | None:
+def period(value: str) -> tuple[date, date] | None:
     """The first and last day of the period a TIMEX3 date value names."""
     start, kind = period_start(value), precision(value)
     if start is None or kind is None:
@@ -186,7 +187,7 @@ def dates_meet(a: str, b: str) -> bool:
     """Whether two event dates may be one event's: their periods overlap ("2015-12" and
     "2015-12-03" do, "2015-12-03" and "2015-12-04" do not); values naming no period are
     compared as they are."""
-    pa, pb = _period(a), _period(b)
+    pa, pb = period(a), period(b)
     if pa is None or pb is None:
         return a == b
     return pa[0] <= pb[1] and pb[0] <= pa[1]
