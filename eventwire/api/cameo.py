@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-from functools import cache
-from importlib import resources
 from typing import Any
 
-LABELS_FILE = "cameo_event_labels.tsv"
+from ..store.research import cameo_labels
 
-
-@cache
-def cameo_labels() -> dict[str, str]:
-    """CAMEO code ("042") -> its CAMEO 1.1b3 name ("Make a visit")."""
-    text = (resources.files("eventwire") / "data" / LABELS_FILE).read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    return {code: name for code, name in rows[1:]}
+__all__ = ["cameo_labels", "labels"]
 
 
 def labels() -> dict[str, Any]:

@@ -28,7 +28,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["PLACE_PRECISION", "cameo_label", "coder_version", "date_source", "dyadic",
+__all__ = ["PLACE_PRECISION", "cameo_label", "cameo_labels", "coder_version", "date_source", "dyadic",
            "goldstein", "intensity", "lead_start", "place_precision"]
 
 # A place's feature -> the precision of the event's location (GDELT's ActionGeo_Type in words).
@@ -53,7 +53,9 @@ def _intensity() -> dict[tuple[str, str], float]:
 
 
 @cache
-def _labels() -> dict[str, str]:
+def cameo_labels() -> dict[str, str]:
+    """CAMEO code ("042") -> its CAMEO 1.1b3 name ("Make a visit"), from
+    ``data/cameo_event_labels.tsv``."""
     return {code: name for code, name in _table("cameo_event_labels.tsv")}
 
 
@@ -77,7 +79,7 @@ def intensity(event_type: str | None, mode: str | None) -> float | None:
 
 def cameo_label(cameo: str | None) -> str | None:
     """The CAMEO 1.1b3 name of an event code ("042" -> "Make a visit")."""
-    return _labels().get(cameo) if cameo else None
+    return cameo_labels().get(cameo) if cameo else None
 
 
 @cache
