@@ -348,8 +348,25 @@ def _gazetteer_factory(nlp: Language, name: str) -> object:
         if label == "ORG" and " " in surface and not surface.isupper():
             folded.add(label, [nlp.make_doc(surface)])
 
+    lex = lexicon()
+    org_label = nlp.vocab.strings["ORG"]
+
+    def name_start(doc: Doc, start: int) -> int:
+        """Where the name holding an organisation's name begins: proper words before it that
+        name no country, capital or demonym ("Liberal" before "Democrats") make it a longer
+        name, another body ("the Liberal Democrats" are not the US Democrats)."""
+        while start > 0:
+            before = doc[start - 1]
+            if not (before.pos_ == "PROPN" and (before.is_title or before.is_upper)) \
+                    or lex.country_code(before.text) is not None \
+                    or before.lower_ in lex.capitals:
+                break
+            start -= 1
+        return start
+
     def component(doc: Doc) -> Doc:
-        spans = [Span(doc, start, end, label=match_id)
+        spans = [Span(doc, name_start(doc, start) if match_id == org_label else start, end,
+                      label=match_id)
                  for match_id, start, end in (*matcher(doc), *folded(doc))]
         if spans:
             doc.set_ents(filter_spans(spans), default="unmodified")

@@ -76,8 +76,8 @@ def test_actors_names_the_tokenizer_cut_are_joined() -> None:
 
 def test_actors_passes_run_in_their_declared_order() -> None:
     names = [p.__name__ for p in PASSES]
-    assert names == ["people", "of_titles", "entities", "surnames", "pairs", "title_phrases",
-                     "documents", "pronouns"]
+    assert names == ["people", "of_titles", "entities", "surnames", "fold_names", "pairs",
+                     "title_phrases", "documents", "pronouns"]
     assert all(p.__module__ in (mentions.__name__, coref.__name__) for p in PASSES)
 
 

@@ -32,11 +32,13 @@ def test_registry_learns_stated_facts_and_fills_bare_mentions():
     assert actor.name == "Ana Torres"
 
 
-def test_registry_never_learns_guesses_and_text_wins():
+def test_registry_spreads_no_guess_and_text_wins():
     reg = Registry()
     reg.learn(_doc("a1", date(2024, 1, 3), _person("Luis Vega", "PER", None, "inferred")))
-    assert reg.lookup("Luis Vega") is None
+    entry = reg.lookup("Luis Vega")
+    assert entry is not None and entry.country is None  # one article's context: no country
     reg.learn(_doc("a2", date(2024, 1, 4), _person("Luis Vega", "ECU", "Senator", "text")))
+    assert reg.lookup("Luis Vega").country is None  # a1 placed him elsewhere: no consensus
     stated = _person("Luis Vega", "BOL", None, "text")
     assert reg.enrich(_doc("a3", date(2024, 1, 5), stated)).actors[0].country == "BOL"
 
@@ -63,8 +65,9 @@ def test_registry_is_learned_again_from_a_store(tmp_path):
     con = duckdb.connect(str(db), read_only=True)
     again = Registry.from_store(con)
     con.close()
-    assert len(again) == 1
+    assert len(again) == 2
     assert again.search("torres")[0].country == "CHL"
+    assert again.search("vega")[0].country is None  # placed by one article's context only
     assert again.search("president", country="CHL")[0].name == "Ana Torres"
 
 
@@ -74,7 +77,7 @@ def _office(name: str, country: str, role: str, mention: str, source: str = "tex
                  mentions=(Mention(start=0, end=len(mention), text=mention),))
 
 
-def test_registry_learns_no_role_nouns_and_no_inferred_country():
+def test_registry_learns_no_role_nouns_and_spreads_no_single_inferred_country():
     reg = Registry()
     reg.learn(_doc("a1", date(2024, 1, 3),
                    _office("Kenyan Police Officer", "KEN", "Police Officer", "a Kenyan police officer"),
@@ -89,7 +92,7 @@ def test_registry_learns_no_role_nouns_and_no_inferred_country():
     later = reg.enrich(_doc("a2", date(2024, 1, 4), _person("Officer", None, None, None)))
     assert later.actors[0].country is None  # another story's officer stays bare
     reg.learn(_doc("a3", date(2024, 1, 5), _person("Rosa Lind", "SWE", None, "text")))
-    assert reg.lookup("Rosa Lind") is None  # no stated role: nothing to remember
+    assert reg.lookup("Rosa Lind").country == "SWE"  # a named person, stated once, nowhere else
 
 
 
@@ -163,21 +166,32 @@ def test_registry_and_stories_follow_article_order_not_storage_order():
         assert _tables(cut) == expected
         rows = dict(whole.con.execute(
             "SELECT article_id, country FROM actors WHERE actor_id = 'torres'").fetchall())
-        assert rows == {"a1": None, "a3": "CHL", "a4": "CHL"}  # a1 came before a2 said it
+        # settled from the whole corpus: a1 came before a2 said who Torres is, and still knows
+        assert rows == {"a1": "CHL", "a3": "CHL", "a4": "CHL"}
         assert whole.count("stories") == 2  # a1-a3 one meeting, a4 weeks later another
 
 
-def test_registry_settle_restores_what_was_extracted():
+def test_registry_settle_keeps_what_was_extracted():
+    import json
+
     from eventwire.store import Store
 
     docs = _corpus()
     with Store() as store:
-        _run(store, [docs[1], docs[0]])  # a1 arrives after a2: completed as it was stored
-        extracted = store.con.execute(
+        _run(store, [docs[1], docs[0]])
+        country, source, extracted = store.con.execute(
             "SELECT country, country_source, extracted FROM actors "
             "WHERE article_id = 'a1' AND actor_id = 'torres'").fetchone()
-        assert extracted == (None, None, None)  # settled: a1 precedes a2
+        assert (country, source) == ("CHL", "registry")  # from a2, whatever the order
+        assert json.loads(extracted)["country"] is None  # what a1 itself said, kept
+        keys = {r[0] for r in store.con.execute(
+            "SELECT actor_key FROM actors WHERE name = 'Ana Torres'").fetchall()}
+        assert keys == {"ana-torres@CHL"}
         assert store.settle() == 0  # settling twice changes nothing
+        _run(store, [])  # settled without the registry: back to what was extracted
+        assert store.settle(registry=False) > 0
+        assert store.con.execute("SELECT country, extracted FROM actors WHERE article_id = 'a1'"
+                                 " AND actor_id = 'torres'").fetchone() == (None, None)
 
 
 @pytest.mark.model

@@ -44,6 +44,7 @@ PASSES: tuple[Callable[[Book], None], ...] = (
     mentions.of_titles,      # "Secretary of State" before the NER's "State"
     mentions.entities,       # organisations, states, capitals, demonyms
     mentions.surnames,       # "Torres said", once the full name is known
+    coref.fold_names,        # "Mr Blair", "Ms Hewitt": the one full name with that surname
     coref.pairs,             # "the two leaders", before title phrases read "leaders"
     mentions.title_phrases,  # "the French President", "Azerbaijani forces"
     coref.documents,         # "the statement": whoever issued it

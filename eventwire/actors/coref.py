@@ -10,6 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..records import Mention, Quote
+from ..registry import HONORIFICS, surname_form
 from .book import Book, Draft
 from .phrases import (
     DOCUMENT_NOUNS,
@@ -26,10 +27,50 @@ from .table import ActorTable
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["documents", "pairs", "pronouns", "quote_speakers"]
+__all__ = ["HONORIFICS", "documents", "fold_names", "pairs", "pronouns", "quote_speakers"]
 
 # "the two leaders" refers back this many sentences at most
 PAIR_SENTENCES = 3
+
+
+def fold_names(book: Book) -> None:
+    """"Mr Blair", "Ms Hewitt", "Sir Menzies Campbell", a bare "Blair": the person the article
+    names in full with that surname ("Tony Blair"), when exactly one such person is named (two
+    Blairs leave "Mr Blair" alone). The folded draft's mentions, subject positions and tokens
+    pass to the full name, and its role or country where the full name has none."""
+    people = [d for d in book.drafts.values() if d.kind == "person"]
+    full: dict[str, list[Draft]] = {}
+    for d in people:
+        words = d.name.split()
+        if len(words) > 1 and words[0].lower().rstrip(".") not in HONORIFICS:
+            full.setdefault(words[-1].lower(), []).append(d)
+    for d in people:
+        surname = surname_form(d.name)
+        if surname is None:
+            continue
+        found = [f for f in full.get(surname.lower(), ()) if f is not d]
+        if len(found) != 1 or d.name in (f.name for f in found):
+            continue
+        _merge(book, d, found[0])
+
+
+def _merge(book: Book, gone: Draft, into: Draft) -> None:
+    """``gone`` becomes mentions of ``into``: one actor of the article."""
+    for span, text in gone.mentions.items():
+        into.mentions.setdefault(span, text)
+    into.subject_at.extend(gone.subject_at)
+    if into.role is None and gone.role is not None:
+        into.role, into.sector, into.other_sectors = gone.role, gone.sector, gone.other_sectors
+    if into.country is None and gone.country is not None:
+        into.country, into.inferred = gone.country, gone.inferred
+    for i, key in list(book.token_owner.items()):
+        if key == gone.key:
+            book.token_owner[i] = into.key
+    for acronym, key in list(book.acronyms.items()):
+        if key == gone.key:
+            book.acronyms[acronym] = into.key
+    del book.drafts[gone.key]
+    book.order.remove(gone.key)
 
 
 def pairs(book: Book) -> None:

@@ -620,6 +620,8 @@ class Draft(Protocol):
     country: str | None
     sector: str | None
     other_sectors: tuple[str, ...]
+    role: str | None
+    cameo: str | None
     mentions: dict[tuple[int, int], str]
     inferred: bool
 
@@ -647,6 +649,9 @@ def fill_from_dictionary(drafts: Iterable[Draft], doc: Doc, published: date | No
     """
     book = resolve_dictionary(dictionary)
     done: set[str] = set()
+    drafts = list(drafts)
+    for d in drafts:
+        unmatch_partial_name(d)
     for d in drafts:
         if d.kind not in ("person", "organization") or (d.country and not d.inferred):
             continue
@@ -662,6 +667,53 @@ def fill_from_dictionary(drafts: Iterable[Draft], doc: Doc, published: date | No
             d.other_sectors = () if former else entry.other_sectors
         done.add(d.key)
     return done
+
+
+# words a mention may carry before an organisation's name without naming another body
+LEADING_WORDS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"})
+
+
+def _partial_prefix(text: str, org_key: str) -> list[str] | None:
+    """The capitalised words a mention puts before the part of it that names the known body
+    ``org_key`` ("the Liberal Democrats" -> ["Liberal"] for the Democratic Party), or None when
+    no part of it names that body (a pronoun, "the party")."""
+    from ..lexicon import lexicon
+
+    lex = lexicon()
+    words = [w for w in re.split(r"\s+", text.strip(" ,;:()\"“”")) if w]
+    while words and words[0].lower() in LEADING_WORDS:
+        words = words[1:]
+    for i in range(len(words)):
+        org = lex.organisation(" ".join(words[i:]))
+        if org is not None and org.name.lower() == org_key:
+            return [w for w in words[:i] if w[:1].isupper()]
+    return None
+
+
+def unmatch_partial_name(d: Draft) -> bool:
+    """A known body matched on a word another name shares ("the Liberal Democrats" is no
+    "Democrats", the US Democratic Party): when every mention that names the body puts another
+    proper word before it, and that word is not the body's own country ("US Democrats"), the
+    draft is that other body: it takes the whole name and loses the known body's country,
+    CAMEO code and role (the dictionary, then the context, may place it). True when changed."""
+    from ..lexicon import lexicon
+
+    if not d.key.startswith("org:") or d.kind not in ("organization", "group"):
+        return False
+    lex = lexicon()
+    org_key = d.key[4:]
+    prefixes = [(text, p) for text in d.mentions.values()
+                if (p := _partial_prefix(text, org_key)) is not None]
+    if not prefixes or any(not p or all(lex.country_code(w) == d.country for w in p)
+                           for _, p in prefixes):
+        return False  # the body named on its own, or with its own country's name
+    whole = max((text for text, _ in prefixes), key=len)
+    words = [w for w in whole.strip(" ,;:()\"“”").split() if w]
+    while words and words[0].lower() in LEADING_WORDS:
+        words = words[1:]
+    d.name = " ".join(words)
+    d.country, d.inferred, d.cameo, d.role = None, False, None, None
+    return True
 
 
 class Reader(Protocol):

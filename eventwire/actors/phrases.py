@@ -69,12 +69,20 @@ def _left_edge(token: Token, stop: int | None = None) -> int:
     return left
 
 
+# honorifics never written after a title ("Tory leader Mr Howard" is not BBC or wire style)
+PLAIN_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx"})
 DESCRIPTOR_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PRON", "PART", "NUM"})
 
 
 def _descriptor_start(doc: Doc, end: int, floor: int) -> int:
     """Scan left from ``end`` over the words of a title phrase ("Armenia's Defense Minister",
-    "The French Co-Chair of the Contact Group"); stop at verbs, commas and other names."""
+    "The French Co-Chair of the Contact Group"); stop at verbs, commas and other names. A name
+    after a plain honorific ("Leaving a Brussels summit Mr Blair said") has no descriptor: the
+    words before "Mr" belong to another phrase."""
+    if end < len(doc) and doc[end].lower_.rstrip(".") in PLAIN_HONORIFICS:
+        return end
+    if floor < end and doc[end - 1].lower_.rstrip(".") in PLAIN_HONORIFICS:
+        return end - 1  # the NER's name is "Blair", after "Mr"
     i = end
     while i > floor:
         t = doc[i - 1]
@@ -118,10 +126,29 @@ def _words(tokens: list[Token]) -> list[str]:
     return words
 
 
+# words that make an office the opposition's own ("shadow home secretary", "shadow chancellor"):
+# in Westminster-style parliaments the opposition's spokesperson for a ministry, not a minister
+SHADOW_WORDS = frozenset({"shadow"})
+
+
+def _shadowed(title: Title) -> Title:
+    """The opposition's counterpart of an office: sector OPP, role "Shadow ..."."""
+    role = title.role if title.role.lower().startswith("shadow") else f"Shadow {title.role}"
+    return dataclasses.replace(title, sector="OPP", other_sectors=(), role=role)
+
+
 def _title_in(words: list[str], lex: Lexicon) -> tuple[Title | None, int, int]:
     """The title of a phrase: the longest one ending at its head (the last word), else the
     longest anywhere: (title, start, end) in word indices. A plural of a person's title
-    ("ministers") names a group."""
+    ("ministers") names a group; "shadow" before the title ("Tory shadow home secretary")
+    makes it the opposition's office (``_shadowed``)."""
+    title, start, end = _plain_title_in(words, lex)
+    if title is not None and any(w in SHADOW_WORDS for w in words[:end]):
+        title = _shadowed(title)
+    return title, start, end
+
+
+def _plain_title_in(words: list[str], lex: Lexicon) -> tuple[Title | None, int, int]:
 
     def look(phrase: str) -> Title | None:
         title = lex.titles.get(phrase)

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from ..dedup import DEFAULT_WINDOW_DAYS, reports_of
 from ..errors import ArticleError, StoreError
 from ..records import Actor, Article, Document, Mention
-from ..registry import ARTICLE_ORDER, ENRICHED_FIELDS, Registry
+from ..registry import ARTICLE_ORDER, ENRICHED_FIELDS, STATED_FIELDS, Registry
 from .export import write_csv, write_parquet
 from .rows import (
     arrow_table,
@@ -415,17 +415,18 @@ class Store:
             yield emit()
 
     def _settle_registry(self, *, enabled: bool) -> int:
-        """Actor rows set to the registry's completion in ``ARTICLE_ORDER`` (to what was
-        extracted, when not ``enabled``); how many changed."""
-        registry = Registry()
+        """Actor rows set to the registry's completion (to what was extracted, when not
+        ``enabled``); how many changed. The registry is learned from every stored article as
+        extracted (``Registry.corpus``), so each is completed from the whole corpus."""
+        registry = Registry.corpus(doc for doc, _ in self._stored_actors()) if enabled \
+            else Registry()
         update: dict[str, list[Any]] = {k: [] for k in ("article_id", "actor_id",
                                                          *ENRICHED_FIELDS, "extracted")}
         for extracted, rows in self._stored_actors():
             doc = registry.enrich(extracted) if enabled else extracted
-            registry.learn(doc)
             for before, after, row in zip(extracted.actors, doc.actors, rows, strict=True):
                 now = after.to_dict()
-                kept = ({k: before.to_dict()[k] for k in ENRICHED_FIELDS}
+                kept = ({k: before.to_dict()[k] for k in STATED_FIELDS}
                         if before != after else None)
                 was = {k: row[k] for k in ENRICHED_FIELDS}
                 was["other_sectors"] = list(was["other_sectors"] or [])

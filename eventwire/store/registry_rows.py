@@ -1,0 +1,78 @@
+"""The registry's reads over the store: the stored people it learns from again, and the
+people of a database with their cross-article keys (``scripts/actor_keys.py``).
+
+The SQL over store tables lives here, behind the store; ``eventwire.registry`` only learns
+from the records these functions return.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from ..records import Actor
+
+__all__ = ["has_tables", "people_keys", "stored_people"]
+
+
+def has_tables(con: Any, *names: str) -> bool:
+    """Whether the database holds all these tables."""
+    tables = {r[0] for r in con.execute(
+        "SELECT table_name FROM information_schema.tables").fetchall()}
+    return all(n in tables for n in names)
+
+
+def _columns(con: Any, table: str) -> set[str]:
+    return {r[0] for r in con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ?",
+        [table]).fetchall()}
+
+
+def stored_people(con: Any, order: str) -> Iterator[tuple[str, date | None, list[Actor]]]:
+    """Each stored article's people as ``Actor`` records (with their longest mention), one
+    article at a time, in ``order`` (``registry.ARTICLE_ORDER``: columns of ``articles``)."""
+    from ..registry import stub_actor
+
+    if not has_tables(con, "actors", "articles", "mentions"):
+        return
+    rows = con.execute(
+        "SELECT a.id, a.published, x.actor_id, x.name, x.country, x.sector, x.other_sectors,"
+        " x.role, x.kind, x.cameo, x.country_source,"
+        " (SELECT m.text FROM mentions m WHERE m.article_id = x.article_id"
+        "  AND m.actor_id = x.actor_id ORDER BY length(m.text) DESC LIMIT 1)"
+        " FROM actors x JOIN articles a ON a.id = x.article_id WHERE x.kind = 'person'"
+        f" ORDER BY {', '.join('a.' + k for k in order.split(', '))}, x.ord"
+    ).fetchall()
+    current: str | None = None
+    published: date | None = None
+    actors: list[Actor] = []
+    for (aid, pub, actor_id, name, country, sector, others, role, kind, cameo, source,
+         mention) in rows:
+        if aid != current:
+            if current is not None:
+                yield current, published, actors
+            current, published, actors = aid, pub, []
+        actors.append(stub_actor(actor_id=actor_id, name=name, kind=kind, country=country,
+                                 sector=sector, other_sectors=others, role=role, cameo=cameo,
+                                 country_source=source, mention=mention))
+    if current is not None:
+        yield current, published, actors
+
+
+def people_keys(con: Any) -> list[dict[str, Any]]:
+    """Every stored person: article, name, country, where the country came from, and the key
+    the API gives it (the stored ``actor_key`` where the database has one, else the key
+    computed from the name and country, ``reads.KEY_X_COMPUTED``)."""
+    from .reads import KEY_X_COMPUTED
+
+    if not has_tables(con, "actors"):
+        return []
+    key = (f"coalesce(x.actor_key, {KEY_X_COMPUTED})" if "actor_key" in _columns(con, "actors")
+           else KEY_X_COMPUTED)
+    result = con.execute(
+        f"SELECT x.article_id, x.actor_id, x.name, x.country, x.country_source, {key} AS key"
+        " FROM actors x WHERE x.kind = 'person' ORDER BY x.article_id, x.ord")
+    names = [d[0] for d in result.description]
+    return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
+
