@@ -76,6 +76,14 @@ MIN_WORD_OVERLAP = 0.3
 # must say more of the same: a Welsh and a Scottish finance minister both urge councils.
 MIN_SHARED_WORDS_UNNAMED = 3
 MIN_WORD_OVERLAP_UNNAMED = 0.5
+# A near copy (an updated or edited version of the same sentence) shares at least this many
+# content words and this share of all the content words of the two.
+NEAR_COPY_WORDS = 4
+NEAR_COPY_SHARE = 0.7
+# MinHash bands that find near copies: with 4 bands of 2 rows two sentences sharing 70% of
+# their words share a band key with probability 1 - (1 - 0.7**2)**4 = 0.93.
+NEAR_BANDS = 4
+NEAR_ROWS = 2
 # A content word is compared on its first letters: "elections", "election" and "electoral"
 # are one word; so are "proposals" and "proposed".
 STEM_LENGTH = 6
@@ -299,6 +307,7 @@ class Report:
             out.append(("date", f"{self.start.isoformat()}/{self.end.isoformat()}"))
         if self.dated:
             out.append(("dated", "text"))
+        out += [("near", k) for k in near_keys(self.words)]
         if self.mode:
             out.append(("mode", self.mode))
         if self.outlet:
@@ -308,7 +317,8 @@ class Report:
     def lookup_keys(self) -> list[tuple[str, str]]:
         """The keys under which candidate stories are looked up: identities and evidence."""
         return [(s, k) for s, k in self.keys()
-                if (s in ("source", "target") and not k.startswith("c:")) or s == "evidence"]
+                if (s in ("source", "target") and not k.startswith("c:"))
+                or s in ("evidence", "near")]
 
     @classmethod
     def from_keys(cls, article_id: str, event_id: str, type_: str, modality: str,
@@ -438,14 +448,35 @@ def _copied(a: Report, b: Report) -> bool:
     return bool(a.evidence) and a.evidence == b.evidence
 
 
+def _near_copy(a: Report, b: Report) -> bool:
+    """The sentence of an updated or lightly edited version of the same report: nearly all
+    content words the same ("Up to 1.4m workers could take part in a strike" and "Up to 1.4
+    million workers could take part in strikes")."""
+    shared = len(a.words & b.words)
+    union = len(a.words | b.words)
+    return shared >= NEAR_COPY_WORDS and shared >= NEAR_COPY_SHARE * union
+
+
+def near_keys(words: frozenset[str]) -> list[str]:
+    """Locality-sensitive keys of a sentence's content words (MinHash, in bands): two
+    sentences that are near copies share one with high probability, so the store finds them
+    at any date without comparing every pair."""
+    if len(words) < NEAR_COPY_WORDS:
+        return []
+    minima = [min(hashlib.sha1(f"{i}:{w}".encode()).hexdigest()[:8] for w in words)
+              for i in range(NEAR_BANDS * NEAR_ROWS)]
+    return [f"{b}:" + "".join(minima[b * NEAR_ROWS:(b + 1) * NEAR_ROWS])
+            for b in range(NEAR_BANDS)]
+
+
 def _in_time(a: Report, b: Report, window: int) -> bool:
     """Whether the two reports' dates allow one event (see ``agree``)."""
     gap = _gap(a, b)
     if gap is not None and gap <= window:
         return True
     # a copied sentence is a reprint, however much later (its own "on Monday" was read
-    # against another publication date)
-    return _copied(a, b)
+    # against another publication date); so is a near copy that gives no date of its own
+    return _copied(a, b) or (_near_copy(a, b) and not (a.dated and b.dated))
 
 
 def _gap(a: Report, b: Report) -> int | None:
@@ -503,6 +534,7 @@ def agree(a: Report, b: Report, window: int = DEFAULT_WINDOW_DAYS) -> float | No
     score = 1.0 - min(gap, window + 1) / (window + 1) if gap is not None else 0.0
     if same_text:
         return score + 7.0
+    near = _near_copy(a, b)
     mine, theirs = _participants(a), _participants(b)
     if len(mine) > 1 and len(theirs) > 1 and mine - theirs and theirs - mine:
         return None  # each names someone the other does not: another meeting, another deal
@@ -510,12 +542,18 @@ def agree(a: Report, b: Report, window: int = DEFAULT_WINDOW_DAYS) -> float | No
     if False in found:
         return None
     matched = sum(f is not None for f in found)
-    if matched == 0:
-        return None
-    named = found.count("name")
     place = _places(a.places, b.places)
     if place is False:
         return None
+    if near:  # the same sentence, lightly edited: no identity needed, none contradicts
+        for f, side in zip(found, ("source", "target"), strict=True):
+            ids = [bool(k - _prefixed(k, "c:")) for k in (getattr(a, side), getattr(b, side))]
+            if f is None and getattr(a, side) and getattr(b, side) and ids[0] != ids[1]:
+                return None  # "Tony Blair" and "British people" in the same words
+        return score + 5.0 + 2.0 * matched
+    if matched == 0:
+        return None
+    named = found.count("name")
     same_site = bool(place) and not {k for k in a.places if k.startswith("s:")}.isdisjoint(
         {k for k in b.places if k.startswith("s:")})
     overlap = _words(a.words, b.words, same_site, named)
@@ -586,8 +624,10 @@ def fits(report: Report, story: Story, window: int = DEFAULT_WINDOW_DAYS) -> flo
     if any(member.article_id == report.article_id for member in story.reports):
         return None
     copied = any(_copied(report, member) for member in story.reports)
+    near = any(_near_copy(report, member) and agree(report, member, window) is not None
+               for member in story.reports)
     scores = []
-    founder_agrees = copied  # a reprint goes where its sentence went
+    founder_agrees = copied or near  # a reprint goes where its sentence went
     for member in story.reports:
         if not copied and not _in_time(report, member, window):
             return None

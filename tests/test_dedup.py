@@ -247,10 +247,30 @@ def test_dedup_a_copied_sentence_is_a_reprint_at_any_date() -> None:
     assert out[("f", "e1")] == out[("a", "e1")] == out[("r", "e1")]
 
 
-def test_dedup_undated_reports_agree_only_on_the_same_sentence() -> None:
+def test_dedup_undated_reports_agree_only_on_the_same_or_nearly_the_same_sentence() -> None:
     a = rep("a", BILL, published=None)
     assert agree(a, rep("b", BILL.upper(), published=None)) is not None
-    assert agree(a, rep("c", BILL.replace("in the Commons", "to MPs"), published=None)) is None
+    edited = BILL.replace("in the Commons", "to MPs")  # five of six content words the same
+    assert agree(a, rep("c", edited, published=None)) is not None
+    other = "Tony Blair defended the control orders of his home secretary."
+    assert agree(a, rep("d", other, published=None)) is None
+
+
+def test_dedup_a_near_copy_needs_no_identity_but_no_contradiction() -> None:
+    strike = "Up to 1.4m workers could take part in a national strike earmarked for March."
+    edited = "Up to 1.4 million workers could take part in national strikes earmarked for March."
+    workers = Actor(id="w", name="workers", kind="group", country="GBR", sector="LAB")
+    a = rep("a", strike, (workers,), type_="PROTEST")
+    b = rep("b", edited, (workers,), type_="PROTEST", published=date(2005, 4, 20))
+    assert agree(a, b) is not None  # no one identified, weeks apart: an edited reprint
+    assert agree(a, rep("c", strike.replace("March", "April"), (workers,),
+                        type_="PROTEST")) is None  # a strike set for another month
+    blair = rep("d", edited, (BLAIR,), type_="PROTEST")
+    people = rep("e", strike, (PEOPLE,), type_="PROTEST")
+    assert agree(blair, people) is None  # the same words about someone else
+    dated = rep("f", edited, (workers,), type_="PROTEST", when="2005-04-20")
+    assert agree(rep("g", strike, (workers,), type_="PROTEST", when="2005-03-01"),
+                 dated) is None  # each says when: another strike
 
 
 def test_dedup_places_must_be_compatible() -> None:

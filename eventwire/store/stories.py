@@ -48,17 +48,21 @@ def _candidates(con: duckdb.DuckDBPyConnection, reports: Sequence[Report],
                                                      "lo", "hi")}
     span = timedelta(days=window)
     for r in reports:
-        dated = r.start is not None and r.end is not None
         for side, key in r.lookup_keys():
-            if not dated and side != "evidence":
-                continue  # an undated report only joins a copy of its sentence
+            copies = side in ("evidence", "near")  # a copy joins at any date
+            if r.start is None or r.end is None:
+                if not copies:
+                    continue  # an undated report only joins a copy of its sentence
+                lo = hi = None
+            else:
+                lo = None if copies or r.start.year == 1 else r.start - span
+                hi = None if copies or r.end.year == 9999 else r.end + span
             wanted["side"].append(side)
             wanted["key"].append(key)
             wanted["type"].append(r.type)
             wanted["modality"].append(r.modality)
-            near = dated and side != "evidence"  # a copied sentence joins at any date
-            wanted["lo"].append(r.start - span if near and r.start.year > 1 else None)  # type: ignore[operator]
-            wanted["hi"].append(r.end + span if near and r.end.year < 9999 else None)  # type: ignore[operator]
+            wanted["lo"].append(lo)
+            wanted["hi"].append(hi)
     if not wanted["key"]:
         return {}
     table = arrow_table([(c, "DATE" if c in ("lo", "hi") else "VARCHAR") for c in wanted],
