@@ -567,3 +567,23 @@ def test_dedup_copies_and_edited_copies_join_their_story(nlp: object) -> None:
                 joined += best[1]["story_id"] == event["story_id"]
     assert total > 80
     assert joined / total >= 0.95, (joined, total)
+
+
+def test_dedup_story_purity_sample_is_judged_and_pure() -> None:
+    """The hand-checked sample of eval/stories: every sampled story has a verdict in our own
+    words, and at least 90% hold one event (issue 15's target)."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "eval" / "stories"
+    for sample, verdicts, floor in (("sample.tsv", "verdicts.tsv", 0.9),
+                                    ("before_sample.tsv", "before_verdicts.tsv", 0.0)):
+        sampled = [ln.split("\t")[0] for ln in
+                   (root / sample).read_text(encoding="utf-8").splitlines()[1:]]
+        judged = {}
+        for line in (root / verdicts).read_text(encoding="utf-8").splitlines()[1:]:
+            story_id, verdict, reason = line.split("\t")
+            assert verdict in ("one_event", "mixed") and 0 < len(reason) <= 120, line
+            judged[story_id] = verdict
+        assert len(sampled) == len(set(sampled)) == 60 and set(sampled) == set(judged)
+        pure = sum(judged[s] == "one_event" for s in sampled) / len(sampled)
+        assert pure >= floor, (sample, pure)
