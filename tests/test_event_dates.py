@@ -128,6 +128,15 @@ def _place(doc: Document, event_type: str, trigger: str) -> str | None:
      "Paris"),
     ("Thousands of farmers gathered on Sunday in the southern province of Kandahar as police "
      "fired tear gas at them.", "ASSAULT", "fired", "Kandahar"),
+    # a part or a direction of a place is that place
+    ("Militants attacked a checkpoint on the outskirts of Mosul.", "ASSAULT", "attacked", "Mosul"),
+    ("Rebels attacked a police post 20 km north of Kandahar on Sunday.", "ASSAULT", "attacked",
+     "Kandahar"),
+    # local forces act where they are, when the clause names no other place
+    ("Around noon, Basra police fired tear gas to disperse the protesters.", "ASSAULT", "fired",
+     "Basra"),
+    ("The Ankara government sent troops to Syria.", "MOBILIZE", "sent", "Syria"),
+    ("Kenyan police fired tear gas at protesters.", "ASSAULT", "fired", None),
     # "on" a country is where force falls, but the target of a sanction
     ("Rebels launched an attack on Ukraine.", "ASSAULT", "launched", "Ukraine"),
     ("The African Union has lifted sanctions on Mali with immediate effect.", "RETREAT", "lifted",

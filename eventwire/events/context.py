@@ -441,14 +441,16 @@ def _place_nouns() -> frozenset[str]:
 def _place_root(root: Token) -> Token:
     """The token a toponym stands for in its clause: the place noun it names ("the capital
     Male", "the city of Basra", "the southern province of X"), else itself."""
-    nouns = _place_nouns()
     for _ in range(2):
-        if root.dep_ in ("appos", "compound") and root.head.lemma_.lower() in nouns:
+        if root.dep_ in ("appos", "compound") and _place_noun(root.head):
             root = root.head
-        elif root.dep_ == "pobj" and root.head.lower_ == "of" and \
-                root.head.head.lemma_.lower() in nouns:
+        elif root.dep_ == "pobj" and root.head.lower_ == "of" and _place_noun(root.head.head):
             root = root.head.head
     return root
+
+
+def _place_noun(token: Token) -> bool:
+    return token.lower_ in _place_nouns() or token.lemma_.lower() in _place_nouns()
 
 
 def _event_place(token: Token, places: tuple[Place, ...], doc: Doc,
@@ -475,8 +477,21 @@ def _clause_place(node: Token, token: Token, places: tuple[Place, ...], doc: Doc
                   event_type: str | None) -> Place | None:
     """The finest toponym that puts ``node``'s clause somewhere."""
     found = [p for p in places if _places_clause(p, node, token, doc, event_type)]
+    if not found:  # "Basra police fired ...": local forces act where they are
+        found = [p for p in places if p.feature in ("city", "admin") and _names_the_doer(p, node, doc)]
     return min(found, key=lambda p: FINEST.index(p.feature) if p.feature in FINEST
                else len(FINEST)) if found else None
+
+
+def _names_the_doer(p: Place, node: Token, doc: Doc) -> bool:
+    """Whether a town or province names the subject of ``node`` ("Basra police", "the Kabul
+    municipality")."""
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or not (node.sent.start_char <= p.start < node.sent.end_char):
+        return False
+    root = span.root
+    return root.dep_ == "compound" and root.head.dep_ in ("nsubj", "nsubjpass") \
+        and root.head.head.i == node.i
 
 
 def _places_clause(p: Place, node: Token, token: Token, doc: Doc, event_type: str | None) -> bool:
@@ -498,6 +513,8 @@ def _places_clause(p: Place, node: Token, token: Token, doc: Doc, event_type: st
     if root.dep_ == "compound" and root.head.dep_ == "dobj" and root.head.head.i == node.i \
             and (movement or p.feature in ("city", "admin")):
         return True  # "attend the Beijing summit", "searched the Barcelona offices"
+    if root.dep_ in ("advmod", "npadvmod") and _place_noun(root):
+        return _attached(root, node, 6)  # "20 km north of X"
     return prep.dep_ == "prep" and _locative(prep, p, token, event_type) \
         and _attached(root, node, 6)
 
