@@ -451,3 +451,23 @@ def test_schema_research_columns_in_the_api(tmp_path: Path) -> None:
     assert (first["date"], first["date_precision"], first["date_source"]) == ("2016", "year", "text")
     assert (visit["intensity"], visit["place_precision"], visit["dyadic"]) == (4.0, "city", True)
     assert visit["cameo_label"] == "Consult" and visit["date_source"] == "sentence"
+
+
+def test_schema_settling_recomputes_the_columns_derived_from_actors() -> None:
+    """An actor the registry gives a country when settling (here set by hand, as settling
+    does) makes its event dyadic: the settled columns are derived again from the stored
+    documents (``Column.settled``; ``tests/test_registry.py`` runs the registry itself)."""
+    first = research_documents()[0]
+    with Store() as store:
+        store.write(first)
+        dyadic = "SELECT event_id, dyadic FROM events ORDER BY event_id"
+        before = [r["dyadic"] for r in store.query(dyadic)]
+        assert before == [True, True, True, False]
+        store.con.execute("UPDATE actors SET country = 'IRQ' WHERE actor_id = 'a3'")
+        store.con.execute("UPDATE events SET target = ['a2'] WHERE event_id = 'e4'")
+        store._refill_settled(["r1"])
+        assert [r["dyadic"] for r in store.query(dyadic)] == [True, True, True, True]
+        store.con.execute("UPDATE actors SET country = NULL WHERE actor_id = 'a2'")
+        store._refill_settled(["r1"])
+        assert [r["dyadic"] for r in store.query(dyadic)] == [False, False, False, False]
+    assert [c.name for c in LAYOUT["events"].columns if c.settled] == ["dyadic"]

@@ -367,7 +367,8 @@ class Store:
         import duckdb
 
         try:
-            changed = self._settle_registry(enabled=registry)
+            changed, articles = self._settle_registry(enabled=registry)
+            self._refill_settled(articles)
             if self.dedup:
                 self.dedup_pending(rebuild=True)
         except duckdb.Error as exc:
@@ -414,9 +415,26 @@ class Store:
         if current is not None:
             yield emit()
 
-    def _settle_registry(self, *, enabled: bool) -> int:
+    def _refill_settled(self, article_ids: Sequence[str], batch_size: int = 256) -> None:
+        """The columns derived from actors (``Column.settled``: ``events.dyadic``) again for
+        articles whose actors settling changed, one transaction."""
+        columns = {name: [c.name for c in t.columns if c.settled]
+                   for name, t in LAYOUT.items()}
+        columns = {name: cols for name, cols in columns.items() if cols}
+        if not article_ids or not columns:
+            return
+        self.con.begin()
+        try:
+            for start in range(0, len(article_ids), batch_size):
+                self._fill(columns, self.documents(article_ids[start:start + batch_size]))
+            self.con.commit()
+        except BaseException:
+            _rollback(self.con)
+            raise
+
+    def _settle_registry(self, *, enabled: bool) -> tuple[int, list[str]]:
         """Actor rows set to the registry's completion (to what was extracted, when not
-        ``enabled``); how many changed. The registry is learned from every stored article as
+        ``enabled``); how many changed, and the articles they belong to. The registry is learned from every stored article as
         extracted (``Registry.corpus``), so each is completed from the whole corpus."""
         registry = Registry.corpus(doc for doc, _ in self._stored_actors()) if enabled \
             else Registry()
@@ -439,7 +457,7 @@ class Store:
                     update[k].append(now[k])
                 update["extracted"].append(json.dumps(kept) if kept else None)
         if not update["article_id"]:
-            return 0
+            return 0, []
         types = dict(TABLES["actors"])
         table = arrow_table([(k, types[k]) for k in update], list(update.values()))
         sets = ", ".join(f'"{k}" = v."{k}"' for k in (*ENRICHED_FIELDS, "extracted"))
@@ -453,7 +471,7 @@ class Store:
         except BaseException:
             _rollback(self.con)
             raise
-        return len(update["article_id"])
+        return len(update["article_id"]), sorted(set(update["article_id"]))
 
     # -- deduplication -------------------------------------------------------------------
 

@@ -86,6 +86,7 @@ class Column:
     doc: str = ""
     anchor: str = ""  # the GDELT / ICEWS / POLECAT field it answers to
     csv: str = ""  # its name in the flat layout (events_flat, CSV), when it is copied there
+    settled: bool = False  # derived from actors the registry completes: recomputed on settle
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +159,7 @@ def _f(name: str, kind: str = "VARCHAR", path: str | None = None, doc: str = "")
     return Column(name, kind, field=path or name, doc=doc)
 
 
-def _d(name: str, kind: str, derive: Callable[[Item], Any], doc: str = "", **kw: str) -> Column:
+def _d(name: str, kind: str, derive: Callable[[Item], Any], doc: str = "", **kw: Any) -> Column:
     """A derived column."""
     return Column(name, kind, derive=derive, doc=doc, **kw)
 
@@ -234,7 +235,7 @@ _EVENTS = Table("events", key=("article_id", "event_id"), records="events", colu
        "country, admin1, city or region, from the place's feature", csv="ActionGeo_Precision",
        anchor="GDELT ActionGeo_Type / POLECAT Feature Type"),
     _d("dyadic", "BOOLEAN", lambda i: research.dyadic(i.data, i.doc.countries),
-       "a source and a target actor both have a country", csv="Dyadic",
+       "a source and a target actor both have a country", csv="Dyadic", settled=True,
        anchor="ICEWS / POLECAT: Source and Target Country both set"),
     _d("coder_version", "VARCHAR", lambda i: research.coder_version(),
        "eventwire version that coded it", csv="CoderVersion",
