@@ -61,7 +61,9 @@ __all__ = [
     "content_words",
     "evidence_key",
     "fits",
+    "near_keys",
     "normalise_name",
+    "place_keys",
     "reports_of",
 ]
 
@@ -203,10 +205,12 @@ def actor_keys(actor: Mapping[str, Any]) -> frozenset[str]:
         keys.add("n:" + name)
         if kind == "person":
             keys.add("s:" + words[-1])
+    elif country and sector:  # "police", "protesters": an identity only at one site
+        keys.add(f"k:{country}/{sector}")
     return frozenset(keys)
 
 
-def _place_keys(place: Mapping[str, Any]) -> frozenset[str]:
+def place_keys(place: Mapping[str, Any]) -> frozenset[str]:
     """``s:`` a city, region or site (GeoNames id, else name); ``c:`` its country."""
     keys = set()
     if place.get("country"):
@@ -379,7 +383,7 @@ def reports_of(doc: Mapping[str, Any]) -> list[Report]:
             outlet=article.get("source"),
             source=frozenset().union(*(actor_keys(a) for a in sources)),
             target=frozenset().union(*(actor_keys(a) for a in targets)),
-            places=_place_keys(place) if place else frozenset(),
+            places=place_keys(place) if place else frozenset(),
             words=content_words(text, names),
             evidence=evidence_key(text),
             source_name=sources[0]["name"] if sources else None,
@@ -411,8 +415,8 @@ def _side(mine: frozenset[str], theirs: frozenset[str]) -> str | bool | None:
     same office ("r:", "the chancellor" and Gordon Brown, the chancellor), never two
     different ones; else the same government acting ("g:").
     """
-    ids_a = mine - _prefixed(mine, "c:")
-    ids_b = theirs - _prefixed(theirs, "c:")
+    ids_a = mine - _prefixed(mine, "c:") - _prefixed(mine, "k:")
+    ids_b = theirs - _prefixed(theirs, "c:") - _prefixed(theirs, "k:")
     if ids_a and ids_b:
         shared = ids_a & ids_b
         if _prefixed(shared, "n:"):
@@ -432,6 +436,8 @@ def _side(mine: frozenset[str], theirs: frozenset[str]) -> str | bool | None:
     countries_a, countries_b = _prefixed(mine, "c:"), _prefixed(theirs, "c:")
     if countries_a and countries_b and countries_a.isdisjoint(countries_b):
         return False
+    if not ids_a and not ids_b and _prefixed(mine & theirs, "k:"):
+        return "local"  # the same kind of group of one country: the same one at one site
     return None
 
 
@@ -538,24 +544,27 @@ def agree(a: Report, b: Report, window: int = DEFAULT_WINDOW_DAYS) -> float | No
     mine, theirs = _participants(a), _participants(b)
     if len(mine) > 1 and len(theirs) > 1 and mine - theirs and theirs - mine:
         return None  # each names someone the other does not: another meeting, another deal
-    found = [_side(a.source, b.source), _side(a.target, b.target)]
-    if False in found:
-        return None
-    matched = sum(f is not None for f in found)
     place = _places(a.places, b.places)
     if place is False:
         return None
+    same_site = bool(place) and not _prefixed(a.places, "s:").isdisjoint(
+        _prefixed(b.places, "s:"))
+    found = [_side(a.source, b.source), _side(a.target, b.target)]
+    if False in found:
+        return None
+    # police and protesters of one country in the same city are the same police and protesters
+    found = [("name" if same_site else None) if f == "local" else f for f in found]
+    matched = sum(f is not None for f in found)
     if near:  # the same sentence, lightly edited: no identity needed, none contradicts
         for f, side in zip(found, ("source", "target"), strict=True):
-            ids = [bool(k - _prefixed(k, "c:")) for k in (getattr(a, side), getattr(b, side))]
+            ids = [bool(k - _prefixed(k, "c:") - _prefixed(k, "k:"))
+                   for k in (getattr(a, side), getattr(b, side))]
             if f is None and getattr(a, side) and getattr(b, side) and ids[0] != ids[1]:
                 return None  # "Tony Blair" and "British people" in the same words
         return score + 5.0 + 2.0 * matched
     if matched == 0:
         return None
     named = found.count("name")
-    same_site = bool(place) and not {k for k in a.places if k.startswith("s:")}.isdisjoint(
-        {k for k in b.places if k.startswith("s:")})
     overlap = _words(a.words, b.words, same_site, named)
     if overlap is None:
         return None

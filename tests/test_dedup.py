@@ -23,6 +23,7 @@ from eventwire.dedup import (
     content_words,
     fits,
     normalise_name,
+    place_keys,
     reports_of,
 )
 from eventwire.records import (
@@ -109,9 +110,9 @@ def test_dedup_actor_keys_are_identities_not_country_and_sector() -> None:
                                            "r:GBR/prime minister", "c:GBR"}
     assert actor_keys(MR_BLAIR.to_dict()) == {"n:blair", "s:blair", "c:GBR"}
     # a title is an office, not a name; a generic group is only its country
-    assert actor_keys(PM.to_dict()) == {"r:GBR/prime minister", "g:GBR", "c:GBR"}
-    assert actor_keys(BRITISH_GOVERNMENT.to_dict()) == {"g:GBR", "c:GBR"}
-    assert actor_keys(PEOPLE.to_dict()) == {"c:GBR"}
+    assert actor_keys(PM.to_dict()) == {"r:GBR/prime minister", "g:GBR", "c:GBR", "k:GBR/GOV"}
+    assert actor_keys(BRITISH_GOVERNMENT.to_dict()) == {"g:GBR", "c:GBR", "k:GBR/GOV"}
+    assert actor_keys(PEOPLE.to_dict()) == {"c:GBR", "k:GBR/CVL"}
     assert actor_keys(TORIES.to_dict()) == {"n:conservative party", "c:GBR"}
     assert actor_keys(FRANCE.to_dict()) == {"g:FRA", "c:FRA"}
 
@@ -172,6 +173,22 @@ def test_dedup_same_country_and_sector_alone_is_no_identity() -> None:
     again = rep("c", "The government defended its anti-terror bill in the Commons.",
                 (GOVERNMENT,))
     assert agree(bill, again) is not None
+
+
+def test_dedup_a_generic_group_is_one_at_one_site() -> None:
+    """Police arresting protesters in one city on one day: the same police, the same event;
+    in another city, or with no city named, no identity."""
+    police = Actor(id="pol", name="Police", kind="organization", country="CHL", sector="COP")
+    santiago = replace(LONDON, name="Santiago", country="CHL", geonames_id=3871336)
+    chile = replace(BRITAIN, name="Chile", country="CHL", geonames_id=3895114)
+    a = rep("a", "Police arrested 40 protesters in Santiago after clashes near the palace.",
+            (police,), type_="COERCE", place=santiago, trigger="arrested")
+    b = rep("b", "Chilean police arrested dozens of protesters in Santiago, witnesses said.",
+            (police,), type_="COERCE", place=santiago, trigger="arrested",
+            published=date(2005, 3, 2))
+    assert agree(a, b) is not None
+    assert agree(a, replace(b, places=place_keys(chile.to_dict()))) is None
+    assert agree(replace(a, places=frozenset()), replace(b, places=frozenset())) is None
 
 
 def test_dedup_surnames_fold_unless_full_names_differ() -> None:
