@@ -10,7 +10,8 @@ registry keeps the date it was seen.
 
 Which country it spreads. Each person's entry counts, per country, the articles that gave it
 from the actor dictionary, that stated it in the text, and that only placed the person by
-context, and how many said nothing. It spreads (``RegistryEntry.country``), best evidence
+context, and how many named them in full and said nothing ("Torres said" cannot place anyone,
+so it is no silence). It spreads (``RegistryEntry.country``), best evidence
 first: the dictionary's country, never another; else a country stated in two or more
 articles and in more than all other stated countries together; else one stated in a single
 article only when no other article disagrees or is silent; else a context placement shared
@@ -139,6 +140,26 @@ def _named(actor: Actor) -> bool:
     return any(name in " ".join(m.text.split()) for m in actor.mentions)
 
 
+def _short(actor: Actor) -> bool:
+    """A surname alone or after an honorific ("Lord Goldsmith"), which the dictionary does
+    not name in full."""
+    return len(person_key(actor.name).split()) < 2 and actor.country_source != "dictionary"
+
+
+def _dictionary_name(actor: Actor, on: date | None) -> str | None:
+    """The actor dictionary's name for a person it knows, from the actor's name or any of its
+    mentions ("President Bush" -> "george w bush"), as of ``on``."""
+    from .actors.dictionary import shipped
+
+    book = shipped()
+    forms = sorted({actor.name, *(m.text for m in actor.mentions)}, key=len, reverse=True)
+    for form in forms:
+        hit = book.lookup(form, on, ("person",))
+        if hit is not None and hit.country == actor.country:
+            return hit.name
+    return None
+
+
 def _gender(words: Iterable[str]) -> str | None:
     words = set(words)
     if words & MALE_HONORIFICS:
@@ -226,7 +247,7 @@ class Registry:
             self._surnames.setdefault(parts[-1], set()).add(entry.key)
 
     # learning ------------------------------------------------------------------------
-    def learn(self, doc: Document) -> None:
+    def learn(self, doc: Document, *, short_forms: bool = True) -> None:
         """Remember what this article says about its named people: the country with where it
         came from (dictionary, text, context, or nothing), the role, the honorifics used.
         What the registry itself supplied teaches it nothing; role nouns ("a Kenyan police
@@ -234,15 +255,19 @@ class Registry:
         seen = doc.article.published
         counted: set[str] = set()
         for actor in doc.actors:
-            key = person_key(actor.name)
-            if actor.kind != "person" or actor.country_source == "registry" \
-                    or len(key.split()) < 2 or not _named(actor) or key in counted:
+            if actor.kind != "person" or actor.country_source == "registry":
                 continue
+            if not short_forms and _short(actor):
+                continue
+            key, name = self._identify(actor, seen)
+            if key is None or key in counted:
+                continue
+            if _short(actor) and actor.country is None:
+                continue  # "Torres said" could not have placed anyone: no silence either
             counted.add(key)
             entry = self.entries.get(key)
             if entry is None:
-                entry = RegistryEntry(key=key, name=" ".join(actor.name.split()[
-                    len(_honorifics(actor.name)[0]):]), kind=actor.kind, first_seen=seen)
+                entry = RegistryEntry(key=key, name=name, kind=actor.kind, first_seen=seen)
                 self.entries[key] = entry
                 self._index(entry)
             entry.articles += 1
@@ -269,6 +294,26 @@ class Registry:
                     actor.name)), actor.mentions[0].text if actor.mentions else None)
             if actor.cameo and actor.country == entry.country:
                 entry.cameo = actor.cameo
+
+    def _identify(self, actor: Actor, on: date | None) -> tuple[str | None, str]:
+        """The entry key and display name a person's actor teaches: the actor dictionary's
+        entry for it ("President Bush" is George W Bush), else its full name (a named person,
+        not a role noun), else the one entry a short form stands for ("Lord Goldsmith");
+        (None, "") when it is none of these."""
+        key = person_key(actor.name)
+        if actor.country_source == "dictionary":
+            known = _dictionary_name(actor, on)
+            if known is not None and known != key:
+                entry = self.entries.get(known)
+                return known, entry.name if entry else " ".join(
+                    w[:1].upper() + w[1:] for w in known.split())
+        if len(key.split()) > 1:
+            words = actor.name.split()
+            return (key, " ".join(words[len(_honorifics(actor.name)[0]):])) \
+                if _named(actor) else (None, "")
+        stated = actor.country if actor.country_source in ("text", "dictionary") else None
+        entry = self.lookup(actor.name, stated)
+        return (entry.key, entry.name) if entry is not None else (None, "")
 
     # using -----------------------------------------------------------------------------
     def lookup(self, name: str, country: str | None = None) -> RegistryEntry | None:
@@ -302,7 +347,12 @@ class Registry:
             bare = actor.kind != "person" and actor.country is None and " " not in actor.name \
                 and actor.name[:1].isupper()
             stated = actor.country if actor.country_source in ("text", "dictionary") else None
-            entry = self.lookup(actor.name, stated) if actor.kind == "person" or bare else None
+            entry = None
+            if actor.kind == "person" and actor.country_source == "dictionary":
+                known = _dictionary_name(actor, doc.article.published)
+                entry = self.entries.get(known) if known else None
+            if entry is None and (actor.kind == "person" or bare):
+                entry = self.lookup(actor.name, stated)
             if entry is not None and (actor.kind == "person" or entry.country):
                 name = entry.name if len(entry.name) >= len(person_key(actor.name)) \
                     else actor.name
@@ -357,9 +407,16 @@ class Registry:
     @classmethod
     def corpus(cls, docs: Iterable[Document]) -> Registry:
         """The registry every one of ``docs`` teaches, as extracted: what the whole corpus
-        says (``Store.settle`` completes each stored article from it)."""
+        says (``Store.settle`` completes each stored article from it). Short forms ("Mr
+        Blair") are learned last, once every full name is known."""
         registry = cls()
-        for doc in docs:
+        later: list[Document] = []
+        for doc in docs:  # the full names first: then every short form finds its person
+            registry.learn(doc, short_forms=False)
+            shorts = tuple(a for a in doc.actors if a.kind == "person" and _short(a))
+            if shorts:
+                later.append(_stub(doc.article.id, doc.article.published, list(shorts)))
+        for doc in later:
             registry.learn(doc)
         return registry
 
