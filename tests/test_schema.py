@@ -471,3 +471,17 @@ def test_schema_settling_recomputes_the_columns_derived_from_actors() -> None:
         store._refill_settled(["r1"])
         assert [r["dyadic"] for r in store.query(dyadic)] == [False, False, False, False]
     assert [c.name for c in LAYOUT["events"].columns if c.settled] == ["dyadic"]
+
+
+def test_schema_readme_export_names_every_csv_column(tmp_path: Path) -> None:
+    """The README's --csv list is the CSV's header (Actor2 columns named as "the same")."""
+    bullet = re.search(r"^- `--csv FILE`:(.*?)\n\n", README, re.S | re.M)
+    assert bullet is not None
+    named = {n for n in re.findall(r"`([A-Za-z][A-Za-z0-9_]*)`", bullet.group(1))} - {"Actor2"}
+    named |= {"Actor2" + n[len("Actor1"):] for n in named if n.startswith("Actor1")}
+    with Store() as store:
+        store.write_batch(research_documents())
+        store.export_csv(tmp_path / "e.csv")
+    with open(tmp_path / "e.csv", newline="", encoding="utf-8") as handle:
+        header = next(csv.reader(handle))
+    assert sorted(named) == sorted(header)
