@@ -162,3 +162,81 @@ def test_event_dates_seed_scoring_compares_periods(produced, gold, ok):
     from eventwire.evaluate.seed import _date_ok
 
     assert _date_ok({"date": produced}, gold) is ok
+
+
+# the rules on parses built by hand: a model update cannot move them --------------------------
+
+def _parsed(rows: list[tuple[str, int, str, str, str]]):
+    """A Doc from (word, head index, dep, POS, tag) rows; lemmas are the lower-cased words."""
+    import spacy
+    from spacy.tokens import Doc
+
+    words, heads, deps, pos, tags = (list(c) for c in zip(*rows, strict=True))
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags,
+               lemmas=[w.lower() for w in words])
+
+
+def _time(doc, word: str, value: str):
+    from eventwire.records import Time
+
+    token = next(t for t in doc if t.text == word)
+    return Time(start=token.idx, end=token.idx + len(token.text), text=word, value=value)
+
+
+# "Ministers met on Monday , agreeing to resume talks ."
+AGREEING = [("Ministers", 1, "nsubj", "NOUN", "NNS"), ("met", 1, "ROOT", "VERB", "VBD"),
+            ("on", 1, "prep", "ADP", "IN"), ("Monday", 2, "pobj", "PROPN", "NNP"),
+            (",", 1, "punct", "PUNCT", ","), ("agreeing", 1, "advcl", "VERB", "VBG"),
+            ("to", 7, "aux", "PART", "TO"), ("resume", 5, "xcomp", "VERB", "VB"),
+            ("talks", 7, "dobj", "NOUN", "NNS"), (".", 1, "punct", "PUNCT", ".")]
+
+
+def test_event_dates_rule_a_participle_adjunct_shares_its_clause_time():
+    from eventwire.events.context import When, _event_time
+
+    doc = _parsed(AGREEING)
+    times = (_time(doc, "Monday", "2015-06-08"),)
+    assert _event_time(doc[1], times, doc) == When("2015-06-08", "Monday", "clause")
+    assert _event_time(doc[5], times, doc) == When("2015-06-08", "Monday", "clause")
+    # with a subject of its own the adjunct is a clause of its own: the sentence's one date
+    rows = [*AGREEING[:5], ("they", 6, "nsubj", "PRON", "PRP"),
+            *[(w, h + 1 if h >= 5 else h, d, p, t) for w, h, d, p, t in AGREEING[5:]]]
+    own = _parsed(rows)
+    assert _event_time(own[6], (_time(own, "Monday", "2015-06-08"),), own).source != "clause"
+
+
+# "Abe visited Hanoi since 2013 ."
+SINCE = [("Abe", 1, "nsubj", "PROPN", "NNP"), ("visited", 1, "ROOT", "VERB", "VBD"),
+         ("Hanoi", 1, "dobj", "PROPN", "NNP"), ("since", 1, "prep", "ADP", "IN"),
+         ("2013", 3, "pobj", "NUM", "CD"), (".", 1, "punct", "PUNCT", ".")]
+
+
+def test_event_dates_rule_a_bounding_preposition_never_dates():
+    from eventwire.events.context import When, _event_time
+
+    doc = _parsed(SINCE)
+    assert _event_time(doc[1], (_time(doc, "2013", "2013"),), doc) == When()
+    doc = _parsed([*SINCE[:3], ("in", 1, "prep", "ADP", "IN"), *SINCE[4:]])
+    assert _event_time(doc[1], (_time(doc, "2013", "2013"),), doc) == When("2013", "2013",
+                                                                           "clause")
+
+
+# "Police fired in the city of Basra ."
+CITY_OF = [("Police", 1, "nsubj", "NOUN", "NNS"), ("fired", 1, "ROOT", "VERB", "VBD"),
+           ("in", 1, "prep", "ADP", "IN"), ("the", 4, "det", "DET", "DT"),
+           ("city", 2, "pobj", "NOUN", "NN"), ("of", 4, "prep", "ADP", "IN"),
+           ("Basra", 5, "pobj", "PROPN", "NNP"), (".", 1, "punct", "PUNCT", ".")]
+
+
+def test_event_places_rule_a_place_noun_stands_for_its_name():
+    from eventwire.events.context import _event_place, _place_root
+    from eventwire.records import Place
+
+    doc = _parsed(CITY_OF)
+    assert _place_root(doc[6]).text == "city"
+    basra = Place(id="pl1", start=doc[6].idx, end=doc[6].idx + 5, text="Basra", name="Basra",
+                  country="IRQ", lat=30.5, lon=47.8, feature="city")
+    assert _event_place(doc[1], (basra,), doc, "ASSAULT") == basra
+    # "the mayor of Basra" is no place noun: the toponym is no place of the act
+    mayor = _parsed([*CITY_OF[:4], ("mayor", 2, "pobj", "NOUN", "NN"), *CITY_OF[5:]])
+    assert _event_place(mayor[1], (basra,), mayor, "ASSAULT") is None
