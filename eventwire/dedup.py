@@ -46,7 +46,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -110,8 +110,10 @@ def normalise_name(name: str | None) -> str:
     """Lower case, accents and punctuation removed, a leading 'the' dropped."""
     if not name:
         return ""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = name
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     words = _NON_WORD.sub(" ", text.lower()).split()
     if words and words[0] == "the":
         words = words[1:]
@@ -467,16 +469,19 @@ def _near_copy(a: Report, b: Report) -> bool:
     return shared >= NEAR_COPY_WORDS and shared >= NEAR_COPY_SHARE * union
 
 
-def near_keys(words: frozenset[str]) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def near_keys(words: frozenset[str]) -> tuple[str, ...]:
     """Locality-sensitive keys of a sentence's content words (MinHash, in bands): two
     sentences that are near copies share one with high probability, so the store finds them
-    at any date without comparing every pair."""
+    at any date without comparing every pair. One BLAKE2 digest of each word gives its
+    ``NEAR_BANDS * NEAR_ROWS`` hash values, four bytes each."""
     if len(words) < NEAR_COPY_WORDS:
-        return []
-    minima = [min(hashlib.sha1(f"{i}:{w}".encode()).hexdigest()[:8] for w in words)
-              for i in range(NEAR_BANDS * NEAR_ROWS)]
-    return [f"{b}:" + "".join(minima[b * NEAR_ROWS:(b + 1) * NEAR_ROWS])
-            for b in range(NEAR_BANDS)]
+        return ()
+    digests = [hashlib.blake2b(w.encode("utf-8"), digest_size=4 * NEAR_BANDS * NEAR_ROWS)
+               .hexdigest() for w in words]
+    minima = [min(d[8 * i:8 * i + 8] for d in digests) for i in range(NEAR_BANDS * NEAR_ROWS)]
+    return tuple(f"{b}:" + "".join(minima[b * NEAR_ROWS:(b + 1) * NEAR_ROWS])
+                 for b in range(NEAR_BANDS))
 
 
 def _in_time(a: Report, b: Report, window: int) -> bool:
