@@ -423,18 +423,16 @@ class Registry:
     # persistence: the store's actors table is the registry's memory ---------------------
     @classmethod
     def from_store(cls, con: Any) -> Registry:
-        """The registry the stored articles teach, learned again in storage order.
+        """The registry the stored articles teach (as they were extracted), learned again
+        over the whole stored corpus (``corpus``).
 
         Deriving it from the stored actors (rather than saving it apart) keeps it consistent
-        with the database at every moment: a run killed and resumed sees exactly the registry
-        an uninterrupted run had at that article. The rows come from
-        ``store.registry_rows.stored_people``."""
+        with the database at every moment: it is the registry ``Store.settle`` completes the
+        stored articles from. The rows come from ``store.registry_rows.stored_people``."""
         from .store.registry_rows import stored_people
 
-        registry = cls()
-        for article_id, published, actors in stored_people(con, ARTICLE_ORDER):
-            registry.learn(_stub(article_id, published, actors))
-        return registry
+        return cls.corpus(_stub(article_id, published, actors)
+                          for article_id, published, actors in stored_people(con, ARTICLE_ORDER))
 
 
 def annotate(extracted: Document, enriched: Document) -> dict[str, Any]:
@@ -455,9 +453,11 @@ def _stub(article_id: str, published: date | None, actors: list[Actor]) -> Docum
 
 def stub_actor(*, actor_id: str, name: str, kind: str, country: str | None,
                sector: str | None, other_sectors: Iterable[str] | None, role: str | None,
-               cameo: str | None, country_source: str | None, mention: str | None) -> Actor:
-    """An actor rebuilt from a stored row and its longest mention (what ``learn`` reads)."""
+               cameo: str | None, country_source: str | None,
+               mentions: Iterable[str] | None = None) -> Actor:
+    """An actor rebuilt from a stored row and its mentions' texts (what ``learn`` reads)."""
+    texts = list(mentions or ()) or [name]
     return Actor(id=actor_id, name=name, kind=kind, country=country, sector=sector,
                  other_sectors=tuple(other_sectors or ()), role=role, cameo=cameo,
                  country_source=country_source,
-                 mentions=(Mention(start=0, end=len(mention or name), text=mention or name),))
+                 mentions=tuple(Mention(start=0, end=len(t), text=t) for t in texts))

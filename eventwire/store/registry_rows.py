@@ -30,32 +30,38 @@ def _columns(con: Any, table: str) -> set[str]:
 
 
 def stored_people(con: Any, order: str) -> Iterator[tuple[str, date | None, list[Actor]]]:
-    """Each stored article's people as ``Actor`` records (with their longest mention), one
+    """Each stored article's people as the article stated them (the ``extracted`` fields
+    where the registry changed a row), as ``Actor`` records with their mentions' texts, one
     article at a time, in ``order`` (``registry.ARTICLE_ORDER``: columns of ``articles``)."""
-    from ..registry import stub_actor
+    import json
+
+    from ..registry import STATED_FIELDS, stub_actor
 
     if not has_tables(con, "actors", "articles", "mentions"):
         return
+    extracted = "x.extracted" if "extracted" in _columns(con, "actors") else "NULL"
     rows = con.execute(
-        "SELECT a.id, a.published, x.actor_id, x.name, x.country, x.sector, x.other_sectors,"
-        " x.role, x.kind, x.cameo, x.country_source,"
-        " (SELECT m.text FROM mentions m WHERE m.article_id = x.article_id"
-        "  AND m.actor_id = x.actor_id ORDER BY length(m.text) DESC LIMIT 1)"
-        " FROM actors x JOIN articles a ON a.id = x.article_id WHERE x.kind = 'person'"
+        "SELECT a.id, a.published, x.actor_id, x.name, x.kind, x.country, x.country_source,"
+        f" x.role, x.sector, x.other_sectors, x.cameo, {extracted},"
+        " (SELECT list(m.text ORDER BY m.ord) FROM mentions m"
+        "  WHERE m.article_id = x.article_id AND m.actor_id = x.actor_id)"
+        " FROM actors x JOIN articles a ON a.id = x.article_id"
         f" ORDER BY {', '.join('a.' + k for k in order.split(', '))}, x.ord"
     ).fetchall()
     current: str | None = None
     published: date | None = None
     actors: list[Actor] = []
-    for (aid, pub, actor_id, name, country, sector, others, role, kind, cameo, source,
-         mention) in rows:
+    for aid, pub, actor_id, *values, kept, mentions in rows:
         if aid != current:
             if current is not None:
                 yield current, published, actors
             current, published, actors = aid, pub, []
-        actors.append(stub_actor(actor_id=actor_id, name=name, kind=kind, country=country,
-                                 sector=sector, other_sectors=others, role=role, cameo=cameo,
-                                 country_source=source, mention=mention))
+        fields = dict(zip(STATED_FIELDS, values, strict=True))
+        if kept:
+            fields.update({k: v for k, v in json.loads(kept).items() if k in fields})
+        if fields["kind"] != "person":
+            continue
+        actors.append(stub_actor(actor_id=actor_id, mentions=mentions, **fields))
     if current is not None:
         yield current, published, actors
 
