@@ -57,6 +57,17 @@ def _when(doc: Document, event_type: str, trigger: str) -> tuple[str | None, str
      "sign", "2015-06-10"),
     # a time that bounds the act does not date it
     ("Abe is the first Japanese leader to visit Vietnam since 2013.", "CONSULT", "visit", None),
+    ("The army has destroyed several rebel bases since the launch of the offensive in December.",
+     "ASSAULT", "destroyed", None),
+    ("Soldiers occupied the village for two days before leaving on Sunday.", "COERCE",
+     "occupied", None),
+    # but a moment of the day bounds within the day
+    ("Troops clashed with rebels before midnight on Sunday.", "ASSAULT", "clashed", "2015-06-07"),
+    # the date of an accusation is not the date of the act it charges
+    ("Kenya accused Somalia on Wednesday of deploying troops on its soil.", "MOBILIZE",
+     "deploying", None),
+    ("Kenya accused Somalia on Wednesday of deploying troops on its soil.", "ACCUSE",
+     "accused", "2015-06-10"),
     # the date of a report is not the date of the act reported
     ("Police said on Saturday that militants burnt houses in the village.", "ASSAULT", "burnt",
      None),

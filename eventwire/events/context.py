@@ -324,11 +324,25 @@ def _dated(token: Token, times: tuple[Time, ...], doc: Doc) -> list[tuple[Time, 
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None:
             continue
-        root = span.root
-        if root.dep_ == "pobj" and root.head.lower_ in bound:
-            continue  # "his first visit since 2012"
-        out.append((t, root))
+        if _bounded(span.root, token, bound):
+            continue  # "his first visit since 2012", "between 1997 and 2005"
+        out.append((t, span.root))
     return out
+
+
+def _bounded(root: Token, token: Token, bound: dict[str, str]) -> bool:
+    """Whether a bounding preposition stands between a time and the clause it hangs on
+    ("since 2012", "between 1997 and 2005", "since the launch in December"), the trigger
+    aside ("after the 11 September attacks" dates the attacks)."""
+    node = root
+    for _ in range(6):
+        if node.i == token.i or node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return False
+        if node.dep_ == "prep" and node.lower_ in bound:
+            return not any(c.dep_ == "pobj" and c.lower_ in time_words().instant
+                           for c in node.children)  # "before midnight on Sunday": Sunday
+        node = node.head
+    return False
 
 
 def _anchors(node: Token) -> list[Token]:
@@ -392,7 +406,7 @@ def _names_a_thing(root: Token, token: Token) -> bool:
         and root.head.pos_ in ("NOUN", "PROPN")
 
 
-CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "xcomp"})
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "xcomp", "pcomp"})
 
 
 def _own_clause(node: Token, token: Token) -> bool:

@@ -25,6 +25,7 @@ class TimeWords:
     set: dict[str, str]
     bound: dict[str, str]  # prepositions whose time bounds an act ("since 2012")
     together: dict[str, str]  # subordinators of a simultaneous clause ("as", "when")
+    instant: dict[str, str]  # moments of a day ("before midnight on Sunday" is Sunday)
 
 
 @cache
@@ -41,7 +42,7 @@ def time_words() -> TimeWords:
     return TimeWords(month=ints("month"), weekday=ints("weekday"), number=kinds["number"],
                      ordinal=ints("ordinal"), unit=kinds["unit"], season=kinds["season"],
                      daypart=kinds["daypart"], vague=kinds["vague"], set=kinds["set"],
-                     bound=kinds["bound"], together=kinds["together"])
+                     bound=kinds["bound"], together=kinds["together"], instant=kinds["instant"])
 
 
 def alternation(words: object) -> str:
