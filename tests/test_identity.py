@@ -267,3 +267,76 @@ def test_identity_one_key_for_one_person_over_a_small_corpus(nlp):
             if isinstance(d, Document)]
     keys = {a.actor_key for d in docs for a in d.actors if a.name.endswith("Blair")}
     assert keys == {"tony-blair@GBR"}
+
+
+# --- through the store and the API's reads ------------------------------------------------------
+
+def _meeting(aid: str, published: date, person: Actor) -> Document:
+    from eventwire.records import Event, Evidence
+
+    text = f"{person.mentions[0].text} met Jacques Chirac."
+    chirac = Actor(id="chirac", name="Jacques Chirac", kind="person", country="FRA",
+                   country_source="text", mentions=(Mention(start=0, end=14, text="Jacques Chirac"),))
+    event = Event(id="e1", type="CONSULT", source=(person.id,), target=("chirac",),
+                  evidence=Evidence(start=0, end=len(text), text=text))
+    return Document(article=Article(id=aid, text=text, published=published),
+                    actors=(person, chirac), events=(event,))
+
+
+def test_identity_one_key_in_the_store_and_the_api_reads():
+    """Four articles name one man four ways, one of them misreads his country: the store
+    keeps one key for him, and the API's reads find every article by it."""
+    from eventwire.registry import annotate
+    from eventwire.store import Store, reads
+    from eventwire.store.registry_rows import people_keys
+
+    docs = [
+        _meeting("a1", date(2005, 1, 3), _person("Mr Blair", None, None)),  # before anyone said
+        _meeting("a2", date(2005, 1, 4), _person("Tony Blair", "GBR", "dictionary",
+                                                 "Prime Minister Tony Blair")),
+        _meeting("a3", date(2005, 1, 5), _person("Tony Blair", "BEL", "text",
+                                                 "a Brussels summit Tony Blair")),
+        _meeting("a4", date(2005, 1, 6), _person("Blair", "IRQ", "inferred")),
+    ]
+    with Store() as store:
+        registry = Registry.from_store(store.con)
+        for doc in docs:
+            store.write(annotate(doc, registry.complete(doc)))
+        store.settle()
+        people = {(r["article_id"], r["name"], r["country"], r["key"])
+                  for r in people_keys(store.con) if "Blair" in r["name"]}
+        assert people == {("a1", "Tony Blair", "GBR", "tony-blair@GBR"),
+                          ("a2", "Tony Blair", "GBR", "tony-blair@GBR"),
+                          ("a3", "Tony Blair", "BEL", "tony-blair@GBR"),  # the text's, kept
+                          ("a4", "Tony Blair", "GBR", "tony-blair@GBR")}
+        cur = store.con.cursor()
+        found = reads.actor(cur, "tony-blair@GBR")
+        assert found is not None and found["n_articles"] == 4
+        assert reads.count_events(cur, reads.EventFilters(actor="tony-blair@GBR")) == 4
+        assert reads.actor(cur, "tony-blair@BEL") is None
+
+
+def test_identity_the_counting_script_finds_several_keys_and_countries():
+    """``scripts/actor_keys.py`` (the issue's measure) on rows written by hand."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / "actor_keys.py"
+    spec = importlib.util.spec_from_file_location("actor_keys", path)
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+
+    def row(aid: str, name: str, country: str | None, source: str | None, key: str) -> dict:
+        return {"article_id": aid, "actor_id": "x", "name": name, "country": country,
+                "country_source": source, "key": key}
+
+    result = script.count([
+        row("a1", "Tony Blair", "GBR", "dictionary", "tony-blair@GBR"),
+        row("a2", "Mr Blair", "IRQ", "inferred", "mr-blair@IRQ"),  # counts for Tony Blair
+        row("a3", "Ana Torres", "CHL", "text", "ana-torres@CHL"),
+        row("a4", "Ana Torres", "CHL", "registry", "ana-torres@CHL"),
+        row("a5", "Prime Minister", "GBR", "inferred", "prime-minister@GBR"),  # an office
+    ])
+    assert (result["people"], result["several_keys"], result["several_countries"]) == (2, 1, 1)
+    assert result["worst"][0]["person"] == "tony blair"
