@@ -1,5 +1,6 @@
-"""The ids the API mints: opaque event ids, and the shape of actor keys (their SQL is
-``eventwire.store.reads.KEY_X``; see the package docstring)."""
+"""The ids the API mints: opaque event ids, and the shape of actor keys (an actor's stored
+``actor_key``, from ``eventwire.registry.actor_key``, else the same shape computed from its
+name and country: ``eventwire.store.reads.KEY_X``; see the package docstring)."""
 
 from __future__ import annotations
 
