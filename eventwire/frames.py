@@ -251,20 +251,28 @@ def _categories(name: str, values: Sequence[str | None]) -> list[str]:
 def _to_pandas(table: Any) -> Any:
     import pandas as pd
     import pyarrow as pa
+    import pyarrow.compute as pc
 
     nullable = {pa.int8(): pd.Int8Dtype(), pa.int16(): pd.Int16Dtype(),
                 pa.int32(): pd.Int32Dtype(), pa.int64(): pd.Int64Dtype(),
                 pa.bool_(): pd.BooleanDtype()}
-    frame = table.to_pandas(date_as_object=False, types_mapper=nullable.get)
-    for name in table.column_names:
-        kind = table.schema.field(name).type
-        if pa.types.is_list(kind):  # plain lists: df.explode("source_countries") just works
-            frame[name] = pd.Series([list(v or ()) for v in table.column(name).to_pylist()],
-                                    index=frame.index, dtype=object)
-        elif name in CATEGORICAL and pa.types.is_string(kind):
-            values = table.column(name).to_pylist()
-            frame[name] = pd.Categorical(values, categories=_categories(name, values))
-    return frame
+    categorical = [n for n in table.column_names
+                   if n in CATEGORICAL and pa.types.is_string(table.schema.field(n).type)]
+    for name in categorical:  # Arrow dictionaries become pandas categories
+        index = table.column_names.index(name)
+        table = table.set_column(index, name, pc.dictionary_encode(table.column(name)))
+    lists = [n for n in table.column_names if pa.types.is_list(table.schema.field(n).type)]
+    frame = table.drop_columns(lists).to_pandas(date_as_object=False,
+                                                 types_mapper=nullable.get)
+    for name in categorical:
+        column = frame[name].cat
+        frame[name] = column.set_categories(_categories(name, list(column.categories)))
+    if not lists:
+        return frame
+    plain = {name: pd.Series([v if v is not None else [] for v in table.column(name).to_pylist()],
+                             index=frame.index, dtype=object)
+             for name in lists}  # Python lists: df.explode("source_countries") just works
+    return pd.concat([frame, pd.DataFrame(plain, index=frame.index)], axis=1)[table.column_names]
 
 
 def _to_polars(table: Any) -> Any:
