@@ -143,6 +143,11 @@ def _place(doc: Document, event_type: str, trigger: str) -> str | None:
     ("Militants attacked a checkpoint on the outskirts of Mosul.", "ASSAULT", "attacked", "Mosul"),
     ("Rebels attacked a police post 20 km north of Kandahar on Sunday.", "ASSAULT", "attacked",
      "Kandahar"),
+    # a state's capital is the city the article names ("the Afghan capital": Kabul)
+    ("Gunmen attacked a police station in the Afghan capital on Monday. The attack was the "
+     "third in Kabul this month.", "ASSAULT", "attacked", "Kabul"),
+    ("Gunmen attacked a police station in the Afghan capital on Monday.", "ASSAULT", "attacked",
+     None),
     # local forces act where they are, when the clause names no other place
     ("Around noon, Basra police fired tear gas to disperse the protesters.", "ASSAULT", "fired",
      "Basra"),

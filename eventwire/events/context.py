@@ -491,10 +491,30 @@ def _clause_place(node: Token, token: Token, places: tuple[Place, ...], doc: Doc
                   event_type: str | None) -> Place | None:
     """The finest toponym that puts ``node``'s clause somewhere."""
     found = [p for p in places if _places_clause(p, node, token, doc, event_type)]
+    found += _capitals(node, token, places)
     if not found:  # "Basra police fired ...": local forces act where they are
         found = [p for p in places if p.feature in ("city", "admin") and _names_the_doer(p, node, doc)]
     return min(found, key=lambda p: FINEST.index(p.feature) if p.feature in FINEST
                else len(FINEST)) if found else None
+
+
+def _capitals(node: Token, token: Token, places: tuple[Place, ...]) -> list[Place]:
+    """A state's capital named by the state ("fired missiles at the Ukrainian capital",
+    "in Haiti's capital"), when the article names that city elsewhere."""
+    lex = lexicon()
+    out = []
+    for word in token.sent:
+        if word.lemma_.lower() != "capital" or word.dep_ != "pobj" or \
+                not _attached(word, node, 6):
+            continue
+        if word.head.lower_ not in PLACE_PREPS or word.head.lower_ == "to" and \
+                token.lemma_.lower() not in MOVE_LEMMAS:
+            continue
+        states = {code for c in word.children if c.dep_ in ("poss", "amod", "compound")
+                  and (code := lex.country_code(c.text))}
+        out += [p for p in places if p.country in states and p.feature == "city"
+                and lex.capitals.get(" ".join(p.name.lower().split())) == p.country]
+    return out
 
 
 def _names_the_doer(p: Place, node: Token, doc: Doc) -> bool:
