@@ -171,6 +171,10 @@ def test_identity_shadow_offices_are_the_opposition():
     shadow, _, _ = _title_in(["tory", "shadow", "home", "secretary"], lex)
     assert plain is not None and plain.sector == "GOV"
     assert shadow is not None and shadow.sector == "OPP" and shadow.role == "Shadow Home Secretary"
+    unlisted, _, _ = _title_in(["conservative", "shadow", "culture", "secretary"], lex)
+    assert unlisted is not None and unlisted.sector == "OPP"
+    assert unlisted.role == "Shadow Culture Secretary"
+    assert _title_in(["culture", "secretary"], lex)[0] is None  # no office the lexicon knows
 
 
 @dataclass

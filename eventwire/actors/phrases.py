@@ -129,6 +129,10 @@ def _words(tokens: list[Token]) -> list[str]:
 # words that make an office the opposition's own ("shadow home secretary", "shadow chancellor"):
 # in Westminster-style parliaments the opposition's spokesperson for a ministry, not a minister
 SHADOW_WORDS = frozenset({"shadow"})
+# the last word of a shadow office the title lexicon does not list ("shadow education
+# secretary"): the phrase from "shadow" on is the office
+SHADOW_OFFICES = frozenset({"secretary", "minister", "chancellor", "spokesman", "spokeswoman",
+                            "spokesperson"})
 
 
 def _shadowed(title: Title) -> Title:
@@ -143,8 +147,15 @@ def _title_in(words: list[str], lex: Lexicon) -> tuple[Title | None, int, int]:
     ("ministers") names a group; "shadow" before the title ("Tory shadow home secretary")
     makes it the opposition's office (``_shadowed``)."""
     title, start, end = _plain_title_in(words, lex)
-    if title is not None and any(w in SHADOW_WORDS for w in words[:end]):
+    shadow = next((i for i, w in enumerate(words) if w in SHADOW_WORDS), None)
+    if title is not None and shadow is not None and shadow < end:
         title = _shadowed(title)
+    elif title is None and shadow is not None and len(words) > shadow + 1 \
+            and words[-1] in SHADOW_OFFICES:
+        office = " ".join(words[shadow + 1:])
+        title = Title(title=office, sector="OPP", other_sectors=(), kind="person",
+                      role="Shadow " + " ".join(w[:1].upper() + w[1:] for w in office.split()))
+        start, end = shadow, len(words)
     return title, start, end
 
 
