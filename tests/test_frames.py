@@ -336,3 +336,18 @@ def test_frames_readme_notebook_example_runs(tmp_path: Path, monkeypatch) -> Non
     exec(compile(block, "README.md", "exec"), scope)
     assert len(scope["events"]) == 7 and len(scope["protests"]) == 1
     assert scope["stories"]["n_reports"].min() >= 2
+
+
+def test_frames_an_export_with_empty_tables_reads(tmp_path: Path) -> None:
+    with Store() as store:
+        store.write(rally())  # no place anywhere
+        store.export_parquet(tmp_path / "rally")
+        expected = rows(read_events(store))
+    with Store() as store:
+        store.export_parquet(tmp_path / "empty")
+        columns = list(read_events(store).columns)
+    assert rows(read_events(tmp_path / "rally")) == expected and expected[0]["place"] is None
+    empty = read_events(tmp_path / "empty", engine="polars")
+    assert empty.height == 0 and empty.columns == columns
+    assert empty.schema["date"] == pl.Date and empty.schema["source_names"] == pl.List(pl.String)
+    assert len(read_stories(tmp_path / "empty")) == 0
