@@ -201,14 +201,13 @@ class RegistryEntry:
             n, others = self.stated[best], sum(self.stated.values()) - self.stated[best]
             if n >= 2 and n > others:
                 return best
-            if n == 1 and not others and self.articles == 1 + sum(
-                    v for c, v in self.placed.items() if c == best):
+            if n == 1 and not others and self.articles == 1 + self.placed.get(best, 0):
                 return best  # one article said it; any other only placed the person there
-            return None
         if self.placed:
             best = max(sorted(self.placed), key=lambda c: self.placed[c])
             n = self.placed[best]
-            if n >= CONTEXT_ARTICLES and n >= CONTEXT_SHARE * sum(self.placed.values()):
+            if n >= CONTEXT_ARTICLES and n >= CONTEXT_SHARE * sum(self.placed.values()) \
+                    and set(self.stated) <= {best}:  # no article stated another country
                 return best
         return None
 

@@ -344,3 +344,15 @@ def test_identity_the_counting_script_finds_several_keys_and_countries():
     ])
     assert (result["people"], result["several_keys"], result["several_countries"]) == (2, 1, 1)
     assert result["worst"][0]["person"] == "tony blair"
+
+
+def test_identity_a_statement_and_the_contexts_that_agree_with_it_spread():
+    reg = Registry()
+    reg.learn(_doc("a1", _person("Ana Torres", "CHL", "text", "Chilean Ana Torres")))
+    reg.learn(_doc("a2", _person("Ana Torres", None, None, "Ana Torres")))  # silent
+    assert reg.lookup("Ana Torres").country is None
+    reg.learn(_doc("a3", _person("Ana Torres", "CHL", "inferred")))
+    reg.learn(_doc("a4", _person("Ana Torres", "CHL", "inferred")))
+    assert reg.lookup("Ana Torres").country == "CHL"  # two contexts agree with the statement
+    reg.learn(_doc("a5", _person("Ana Torres", "PER", "text", "Peruvian Ana Torres")))
+    assert reg.lookup("Ana Torres").country is None  # but not against another statement
