@@ -51,6 +51,7 @@ from importlib import resources
 from typing import Any
 
 from .records import stable_id
+from .registry import FEMALE_HONORIFICS, HONORIFICS, MALE_HONORIFICS
 from .times.periods import period_start, precision
 
 __all__ = [
@@ -72,8 +73,8 @@ __all__ = [
 ]
 
 DEFAULT_WINDOW_DAYS = 3
-# Two evidence sentences of one event share at least this many content words (or all of the
-# shorter one's, when it has fewer): "terror" and "bill", "rebate" and "EU".
+# Two evidence sentences of one event share at least this many content words ("terror" and
+# "bill", "rebate" and "EU"); fewer only when both sides name the same actors.
 MIN_SHARED_WORDS = 2
 # ... and at least this share of the shorter sentence's content words: two long sentences
 # about different things share a couple of words by chance.
@@ -100,8 +101,6 @@ MIN_COPIED_WORDS = 8
 
 _NON_WORD = re.compile(r"[^\w\s]+")
 _WORD = re.compile(r"[^\W\d_]{3,}")
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame",
-                         "baroness", "baron", "prof", "professor", "rev"})
 _GOVERNING_SECTORS = frozenset({"GOV"})
 _SPECIFIC_PLACES = frozenset({"city", "admin", "region", "other"})
 
@@ -192,8 +191,11 @@ def actor_keys(actor: Mapping[str, Any]) -> frozenset[str]:
     country, sector = actor.get("country"), actor.get("sector")
     name = normalise_name(actor.get("name"))
     words = name.split()
+    gender = ""
     if kind == "person":
-        while len(words) > 1 and words[0] in _HONORIFICS:
+        while len(words) > 1 and words[0] in HONORIFICS:
+            gender = gender or ("m" if words[0] in MALE_HONORIFICS else
+                                "f" if words[0] in FEMALE_HONORIFICS else "")
             words = words[1:]
         name = " ".join(words)
     if country:
@@ -211,6 +213,8 @@ def actor_keys(actor: Mapping[str, Any]) -> frozenset[str]:
         keys.add("n:" + name)
         if kind == "person":
             keys.add("s:" + words[-1])
+            if gender:  # "Mrs Blair" is not "Mr Blair"
+                keys.add(f"{gender}:{words[-1]}")
     elif country and sector:  # "police", "protesters": an identity only at one site
         keys.add(f"k:{country}/{sector}")
     return frozenset(keys)
@@ -327,7 +331,7 @@ class Report:
     def lookup_keys(self) -> list[tuple[str, str]]:
         """The keys under which candidate stories are looked up: identities and evidence."""
         return [(s, k) for s, k in self.keys()
-                if (s in ("source", "target") and not k.startswith("c:"))
+                if (s in ("source", "target") and k[:2] not in ("c:", "m:", "f:"))
                 or s in ("evidence", "near")]
 
     @classmethod
@@ -425,14 +429,18 @@ def _side(mine: frozenset[str], theirs: frozenset[str]) -> str | bool | None:
     ids_b = theirs - _prefixed(theirs, "c:") - _prefixed(theirs, "k:")
     if ids_a and ids_b:
         shared = ids_a & ids_b
+        for surname in {k[2:] for k in _prefixed(mine, "m:") if "f:" + k[2:] in theirs} | {
+                k[2:] for k in _prefixed(mine, "f:") if "m:" + k[2:] in theirs}:
+            shared -= {"n:" + surname, "s:" + surname}  # "Mr Blair" is not "Mrs Blair"
         if _prefixed(shared, "n:"):
             return "name"
         if _prefixed(ids_a, "n:") and _prefixed(ids_b, "n:"):
             full_a, full_b = _names_by_surname(mine), _names_by_surname(theirs)
             for key in _prefixed(shared, "s:"):  # a bare surname, unless two full names differ
                 surname = key[2:]
-                if not (full_a.get(surname) and full_b.get(surname)):
-                    return "name"
+                if full_a.get(surname) and full_b.get(surname):
+                    continue
+                return "name"
             return False
         if _prefixed(shared, "r:"):
             return "office"

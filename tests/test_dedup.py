@@ -108,7 +108,7 @@ def test_dedup_normalise_name_drops_case_accents_punctuation() -> None:
 def test_dedup_actor_keys_are_identities_not_country_and_sector() -> None:
     assert actor_keys(BLAIR.to_dict()) == {"n:tony blair", "s:blair", "g:GBR",
                                            "r:GBR/prime minister", "c:GBR"}
-    assert actor_keys(MR_BLAIR.to_dict()) == {"n:blair", "s:blair", "c:GBR"}
+    assert actor_keys(MR_BLAIR.to_dict()) == {"n:blair", "s:blair", "m:blair", "c:GBR"}
     # a title is an office, not a name; a generic group is only its country
     assert actor_keys(PM.to_dict()) == {"r:GBR/prime minister", "g:GBR", "c:GBR", "k:GBR/GOV"}
     assert actor_keys(BRITISH_GOVERNMENT.to_dict()) == {"g:GBR", "c:GBR", "k:GBR/GOV"}
@@ -198,6 +198,12 @@ def test_dedup_surnames_fold_unless_full_names_differ() -> None:
     nick = rep("c", "Nick Brown defended the budget plans and tax credits.", (NICK_BROWN,))
     assert agree(a, bare) is not None
     assert agree(a, nick) is None
+    mr = rep("d", "Mr Blair defended the budget plans and the tax credits.", (MR_BLAIR,))
+    mrs = rep("e", "Mrs Blair defended the budget plans and the tax credits.",
+              (replace(MR_BLAIR, name="Mrs Blair"),))
+    assert agree(mr, rep("f", "Tony Blair defended the budget plans and tax credits.")) \
+        is not None
+    assert agree(mr, mrs) is None  # one surname, two people
 
 
 def test_dedup_offices_match_their_holder_never_another_office() -> None:
