@@ -186,6 +186,25 @@ def test_events_force_takes_its_target_from_its_aim_and_is_one_event(
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("text", "event_type", "target"), [
+    ("Bangladesh rejected an Indian proposal for a trade agreement.", "REJECT", ["India"]),
+    ("Germany rejected calls by Belarus's rulers for economic aid.", "REJECT", ["Belarus"]),
+])
+def test_events_a_reaction_is_aimed_at_the_author_of_what_it_reacts_to(
+        text: str, event_type: str, target: list[str], nlp: object) -> None:
+    found = [e for e in _events(_doc(text, nlp)) if e[0] == event_type]
+    assert found and found[0][4] == target, _events(_doc(text, nlp))
+
+
+@pytest.mark.model
+def test_events_a_participle_naming_who_acts_is_no_act(nlp: object) -> None:
+    # "withdrawing" and "attacking" say which states or forces, not that they act here
+    assert [e[0] for e in _events(_doc("ECOWAS asked its withdrawing member states to "
+                                       "reconsider.", nlp))] == ["REQUEST"]
+    assert _events(_doc("Villagers in Syria fled the advancing troops.", nlp)) == []
+
+
+@pytest.mark.model
 def test_events_talks_and_signings_list_every_party_as_source(nlp: object) -> None:
     talks = _events(_doc("Pakistan and India on Friday held their first direct talks.", nlp))
     assert ("CONSULT", "040", "asserted", ["Pakistan", "India"], []) in talks

@@ -55,6 +55,7 @@ from .vocabulary import (
     CONTENT_TYPES,
     FORCE_TYPES,
     HAZARDS,
+    REACTION_TYPES,
     SPORTS_ARTICLE_WORDS,
     SPORTS_WORDS,
     UNKNOWN_SOURCE_TYPES,
@@ -128,6 +129,8 @@ def read_token(token: Token, r: Reading) -> list[_Candidate]:
         return _untriggered(token, r)
     if trig.pos == "NOUN" and _names_an_actor(token, r.table):
         return []  # "the opposition", "the protesters": who acts, not an act
+    if token.dep_ == "amod" and token.tag_ == "VBG":
+        return []  # "its withdrawing member states", "the attacking forces": who, not an act
     phrase = _phrase_tokens(token, trig)
     r.suppressed |= phrase  # "hold talks": "talks" is this event, not another
     if _denies_claim(token) or _no_event(token):
@@ -231,7 +234,8 @@ def _parties(token: Token, trig: Trigger, phrase: set[int],
     table = r.table
     if trig.pos == "VERB":
         source, passive = _subject_of(token, table)
-        partners = _partners(token, table, set(source), phrase)
+        partners = _partners(token, table, set(source), phrase,
+                             author=trig.type in REACTION_TYPES)
         if passive:
             agent = [a for c in token.children if c.dep_ == "agent"
                      for p in c.children if p.dep_ == "pobj" for a in _np_actors(p, table)]
@@ -244,7 +248,8 @@ def _parties(token: Token, trig: Trigger, phrase: set[int],
             source, partners = agent, source
     else:
         source = _noun_source(token, table)
-        partners = _partners(token, table, set(source), phrase)
+        partners = _partners(token, table, set(source), phrase,
+                             author=trig.type in REACTION_TYPES)
     if "reversed" in trig.flags:
         # "received aid from X", "received assurances from X" ("from" on the object)
         givers = [a for i in sorted(phrase | {token.i})

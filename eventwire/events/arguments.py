@@ -234,14 +234,20 @@ EVENT_OBJECT_PREPS = frozenset({"from", "by", "with", "between", "to"})  # "gran
 
 
 def object_partners(noun: Token, table: ActorTable, depth: int = 0,
-                    preps: frozenset[str] = OBJECT_PREPS, possessor: bool = True) -> list[str]:
+                    preps: frozenset[str] = OBJECT_PREPS, possessor: bool = True,
+                    author: bool = False) -> list[str]:
     """Who a noun's act concerns: its possessor ("X's proposal"), its partner prepositions
-    ("sanctions on X", "an offer from X"), through "of" ("an offer of talks from X")."""
+    ("sanctions on X", "an offer from X"), through "of" ("an offer of talks from X"); with
+    ``author``, who made it: "an Indian proposal", "calls by X"."""
     out: list[str] = []
+    if author:
+        preps = preps | AGENT_PREPS
     for child in noun.children:
         found: list[str] = []
         if child.dep_ == "poss":
             found = _np_actors(child, table) if possessor else []
+        elif author and child.dep_ in ("amod", "compound") and child.ent_type_ == "NORP":
+            found = _np_actors(child, table)
         elif child.dep_ == "prep" and child.lower_ in preps:
             found = [a for p in child.children if p.dep_ == "pobj" for a in _np_actors(p, table)]
         elif child.dep_ == "prep" and child.lower_ == "of" and depth < 2:
@@ -319,11 +325,12 @@ def _complement_partners(token: Token, table: ActorTable, exclude: set[str]) -> 
 
 
 def _partners(token: Token, table: ActorTable, exclude: set[str],
-              phrase: set[int] | None = None) -> list[str]:
+              phrase: set[int] | None = None, author: bool = False) -> list[str]:
     """Targets: direct objects, then "with"/"to"/"on"/"against" partners of the trigger.
 
     Words that spell the trigger phrase ("send a delegation") are not partners, but their
-    own partners are ("a delegation to X")."""
+    own partners are ("a delegation to X"); for a reaction (``author``: "rejected an Indian
+    proposal", "rejected calls by X") the author of the act reacted to is one too."""
     out: list[str] = []
     phrase = phrase or set()
     if phrase:
@@ -331,7 +338,8 @@ def _partners(token: Token, table: ActorTable, exclude: set[str],
         # "held talks with X", "rejected X's proposal", "rejected an offer of talks from X"
         doc = token.doc
         for i in sorted(phrase - {token.i}):
-            out.extend(a for a in object_partners(doc[i], table) if a not in exclude and a not in out)
+            out.extend(a for a in object_partners(doc[i], table, author=author)
+                       if a not in exclude and a not in out)
     def add(found: list[str]) -> None:
         for a in found:
             if a not in out and a not in exclude:
@@ -342,7 +350,7 @@ def _partners(token: Token, table: ActorTable, exclude: set[str],
             add([a for p in child.children if p.dep_ == "pobj" for a in _np_actors(p, table)])
         elif child.dep_ in ("dobj", "dative", "iobj", "oprd") and child.i not in phrase:
             add(_np_actors(child, table) or (object_partners(child, table, preps=(
-                OBJECT_PREPS if _match(child) is None else EVENT_OBJECT_PREPS))
+                OBJECT_PREPS if _match(child) is None else EVENT_OBJECT_PREPS), author=author)
                 if child.pos_ == "NOUN" else []))
     has_object = bool(out)
     for child in token.children:
