@@ -100,6 +100,14 @@ def test_event_dates_past_acts_take_the_past_reading(nlp):
     values = {t.text: t.value for t in named.times}
     assert values == {"the 11 September": "2004-09-11"}
     assert all(e.date != "2005-09-11" for e in named.events)
+    # a day or month of a past act is the last one before publication, however far back
+    early = date(2005, 9, 5)
+    assert _when(_doc("Rebels attacked the town on 13 September.", nlp, early), "ASSAULT",
+                 "attacked")[0] == "2004-09-13"
+    assert _when(_doc("Rebels attacked the town in October.", nlp, early), "ASSAULT",
+                 "attacked")[0] == "2004-10"
+    assert _when(_doc("Rebels will attack the town on 13 September.", nlp, early), "ASSAULT",
+                 "attack")[0] == "2005-09-13"
     # a date to come is read forward
     ahead = _doc("Talks between the two sides are due to resume on September 13.", nlp, published)
     assert {t.value for t in ahead.times} == {"2005-09-13"}

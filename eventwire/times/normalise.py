@@ -132,7 +132,10 @@ def _h_monthday(m: re.Match[str], ctx: Context) -> _Result:
     if not cands:
         return None
     at = m.start("mon")
-    value = pick(cands, ctx.dct, ctx.tense(at), strict=ctx.named(at) or ctx.named(m.start("d")))
+    tense = ctx.tense(at)
+    # a day of a past act or of a named event is the last one before publication, however far
+    value = pick(cands, ctx.dct, tense,
+                 strict=tense == PAST or ctx.named(at) or ctx.named(m.start("d")))
     ctx.last_day = date.fromisoformat(value)
     return value, "DATE"
 
@@ -163,7 +166,8 @@ def _h_month(m: re.Match[str], ctx: Context) -> _Result:
     if rel == "this":
         return f"{ctx.dct.year}-{month:02d}", "DATE"
     at = m.start("mon")
-    return pick(cands, ctx.dct, ctx.tense(at) or PAST, strict=ctx.named(at)), "DATE"
+    tense = ctx.tense(at)
+    return pick(cands, ctx.dct, tense or PAST, strict=tense == PAST or ctx.named(at)), "DATE"
 
 
 def _year_ok(m: re.Match[str], ctx: Context, start: int) -> bool:
