@@ -264,3 +264,21 @@ def test_event_places_rule_a_place_noun_stands_for_its_name():
     # "the mayor of Basra" is no place noun: the toponym is no place of the act
     mayor = _parsed([*CITY_OF[:4], ("mayor", 2, "pobj", "NOUN", "NN"), *CITY_OF[5:]])
     assert _event_place(mayor[1], (basra,), mayor, "ASSAULT") is None
+
+
+@pytest.mark.parametrize(("stored", "value", "kind"), [
+    ("2015-W52", "2015-W52", "week"),
+    ("2016", "2016", "year"),
+    (date(2015, 12, 24), "2015-12-24", "day"),  # a DATE column of an older store
+    (None, None, None),
+])
+def test_event_dates_api_summary_gives_the_value_and_its_precision(stored, value, kind):
+    from eventwire.api.shapes import EventSummary
+
+    row = {"id": "a/e", "article_id": "a", "event_id": "e", "type": "ASSAULT", "mode": None,
+           "quad_class": 4, "modality": "asserted", "cameo": "190", "date": stored,
+           "date_text": None, "published": None, "day": None, "confidence": 0.5,
+           "evidence": None, "title": None, "outlet": None, "place": None,
+           "place_country": None, "story_id": None, "source": [], "target": []}
+    summary = EventSummary.model_validate(row).model_dump()
+    assert (summary["date"], summary["date_precision"]) == (value, kind)
