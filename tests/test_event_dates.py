@@ -190,14 +190,14 @@ def test_event_dates_seed_scoring_compares_periods(produced, gold, ok):
 
 # the rules on parses built by hand: a model update cannot move them --------------------------
 
-def _parsed(rows: list[tuple[str, int, str, str, str]]):
+def _parsed(rows: list[tuple[str, int, str, str, str]], ents: list[str] | None = None):
     """A Doc from (word, head index, dep, POS, tag) rows; lemmas are the lower-cased words."""
     import spacy
     from spacy.tokens import Doc
 
     words, heads, deps, pos, tags = (list(c) for c in zip(*rows, strict=True))
     return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags,
-               lemmas=[w.lower() for w in words])
+               lemmas=[w.lower() for w in words], ents=ents)
 
 
 def _time(doc, word: str, value: str):
@@ -282,3 +282,25 @@ def test_event_dates_api_summary_gives_the_value_and_its_precision(stored, value
            "place_country": None, "story_id": None, "source": [], "target": []}
     summary = EventSummary.model_validate(row).model_dump()
     assert (summary["date"], summary["date_precision"]) == (value, kind)
+
+
+# "Protesters gathered and closed roads near the city on Sunday ." with "on Sunday" hung on
+# "city", as the parser sometimes does
+SLIP = [("Protesters", 1, "nsubj", "NOUN", "NNS"), ("gathered", 1, "ROOT", "VERB", "VBD"),
+        ("and", 1, "cc", "CCONJ", "CC"), ("closed", 1, "conj", "VERB", "VBD"),
+        ("roads", 3, "dobj", "NOUN", "NNS"), ("near", 4, "prep", "ADP", "IN"),
+        ("the", 7, "det", "DET", "DT"), ("city", 5, "pobj", "NOUN", "NN"),
+        ("on", 7, "prep", "ADP", "IN"), ("Sunday", 8, "pobj", "PROPN", "NNP"),
+        (".", 1, "punct", "PUNCT", ".")]
+
+
+def test_event_dates_rule_a_day_hung_on_a_place_noun_still_dates_the_sentence():
+    from eventwire.events.context import When, _event_time
+
+    ents = ["O"] * 9 + ["B-DATE", "O"]
+    doc = _parsed(SLIP, ents)
+    sunday = (_time(doc, "Sunday", "2018-07-15"),)
+    assert _event_time(doc[1], sunday, doc) == When("2018-07-15", "Sunday", "sentence")
+    # hung on a noun that names an act, it dates that act ("the attack on Sunday")
+    attack = _parsed([*SLIP[:7], ("attack", 5, "pobj", "NOUN", "NN"), *SLIP[8:]], ents)
+    assert _event_time(attack[1], (_time(attack, "Sunday", "2018-07-15"),), attack) == When()

@@ -426,10 +426,17 @@ def _own_clause(node: Token, token: Token) -> bool:
 
 def _adverbial(root: Token) -> bool:
     """A time that dates a clause ("on Sunday", "Monday", "last week"), not one that names a
-    thing ("the Sept. 13 attack", "the 11 September attacks")."""
+    thing ("the Sept. 13 attack", "the 11 September attacks"); "on" a day hung on a noun that
+    names no act is the parser's slip ("closed the roads north of the city on Sunday")."""
     if root.dep_ in ("npadvmod", "tmod", "advmod"):
         return True
-    return root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.pos_ in ("VERB", "AUX")
+    if root.dep_ != "pobj" or root.head.dep_ != "prep":
+        return False
+    holder = root.head.head
+    if holder.pos_ in ("VERB", "AUX"):
+        return True
+    return root.head.lower_ == "on" and root.ent_type_ == "DATE" and holder.pos_ == "NOUN" \
+        and _match(holder) is None
 
 
 def _sentence_time(token: Token, dated: list[tuple[Time, Token]]) -> When:
