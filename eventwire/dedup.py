@@ -221,17 +221,19 @@ def actor_keys(actor: Mapping[str, Any]) -> frozenset[str]:
 
 
 def place_keys(place: Mapping[str, Any]) -> frozenset[str]:
-    """``s:`` a city, region or site (GeoNames id, else name); ``c:`` its country."""
+    """``s:`` a city, region or site (GeoNames id, else name), ``t:`` the same for a city
+    (a town is where a local group is one group); ``c:`` its country."""
     keys = set()
     if place.get("country"):
         keys.add("c:" + str(place["country"]))
     if place.get("feature") in _SPECIFIC_PLACES:
         gid = place.get("geonames_id")
         name = normalise_name(place.get("name"))
-        if gid is not None:
-            keys.add(f"s:{gid}")
-        elif name:
-            keys.add("s:" + name)
+        site = str(gid) if gid is not None else name
+        if site:
+            keys.add("s:" + site)
+            if place.get("feature") == "city":
+                keys.add("t:" + site)
     return frozenset(keys)
 
 
@@ -493,13 +495,17 @@ def near_keys(words: frozenset[str]) -> tuple[str, ...]:
 
 
 def _in_time(a: Report, b: Report, window: int) -> bool:
-    """Whether the two reports' dates allow one event (see ``agree``)."""
-    gap = _gap(a, b)
-    if gap is not None and gap <= window:
+    """Whether the two reports' dates allow one event (see ``agree``): within ``window`` days,
+    the same day when both sentences name their day."""
+    if _copied(a, b):
+        # a reprint, however much later (its own "on Monday" was read against another
+        # publication date)
         return True
-    # a copied sentence is a reprint, however much later (its own "on Monday" was read
-    # against another publication date); so is a near copy that gives no date of its own
-    return _copied(a, b) or (_near_copy(a, b) and not (a.dated and b.dated))
+    gap = _gap(a, b)
+    if _near_copy(a, b):  # an edited reprint: the same unless both date it far apart
+        return not (a.dated and b.dated) or (gap is not None and gap <= window)
+    days = a.dated and b.dated and a.start == a.end and b.start == b.end
+    return gap is not None and gap <= (0 if days else window)
 
 
 def _gap(a: Report, b: Report) -> int | None:
@@ -566,11 +572,14 @@ def agree(a: Report, b: Report, window: int = DEFAULT_WINDOW_DAYS) -> float | No
         return None
     same_site = bool(place) and not _prefixed(a.places, "s:").isdisjoint(
         _prefixed(b.places, "s:"))
+    same_town = not _prefixed(a.places, "t:").isdisjoint(_prefixed(b.places, "t:"))
     found = [_side(a.source, b.source), _side(a.target, b.target)]
     if False in found:
         return None
-    # police and protesters of one country in the same city are the same police and protesters
-    found = [("name" if same_site else None) if f == "local" else f for f in found]
+    # the police of one country acting in the same city are the same police; not the target
+    # (its actors: the victims of two bombings in one city are not thereby one group)
+    found[0] = ("name" if same_town else None) if found[0] == "local" else found[0]
+    found[1] = None if found[1] == "local" else found[1]
     matched = sum(f is not None for f in found)
     if near:  # the same sentence, lightly edited: no identity needed, none contradicts
         for f, side in zip(found, ("source", "target"), strict=True):

@@ -191,6 +191,27 @@ def test_dedup_a_generic_group_is_one_at_one_site() -> None:
     assert agree(replace(a, places=frozenset()), replace(b, places=frozenset())) is None
 
 
+def test_dedup_a_generic_target_or_region_is_no_identity() -> None:
+    """The victims of two bombings in one city are not one group; nor is an army in a
+    region (a strip, a province) one unit."""
+    people = Actor(id="ppl", name="people", kind="group", country="IRQ", sector="CVL")
+    army = Actor(id="army", name="Israeli Army", kind="organization", country="ISR",
+                 sector="MIL")
+    baghdad = replace(LONDON, name="Baghdad", country="IRQ", geonames_id=98182)
+    gaza = replace(LONDON, name="Gaza Strip", country="PSE", geonames_id=7303868,
+                   feature="region")
+    a = rep("a", "A car bomb outside the education ministry in Baghdad killed six people.",
+            (), (people,), type_="ASSAULT", place=baghdad)
+    b = rep("b", "A car bomb near a police patrol on a busy Baghdad street killed people.",
+            (), (people,), type_="ASSAULT", place=baghdad)
+    assert agree(a, b) is None
+    c = rep("c", "The Israeli army killed two militants in an air strike in Gaza.", (army,),
+            type_="ASSAULT", place=gaza)
+    d = rep("d", "The Israeli army killed four militants in a raid in Gaza.", (army,),
+            type_="ASSAULT", place=gaza)
+    assert agree(c, d) is None
+
+
 def test_dedup_surnames_fold_unless_full_names_differ() -> None:
     a = rep("a", "Gordon Brown defended the budget plans and tax credits.", (BROWN,))
     bare = rep("b", "Brown defended the budget plans and the tax credits.",
@@ -256,6 +277,11 @@ def test_dedup_dates_compare_at_the_precision_known() -> None:
     assert agree(first, rep("b", text, when="2004")) is None  # another year
     assert agree(first, rep("b", text, when="2005-04")) is None
     assert agree(first, rep("b", text, when="2005-03-04"), window=5) is not None
+    # two sentences that each name their day, in other words: the same day or two events
+    told = "Blair told MPs the anti-terror bill and its control orders would pass."
+    assert agree(first, rep("c", told, when="2005-02-27")) is not None
+    assert agree(first, rep("c", told, when="2005-02-28")) is None
+    assert agree(first, rep("c", told, published=date(2005, 2, 28))) is not None  # undated
 
 
 def test_dedup_a_copied_sentence_is_a_reprint_at_any_date() -> None:

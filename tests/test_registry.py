@@ -104,7 +104,7 @@ def _story_doc(aid: str, published: date, *actors: Actor) -> Document:
 
     text = f"{actors[0].name} met Javier Milei in Buenos Aires."
     event = Event(id="e1", type="CONSULT", mode="visit", source=(actors[0].id,),
-                  target=(actors[1].id,), date=published, modality="asserted",
+                  target=(actors[1].id,), date=None, modality="asserted",
                   evidence=Evidence(start=0, end=len(text), text=text))
     return Document(article=Article(id=aid, text=text, published=published), actors=actors,
                     events=(event,))
