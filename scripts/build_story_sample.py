@@ -7,6 +7,11 @@ eventwire JSONL input. The BBC set carries no dates, so each article gets a dete
 publication date spread over three months: 2005-01-01 plus (the first 8 bytes of the SHA-256
 of its id, as an integer) modulo 91 days. Every article's ``source`` is ``bbc``.
 
+``ag-articles``: the 1,900 AG News World items (``../shared/data/ag_news_world``), all
+published on one day (2004-11-15), their ``source`` read from an "AFP - " style prefix: a
+stress test of precision, since every pair of reports then passes the publication-date
+window and only the rules on identities, dates the text states and evidence keep them apart.
+
 ``sample``: from a database built with ``eventwire extract --db`` on that input, a random
 sample (seed 15) of the stories with more than one report, written as TSV with the story id
 and its reports (article id, event id, type); the verdicts are kept beside it, one line a
@@ -18,6 +23,7 @@ story. ``show`` prints a sampled story's reports with their evidence sentences, 
     .venv/bin/python scripts/build_story_sample.py sample /tmp/stories/bbc_politics.duckdb eval/stories/sample.tsv
     .venv/bin/python scripts/build_story_sample.py show /tmp/stories/bbc_politics.duckdb eval/stories/sample.tsv
     .venv/bin/python scripts/build_story_sample.py purity eval/stories/sample.tsv eval/stories/verdicts.tsv
+    .venv/bin/python scripts/build_story_sample.py ag-articles /tmp/stories/ag.jsonl
 """
 
 from __future__ import annotations
@@ -26,12 +32,16 @@ import argparse
 import hashlib
 import json
 import random
+import re
 import sys
 from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BBC = ROOT.parent / "shared" / "data" / "bbc_news" / "articles.jsonl"
+AG = ROOT.parent / "shared" / "data" / "ag_news_world" / "items.jsonl"
+AG_DAY = date(2004, 11, 15)
+_AG_SOURCE = re.compile(r"\s*([A-Z][A-Za-z. ]{1,30}?) - ")
 FIRST_DAY = date(2005, 1, 1)
 SPAN_DAYS = 91  # three months
 SEED = 15
@@ -55,6 +65,20 @@ def write_articles(out: Path, topic: str = "politics") -> int:
             dst.write(json.dumps({"id": record["id"], "title": record["title"],
                                   "text": record["text"], "source": "bbc",
                                   "published": published(record["id"]).isoformat()}) + "\n")
+            n += 1
+    return n
+
+
+def write_ag_articles(out: Path) -> int:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    n = 0
+    with open(AG, encoding="utf-8") as src, open(out, "w", encoding="utf-8") as dst:
+        for line in src:
+            record = json.loads(line)
+            prefix = _AG_SOURCE.match(record["text"])
+            dst.write(json.dumps({"id": record["id"], "title": record["title"],
+                                  "text": record["text"], "published": AG_DAY.isoformat(),
+                                  "source": prefix.group(1) if prefix else None}) + "\n")
             n += 1
     return n
 
@@ -130,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="step", required=True)
     p = sub.add_parser("articles")
     p.add_argument("out", type=Path)
+    p = sub.add_parser("ag-articles")
+    p.add_argument("out", type=Path)
     p = sub.add_parser("sample")
     p.add_argument("db", type=Path)
     p.add_argument("out", type=Path)
@@ -142,6 +168,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.step == "articles":
         print(f"{write_articles(args.out)} articles", file=sys.stderr)
+    elif args.step == "ag-articles":
+        print(f"{write_ag_articles(args.out)} articles", file=sys.stderr)
     elif args.step == "sample":
         write_sample(args.db, args.out)
     elif args.step == "show":

@@ -624,8 +624,10 @@ def test_dedup_story_purity_sample_is_judged_and_pure() -> None:
     from pathlib import Path
 
     root = Path(__file__).resolve().parent.parent / "eval" / "stories"
-    for sample, verdicts, floor in (("sample.tsv", "verdicts.tsv", 0.9),
-                                    ("before_sample.tsv", "before_verdicts.tsv", 0.0)):
+    for sample, verdicts, size, floor in (
+            ("sample.tsv", "verdicts.tsv", 60, 0.9),
+            ("before_sample.tsv", "before_verdicts.tsv", 60, 0.0),
+            ("ag_sample.tsv", "ag_verdicts.tsv", 11, 0.9)):  # every multi-report story
         sampled = [ln.split("\t")[0] for ln in
                    (root / sample).read_text(encoding="utf-8").splitlines()[1:]]
         judged = {}
@@ -633,6 +635,6 @@ def test_dedup_story_purity_sample_is_judged_and_pure() -> None:
             story_id, verdict, reason = line.split("\t")
             assert verdict in ("one_event", "mixed") and 0 < len(reason) <= 120, line
             judged[story_id] = verdict
-        assert len(sampled) == len(set(sampled)) == 60 and set(sampled) == set(judged)
+        assert len(sampled) == len(set(sampled)) == size and set(sampled) == set(judged)
         pure = sum(judged[s] == "one_event" for s in sampled) / len(sampled)
         assert pure >= floor, (sample, pure)
