@@ -59,6 +59,8 @@ def _when(doc: Document, event_type: str, trigger: str) -> tuple[str | None, str
     ("Abe is the first Japanese leader to visit Vietnam since 2013.", "CONSULT", "visit", None),
     ("The army has destroyed several rebel bases since the launch of the offensive in December.",
      "ASSAULT", "destroyed", None),
+    ("Thousands of students protested in the capital following the elections in March.",
+     "PROTEST", "protested", None),
     ("Soldiers occupied the village for two days before leaving on Sunday.", "COERCE",
      "occupied", None),
     # but a moment of the day bounds within the day
