@@ -240,8 +240,9 @@ SINCE = [("Abe", 1, "nsubj", "PROPN", "NNP"), ("visited", 1, "ROOT", "VERB", "VB
 def test_event_dates_rule_a_bounding_preposition_never_dates():
     from eventwire.events.context import When, _event_time
 
-    doc = _parsed(SINCE)
-    assert _event_time(doc[1], (_time(doc, "2013", "2013"),), doc) == When()
+    for word in ("since", "until", "following", "after", "before"):
+        doc = _parsed([*SINCE[:3], (word, 1, "prep", "ADP", "IN"), *SINCE[4:]])
+        assert _event_time(doc[1], (_time(doc, "2013", "2013"),), doc) == When(), word
     doc = _parsed([*SINCE[:3], ("in", 1, "prep", "ADP", "IN"), *SINCE[4:]])
     assert _event_time(doc[1], (_time(doc, "2013", "2013"),), doc) == When("2013", "2013",
                                                                            "clause")
