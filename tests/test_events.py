@@ -205,6 +205,19 @@ def test_events_a_participle_naming_who_acts_is_no_act(nlp: object) -> None:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("text", "mode"), [
+    ("Protesters in Nairobi demanded the resignation of the interior minister.", "demo"),
+    ("Several hundred protesters blocked the main road in Barcelona.", "obstruct"),
+    ("Crowds massed in Phnom Penh to protest a disputed election.", "demo"),
+])
+def test_events_what_protesters_demand_or_block_is_their_protest(
+        text: str, mode: str, nlp: object) -> None:
+    found = _events(_doc(text, nlp))
+    assert [e[0] for e in found] == ["PROTEST"], found
+    assert [e.mode for e in _doc(text, nlp).events] == [mode]
+
+
+@pytest.mark.model
 def test_events_talks_and_signings_list_every_party_as_source(nlp: object) -> None:
     talks = _events(_doc("Pakistan and India on Friday held their first direct talks.", nlp))
     assert ("CONSULT", "040", "asserted", ["Pakistan", "India"], []) in talks

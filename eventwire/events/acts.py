@@ -311,6 +311,8 @@ def _decided(token: Token, trig: Trigger, source: list[str], partners: list[str]
         return []  # "help people": no one in particular
     source, partners = _completed(token, trig, source, partners, table)
     trig = recode(trig, "parties", source, partners, table)
+    if trig.type == "PROTEST" and not partners:
+        partners = own_government(source, table)  # recoded: "protesters blocked the road"
     trig = _specified(trig, token)
     modality, future = _modality(token, trig.type)
     demand = _demand(token, trig, speaker, source, table)

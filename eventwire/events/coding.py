@@ -25,7 +25,7 @@ __all__ = ["CONDITIONS", "STAGES", "CodingRule", "coding_rules", "recode"]
 STAGES = frozenset({"source", "parties"})
 CIVILIAN_SECTORS = frozenset({"LAB", "CVL", "EDU", "MED", "BUS", "JRN", "AGR", "SOC", "REL"})
 FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
-PROTESTER_ROLES = frozenset({"Protester", "Rioter"})
+PROTESTER_ROLES = frozenset({"Protester", "Rioter", "Crowd"})
 
 
 def _sectors(actor: Actor) -> set[str]:
