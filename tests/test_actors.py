@@ -77,7 +77,7 @@ def test_actors_names_the_tokenizer_cut_are_joined() -> None:
 def test_actors_passes_run_in_their_declared_order() -> None:
     names = [p.__name__ for p in PASSES]
     assert names == ["people", "of_titles", "entities", "surnames", "fold_names", "pairs",
-                     "title_phrases", "documents", "pronouns"]
+                     "title_phrases", "described_bodies", "documents", "pronouns"]
     assert all(p.__module__ in (mentions.__name__, coref.__name__) for p in PASSES)
 
 
@@ -223,6 +223,15 @@ def test_actors_generic_actors_take_the_country_their_context_names(nlp: object)
     docs = _docs([c[0] for c in cases], nlp)
     for (text, mention, country), doc in zip(cases, docs, strict=True):
         assert _country_of(doc, mention) == country, text
+
+
+@pytest.mark.model
+def test_actors_a_described_body_is_the_international_body_named_before(nlp: object) -> None:
+    named, unnamed = _docs(["ECOWAS leaders met in Abuja. The regional bloc lifted sanctions "
+                            "on Guinea.", "The regional bloc lifted sanctions on Guinea."], nlp)
+    body = [a for a in named.actors if a.name == "ECOWAS"]
+    assert body and "The regional bloc" in [m.text for m in body[0].mentions]
+    assert not any("bloc" in m.text for a in unnamed.actors for m in a.mentions)
 
 
 @pytest.mark.model

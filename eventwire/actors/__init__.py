@@ -47,6 +47,7 @@ PASSES: tuple[Callable[[Book], None], ...] = (
     coref.fold_names,        # "Mr Blair", "Ms Hewitt": the one full name with that surname
     coref.pairs,             # "the two leaders", before title phrases read "leaders"
     mentions.title_phrases,  # "the French President", "Azerbaijani forces"
+    mentions.described_bodies,  # "the regional bloc": the body named last
     coref.documents,         # "the statement": whoever issued it
     coref.pronouns,          # he, she, they, it
 )

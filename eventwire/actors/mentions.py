@@ -570,3 +570,34 @@ def _credit(ent: Span) -> bool:
     lowered = line.lower()
     return first in CREDIT_WORDS and (len(line.split()) <= CREDIT_LINE_WORDS
                                       or "reporting by" in lowered or "editing by" in lowered)
+
+
+# A body described instead of named ("the regional bloc", "the alliance"): the nouns, and
+# the country slots of the bodies each may stand for
+DESCRIBED_BODIES: dict[str, frozenset[str]] = {
+    "bloc": frozenset({"IGO", "EUR"}), "organisation": frozenset({"IGO", "UNO", "EUR"}),
+    "organization": frozenset({"IGO", "UNO", "EUR"}), "grouping": frozenset({"IGO", "EUR"}),
+    "alliance": frozenset({"IGO"}), "union": frozenset({"EUR", "IGO"}),
+    "body": frozenset({"IGO", "UNO", "EUR"}),
+}
+
+
+def described_bodies(book: Book) -> None:
+    """"the regional bloc", "the 15-member organisation", "the alliance": the international
+    body of that kind named last before it (none when the text has named none)."""
+    for token in book.doc:
+        slots = DESCRIBED_BODIES.get(token.lower_)
+        if slots is None or token.i in book.covered or token.pos_ != "NOUN" \
+                or book.entity_at(token) is not None:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
+            continue  # "a trade bloc", "any alliance": not one already named
+        if any(c.dep_ in ("compound", "amod") and (c.ent_type_ or c.pos_ == "PROPN")
+               for c in token.children):
+            continue  # "the Western alliance", "the Arab League body": named otherwise
+        before = [(start, d) for d in book.drafts.values() if d.kind == "organization"
+                  and d.country in slots for start, _ in d.mentions if start < token.idx]
+        if before:
+            book.mention(max(before, key=lambda sd: sd[0])[1], token.left_edge.i, token.i + 1,
+                         token)
+
