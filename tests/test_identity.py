@@ -203,6 +203,10 @@ def test_identity_a_party_is_not_another_countrys_party_by_a_shared_word():
                   sector="PTY", mentions={(0, 16): "the US Democrats", (20, 29): "Democrats"})
     assert not unmatch_partial_name(ours)
     assert ours.country == "USA"
+    amnesty = _Draft(key="org:amnesty international", name="Amnesty International",
+                     country="NGO", sector="SOC",
+                     mentions={(0, 47): "Human rights organization Amnesty International"})
+    assert not unmatch_partial_name(amnesty)  # a sentence's first word is no part of the name
 
 
 TEXTS = {

@@ -674,9 +674,10 @@ LEADING_WORDS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"
 
 
 def _partial_prefix(text: str, org_key: str) -> list[str] | None:
-    """The capitalised words a mention puts before the part of it that names the known body
-    ``org_key`` ("the Liberal Democrats" -> ["Liberal"] for the Democratic Party), or None when
-    no part of it names that body (a pronoun, "the party")."""
+    """The capitalised words a mention puts right before the part of it that names the known
+    body ``org_key`` ("the Liberal Democrats" -> ["Liberal"] for the Democratic Party; "Human
+    rights organization Amnesty International" -> []), or None when no part of it names that
+    body (a pronoun, "the party")."""
     from ..lexicon import lexicon
 
     lex = lexicon()
@@ -686,7 +687,10 @@ def _partial_prefix(text: str, org_key: str) -> list[str] | None:
     for i in range(len(words)):
         org = lex.organisation(" ".join(words[i:]))
         if org is not None and org.name.lower() == org_key:
-            return [w for w in words[:i] if w[:1].isupper()]
+            j = i  # the proper words right before the name ("rights organization X": none)
+            while j > 0 and words[j - 1][:1].isupper():
+                j -= 1
+            return words[j:i]
     return None
 
 
