@@ -23,6 +23,8 @@ story. ``show`` prints a sampled story's reports with their evidence sentences, 
     .venv/bin/python scripts/build_story_sample.py sample /tmp/stories/bbc_politics.duckdb eval/stories/sample.tsv
     .venv/bin/python scripts/build_story_sample.py show /tmp/stories/bbc_politics.duckdb eval/stories/sample.tsv
     .venv/bin/python scripts/build_story_sample.py purity eval/stories/sample.tsv eval/stories/verdicts.tsv
+    .venv/bin/python scripts/build_story_sample.py copies /tmp/stories/bbc_politics.duckdb
+    .venv/bin/python scripts/build_story_sample.py reworded /tmp/stories/bbc_politics.duckdb
     .venv/bin/python scripts/build_story_sample.py ag-articles /tmp/stories/ag.jsonl
 """
 
@@ -149,6 +151,59 @@ def purity(sample: Path, verdicts: Path) -> float:
     return pure / len(sampled)
 
 
+def copies(db: Path) -> tuple[int, int]:
+    """Events of the BBC set's byte-identical copies (``duplicate_groups.tsv``) that share the
+    story of the same event (same offset and type) in the kept article."""
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    groups = [line.split("\t") for line in (BBC.parent / "duplicate_groups.tsv").read_text(
+        encoding="utf-8").splitlines()[1:]]
+    joined = total = 0
+    sql = "SELECT evidence_start, type, story_id FROM events WHERE article_id = ?"
+    for keep, *dupes in groups:
+        kept = {(r[0], r[1]): r[2] for r in con.execute(sql, [keep.strip()]).fetchall()}
+        for dupe in dupes:
+            for start, etype, story in con.execute(sql, [dupe.strip()]).fetchall():
+                if (start, etype) in kept:
+                    total += 1
+                    joined += kept[(start, etype)] == story
+    con.close()
+    print(f"copies joined {joined}/{total}")
+    return joined, total
+
+
+def reworded(db: Path) -> tuple[int, int]:
+    """In pairs of articles sharing two or more stories (versions of one article), events of
+    one type and modality whose sentences differ a little (word Jaccard 0.5 to 1): how many
+    share a story."""
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    pairs = con.execute(
+        """SELECT a.article_id, b.article_id FROM story_reports a JOIN story_reports b
+           ON a.story_id = b.story_id AND a.article_id < b.article_id
+           GROUP BY 1, 2 HAVING count(*) >= 2""").fetchall()
+    sql = "SELECT type, modality, evidence_text, story_id FROM events WHERE article_id = ?"
+
+    def words(text: str) -> set[str]:
+        return set(re.findall(r"[a-z]+", text.lower()))
+
+    joined = total = 0
+    for x, y in pairs:
+        theirs = con.execute(sql, [y]).fetchall()
+        for etype, modality, text, story in con.execute(sql, [x]).fetchall():
+            near = [(len(words(text) & words(t)) / len(words(text) | words(t)), s)
+                    for ty, m, t, s in theirs if (ty, m) == (etype, modality)]
+            best = max(near, key=lambda pair: pair[0], default=None)
+            if best is not None and 0.5 <= best[0] < 1.0:
+                total += 1
+                joined += best[1] == story
+    con.close()
+    print(f"{len(pairs)} article pairs; reworded sentences joined {joined}/{total}")
+    return joined, total
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="step", required=True)
@@ -162,6 +217,9 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("show")
     p.add_argument("db", type=Path)
     p.add_argument("sample", type=Path)
+    for name in ("copies", "reworded"):
+        p = sub.add_parser(name)
+        p.add_argument("db", type=Path)
     p = sub.add_parser("purity")
     p.add_argument("sample", type=Path)
     p.add_argument("verdicts", type=Path)
@@ -174,6 +232,10 @@ def main(argv: list[str] | None = None) -> int:
         write_sample(args.db, args.out)
     elif args.step == "show":
         show(args.db, args.sample)
+    elif args.step == "copies":
+        copies(args.db)
+    elif args.step == "reworded":
+        reworded(args.db)
     else:
         purity(args.sample, args.verdicts)
     return 0
