@@ -77,7 +77,8 @@ def test_actors_names_the_tokenizer_cut_are_joined() -> None:
 def test_actors_passes_run_in_their_declared_order() -> None:
     names = [p.__name__ for p in PASSES]
     assert names == ["people", "of_titles", "entities", "surnames", "fold_names", "pairs",
-                     "title_phrases", "described_bodies", "documents", "pronouns"]
+                     "title_phrases", "described_bodies", "nationals", "documents",
+                     "pronouns"]
     assert all(p.__module__ in (mentions.__name__, coref.__name__) for p in PASSES)
 
 
@@ -232,6 +233,16 @@ def test_actors_a_described_body_is_the_international_body_named_before(nlp: obj
     body = [a for a in named.actors if a.name == "ECOWAS"]
     assert body and "The regional bloc" in [m.text for m in body[0].mentions]
     assert not any("bloc" in m.text for a in unnamed.actors for m in a.mentions)
+
+
+@pytest.mark.model
+def test_actors_a_demonym_standing_as_a_noun_is_people_of_that_state(nlp: object) -> None:
+    one, two, modifier = _docs(["Russian forces detained a Ukrainian in Kherson.",
+                                "Israeli troops shot dead two Palestinians near Jenin.",
+                                "Palestinian officials met in Ramallah."], nlp)
+    assert _country_of(one, "a Ukrainian") == "UKR"
+    assert _country_of(two, "Palestinians") == "PSE"
+    assert not any(m.text == "Palestinian" for a in modifier.actors for m in a.mentions)
 
 
 @pytest.mark.model

@@ -601,3 +601,33 @@ def described_bodies(book: Book) -> None:
             book.mention(max(before, key=lambda sd: sd[0])[1], token.left_edge.i, token.i + 1,
                          token)
 
+
+NATIONAL_ROLES = ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr")
+
+
+def nationals(book: Book) -> None:
+    """A demonym standing as a noun for people of that state, whether or not the NER tagged
+    it: "a 22-year-old Palestinian was arrested" (a person), "shot dead two Palestinians"
+    (a group); never a modifier ("Palestinian officials") or a state's name."""
+    lex = book.lex
+    for token in book.doc:
+        if token.i in book.covered or token.pos_ not in ("NOUN", "PROPN") \
+                or token.dep_ not in NATIONAL_ROLES or not token.text[:1].isupper() \
+                or token.lower_ in lex.country_names or token.ent_type_ not in ("", "NORP"):
+            continue
+        plural = token.tag_ in ("NNS", "NNPS") or token.lower_.endswith("s")
+        code = lex.demonyms.get(token.lower_) or (
+            lex.demonyms.get(token.lower_[:-1]) if plural else None)
+        if code is None or code in lex.nonstate:
+            continue
+        if plural:
+            d = book.draft(f"group:{code}:people", _clean(token.text), "group")
+        elif any(c.dep_ in ("det", "nummod") or c.lower_ == "old" for c in token.subtree
+                 if c.i < token.i):
+            d = book.draft(f"person:{code}:{token.i}", _clean(token.text), "person")
+        else:
+            continue  # "Palestinian" alone may be the language or an adjective
+        d.country = d.country or code
+        d.sector = d.sector or "CVL"
+        book.mention(d, token.left_edge.i if not plural else token.i, token.i + 1, token)
+
