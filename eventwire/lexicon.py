@@ -331,6 +331,18 @@ def entity_surfaces() -> list[tuple[str, str]]:
     return out
 
 
+# endings of capitalised words that describe a body rather than name it ("Kurdish-led",
+# "Islamist", "Marxist"): they are no part of the body's name
+NAME_MODIFIER_ENDINGS = ("-led", "-backed", "-based", "-linked", "-allied", "-aligned", "-run",
+                         "ist", "ists")
+
+
+def name_modifier(word: str) -> bool:
+    """Whether a capitalised word before a body's name describes it ("Islamist al Shabaab",
+    "Kurdish-led Syrian Democratic Forces") rather than being part of another name."""
+    return word.lower().endswith(NAME_MODIFIER_ENDINGS)
+
+
 def _gazetteer_factory(nlp: Language, name: str) -> object:
     """A component before the NER: the lexicon's names as entities, which the NER keeps.
 
@@ -353,13 +365,15 @@ def _gazetteer_factory(nlp: Language, name: str) -> object:
 
     def name_start(doc: Doc, start: int) -> int:
         """Where the name holding an organisation's name begins: proper words before it that
-        name no country, capital or demonym ("Liberal" before "Democrats") make it a longer
-        name, another body ("the Liberal Democrats" are not the US Democrats)."""
+        name no country, capital, demonym or other known body and do not describe it
+        (``name_modifier``: "Islamist al Shabaab") make it a longer name, another body
+        ("the Liberal Democrats" are not the US Democrats)."""
         while start > 0:
             before = doc[start - 1]
             if not (before.pos_ == "PROPN" and (before.is_title or before.is_upper)) \
                     or lex.country_code(before.text) is not None \
-                    or before.lower_ in lex.capitals:
+                    or before.lower_ in lex.capitals or lex.organisation(before.text) \
+                    or name_modifier(before.text):
                 break
             start -= 1
         return start

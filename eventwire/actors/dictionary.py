@@ -678,7 +678,7 @@ def _partial_prefix(text: str, org_key: str) -> list[str] | None:
     body ``org_key`` ("the Liberal Democrats" -> ["Liberal"] for the Democratic Party; "Human
     rights organization Amnesty International" -> []), or None when no part of it names that
     body (a pronoun, "the party")."""
-    from ..lexicon import lexicon
+    from ..lexicon import lexicon, name_modifier
 
     lex = lexicon()
     words = [w for w in re.split(r"\s+", text.strip(" ,;:()\"“”")) if w]
@@ -687,8 +687,10 @@ def _partial_prefix(text: str, org_key: str) -> list[str] | None:
     for i in range(len(words)):
         org = lex.organisation(" ".join(words[i:]))
         if org is not None and org.name.lower() == org_key:
-            j = i  # the proper words right before the name ("rights organization X": none)
-            while j > 0 and words[j - 1][:1].isupper():
+            j = i  # the proper words right before the name ("rights organization X": none),
+            # short of one that describes the body or names another ("UN World Food Program")
+            while j > 0 and words[j - 1][:1].isupper() and not name_modifier(words[j - 1]) \
+                    and lex.organisation(words[j - 1]) is None:
                 j -= 1
             return words[j:i]
     return None
