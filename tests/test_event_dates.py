@@ -174,6 +174,16 @@ def test_event_places_from_the_clause(nlp, text, event_type, trigger, expected):
     assert _place(_doc(text, nlp), event_type, trigger) == expected
 
 
+@pytest.mark.model
+def test_event_places_an_act_in_a_bounding_phrase_is_not_where_the_clause_is(nlp):
+    # the trip came before the visits warned against, and went elsewhere or nowhere said
+    doc = _doc("China warned Japanese officials against visiting Taiwan after a private trip by "
+               "a former Japanese prime minister.", nlp)
+    trips = [e for e in doc.events if e.trigger
+             and doc.article.text[e.trigger.start:e.trigger.end] == "trip"]
+    assert all(e.place is None for e in trips)
+
+
 @pytest.mark.parametrize(("produced", "gold", "ok"), [
     ("2022-W39", {"date_range": ["2022-09-29", "2022-10-02"]}, True),  # "this week"
     ("2022-10", {"date_range": ["2022-09-29", "2022-10-02"]}, True),

@@ -391,6 +391,8 @@ def _time_governor(node: Token, places: bool = False) -> Token | None:
             c.dep_ == "aux" and _cue(c.lower_, "aux") == "intended" for c in node.children):
         return head
     if node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
+        if places and node.dep_ == "pobj" and head.lower_ in time_words().bound:
+            return None  # "warned against visiting X after a trip by Y": the trip was elsewhere
         verb = head.head if node.dep_ == "pobj" else head
         return verb if verb.pos_ in ("VERB", "AUX") and verb.i != node.i else None
     return None
