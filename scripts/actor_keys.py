@@ -4,12 +4,15 @@ Reads the stored people through the store (``eventwire.store.registry_rows.peopl
 key is the stored ``actor_key`` where the database has one, else the key the API computes
 from the name and country). A person is a full name (two words or more once honorifics such
 as "Mr" or "Sir" are dropped) that is not an office ("Prime Minister", "British Health
-Minister"); a short form ("Mr Blair", "Blair") counts for the full name with that surname
+Minister", "Shadow Secretary"); a short form ("Mr Blair", "Blair") counts for the full name with that surname
 when the database has exactly one, or one that has more rows than all the others together
 (so a "Mr Blair" left unresolved still counts against Tony Blair). Countries are the
 non-null countries of the person's rows; ``text_countries`` those the text itself stated.
 
     .venv/bin/python scripts/actor_keys.py bbc400.duckdb [--show 20] [--json]
+
+A database of an older schema (one built before actor keys were stored) is read as it is, its
+keys computed from the name and country as the API of that release did.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import json
 from collections import Counter, defaultdict
 from typing import Any
 
+from eventwire.errors import StoreError
 from eventwire.lexicon import lexicon
 from eventwire.registry import person_key
 from eventwire.store import Store
@@ -26,7 +30,9 @@ from eventwire.store.registry_rows import people_keys
 
 
 def _office(words: list[str], titles: Any) -> bool:
-    return any(" ".join(words[i:]) in titles for i in range(len(words)))
+    """A name that is an office: it ends in a title ("British Health Minister"), or is the
+    opposition's ("Shadow Secretary")."""
+    return words[0] == "shadow" or any(" ".join(words[i:]) in titles for i in range(len(words)))
 
 
 def count(rows: list[dict[str, Any]]) -> dict[str, Any]:
@@ -84,8 +90,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", type=int, default=15, help="people with several keys to list")
     parser.add_argument("--json", action="store_true", help="the whole result as JSON")
     args = parser.parse_args(argv)
-    with Store(args.db, read_only=True) as store:
-        result = count(people_keys(store.con))
+    try:
+        with Store(args.db, read_only=True) as store:
+            rows = people_keys(store.con)
+    except StoreError:  # an older schema (a database built before this release): read as is
+        import duckdb
+
+        con = duckdb.connect(args.db, read_only=True)
+        rows = people_keys(con)
+        con.close()
+    result = count(rows)
     if args.json:
         print(json.dumps(result, indent=1, ensure_ascii=False))
         return 0
