@@ -218,6 +218,17 @@ def test_events_what_protesters_demand_or_block_is_their_protest(
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Japan rejected South Korea's offer of talks.",
+    "Israel has accepted an Egyptian proposal to end the fighting.",
+])
+def test_events_an_offer_reacted_to_is_no_event_of_its_own(text: str, nlp: object) -> None:
+    # the reaction's source is the subject; the offer, and what it offers, are no events
+    found = _events(_doc(text, nlp))
+    assert len(found) == 1 and found[0][3] in (["Japan"], ["Israel"]), found
+
+
+@pytest.mark.model
 def test_events_talks_and_signings_list_every_party_as_source(nlp: object) -> None:
     talks = _events(_doc("Pakistan and India on Friday held their first direct talks.", nlp))
     assert ("CONSULT", "040", "asserted", ["Pakistan", "India"], []) in talks

@@ -141,6 +141,10 @@ def read_token(token: Token, r: Reading) -> list[_Candidate]:
     source, partners = parties
     if trig.type == "ASSAULT" and _hazard(token):
         return []
+    if trig.pos == "NOUN" and trig.type == "AGREE" and _reacted_to(token):
+        r.suppressed |= _complement_tokens(token)  # "a proposal to end the fighting"
+        return []  # "rejected South Korea's offer", "accepted an Egyptian proposal": the
+        # reaction is the event; the offer was made before
     if _serves(token, trig):
         return []  # "fired tear gas to disperse the protesters": one act, with its aim
     if trig.type == "THREATEN" and token.lemma_.lower() in WARNINGS and not (
@@ -150,6 +154,18 @@ def read_token(token: Token, r: Reading) -> list[_Candidate]:
 
 
 # --- read: tokens that are no trigger, and triggers that state no act ------------------------
+
+def _reacted_to(noun: Token) -> bool:
+    """Whether an offer, proposal or agreement is what another act is done to: the object
+    of an event verb ("rejected X's offer", "welcomed the plan", "committed to the deal")."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif noun.dep_ != "dobj":
+        return False
+    found = _match(verb) if verb.pos_ == "VERB" and verb.i != noun.i else None
+    return found is not None
+
 
 def _serves(token: Token, trig: Trigger) -> bool:
     """Whether a use of force is the aim or manner of another of the same type, whose event
