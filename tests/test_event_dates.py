@@ -110,6 +110,14 @@ def test_event_dates_past_acts_take_the_past_reading(nlp):
                  "attacked")[0] == "2004-10"
     assert _when(_doc("Rebels will attack the town on 13 September.", nlp, early), "ASSAULT",
                  "attack")[0] == "2005-09-13"
+    # a participle that qualifies a noun is no past clause: the date to come is read forward
+    march = _doc("Up to a million workers could take part in a strike already earmarked for "
+                 "23 March.", nlp, date(2005, 3, 1))
+    assert {t.value for t in march.times} == {"2005-03-23"}
+    # "in the wake of" bounds like "after"
+    wake = _doc("Police arrested dozens of suspects in the wake of 11 September.", nlp,
+                date(2005, 3, 1))
+    assert _when(wake, "COERCE", "arrested") == (None, None)
     # a date to come is read forward
     ahead = _doc("Talks between the two sides are due to resume on September 13.", nlp, published)
     assert {t.value for t in ahead.times} == {"2005-09-13"}

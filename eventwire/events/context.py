@@ -338,7 +338,7 @@ def _bounded(root: Token, token: Token, bound: dict[str, str]) -> bool:
     for _ in range(6):
         if node.i == token.i or node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             return False
-        if node.dep_ == "prep" and node.lower_ in bound:
+        if node.dep_ in ("prep", "pobj") and node.lower_ in bound:
             return not any(c.dep_ == "pobj" and c.lower_ in time_words().instant
                            for c in node.children)  # "before midnight on Sunday": Sunday
         node = node.head

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from .calendar import add_months, iso_week, month_candidates, pick, season_value, shift
 from .durations import normalise_duration, parse_number
 from .lexicon import time_words
-from .syntax import FUTURE, PAST, names_a_past_event, prev_word, token_at, verb_tense
+from .syntax import FUTURE, PAST, finite_past, names_a_past_event, prev_word, token_at, verb_tense
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -32,6 +32,11 @@ class Context:
     def named(self, start: int) -> bool:
         """Whether the date at ``start`` names a past event ("the 11 September attacks")."""
         return names_a_past_event(token_at(self.doc, start))
+
+    def past(self, start: int) -> bool:
+        """Whether the date at ``start`` is in a clause of finite past tense ("attacked on 13
+        September"): it is then the last such date before publication, however far back."""
+        return finite_past(token_at(self.doc, start))
 
     def tense(self, start: int) -> str | None:
         if self.named(start):
@@ -135,7 +140,7 @@ def _h_monthday(m: re.Match[str], ctx: Context) -> _Result:
     tense = ctx.tense(at)
     # a day of a past act or of a named event is the last one before publication, however far
     value = pick(cands, ctx.dct, tense,
-                 strict=tense == PAST or ctx.named(at) or ctx.named(m.start("d")))
+                 strict=ctx.past(at) or ctx.named(at) or ctx.named(m.start("d")))
     ctx.last_day = date.fromisoformat(value)
     return value, "DATE"
 
@@ -167,7 +172,7 @@ def _h_month(m: re.Match[str], ctx: Context) -> _Result:
         return f"{ctx.dct.year}-{month:02d}", "DATE"
     at = m.start("mon")
     tense = ctx.tense(at)
-    return pick(cands, ctx.dct, tense or PAST, strict=tense == PAST or ctx.named(at)), "DATE"
+    return pick(cands, ctx.dct, tense or PAST, strict=ctx.past(at) or ctx.named(at)), "DATE"
 
 
 def _year_ok(m: re.Match[str], ctx: Context, start: int) -> bool:

@@ -47,6 +47,24 @@ def verb_tense(token: Token | None) -> str | None:
     return None
 
 
+def finite_past(token: Token | None) -> bool:
+    """Whether the verb governing ``token`` is a finite past ("attacked", "had attacked", "was
+    attacked"), not a participle that qualifies a noun ("a strike earmarked for 23 March")."""
+    node = token
+    for _ in range(8):
+        if node is None or node.head is node and node.pos_ not in ("VERB", "AUX"):
+            return False
+        if node.pos_ in ("VERB", "AUX"):
+            if node.dep_ in ("acl", "amod", "relcl") and node.tag_ == "VBN" and not any(
+                    c.dep_ in ("aux", "auxpass") for c in node.children):
+                return False
+            return verb_tense(node) == PAST and (node.tag_ == "VBD" or any(
+                c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" or c.lower_ in ("has", "have", "had")
+                for c in node.children))
+        node = node.head
+    return False
+
+
 NAMING_DEPS = frozenset({"compound", "nmod", "amod", "nummod"})
 
 
