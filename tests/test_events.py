@@ -229,6 +229,16 @@ def test_events_an_offer_reacted_to_is_no_event_of_its_own(text: str, nlp: objec
 
 
 @pytest.mark.model
+def test_events_force_on_no_one_named_is_on_the_crowd_of_the_sentence_before(nlp: object) -> None:
+    doc = _doc("Thousands of protesters marched on the parliament in Nairobi. "
+               "Kenyan police fired tear gas and arrested dozens.", nlp)
+    found = _events(doc)
+    assert found and all(e[4] == ["protesters"] for e in found if e[0] in ("ASSAULT", "COERCE"))
+    soldiers = _events(_doc("Kenyan police fired tear gas in Nairobi.", nlp))
+    assert all(e[4] == [] for e in soldiers), soldiers
+
+
+@pytest.mark.model
 def test_events_talks_and_signings_list_every_party_as_source(nlp: object) -> None:
     talks = _events(_doc("Pakistan and India on Friday held their first direct talks.", nlp))
     assert ("CONSULT", "040", "asserted", ["Pakistan", "India"], []) in talks

@@ -23,6 +23,7 @@ from .arguments import (
     _subject_of,
     content_partners,
     countries_of,
+    crowd_partners,
     facing_partners,
     means_actors,
     own_forces,
@@ -290,6 +291,8 @@ def _completed(token: Token, trig: Trigger, source: list[str], partners: list[st
             content_partners(token, table, set(source)) if trig.type == "REQUEST" else [])
     if not partners and trig.type in FORCE_TYPES:
         partners = purpose_partners(token, table, set(source))
+    if not partners and trig.type in ("ASSAULT", "COERCE"):
+        partners = crowd_partners(token, table, source)
     if trig.type == "THREATEN":
         own = countries_of(source, table)
         aimed = [a for a in partners if (actor := table.by_id(a)) is None

@@ -502,3 +502,29 @@ def facing_partners(token: Token, table: ActorTable, exclude: set[str]) -> list[
             out.extend(a for a in found if a not in exclude and a not in out)
     return out
 
+
+CROWD_ROLES = frozenset({"Protester", "Rioter", "Crowd"})
+
+
+def crowd_partners(token: Token, table: ActorTable, source: list[str]) -> list[str]:
+    """Whom police or troops use force on when the clause names no one: the protesters or
+    crowd of their own state named in the sentence, else in the one before ("Thousands
+    marched on parliament. Police fired tear gas.")."""
+    forces = [a for a in (table.by_id(i) for i in source) if a is not None
+              and a.sector in ("COP", "MIL")]
+    if not forces:
+        return []
+    own = {a.country for a in forces}
+    sent = token.sent
+    spans = [(sent.start_char, sent.end_char)]
+    if sent.start > 0:
+        before = token.doc[sent.start - 1].sent
+        spans.append((before.start_char, before.end_char))
+    for start, end in spans:
+        found = [i for i in table.resolve_all(start, end) if i not in source
+                 and (a := table.by_id(i)) is not None and a.role in CROWD_ROLES
+                 and (a.country is None or a.country in own)]
+        if found:
+            return found
+    return []
+
