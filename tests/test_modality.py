@@ -333,6 +333,8 @@ def test_modality_by_construction_end_to_end(text: str, modality: str, nlp: obje
     "Norway has yet to impose sanctions on Iceland.",
     "Norway never imposed sanctions on Iceland.",
     "Norway decided not to attack Iceland.",
+    "Norway refrained from attacking Iceland.",
+    "Norway avoided imposing sanctions on Iceland.",
 ])
 def test_modality_an_act_not_done_is_no_event(text: str, nlp: object) -> None:
     # news_dev's convention: only a claim that is denied is coded (negated); an act said not to
