@@ -239,6 +239,17 @@ def test_events_force_on_no_one_named_is_on_the_crowd_of_the_sentence_before(nlp
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("text", "target"), [
+    ("The United States expelled 12 Russian diplomats.", ["Russian diplomats"]),
+    ("Russia recalled its ambassador to Georgia.", ["Georgia"]),
+])
+def test_events_sanctions_on_envoys_aim_at_their_state_not_the_senders_own(
+        text: str, target: list[str], nlp: object) -> None:
+    found = [e for e in _events(_doc(text, nlp)) if e[0] == "SANCTION"]
+    assert found and found[0][4] == target, _events(_doc(text, nlp))
+
+
+@pytest.mark.model
 def test_events_talks_and_signings_list_every_party_as_source(nlp: object) -> None:
     talks = _events(_doc("Pakistan and India on Friday held their first direct talks.", nlp))
     assert ("CONSULT", "040", "asserted", ["Pakistan", "India"], []) in talks

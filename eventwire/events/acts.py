@@ -26,6 +26,7 @@ from .arguments import (
     crowd_partners,
     facing_partners,
     means_actors,
+    own_envoys,
     own_forces,
     own_government,
     purpose_partners,
@@ -252,7 +253,8 @@ def _parties(token: Token, trig: Trigger, phrase: set[int],
     if trig.pos == "VERB":
         source, passive = _subject_of(token, table)
         partners = _partners(token, table, set(source), phrase,
-                             author=trig.type in REACTION_TYPES)
+                             author=trig.type in REACTION_TYPES,
+                             people=trig.type == "SANCTION")
         if passive:
             agent = [a for c in token.children if c.dep_ == "agent"
                      for p in c.children if p.dep_ == "pobj" for a in _np_actors(p, table)]
@@ -266,7 +268,8 @@ def _parties(token: Token, trig: Trigger, phrase: set[int],
     else:
         source = _noun_source(token, table)
         partners = _partners(token, table, set(source), phrase,
-                             author=trig.type in REACTION_TYPES)
+                             author=trig.type in REACTION_TYPES,
+                             people=trig.type == "SANCTION")
     if "reversed" in trig.flags:
         # "received aid from X", "received assurances from X" ("from" on the object)
         givers = [a for i in sorted(phrase | {token.i})
@@ -298,6 +301,8 @@ def _completed(token: Token, trig: Trigger, source: list[str], partners: list[st
         aimed = [a for a in partners if (actor := table.by_id(a)) is None
                  or actor.country not in own]  # "warned that Israel would ...": its own side
         partners = aimed or threatened_party(token, table, source) or partners
+    if trig.type in ("SANCTION", "RETREAT"):
+        partners = own_envoys(source, partners, table)  # "recalled its ambassador to X"
     if trig.type in ("MOBILIZE", "RETREAT"):  # a withdrawal's "its troops" are its own too
         source, partners = own_forces(source, partners, table, named=trig.type == "RETREAT")
     if trig.type in FACING_TYPES:

@@ -325,7 +325,8 @@ def _complement_partners(token: Token, table: ActorTable, exclude: set[str]) -> 
 
 
 def _partners(token: Token, table: ActorTable, exclude: set[str],
-              phrase: set[int] | None = None, author: bool = False) -> list[str]:
+              phrase: set[int] | None = None, author: bool = False,
+              people: bool = False) -> list[str]:
     """Targets: direct objects, then "with"/"to"/"on"/"against" partners of the trigger.
 
     Words that spell the trigger phrase ("send a delegation") are not partners, but their
@@ -335,9 +336,17 @@ def _partners(token: Token, table: ActorTable, exclude: set[str],
     phrase = phrase or set()
     if phrase:
         # the nouns that spell the phrase carry its partners: "imposed sanctions on X",
-        # "held talks with X", "rejected X's proposal", "rejected an offer of talks from X"
+        # "held talks with X", "rejected X's proposal", "rejected an offer of talks from X";
+        # with ``people``, a phrase noun naming people of another state is one ("expelled 12
+        # Russian diplomats", "released two Thai prisoners")
         doc = token.doc
+        own = countries_of(exclude, table)
         for i in sorted(phrase - {token.i}):
+            named = table.resolve(doc[i].idx, doc[i].idx + len(doc[i].text))
+            actor = table.by_id(named)
+            if people and named and named not in exclude and named not in out \
+                    and actor is not None and actor.country and actor.country not in own:
+                out.append(named)
             out.extend(a for a in object_partners(doc[i], table, author=author)
                        if a not in exclude and a not in out)
     def add(found: list[str]) -> None:
@@ -424,6 +433,16 @@ def own_forces(source: list[str], partners: list[str], table: ActorTable,
               and (actor.kind == "group" or (named and (not own or actor.country in own)))]
     rest = [a for a in partners if a not in forces]
     return (source or forces), rest
+
+
+def own_envoys(source: list[str], partners: list[str], table: ActorTable) -> list[str]:
+    """A state's own officials recalled or withdrawn are not whom the act is aimed at when
+    another state is named: "recalled its ambassador to X" is aimed at X."""
+    own = countries_of(source, table)
+    envoys = [a for a in partners if (actor := table.by_id(a)) is not None
+              and actor.kind in ("person", "group") and actor.country in own]
+    rest = [a for a in partners if a not in envoys]
+    return rest if rest and envoys and not countries_of(rest, table) & own else partners
 
 
 def own_government(source: list[str], table: ActorTable) -> list[str]:
