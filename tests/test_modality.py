@@ -343,6 +343,26 @@ def test_modality_an_act_not_done_is_no_event(text: str, nlp: object) -> None:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Rebels threatened to kill the hostage if Japan does not withdraw its troops from Iraq.",
+    "The minister said he had been ordered not to meet the Iranian envoy.",
+    "Although not making loans to buyers, the bank is the largest player in the market.",
+    "\"I don't rule out the possibility that Norway may withdraw its troops,\" he said.",
+])
+def test_modality_not_every_act_not_done_is_a_refusal(text: str, nlp: object) -> None:
+    # a condition, an order, a description, another verb's negation: no REJECT
+    assert "REJECT" not in [e[0] for e in _events(text, nlp)], _events(text, nlp)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("Norway said it would not provide support to Iceland.", "120"),
+])
+def test_modality_a_refused_noun_act_is_a_rejection(text: str, cameo: str, nlp: object) -> None:
+    assert _cameos(text, nlp) == [cameo]
+
+
+@pytest.mark.model
 @pytest.mark.parametrize(("text", "cameo"), [
     ("Norway will not accept refugees from Iceland.", "122"),
     ("Norway did not meet the Icelandic foreign minister.", "125"),

@@ -317,6 +317,33 @@ def _completed(token: Token, trig: Trigger, source: list[str], partners: list[st
 
 # acts whose refusal is a rejection ("will not accept refugees": REJECT, CAMEO 12x)
 REFUSABLE = COOPERATIVE_ACTS | CONCESSIVE_ACTS | {"AGREE"}
+ORDERS = frozenset({"order", "instruct", "tell", "direct", "ask", "urge", "advise", "warn"})
+REFUSING = frozenset({"refuse", "fail", "decline"})
+STATE_SECTORS = frozenset({"GOV", "LEG", "MIL", "JUD", "COP", "SPY", "OPP", "REB", "PTY"})
+
+def _refusal(token: Token, source: list[str], table: ActorTable) -> bool:
+    """Whether a cooperative act said not to be done is a refusal by its source: a state,
+    body, person or force declining it ("will not accept refugees", "failed to reach an
+    agreement", "refused to meet"), not a condition ("if Tokyo does not withdraw"), an order
+    ("was ordered not to comment"), a description ("not making loans directly") or a
+    statement about talk ("we are not talking about ...")."""
+    if token.tag_ in ("VBG", "VBN") and not (token.dep_ == "xcomp" and token.head.lemma_.lower()
+                                            in REFUSING):
+        return False
+    node = token.head if token.pos_ == "NOUN" and token.dep_ == "dobj" else token  # "not provide
+    # support"
+    while node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
+        node = node.head
+    if node.lemma_.lower() in ORDERS or node.tag_ in ("VBG", "VBN") or (
+            node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children)):
+        return False
+    if not (any(c.dep_ == "neg" for c in node.children) or node.lemma_.lower() in REFUSING):
+        return False  # "I don't rule out that X may return": the negation is another verb's
+    actors = [table.by_id(a) for a in source]
+    return bool(actors) and all(a is not None and (
+        a.kind in ("country", "organization", "person") or a.sector in STATE_SECTORS
+        or (a.kind == "group" and a.role is None and a.country)) for a in actors)  # "Israelis"
+
 
 def _decided(token: Token, trig: Trigger, source: list[str], partners: list[str],
              r: Reading) -> list[_Candidate]:
@@ -349,7 +376,7 @@ def _decided(token: Token, trig: Trigger, source: list[str], partners: list[str]
         # PLOVER and CAMEO code it ("will not accept refugees" 12x); any other act not done
         # ("decided not to veto", "will not respond") is no event. A claim that is denied
         # ("denied that its forces had fired") stays, negated.
-        if trig.type not in REFUSABLE:
+        if trig.type not in REFUSABLE or not _refusal(token, source, table):
             return []
         trig = replace(trig, type="REJECT", mode=None, cameo=REFUSAL_CAMEO.get(trig.type, "120"))
         modality, future = "asserted", False
