@@ -25,6 +25,7 @@ from eventwire.records import Actor, Article, Document, Mention, Quote
     ("NAIROBI, Kenya (AP) \u2014 Police said on Monday", "NAIROBI, Kenya"),
     ("BAGHDAD (Reuters) - Soldiers opened fire", "BAGHDAD"),
     ("Kabul, Afghanistan - Gunmen attacked a post", "Kabul, Afghanistan"),
+    ("Reuters - Libyan leader Muammar Gaddafi said", "Reuters"),  # a credit standing alone
 ])
 def test_actors_dateline_is_found_with_its_agency_and_dash(text: str, place: str) -> None:
     end = dateline_end(text)

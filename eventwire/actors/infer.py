@@ -26,7 +26,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..lexicon import MOVE_LEMMAS
+from ..lexicon import MOVE_LEMMAS, lexicon
 from ..records import Place
 from . import coref  # the pronoun resolution (imported as a module: coref needs book, book infer)
 from .phrases import STATE_SECTORS
@@ -75,12 +75,20 @@ def dateline_end(text: str) -> int | None:
     words = head[:match.start()].replace(",", " ").split()
     if not words or len(words) > 4 or not all(w[:1].isupper() for w in words):
         return None  # a sentence, not a dateline
-    if not (words[0].isupper() or "," in head[:match.start()] or head[match.start() + 1] == "("):
-        return None  # "Mr Smith - who ..." opens a sentence; a dateline is "CITY", "City, Country" or has an agency
+    if not (words[0].isupper() or "," in head[:match.start()] or head[match.start() + 1] == "("
+            or _agency(head[:match.start()])):
+        return None  # "Mr Smith - who ..." opens a sentence; a dateline is "CITY", "City,
+        # Country", has an agency, or is one ("Reuters - ", "Canadian Press - ")
     dash = _DASH.search(head, match.start())
     if dash is None or dash.start() - match.start() > DATELINE_AGENCY_CHARS:
         return None
     return dash.end()
+
+
+def _agency(text: str) -> bool:
+    """Whether ``text`` names a news agency or outlet ("Reuters", "AFP")."""
+    found = lexicon().organisation(text.strip())
+    return found is not None and found.sector == "JRN"
 
 
 def dateline_country(reader: Book, places: tuple[Place, ...]) -> str | None:

@@ -94,6 +94,8 @@ def named_person(book: Book, ent: Span) -> None:
         and root.head.ent_type_ != "PERSON" else None
     if head is not None:
         start = min(start, _descriptor_start(doc, head.i + 1, ent.sent.start))
+    while start < ent.start and doc[start].idx < book.dateline:
+        start += 1  # "Reuters - Libyan leader X": the credit is no part of the title
     descriptor = [t for t in doc[start:ent.start] if not book.inside_known_org(t)]
     words = _words(descriptor)
     title, _, _ = _title_in(words, lex)
