@@ -150,12 +150,6 @@ def _columns(columns: str | Sequence[str] | None) -> list[str] | None:
     return names
 
 
-def _check_columns(asked: list[str] | None, names: Sequence[str]) -> None:
-    unknown = [c for c in asked or () if c not in names]
-    if unknown:
-        raise ValueError(f"unknown column(s) {', '.join(unknown)}; valid: {', '.join(names)}")
-
-
 def _check_engine(engine: str) -> None:
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; valid: {', '.join(ENGINES)}")
@@ -206,8 +200,8 @@ def _documents_store(path: Path, batch: int = 256) -> Store:
 @contextmanager
 def _connection(source: str | Path | Store) -> Iterator[Any]:
     """A DuckDB connection on which the store's tables (or views of them) can be read."""
-    from .store import TABLES, Store
-    from .store.frames import attach_parquet
+    from .store import Store
+    from .store.frames import parquet_connection
 
     if isinstance(source, Store):
         yield source.con
@@ -221,14 +215,8 @@ def _connection(source: str | Path | Store) -> Iterator[Any]:
         if not (path / "events").is_dir():
             raise ValueError(f"{path} is no Parquet export of eventwire (no events/ folder; "
                              "write one with eventwire export --db FILE --parquet DIR)")
-        import duckdb
-
-        con = duckdb.connect()
-        try:
-            attach_parquet(con, path, TABLES)
+        with parquet_connection(path) as con:
             yield con
-        finally:
-            con.close()
     elif path.suffix.lower() == ".parquet":
         raise ValueError(f"{path}: give the folder of the Parquet export, not one file")
     elif _is_documents(path):
@@ -294,12 +282,11 @@ def _frame(table: Any, engine: str) -> Any:
     return _to_polars(table) if engine == "polars" else _to_pandas(table)
 
 
-def _read(source: str | Path | Store, query: Any, filters: FrameFilters,
+def _read(source: str | Path | Store, rows: Any, filters: FrameFilters,
           columns: list[str] | None, engine: str) -> Any:
+    """The frame of ``rows`` (``events_table`` or ``stories_table``) over ``source``."""
     with _connection(source) as con:
-        sql, params, names = query(con, filters, columns)
-        _check_columns(columns, names)
-        table = con.sql(sql, params=params).to_arrow_table()
+        table = rows(con, filters, columns)
     return _frame(table, engine)
 
 
@@ -322,12 +309,12 @@ def read_events(source: str | Path | Store, *, engine: Engine = "pandas",
     ``modality``; ``article`` article ids. ``columns`` picks and orders the columns. A filter
     or column that cannot be is a ``ValueError`` naming the valid ones.
     """
-    from .store.frames import events_query
+    from .store.frames import events_table
 
     _check_engine(engine)
     f = _filters(country=country, actor=actor, type=type, since=since, until=until,
                  story=story, modality=modality, article=article)
-    return _read(source, events_query, f, _columns(columns), engine)
+    return _read(source, events_table, f, _columns(columns), engine)
 
 
 def read_stories(source: str | Path | Store, *, engine: Engine = "pandas",
@@ -345,9 +332,9 @@ def read_stories(source: str | Path | Store, *, engine: Engine = "pandas",
     its reports, ``type``, ``modality``, ``story``; ``since`` / ``until`` keep the stories
     whose span reaches into the window; ``min_reports``. ``columns`` picks the columns.
     """
-    from .store.frames import stories_query
+    from .store.frames import stories_table
 
     _check_engine(engine)
     f = _filters(country=country, actor=actor, type=type, since=since, until=until,
                  story=story, modality=modality, min_reports=min_reports)
-    return _read(source, stories_query, f, _columns(columns), engine)
+    return _read(source, stories_table, f, _columns(columns), engine)

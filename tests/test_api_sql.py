@@ -14,9 +14,6 @@ API_DIR = PACKAGE / "api"
 TABLES = "(?:" + "|".join(sorted({*STORE_TABLES, "meta"}, key=len, reverse=True)) + ")"
 SQL = re.compile(rf"\bSELECT\s|\b(?:FROM|JOIN)\s+{TABLES}\b|\bINSERT\s+INTO\b|\bUPDATE\s+{TABLES}\b"
                  r"|\bDELETE\s+FROM\b|\bGROUP\s+BY\b|\bORDER\s+BY\b|\.execute\(|\.sql\(")
-# Modules outside the store whose SQL is still being moved under it (issue 15, part 5); a
-# module leaves this list when its SQL has moved.
-PENDING = {"frames.py"}
 
 
 def _sql_lines(paths: list[Path]) -> list[str]:
@@ -34,7 +31,7 @@ def test_api_sql_lives_in_the_store() -> None:
 def test_api_sql_no_module_outside_the_store_holds_sql() -> None:
     outside = [p for p in sorted(PACKAGE.rglob("*.py"))
                if "store" not in p.relative_to(PACKAGE).parts]
-    found = _sql_lines([p for p in outside if str(p.relative_to(PACKAGE)) not in PENDING])
+    found = _sql_lines(outside)
     assert found == [], "SQL outside eventwire/store (move it into a store module):\n" + "\n".join(found)
 
 

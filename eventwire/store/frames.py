@@ -1,6 +1,8 @@
-"""The SQL of the data frames: one row per event (``events_query``) or per story
-(``stories_query``) over the store's tables, wherever they are: a database, the views
-``attach_parquet`` puts over a Parquet export, or documents loaded into an in-memory store.
+"""The SQL of the data frames: one row per event (``events_query``, run by ``events_table``)
+or per story (``stories_query``, run by ``stories_table``) over the store's tables, wherever
+they are: a database, the views ``attach_parquet`` puts over a Parquet export (a connection of
+them: ``parquet_connection``), or documents loaded into an in-memory store. ``eventwire.frames``
+checks the filters and types the Arrow tables these return; it holds no SQL.
 
 The queries read the columns a table has (``table_columns``), so a database made before a
 column was added and one made after both read; a column a table lacks is left out of the
@@ -10,16 +12,19 @@ run time comes from the fixed tables here and from the tables' own column names.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from .reads import KEY_X, like_pattern
+from .schema import TABLES
 
 __all__ = ["EVENT_TABLES", "FrameFilters", "attach_parquet", "event_columns", "events_query",
-           "stories_query", "table_columns"]
+           "events_table", "parquet_connection", "stories_query", "stories_table",
+           "table_columns"]
 
 # The tables the frames read, and how a Parquet export holds each: a folder partitioned by
 # month, or one file.
@@ -72,6 +77,20 @@ def attach_parquet(con: Any, directory: Path, empty: Mapping[str, Sequence[tuple
             cols = ", ".join(f'NULL::{kind} AS "{c}"' for c, kind in empty[table])
             source = f"SELECT {cols} WHERE false"
         con.execute(f'CREATE OR REPLACE VIEW "{table}" AS {source}')
+
+
+@contextmanager
+def parquet_connection(directory: Path) -> Iterator[Any]:
+    """An in-memory DuckDB connection with the views of ``attach_parquet`` over the Parquet
+    export in ``directory`` (tables it lacks are empty, with the store's columns)."""
+    import duckdb
+
+    con = duckdb.connect()
+    try:
+        attach_parquet(con, directory, TABLES)
+        yield con
+    finally:
+        con.close()
 
 
 @dataclass(slots=True)
@@ -273,3 +292,26 @@ LEFT JOIN members m ON m.story_id = s.story_id
 WHERE {" AND ".join(clauses)}
 ORDER BY s.date NULLS LAST, s.first_published NULLS LAST, s.story_id"""
     return sql, params, names
+
+
+Query = Callable[[Any, FrameFilters, Sequence[str] | None], tuple[str, list[Any], list[str]]]
+
+
+def _table(con: Any, query: Query, f: FrameFilters, columns: Sequence[str] | None) -> Any:
+    """The Arrow table of ``query`` on ``con``; a column asked for that the query cannot give
+    is a ``ValueError`` naming the valid ones, raised before anything is read."""
+    sql, params, names = query(con, f, columns)
+    unknown = [c for c in columns or () if c not in names]
+    if unknown:
+        raise ValueError(f"unknown column(s) {', '.join(unknown)}; valid: {', '.join(names)}")
+    return con.sql(sql, params=params).to_arrow_table()
+
+
+def events_table(con: Any, f: FrameFilters, columns: Sequence[str] | None = None) -> Any:
+    """The event frame's rows (``events_query``) as a ``pyarrow.Table``."""
+    return _table(con, events_query, f, columns)
+
+
+def stories_table(con: Any, f: FrameFilters, columns: Sequence[str] | None = None) -> Any:
+    """The story frame's rows (``stories_query``) as a ``pyarrow.Table``."""
+    return _table(con, stories_query, f, columns)
