@@ -250,6 +250,14 @@ def test_events_sanctions_on_envoys_aim_at_their_state_not_the_senders_own(
 
 
 @pytest.mark.model
+def test_events_a_meeting_in_one_sides_country_is_the_others_visit(nlp: object) -> None:
+    found = _events(_doc("Greek and Turkish leaders struck an upbeat tone at a rare meeting "
+                         "in Athens.", nlp))
+    assert [(e[0], e[3], e[4]) for e in found] == [
+        ("CONSULT", ["Turkish leaders"], ["Greek leaders"])], found
+
+
+@pytest.mark.model
 def test_events_talks_and_signings_list_every_party_as_source(nlp: object) -> None:
     talks = _events(_doc("Pakistan and India on Friday held their first direct talks.", nlp))
     assert ("CONSULT", "040", "asserted", ["Pakistan", "India"], []) in talks

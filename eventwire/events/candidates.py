@@ -143,10 +143,16 @@ def _hosted(event: Event, place_country: dict[str, str | None], table: ActorTabl
     host = place_country.get(event.place)
 
     src, tgt = countries_of(event.source, table), countries_of(event.target, table)
-    if not host or not src or not tgt:
-        return event
     # a code with the modality folded in (036 "intends to meet") stays; a meeting becomes a visit
     cameo = "042" if event.cameo is None or event.cameo.startswith("04") else event.cameo
+    if host and not event.target and host in src and len(src) > 1:
+        # "Greek and Turkish leaders met in Athens": the Greeks host the Turks' visit
+        hosts = tuple(a for a in event.source if countries_of([a], table) == {host})
+        guests = tuple(a for a in event.source if a not in hosts and countries_of([a], table))
+        if hosts and guests and len(guests) + len(hosts) == len(event.source):
+            return replace(event, mode="visit", cameo=cameo, source=guests, target=hosts)
+    if not host or not src or not tgt:
+        return event
     if host in tgt and host not in src:
         return replace(event, mode="visit", cameo=cameo)
     if host in src and host not in tgt:
