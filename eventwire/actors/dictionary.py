@@ -25,6 +25,14 @@ Matching. Names are folded like the registry's (``name_key``: case, accents, pun
 A name form that several entries share counts only when they agree on the date; a
 one-word form ("Merkel") counts only when the dictionary lists exactly it, one entry holds
 it, and it is not a common English word or a generic agent noun ("Care", "Hope", "Police").
+A person's name that no entry lists exactly is matched on its variant key (``variant_key``):
+the Arabic and Persian particles after the first word dropped ("Ayman Safadi" for "ayman al
+safadi", "bin", "ibn", "el"), letters that carry no accent mark folded ("Yıldırım"); the first
+and the last word must then agree, and the middle words of one must be among the other's
+("George W Bush" is not "George H W Bush"'s variant, "George Bush" is either's: they must then
+agree, like any shared form). A name that leaves out an entry's middle word matches it only
+while a dated role of the entry is valid on the date: a current officeholder is who the news
+names so, an undated or past entry is as likely someone else ("John Smith").
 """
 
 from __future__ import annotations
@@ -51,7 +59,7 @@ __all__ = [
     "ACTORS_FILE", "AGENTS_FILE", "ActorDictionary", "DictEntry", "DictionaryError", "PhoenixCode",
     "PhoenixEntry",
     "add_user_actors", "agent", "fill_from_dictionary", "load_user_actors", "lookup", "parse_phoenix",
-    "resolve_dictionary", "shipped",
+    "resolve_dictionary", "shipped", "variant_key",
 ]
 
 ACTORS_FILE = "actors_dictionary.tsv.gz"
@@ -67,6 +75,12 @@ BODY_SECTORS = frozenset({"JUD", "COP", "MIL", "LEG", "MED", "EDU"})
 # the longest name form a user's file may have matched in the text, in tokens
 MAX_NAME_TOKENS = 8
 # words that, just before a mention, say the role is over ("former President X", "ex-premier")
+# name particles that one spelling of a person's name writes and another leaves out; never
+# dropped as the first word ("Al Gore", "Ben Wallace")
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "ben"})
+# letters NFKD leaves whole: folded as English news writes them
+PLAIN_LETTERS = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae",
+                               "œ": "oe", "ð": "d", "þ": "th"})
 FORMER_WORDS = frozenset({"former", "ex", "erstwhile", "onetime", "one-time", "late"})
 KINDS = ("person", "organization", "group", "country")
 USER_COLUMNS = ("name", "country", "sector", "role", "from", "until")
@@ -377,6 +391,16 @@ def _choose(roles: Sequence[_Role], on: date | None) -> tuple[_Role, bool] | Non
     return min(roles, key=lambda r: r.since or date.max), True
 
 
+def variant_key(name: str) -> tuple[str, str, frozenset[str]] | None:
+    """(first word, last word, middle words) of a person's name with its particles dropped
+    ("Ayman al-Safadi" -> ("ayman", "safadi", {})), or None for a one-word name."""
+    words = name_key(name.lower().translate(PLAIN_LETTERS)).split()
+    words = words[:1] + [w for w in words[1:] if w not in NAME_PARTICLES]
+    if len(words) < 2:
+        return None
+    return words[0], words[-1], frozenset(words[1:-1])
+
+
 class ActorDictionary:
     """Name forms -> entries with dated roles; agent nouns -> sectors."""
 
@@ -385,6 +409,27 @@ class ActorDictionary:
         self.entries: list[_Entry] = []
         self.agents: dict[str, str] = {}
         self.user_names: set[str] = set()  # name forms a user's file gave
+        # (first, last) -> (middle words, entry) of people's name forms; built when first asked
+        self._variants: dict[tuple[str, str], list[tuple[frozenset[str], int]]] | None = None
+
+    def _variant_hits(self, name: str) -> dict[int, bool]:
+        """The people whose name forms are variants of ``name`` (see the module doc), each
+        with whether ``name`` leaves out one of its middle words."""
+        key = variant_key(name)
+        if key is None:
+            return {}
+        if self._variants is None:
+            self._variants = {}
+            for form, indices in self.names.items():
+                people = [i for i in indices if self.entries[i].kind == "person"]
+                if people and (k := variant_key(form)) is not None:
+                    self._variants.setdefault(k[:2], []).extend((k[2], i) for i in people)
+        first, last, middle = key
+        hits: dict[int, bool] = {}
+        for m, i in self._variants.get((first, last), ()):
+            if m <= middle or middle <= m:
+                hits[i] = hits.get(i, True) and not m <= middle
+        return hits
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -394,6 +439,7 @@ class ActorDictionary:
         self.entries.append(entry)
         for n in names:
             self.names[n] = (*self.names.get(n, ()), index)
+        self._variants = None
         return index
 
     def copy(self) -> ActorDictionary:
@@ -415,6 +461,7 @@ class ActorDictionary:
                 self.entries[i].user = user + self.entries[i].user
             for n in names:  # a new spelling joins them
                 self.names[n] = tuple(sorted(set(self.names.get(n, ())) | taken))
+            self._variants = None
             return
         self._add(_Entry(names[0], kind, "", user), names)
 
@@ -423,6 +470,10 @@ class ActorDictionary:
         """The entry ``name`` names, with the role valid on ``on`` (see the module doc)."""
         key = name_key(name)
         hits = [i for i in self.names.get(key, ()) if self.entries[i].kind in set(kinds)]
+        shorter: dict[int, bool] = {}  # a variant's hits: whether the name leaves a word out
+        if not hits and "person" in kinds:
+            shorter = self._variant_hits(name)
+            hits = sorted(shorter)
         if not hits or (" " not in key and (len(hits) > 1 or _common(key, self.agents))):
             return None
         found: list[tuple[int, DictEntry]] = []
@@ -437,6 +488,8 @@ class ActorDictionary:
                 ended = r.until is not None and on is not None and r.until < on
                 sector = "ELI" if ended and r.sector in STATE_SECTORS | {"ELI"} else None
             rank = 2 if former else 0 if r.dated else 1
+            if shorter.get(i) and rank:
+                continue
             found.append((rank, DictEntry(
                 name=e.name, kind=e.kind, country=r.country, sector=sector,
                 other_sectors=() if former else r.other_sectors, role=r.role,

@@ -1,0 +1,89 @@
+"""People's names on real news: spelling variants of dictionary names, pronoun binding,
+officeholders whose country the office gives."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from eventwire.actors import dictionary as D
+from eventwire.pipeline import extract
+from eventwire.records import Article
+
+# fictional people, each a dated office of a fictional state
+PEOPLE = """\
+ELENDIL_AL_TELCONTAR_
+\t[ARNGOV >200101]
+ARAGORN_ELESSAR_TELCONTAR_
+\t[ARNGOV >200101]
+ELROND_AL_PEREDHIL_
+\t[ARNGOV >200101]
+ELROND_EL_PEREDHIL_
+\t[GONGOV >200101]
+ISIL_YILDIZ_
+\t[ARNGOV >200101]
+"""
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory: pytest.TempPathFactory) -> D.ActorDictionary:
+    path: Path = tmp_path_factory.mktemp("names") / "people.actors.txt"
+    path.write_text(PEOPLE, encoding="utf-8")
+    return D.load_user_actors(path)
+
+
+def test_names_variant_key_drops_particles_after_the_first_word() -> None:
+    assert D.variant_key("Elendil al-Telcontar") == ("elendil", "telcontar", frozenset())
+    assert D.variant_key("Elendil bin Telcontar") == ("elendil", "telcontar", frozenset())
+    assert D.variant_key("Al Telcontar") == ("al", "telcontar", frozenset())  # a first name
+    assert D.variant_key("Aragorn Elessar Telcontar") == (
+        "aragorn", "telcontar", frozenset({"elessar"}))
+    assert D.variant_key("Işıl Yıldız") == ("isil", "yildiz", frozenset())
+    assert D.variant_key("Telcontar") is None  # one word is no person's variant
+
+
+def test_names_variant_without_particle_finds_the_entry(book: D.ActorDictionary) -> None:
+    on = date(2021, 5, 1)
+    for text in ("Elendil Telcontar", "Elendil el-Telcontar", "ELENDIL AL TELCONTAR"):
+        found = book.lookup(text, on)
+        assert found is not None and (found.country, found.sector) == ("ARN", "GOV"), text
+    assert book.lookup("Elendil Telcontar", on, ("organization",)) is None  # people only
+    assert book.lookup("Işıl Yıldız", on) is not None  # a dotless i is an i
+
+
+def test_names_variant_needs_first_and_last_name(book: D.ActorDictionary) -> None:
+    on = date(2021, 5, 1)
+    assert book.lookup("Arathorn Telcontar", on) is None  # another man of the same family
+    assert book.lookup("Elendil Peredhil", on) is None
+    assert book.lookup("Aragorn Arathorn Telcontar", on) is None  # a different middle name
+
+
+def test_names_shorter_variant_only_for_a_current_officeholder(book: D.ActorDictionary) -> None:
+    now = book.lookup("Aragorn Telcontar", date(2021, 5, 1))
+    assert now is not None and now.country == "ARN"
+    assert book.lookup("Aragorn Telcontar", date(2019, 5, 1)) is None  # before the office
+    assert book.lookup("Aragorn Elessar Telcontar", date(2019, 5, 1)) is not None  # exact
+
+
+def test_names_variants_that_disagree_give_nothing(book: D.ActorDictionary) -> None:
+    on = date(2021, 5, 1)
+    assert book.lookup("Elrond al Peredhil", on).country == "ARN"  # type: ignore[union-attr]
+    assert book.lookup("Elrond el Peredhil", on).country == "GON"  # type: ignore[union-attr]
+    assert book.lookup("Elrond Peredhil", on) is None  # ARN or GON
+
+
+def test_names_variant_on_the_shipped_dictionary() -> None:
+    exact = D.lookup("Abdel Fattah el-Sisi", date(2019, 1, 1))
+    variant = D.lookup("Abdel Fattah Sisi", date(2019, 1, 1))
+    assert exact is not None and variant == exact and variant.country == "EGY"
+
+
+@pytest.mark.model
+def test_names_variant_gives_the_dictionary_country_over_context(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Abdel Fattah Sisi flew to Ankara on Monday. Turkish officials said he met "
+            "Turkish ministers at the airport.")
+    doc = extract(Article(id="v", text=text, published=date(2019, 1, 1)), nlp)
+    got = {a.name: (a.country, a.country_source) for a in doc.actors}
+    assert got["Abdel Fattah Sisi"] == ("EGY", "dictionary")
