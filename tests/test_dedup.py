@@ -23,6 +23,7 @@ from eventwire.dedup import (
     content_words,
     fits,
     normalise_name,
+    person_name,
     place_keys,
     reports_of,
 )
@@ -36,6 +37,7 @@ from eventwire.records import (
     Place,
     Span,
 )
+from eventwire.registry import Registry, actor_key
 from eventwire.store import Store
 
 # --- actors and reports, as the stages would code them ---------------------------------------
@@ -115,6 +117,69 @@ def test_dedup_actor_keys_are_identities_not_country_and_sector() -> None:
     assert actor_keys(PEOPLE.to_dict()) == {"c:GBR", "k:GBR/CVL"}
     assert actor_keys(TORIES.to_dict()) == {"n:conservative party", "c:GBR"}
     assert actor_keys(FRANCE.to_dict()) == {"g:FRA", "c:FRA"}
+
+
+def test_dedup_a_person_goes_by_their_actor_key() -> None:
+    keyed = replace(MR_BLAIR, actor_key="tony-blair@GBR")
+    assert person_name(keyed.to_dict()) == "tony blair"
+    assert actor_keys(keyed.to_dict()) == {"n:tony blair", "s:blair", "m:blair", "c:GBR"}
+    # without a key, the article's name; an organisation goes by its name either way
+    assert person_name(MR_BLAIR.to_dict()) == ""
+    lib_dems = Actor(id="ld", name="The Lib Dems", kind="person", country="GBR",
+                     actor_key=actor_key("The Lib Dems", "GBR"))
+    assert person_name(lib_dems.to_dict()) == "lib dems"
+    assert actor_keys(lib_dems.to_dict()) == actor_keys(replace(lib_dems, actor_key=None)
+                                                         .to_dict())
+    tories = replace(TORIES, actor_key="tories@GBR")
+    assert actor_keys(tories.to_dict()) == actor_keys(TORIES.to_dict())
+    # a key that only hashes a name without Latin letters says less than the name itself
+    putin = Actor(id="p", name="Владимир Путин", kind="person", country="RUS",
+                  actor_key=actor_key("Владимир Путин", "RUS"))
+    assert putin.actor_key and putin.actor_key.startswith("x")
+    assert actor_keys(putin.to_dict()) == {"n:владимир путин", "s:путин", "c:RUS"}
+
+
+def test_dedup_the_actor_key_is_one_identity_across_articles() -> None:
+    president = Actor(id="bush", name="President Bush", kind="person", country="USA",
+                      sector="GOV", role="President")
+    george = replace(president, id="gwb", name="George W Bush")
+    father = replace(president, id="ghwb", name="George H W Bush")
+    mr_bush = replace(president, id="mr", name="Mr Bush", role=None, sector=None)
+    a_text = "President Bush defended the tax cuts in a speech in Ohio."
+    b_text = "George W Bush defended his tax cuts in a speech in Ohio."
+    # by the names alone: two full names of one surname, two people
+    assert agree(rep("a", a_text, (president,)), rep("b", b_text, (george,))) is None
+    # the actor key (the dictionary's entry) says they are one
+    gwb = actor_key("George W Bush", "USA")
+    a = rep("a", a_text, (replace(president, actor_key=gwb),))
+    b = rep("b", b_text, (replace(george, actor_key=gwb),))
+    assert agree(a, b) is not None
+    # and "Mr Bush" whose key is the son is not the father, which his surname alone allowed
+    c_text = "George H W Bush defended the tax cuts in a speech in Ohio."
+    assert agree(rep("m", a_text, (mr_bush,)), rep("c", c_text, (father,))) is not None
+    keyed = rep("m", a_text, (replace(mr_bush, actor_key=gwb),))
+    older = rep("c", c_text, (replace(father, actor_key=actor_key("George H W Bush", "USA")),))
+    assert agree(keyed, older) is None
+    assert agree(keyed, b) is not None
+
+
+def test_dedup_the_registry_keys_join_one_person_across_articles() -> None:
+    """The real thing beside the hand-set keys: the registry gives each article's actor its
+    key, and the store's stories follow it."""
+    tony = replace(BLAIR, country_source="text",
+                   mentions=(Mention(start=0, end=10, text="Tony Blair"),))
+    mr = replace(MR_BLAIR, country=None, mentions=(Mention(start=0, end=8, text="Mr Blair"),))
+    docs = [doc("a", "Tony Blair defended the anti-terror bill and its control orders.", (tony,)),
+            doc("b", "Mr Blair defended the control orders of his anti-terror bill.", (mr,))]
+    registry = Registry()
+    completed = [registry.complete(d) for d in docs]
+    assert [a.actor_key for d in completed for a in d.actors] == ["tony-blair@GBR"] * 2
+    assert person_name(completed[1].actors[0].to_dict()) == "tony blair"
+    with Store() as store:
+        store.write_batch(completed)
+        assert "n:tony blair" in {r["key"] for r in store.query(
+            "SELECT key FROM story_keys WHERE article_id = 'b'")}
+        assert store.count("stories") == 1
 
 
 def test_dedup_content_words_leave_out_function_words_actors_and_stem() -> None:

@@ -38,7 +38,15 @@ chain from one event to another through a series of near neighbours.
 
 from __future__ import annotations
 
-from .keys import actor_keys, content_words, evidence_key, near_keys, normalise_name, place_keys
+from .keys import (
+    actor_keys,
+    content_words,
+    evidence_key,
+    near_keys,
+    normalise_name,
+    person_name,
+    place_keys,
+)
 from .matching import DEFAULT_WINDOW_DAYS, MIN_SHARED_WORDS, MIN_WORD_OVERLAP, agree
 from .reports import Report, reports_of
 from .stories import Story, assign, fits
@@ -57,6 +65,7 @@ __all__ = [
     "fits",
     "near_keys",
     "normalise_name",
+    "person_name",
     "place_keys",
     "reports_of",
 ]

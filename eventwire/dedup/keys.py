@@ -20,7 +20,7 @@ from ..registry import FEMALE_HONORIFICS, HONORIFICS, MALE_HONORIFICS
 
 __all__ = ["MIN_COPIED_WORDS", "NEAR_BANDS", "NEAR_COPY_WORDS", "NEAR_ROWS", "STEM_LENGTH",
            "actor_keys", "content_words", "evidence_key", "naming_words", "near_keys",
-           "normalise_name", "place_keys", "title_words"]
+           "normalise_name", "person_name", "place_keys", "title_words"]
 
 # A content word is compared on its first letters: "elections", "election" and "electoral"
 # are one word; so are "proposals" and "proposed".
@@ -39,6 +39,9 @@ NEAR_ROWS = 2
 
 _NON_WORD = re.compile(r"[^\w\s]+")
 _WORD = re.compile(r"[^\W\d_]{3,}")
+# ``registry.actor_key`` of a name with nothing to fold to a slug: "x" and a hash.
+_HASHED_KEY = re.compile(r"x[0-9a-f]{8}")
+_LATIN = re.compile(r"[a-z0-9]")
 _GOVERNING_SECTORS = frozenset({"GOV"})
 _SPECIFIC_PLACES = frozenset({"city", "admin", "region", "other"})
 
@@ -117,12 +120,30 @@ def _is_generic(name: str, kind: str | None) -> bool:
     return " ".join(words) in titles
 
 
+def person_name(actor: Mapping[str, Any]) -> str:
+    """The name of a person's ``actor_key`` as ``normalise_name`` writes names
+    ("tony-blair@GBR" -> "tony blair"); empty without a key, and for a key that is a hash of a
+    name with no Latin letter or digit (the article's own name says more)."""
+    key = actor.get("actor_key")
+    if not key:
+        return ""
+    slug = str(key).split("@", 1)[0]
+    if _HASHED_KEY.fullmatch(slug) and not _LATIN.search(normalise_name(actor.get("name"))):
+        return ""
+    return normalise_name(slug.replace("-", " "))  # "the-lib-dems": "lib dems", as a name
+
+
 def actor_keys(actor: Mapping[str, Any]) -> frozenset[str]:
     """The keys under which an actor matches another article's actor.
 
     ``n:`` a proper name (a person's without "Mr"; an organisation's), ``s:`` a person's
     surname, ``g:`` a state's government acting (the state, or a governing body with no proper
     name) -- these are identities; ``c:`` the bare country is no identity, only a check.
+
+    A person's name is the one of their ``actor_key`` when they have one (``person_name``:
+    "Mr Blair" the registry knows as ``tony-blair@GBR`` is "tony blair", as is "Tony Blair"
+    in another article), else the name the article gives; the honorific the article uses
+    still tells "Mr Blair" from "Mrs Blair".
     """
     keys: set[str] = set()
     kind = actor.get("kind")
@@ -135,6 +156,11 @@ def actor_keys(actor: Mapping[str, Any]) -> frozenset[str]:
             gender = gender or ("m" if words[0] in MALE_HONORIFICS else
                                 "f" if words[0] in FEMALE_HONORIFICS else "")
             words = words[1:]
+        known = person_name(actor)
+        if known:
+            words = known.split()
+            while len(words) > 1 and words[0] in HONORIFICS:
+                words = words[1:]
         name = " ".join(words)
     if country:
         keys.add(f"c:{country}")
