@@ -258,6 +258,16 @@ def test_events_a_meeting_in_one_sides_country_is_the_others_visit(nlp: object) 
 
 
 @pytest.mark.model
+def test_events_an_act_by_no_one_is_the_one_by_someone_told_again(nlp: object) -> None:
+    text = ("Syrian troops shelled the town of Douma on Monday. Seven civilians were killed "
+            "near the market, residents said.")
+    found = _events(_doc(text, nlp))
+    assert [e[0] for e in found] == ["ASSAULT"] and found[0][3], found
+    alone = _events(_doc("Seven civilians were killed near the market in Douma.", nlp))
+    assert [e[0] for e in alone] == ["ASSAULT"], alone  # no one else: it stays, doer unknown
+
+
+@pytest.mark.model
 def test_events_talks_and_signings_list_every_party_as_source(nlp: object) -> None:
     talks = _events(_doc("Pakistan and India on Friday held their first direct talks.", nlp))
     assert ("CONSULT", "040", "asserted", ["Pakistan", "India"], []) in talks

@@ -189,4 +189,6 @@ def emit(merged: list[_Candidate], doc: Doc, places: tuple[Place, ...],
             event = replace(event, id=stable_id("ev", event.id, n))
         seen.add(event.id)
         events.append(event)
-    return tuple(events)
+    told = {e.type for e in events if e.source}
+    return tuple(e for e in events if e.source or e.type not in told)  # "seven civilians were
+    # killed" in a report of an attack by X is that attack told again, not one by no one
