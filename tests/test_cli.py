@@ -13,6 +13,7 @@ import subprocess
 import sys
 
 import pytest
+from test_store import full_document  # pytest puts tests/ (no __init__.py) on sys.path
 
 from eventwire.cli import build_parser, main
 
@@ -222,8 +223,6 @@ def test_cli_show_reads_standard_input_and_a_database(tmp_path):
     assert "CONSULT" in run.stdout and "Chile (CHL)" in run.stdout
 
     db = tmp_path / "events.duckdb"
-    from tests.test_store import full_document
-
     with Store(db) as store:
         store.write(full_document("es-1"))
     run = _cli("show", "--db", str(db))
