@@ -7,8 +7,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 from eventwire.actors import dictionary as D
+from eventwire.actors import find_actors
 from eventwire.pipeline import extract
 from eventwire.records import Article
 
@@ -87,3 +90,69 @@ def test_names_variant_gives_the_dictionary_country_over_context(nlp) -> None:  
     doc = extract(Article(id="v", text=text, published=date(2019, 1, 1)), nlp)
     got = {a.name: (a.country, a.country_source) for a in doc.actors}
     assert got["Abdel Fattah Sisi"] == ("EGY", "dictionary")
+
+
+# ------------------------------------------------------------------ pronoun binding
+
+VOCAB = spacy.blank("en").vocab
+
+
+def _parsed(rows: list[tuple[str, int, str, str, str]]) -> Doc:
+    """A Doc with a hand-written parse: (word, head index, dep, pos, IOB entity) per token."""
+    words, heads, deps, pos, ents = (list(x) for x in zip(*rows, strict=True))
+    return Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+
+
+def _mentions(doc: Doc) -> dict[str, list[str]]:
+    return {a.name: [m.text for m in a.mentions] for a in find_actors(doc).actors}
+
+
+def test_names_an_object_pronoun_is_not_the_subject_of_its_clause() -> None:
+    # "Ana Torres said Kenji Sato called her ."
+    doc = _parsed([("Ana", 1, "compound", "PROPN", "B-PERSON"),
+                   ("Torres", 2, "nsubj", "PROPN", "I-PERSON"), ("said", 2, "ROOT", "VERB", "O"),
+                   ("Kenji", 4, "compound", "PROPN", "B-PERSON"),
+                   ("Sato", 5, "nsubj", "PROPN", "I-PERSON"), ("called", 2, "ccomp", "VERB", "O"),
+                   ("her", 5, "dobj", "PRON", "O"), (".", 2, "punct", "PUNCT", "O")])
+    got = _mentions(doc)
+    assert "her" in got["Ana Torres"] and "her" not in got["Kenji Sato"]
+
+
+def test_names_an_object_pronoun_skips_the_subject_its_verb_borrows() -> None:
+    # "Ana Torres spoke . Kenji Sato was quick in recognizing her ."
+    doc = _parsed([("Ana", 1, "compound", "PROPN", "B-PERSON"),
+                   ("Torres", 2, "nsubj", "PROPN", "I-PERSON"), ("spoke", 2, "ROOT", "VERB", "O"),
+                   (".", 2, "punct", "PUNCT", "O"),
+                   ("Kenji", 5, "compound", "PROPN", "B-PERSON"),
+                   ("Sato", 6, "nsubj", "PROPN", "I-PERSON"), ("was", 6, "ROOT", "AUX", "O"),
+                   ("quick", 6, "acomp", "ADJ", "O"), ("in", 7, "prep", "ADP", "O"),
+                   ("recognizing", 8, "pcomp", "VERB", "O"), ("her", 9, "dobj", "PRON", "O"),
+                   (".", 6, "punct", "PUNCT", "O")])
+    got = _mentions(doc)
+    assert "her" in got["Ana Torres"] and "her" not in got["Kenji Sato"]
+
+
+def test_names_a_subject_pronoun_still_takes_the_subject() -> None:
+    # "Ana Torres said she called Kenji Sato ."
+    doc = _parsed([("Ana", 1, "compound", "PROPN", "B-PERSON"),
+                   ("Torres", 2, "nsubj", "PROPN", "I-PERSON"), ("said", 2, "ROOT", "VERB", "O"),
+                   ("she", 4, "nsubj", "PRON", "O"), ("called", 2, "ccomp", "VERB", "O"),
+                   ("Kenji", 6, "compound", "PROPN", "B-PERSON"),
+                   ("Sato", 4, "dobj", "PROPN", "I-PERSON"), (".", 2, "punct", "PUNCT", "O")])
+    assert "she" in _mentions(doc)["Ana Torres"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "pronoun", "owner", "not_owner"), [
+    ("Opposition leader Juan Perez declared himself president. US President Donald Trump was "
+     "quick in recognizing him as interim president.", "him", "Juan Perez", "Donald Trump"),
+    ("Mexican President Andres Lopez spoke on Monday. He said Canadian Prime Minister Justin "
+     "Smith met him in Ottawa.", "him", "Andres Lopez", "Justin Smith"),
+    ("German Chancellor Angela Merkel said Vladimir Putin had called her on Tuesday.", "her",
+     "Angela Merkel", "Vladimir Putin"),
+])
+def test_names_object_pronouns_on_written_sentences(nlp, text: str, pronoun: str, owner: str,  # type: ignore[no-untyped-def]
+                                                    not_owner: str) -> None:
+    doc = extract(Article(id="p", text=text, published=date(2019, 1, 1)), nlp)
+    got = {a.name: [m.text for m in a.mentions] for a in doc.actors}
+    assert pronoun in got[owner] and pronoun not in got[not_owner]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..records import Mention, Quote
@@ -113,6 +114,33 @@ def _last_two(book: Book, token: Token, kind: str) -> list[Draft]:
     return []
 
 
+# an object pronoun ("him", "her", "them") is never the subject of its own clause: "X was
+# quick in recognizing him", "he said X met him" (a reflexive is: "X declared himself")
+OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "pobj"})
+# how far up a pronoun's clause reaches for its subject: a verb without a subject of its own
+# takes the one of the word it depends on ("quick in recognizing him", "wants to meet him")
+CLAUSE_CLIMB = frozenset({"xcomp", "pcomp", "prep", "acomp", "conj", "agent"})
+CLAUSE_HOPS = 4
+
+
+def clause_subjects(book: Book, token: Token) -> list[Draft]:
+    """The actors that are the subject of an object pronoun's own clause (see
+    ``OBJECT_PRONOUNS``): none they may stand for."""
+    if token.lower_ not in OBJECT_PRONOUNS or token.dep_ not in OBJECT_DEPS:
+        return []
+    verb = token.head
+    for _ in range(CLAUSE_HOPS):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i]
+        if subjects:
+            return [book.drafts[k] for c in subjects for t in c.subtree
+                    if (k := book.token_owner.get(t.i)) is not None]
+        if verb.dep_ not in CLAUSE_CLIMB or verb.head.i == verb.i:
+            return []
+        verb = verb.head
+    return []
+
+
 def pronouns(book: Book) -> None:
     doc = book.doc
     for token in doc:
@@ -120,10 +148,12 @@ def pronouns(book: Book) -> None:
         if token.i in book.covered or token.pos_ not in ("PRON", "DET"):
             continue
         if low in PERSON_PRONOUNS:
-            target = antecedent(book, token, kinds=("person",))
+            target = antecedent(book, token, kinds=("person",),
+                                exclude=clause_subjects(book, token))
         elif low in GROUP_PRONOUNS:
             target = governing_subject(book, token, ("group", "organization", "country")) \
-                or antecedent(book, token, kinds=("group", "organization", "country"))
+                or antecedent(book, token, kinds=("group", "organization", "country"),
+                              exclude=clause_subjects(book, token))
         elif low in ("it", "its") and token.dep_ in ("nsubj", "nsubjpass", "poss"):
             target = governing_subject(book, token, ("organization", "country", "group")) \
                 or antecedent(book, token, kinds=("organization", "country"))
@@ -149,8 +179,10 @@ def governing_subject(book: Book, token: Token, kinds: tuple[str, ...]) -> Draft
     return None
 
 
-def antecedent(book: Book, token: Token, kinds: tuple[str, ...]) -> Draft | None:
-    """Prefer the subject of the current sentence, then of the previous ones."""
+def antecedent(book: Book, token: Token, kinds: tuple[str, ...],
+               exclude: Sequence[Draft] = ()) -> Draft | None:
+    """Prefer the subject of the current sentence, then of the previous ones; never one of
+    ``exclude``."""
     sents = book.sents
     starts = [s.start for s in sents]
     idx = bisect.bisect_right(starts, token.i) - 1
@@ -162,14 +194,14 @@ def antecedent(book: Book, token: Token, kinds: tuple[str, ...]) -> Draft | None
         for kind in kinds:
             for t in reversed(subjects):
                 d = book.drafts[book.token_owner[t.i]]
-                if d.kind == kind:
+                if d.kind == kind and d not in exclude:
                     return d
         others = [t for t in s if t.i < limit and t.i in book.token_owner]
         if k != idx:
             for kind in kinds:
                 for t in reversed(others):
                     d = book.drafts[book.token_owner[t.i]]
-                    if d.kind == kind:
+                    if d.kind == kind and d not in exclude:
                         return d
     return None
 
