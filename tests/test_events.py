@@ -265,6 +265,9 @@ def test_events_an_act_by_no_one_is_the_one_by_someone_told_again(nlp: object) -
     assert [e[0] for e in found] == ["ASSAULT"] and found[0][3], found
     alone = _events(_doc("Seven civilians were killed near the market in Douma.", nlp))
     assert [e[0] for e in alone] == ["ASSAULT"], alone  # no one else: it stays, doer unknown
+    again = _events(_doc("Chile condemned Peru's decision to expel its envoy. Chile also "
+                         "condemned the decision in a statement.", nlp))
+    assert [(e[0], e[4]) for e in again if e[0] == "ACCUSE"] == [("ACCUSE", ["Peru"])], again
 
 
 @pytest.mark.model

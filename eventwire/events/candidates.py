@@ -189,6 +189,9 @@ def emit(merged: list[_Candidate], doc: Doc, places: tuple[Place, ...],
             event = replace(event, id=stable_id("ev", event.id, n))
         seen.add(event.id)
         events.append(event)
+    # an act told again with less: "seven civilians were killed" in a report of an attack by
+    # X is that attack, not one by no one; "X condemned the move" after "X condemned Y's move"
     told = {e.type for e in events if e.source}
-    return tuple(e for e in events if e.source or e.type not in told)  # "seven civilians were
-    # killed" in a report of an attack by X is that attack told again, not one by no one
+    aimed = {(e.type, frozenset(e.source)) for e in events if e.target}
+    return tuple(e for e in events if (e.source or e.type not in told)
+                 and (e.target or (e.type, frozenset(e.source)) not in aimed))
