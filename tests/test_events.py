@@ -271,6 +271,15 @@ def test_events_an_act_by_no_one_is_the_one_by_someone_told_again(nlp: object) -
 
 
 @pytest.mark.model
+def test_events_an_order_to_ones_own_forces_is_no_interaction(nlp: object) -> None:
+    own = _events(_doc("Colombian President Juan Santos ordered the Colombian army to "
+                       "intensify operations.", nlp))
+    assert "REQUEST" not in [e[0] for e in own], own
+    other = _events(_doc("The UN Security Council ordered Israel to withdraw.", nlp))
+    assert "REQUEST" in [e[0] for e in other], other
+
+
+@pytest.mark.model
 def test_events_talks_and_signings_list_every_party_as_source(nlp: object) -> None:
     talks = _events(_doc("Pakistan and India on Friday held their first direct talks.", nlp))
     assert ("CONSULT", "040", "asserted", ["Pakistan", "India"], []) in talks

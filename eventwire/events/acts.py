@@ -319,7 +319,18 @@ def _completed(token: Token, trig: Trigger, source: list[str], partners: list[st
 REFUSABLE = COOPERATIVE_ACTS | CONCESSIVE_ACTS | {"AGREE"}
 ORDERS = frozenset({"order", "instruct", "tell", "direct", "ask", "urge", "advise", "warn"})
 REFUSING = frozenset({"refuse", "fail", "decline"})
+COMMANDS = frozenset({"order", "instruct", "direct", "command"})
 STATE_SECTORS = frozenset({"GOV", "LEG", "MIL", "JUD", "COP", "SPY", "OPP", "REB", "PTY"})
+
+def _subordinates(source: list[str], partners: list[str], table: ActorTable) -> bool:
+    """Whether everyone given an order serves the state that gives it: its own forces,
+    police or officials."""
+    own = countries_of(source, table)
+    actors = [table.by_id(a) for a in partners]
+    return bool(own) and bool(actors) and all(
+        a is not None and a.country in own and a.kind != "country"
+        and a.sector in ("GOV", "MIL", "COP", "SPY") for a in actors)
+
 
 def _refusal(token: Token, source: list[str], table: ActorTable) -> bool:
     """Whether a cooperative act said not to be done is a refusal by its source: a state,
@@ -382,6 +393,9 @@ def _decided(token: Token, trig: Trigger, source: list[str], partners: list[str]
         modality, future = "asserted", False
     if "actor_object" in trig.flags and not partners:
         return []
+    if trig.type == "REQUEST" and token.lemma_.lower() in COMMANDS and _subordinates(
+            source, partners, table):
+        return []  # "the president ordered the army to ...": an instruction inside one state
     if trig.type == "REJECT" and any(c.dep_ == "xcomp" and (c.lemma_.lower() in NON_EVENTS or (
             token.lemma_.lower() in REFUSALS and _match(c) is None)) for c in token.children):
         return []  # "declined to comment" is no rejection
