@@ -156,3 +156,12 @@ def test_names_object_pronouns_on_written_sentences(nlp, text: str, pronoun: str
     doc = extract(Article(id="p", text=text, published=date(2019, 1, 1)), nlp)
     got = {a.name: [m.text for m in a.mentions] for a in doc.actors}
     assert pronoun in got[owner] and pronoun not in got[not_owner]
+
+
+@pytest.mark.model
+def test_names_an_as_complement_is_no_mention_of_the_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Opposition leader Juan Perez declared himself president. US President Donald Trump "
+            "was quick in recognizing him as interim president.")
+    doc = extract(Article(id="a", text=text, published=date(2019, 1, 1)), nlp)
+    trump = next(a for a in doc.actors if a.name == "Donald Trump")
+    assert "interim president" not in [m.text for m in trump.mentions]

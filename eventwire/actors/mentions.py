@@ -355,6 +355,8 @@ def title_phrases(book: Book) -> None:
             continue  # not the head of its phrase
         if token.dep_ == "poss" and token.head.lower_ in OFFICE_NOUNS:
             continue  # "the president's office": read at "office"
+        if token.dep_ == "pobj" and token.head.lower_ == "as":
+            continue  # "recognizing him as interim president": what another mention is called
         start = _left_edge(token)
         tokens = list(doc[start:token.i + 1])
         # "UN troops", "EU foreign ministers"; "Iraq's national security advisor"
