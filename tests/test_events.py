@@ -280,6 +280,13 @@ def test_events_an_order_to_ones_own_forces_is_no_interaction(nlp: object) -> No
 
 
 @pytest.mark.model
+def test_events_accused_of_where_of_hangs_deep_in_the_object(nlp: object) -> None:
+    found = _events(_doc("Zimbabwe's government accused the Movement for Democratic Change "
+                         "opposition party of inciting the unrest.", nlp))
+    assert "ACCUSE" in [e[0] for e in found], found
+
+
+@pytest.mark.model
 def test_events_talks_and_signings_list_every_party_as_source(nlp: object) -> None:
     talks = _events(_doc("Pakistan and India on Friday held their first direct talks.", nlp))
     assert ("CONSULT", "040", "asserted", ["Pakistan", "India"], []) in talks

@@ -194,6 +194,9 @@ def _need_met(need: Need, token: Token) -> bool:
     if need.kind == "prep":
         # "accused X of ...": the parser often hangs "of" on the object
         holders = [token, *(c for c in token.children if c.dep_ in ("dobj", "dative"))]
+        if need.words[0] == "of":  # "accused the Movement for Democratic Change party of ..."
+            holders += [t for c in token.children if c.dep_ in ("dobj", "dative", "prep")
+                        for t in c.subtree if t.pos_ in ("NOUN", "PROPN") and t not in holders]
         preps = [c for h in holders for c in h.children
                  if c.dep_ in ("prep", "agent") and c.lower_ == need.words[0]]
         if need.place:  # "travelled to Kyiv", not "to the scene"
