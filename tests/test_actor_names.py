@@ -165,3 +165,17 @@ def test_names_an_as_complement_is_no_mention_of_the_subject(nlp) -> None:  # ty
     doc = extract(Article(id="a", text=text, published=date(2019, 1, 1)), nlp)
     trump = next(a for a in doc.actors if a.name == "Donald Trump")
     assert "interim president" not in [m.text for m in trump.mentions]
+
+
+# ------------------------------------------------------------------ officeholders
+
+@pytest.mark.model
+def test_names_the_other_president_of_a_visit_is_of_the_other_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ghanaian President Kofi Mensah arrived in Lome on Monday for a two-day state visit. "
+            "Ghana and Togo signed five agreements on trade. Host President Jean Kodjo received "
+            "President Mensah at the palace. The two leaders held talks on security. Ghana wants "
+            "more trade with its neighbours, and Ghana will host the next summit.")
+    doc = extract(Article(id="h", text=text, published=date(2019, 1, 1)), nlp)
+    got = {a.name: (a.country, a.country_source) for a in doc.actors}
+    assert got["Kofi Mensah"] == ("GHA", "text")
+    assert got["Jean Kodjo"] == ("TGO", "inferred")  # Ghana is named more, but its president is Mensah

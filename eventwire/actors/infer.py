@@ -162,11 +162,16 @@ def _destinations(reader: Book, d: Draft) -> set[str]:
 
 def _by_elimination(reader: Book, d: Draft, counts: dict[str, int]) -> str | None:
     """An officeholder: countries whose office of the same name is held by someone else are
-    excluded (and those the person travels to); of the rest, the state named most often."""
+    excluded (and those the person travels to); when that leaves one state the article
+    names, that one; else, of the rest, the state named most often."""
     taken = {o.country for o in reader.drafts.values()
              if o is not d and o.kind == "person" and o.role == d.role and o.country}
+    excluded = bool(taken & set(counts))
     taken |= _destinations(reader, d)
-    options = [c for c in counts if c not in taken and counts[c] >= 3]
+    rest = [c for c in counts if c not in taken]
+    if excluded and len(rest) == 1:  # "Host President X received President Y": the other state
+        return rest[0]
+    options = [c for c in rest if counts[c] >= 3]
     return max(options, key=lambda c: counts.get(c, 0)) if options else None
 
 
