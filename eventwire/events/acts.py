@@ -131,7 +131,8 @@ def read_token(token: Token, r: Reading) -> list[_Candidate]:
         return _untriggered(token, r)
     if trig.pos == "NOUN" and _names_an_actor(token, r.table):
         return []  # "the opposition", "the protesters": who acts, not an act
-    if token.dep_ == "amod" and token.tag_ == "VBG":
+    if token.dep_ == "amod" and token.tag_ == "VBG" and token.head.dep_ != "attr":
+        # (not "has been dispatching units", which the parser reads as "been [dispatching units]")
         return []  # "its withdrawing member states", "the attacking forces": who, not an act
     phrase = _phrase_tokens(token, trig)
     r.suppressed |= phrase  # "hold talks": "talks" is this event, not another
