@@ -78,8 +78,8 @@ def test_actors_names_the_tokenizer_cut_are_joined() -> None:
 def test_actors_passes_run_in_their_declared_order() -> None:
     names = [p.__name__ for p in PASSES]
     assert names == ["people", "of_titles", "entities", "surnames", "fold_names", "pairs",
-                     "title_phrases", "described_bodies", "nationals", "documents",
-                     "pronouns"]
+                     "title_phrases", "described_bodies", "described_states", "nationals",
+                     "documents", "pronouns"]
     assert all(p.__module__ in (mentions.__name__, coref.__name__) for p in PASSES)
 
 
@@ -234,6 +234,18 @@ def test_actors_a_described_body_is_the_international_body_named_before(nlp: obj
     body = [a for a in named.actors if a.name == "ECOWAS"]
     assert body and "The regional bloc" in [m.text for m in body[0].mentions]
     assert not any("bloc" in m.text for a in unnamed.actors for m in a.mentions)
+
+
+@pytest.mark.model
+def test_actors_a_described_state_is_the_state_last_named_as_a_subject(nlp: object) -> None:
+    doc, place, demonym = _docs([
+        "Ecuador signed a deal with Qatar on Monday. The South American country agreed a loan.",
+        "Kenya held elections. Troops patrolled across the country.",
+        "Mali expelled the envoy. The French state protested."], nlp)
+    assert _country_of(doc, "The South American country") == "ECU"
+    assert not any(m.text.endswith("the country") for a in place.actors for m in a.mentions)
+    assert not any(m.text == "The French state" and a.country == "MLI" for a in demonym.actors
+                   for m in a.mentions)
 
 
 @pytest.mark.model

@@ -48,6 +48,7 @@ PASSES: tuple[Callable[[Book], None], ...] = (
     coref.pairs,             # "the two leaders", before title phrases read "leaders"
     mentions.title_phrases,  # "the French President", "Azerbaijani forces"
     mentions.described_bodies,  # "the regional bloc": the body named last
+    mentions.described_states,  # "the South American country": the state named last
     mentions.nationals,      # "a Palestinian was arrested", "two Israelis": people of a state
     coref.documents,         # "the statement": whoever issued it
     coref.pronouns,          # he, she, they, it

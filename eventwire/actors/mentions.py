@@ -586,6 +586,39 @@ DESCRIBED_BODIES: dict[str, frozenset[str]] = {
 }
 
 
+STATE_NOUNS = frozenset({"country", "nation", "kingdom", "state", "republic"})
+DESCRIBED_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "pobj", "conj", "appos"})
+
+
+def described_states(book: Book) -> None:
+    """"the South American country", "the West African nation", "the Gulf kingdom": the
+    state named last before it. The description must qualify the noun (not "the country",
+    which is as often a place), and not by a demonym or a name ("the French state" is
+    France's, read elsewhere)."""
+    lex = book.lex
+    for token in book.doc:
+        if token.lower_ not in STATE_NOUNS or token.i in book.covered or token.pos_ != "NOUN" \
+                or token.dep_ not in DESCRIBED_ROLES:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            continue
+        modifiers = [c for c in token.children if c.dep_ in ("amod", "compound")]
+        words = book.doc[token.left_edge.i + 1:token.i].text
+        if not modifiers or lex.country_code(words):
+            continue  # "the French state", "the Kenyan nation": that state, read elsewhere
+        if any(c.lower_ in ("neighbouring", "neighboring", "other", "same", "host", "first",
+                            "second", "member", "rival") for c in modifiers):
+            continue  # another state than the one named last
+        states = [d for d in book.drafts.values() if d.kind == "country" and d.country]
+        # the state last named as a subject, else the one last named
+        before = [(i, d) for d in states for i in d.subject_at if i < token.i] or [
+            (book.doc.char_span(start, start + 1, alignment_mode="expand").start, d)
+            for d in states for start, _ in d.mentions if start < token.idx]
+        if before:
+            book.mention(max(before, key=lambda sd: sd[0])[1], token.left_edge.i, token.i + 1,
+                         token)
+
+
 def described_bodies(book: Book) -> None:
     """"the regional bloc", "the 15-member organisation", "the alliance": the international
     body of that kind named last before it (none when the text has named none)."""
