@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from eventwire.actors import dictionary as D
 from eventwire.actors import find_actors
+from eventwire.actors.phrases import _sided
 from eventwire.pipeline import extract
 from eventwire.records import Article
 
@@ -179,3 +180,31 @@ def test_names_the_other_president_of_a_visit_is_of_the_other_state(nlp) -> None
     got = {a.name: (a.country, a.country_source) for a in doc.actors}
     assert got["Kofi Mensah"] == ("GHA", "text")
     assert got["Jean Kodjo"] == ("TGO", "inferred")  # Ghana is named more, but its president is Mensah
+
+
+def test_names_a_title_before_a_dictionary_name_form_is_no_first_name() -> None:
+    assert D.variant_key("Prime Minister Elendil al-Telcontar") == ("elendil", "telcontar",
+                                                                    frozenset())
+    assert D.variant_key("Prince Elendil") == ("prince", "elendil", frozenset())  # two words stay
+
+
+# ------------------------------------------------------------------ the state a phrase sides with
+
+def test_names_a_state_the_phrase_sides_with_is_not_its_own() -> None:
+    doc = Doc(VOCAB, words=["ousted", "pro", "-", "Russia", "President", "Ana", "Torres"])
+    assert _sided(list(doc), 3, 4) and not _sided(list(doc), 5, 7)
+    doc = Doc(VOCAB, words=["the", "Iran", "-", "backed", "rebels"])
+    assert _sided(list(doc), 1, 2)
+    doc = Doc(VOCAB, words=["the", "Russian", "-", "speaking", "Ana", "Torres"])
+    assert not _sided(list(doc), 1, 2)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Protesters seized buildings on Sunday. They support pro-Russia President Ana Torres.",
+    "Anti-American President Ana Torres spoke in the capital on Sunday.",
+])
+def test_names_a_pro_state_modifier_gives_no_country(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(Article(id="s", text=text, published=date(2019, 1, 1)), nlp)
+    torres = next(a for a in doc.actors if a.name == "Ana Torres")
+    assert torres.country_source != "text"

@@ -27,7 +27,7 @@ one-word form ("Merkel") counts only when the dictionary lists exactly it, one e
 it, and it is not a common English word or a generic agent noun ("Care", "Hope", "Police").
 A person's name that no entry lists exactly is matched on its variant key (``variant_key``):
 the Arabic and Persian particles after the first word dropped ("Ayman Safadi" for "ayman al
-safadi", "bin", "ibn", "el"), letters that carry no accent mark folded ("Yıldırım"); the first
+safadi", "bin", "ibn", "el"), a leading office or honorific dropped ("Prime Minister X"), letters that carry no accent mark folded ("Yıldırım"); the first
 and the last word must then agree, and the middle words of one must be among the other's
 ("George W Bush" is not "George H W Bush"'s variant, "George Bush" is either's: they must then
 agree, like any shared form). A name that leaves out an entry's middle word matches it only
@@ -50,7 +50,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..errors import EventwireError
-from ..registry import name_key
+from ..registry import HONORIFICS, name_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -78,6 +78,12 @@ MAX_NAME_TOKENS = 8
 # name particles that one spelling of a person's name writes and another leaves out; never
 # dropped as the first word ("Al Gore", "Ben Wallace")
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "ben"})
+# words of an office or honorific that a name form may start with (the Phoenix files list
+# "prime minister X" beside "X"); dropped while two words remain
+NAME_TITLES = HONORIFICS | frozenset({
+    "president", "vice", "prime", "minister", "foreign", "defence", "defense", "finance",
+    "secretary", "general", "chancellor", "premier", "deputy", "acting", "interim", "king",
+    "queen", "prince", "princess", "emir", "pope"})
 # letters NFKD leaves whole: folded as English news writes them
 PLAIN_LETTERS = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae",
                                "œ": "oe", "ð": "d", "þ": "th"})
@@ -395,6 +401,8 @@ def variant_key(name: str) -> tuple[str, str, frozenset[str]] | None:
     """(first word, last word, middle words) of a person's name with its particles dropped
     ("Ayman al-Safadi" -> ("ayman", "safadi", {})), or None for a one-word name."""
     words = name_key(name.lower().translate(PLAIN_LETTERS)).split()
+    while len(words) > 2 and words[0] in NAME_TITLES:  # "prime minister viktor yanukovich"
+        words = words[1:]
     words = words[:1] + [w for w in words[1:] if w not in NAME_PARTICLES]
     if len(words) < 2:
         return None

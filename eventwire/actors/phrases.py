@@ -182,6 +182,22 @@ def _plain_title_in(words: list[str], lex: Lexicon) -> tuple[Title | None, int, 
     return (None, 0, 0)
 
 
+# "pro-Russia President X", "Iran-backed rebels": a state the phrase sides with, not its own
+SIDING_PREFIXES = frozenset({"pro", "anti"})
+SIDING_SUFFIXES = frozenset({"backed", "allied", "aligned", "leaning", "friendly", "sponsored",
+                             "supported", "funded", "armed", "trained"})
+HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
+
+
+def _sided(tokens: list[Token], start: int, end: int) -> bool:
+    """Whether tokens[start:end] name a state the phrase sides with ("pro-Russia",
+    "anti-American", "Iran-backed") rather than its own."""
+    before = [t.lower_ for t in tokens[max(start - 2, 0):start]]
+    after = [t.lower_ for t in tokens[end:end + 2]]
+    return (len(before) == 2 and before[1] in HYPHENS and before[0] in SIDING_PREFIXES) or (
+        len(after) == 2 and after[0] in HYPHENS and after[1] in SIDING_SUFFIXES)
+
+
 def _country_in(tokens: list[Token], lex: Lexicon) -> str | None:
     """The country named by a modifier: demonym, possessive, or a country name; a capital
     ("Ankara's district administration") only when no country is named ("BAGHDAD US
@@ -193,7 +209,7 @@ def _country_in(tokens: list[Token], lex: Lexicon) -> str | None:
             if i + size > len(text_tokens):
                 continue
             chunk = " ".join(t.text for t in text_tokens[i:i + size])
-            if not chunk[:1].isupper():
+            if not chunk[:1].isupper() or _sided(text_tokens, i, i + size):
                 continue
             code = lex.country_code(chunk)
             if code:
