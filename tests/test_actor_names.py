@@ -208,3 +208,19 @@ def test_names_a_pro_state_modifier_gives_no_country(nlp, text: str) -> None:  #
     doc = extract(Article(id="s", text=text, published=date(2019, 1, 1)), nlp)
     torres = next(a for a in doc.actors if a.name == "Ana Torres")
     assert torres.country_source != "text"
+
+
+# ------------------------------------------------------------------ the reporter's seat
+
+@pytest.mark.model
+def test_names_a_dateline_named_nowhere_else_does_not_place_the_story(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("TALLINN, Estonia (AP) \u2014 Authorities in Belarus arrested a prominent journalist on "
+            "Tuesday. The arrest came amid a harsh crackdown in Belarus. Human rights activists "
+            "said hundreds of people were detained.")
+    doc = extract(Article(id="t", text=text, published=date(2023, 1, 1)), nlp)
+    activists = next(a for a in doc.actors if a.name.lower() == "human rights activists")
+    assert (activists.country, activists.country_source) == ("BLR", "inferred")
+    here = text.replace("a harsh crackdown in Belarus", "a crackdown that Estonia condemned")
+    doc = extract(Article(id="t", text=here, published=date(2023, 1, 1)), nlp)
+    activists = next(a for a in doc.actors if a.name.lower() == "human rights activists")
+    assert activists.country == "EST"  # the dateline's country is named again: it places them

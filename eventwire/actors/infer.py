@@ -6,7 +6,8 @@ country the text places it in, nearest first:
 1. its own modifier ("Sudanese police", "police in Khartoum"): read when the actor is made;
 2. its sentence, when the sentence names one country only (as a state, a demonym or a
    place): "Police fired tear gas in Khartoum";
-3. the dateline ("NAIROBI, Kenya (AP) -", "BAGHDAD (Reuters) -");
+3. the dateline ("NAIROBI, Kenya (AP) -", "BAGHDAD (Reuters) -"), unless the text names its
+   country nowhere else while another country dominates (the reporter's seat, not the story's);
 4. the article's dominant country: the one named at least ``DOMINANT_SHARE`` of the times
    any country is named, and at least ``DOMINANT_MIN`` times; or the only country it names,
    when not only as a participant.
@@ -230,6 +231,8 @@ def infer_countries(reader: Book, places: tuple[Place, ...]) -> None:
             state_counts[d.country] = state_counts.get(d.country, 0) + len(d.mentions)
     dateline = dateline_country(reader, places)
     dominant = _dominant(counts) or _only(reader, named)
+    if dateline and dominant and dominant != dateline and counts.get(dateline, 0) <= 1:
+        dateline = None  # "TALLINN, Estonia (AP)" over a story about Belarus: where the reporter is
     for d in reader.drafts.values():
         if d.country or d.kind == "country":
             continue
