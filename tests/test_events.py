@@ -287,6 +287,15 @@ def test_events_accused_of_where_of_hangs_deep_in_the_object(nlp: object) -> Non
 
 
 @pytest.mark.model
+def test_events_a_noun_act_spoken_of_is_not_told(nlp: object) -> None:
+    quiet = _events(_doc("The three-month ceasefire between Colombia and the ELN ended on "
+                         "January 9. The sanctions on Iran hurt its economy.", nlp))
+    assert quiet == [], quiet
+    told = _events(_doc("Russia's attack killed ten people in Kharkiv.", nlp))
+    assert [e[0] for e in told] == ["ASSAULT"], told
+
+
+@pytest.mark.model
 def test_events_talks_and_signings_list_every_party_as_source(nlp: object) -> None:
     talks = _events(_doc("Pakistan and India on Friday held their first direct talks.", nlp))
     assert ("CONSULT", "040", "asserted", ["Pakistan", "India"], []) in talks

@@ -148,6 +148,9 @@ def read_token(token: Token, r: Reading) -> list[_Candidate]:
         r.suppressed |= _complement_tokens(token)  # "a proposal to end the fighting"
         return []  # "rejected South Korea's offer", "accepted an Egyptian proposal": the
         # reaction is the event; the offer was made before
+    if trig.pos == "NOUN" and _spoken_of(token):
+        return []  # "after a three-month ceasefire ended", "the talks were a failure": the act
+        # is what is spoken of, not told here
     if _serves(token, trig):
         return []  # "fired tear gas to disperse the protesters": one act, with its aim
     if trig.type == "THREATEN" and token.lemma_.lower() in WARNINGS and not (
@@ -157,6 +160,17 @@ def read_token(token: Token, r: Reading) -> list[_Candidate]:
 
 
 # --- read: tokens that are no trigger, and triggers that state no act ------------------------
+
+def _spoken_of(noun: Token) -> bool:
+    """Whether a noun act is the subject of a clause that says something of it rather than
+    that it happened ("the ceasefire ended", "the sanctions hurt the economy"), and names no
+    doer ("Russia's attack killed ten" tells the attack)."""
+    if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.lemma_.lower() in OCCURRENCE:
+        return False
+    return not any(c.dep_ in ("poss", "prep") and (c.dep_ == "poss" or c.lower_ == "by")
+                   or c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
+                   for c in noun.children)
+
 
 def _reacted_to(noun: Token) -> bool:
     """Whether an offer, proposal or agreement is what another act is done to: the object
@@ -321,6 +335,10 @@ REFUSABLE = COOPERATIVE_ACTS | CONCESSIVE_ACTS | {"AGREE"}
 ORDERS = frozenset({"order", "instruct", "tell", "direct", "ask", "urge", "advise", "warn"})
 REFUSING = frozenset({"refuse", "fail", "decline"})
 COMMANDS = frozenset({"order", "instruct", "direct", "command"})
+# verbs that say a noun act happened ("clashes broke out", "the attack took place")
+OCCURRENCE = frozenset({"take", "happen", "occur", "begin", "start", "erupt", "break", "continue",
+                        "resume", "come", "escalate", "kill", "wound", "injure", "leave", "hit",
+                        "target", "destroy", "damage", "spread", "intensify"})
 STATE_SECTORS = frozenset({"GOV", "LEG", "MIL", "JUD", "COP", "SPY", "OPP", "REB", "PTY"})
 
 def _subordinates(source: list[str], partners: list[str], table: ActorTable) -> bool:
