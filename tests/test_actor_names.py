@@ -224,3 +224,13 @@ def test_names_a_dateline_named_nowhere_else_does_not_place_the_story(nlp) -> No
     doc = extract(Article(id="t", text=here, published=date(2023, 1, 1)), nlp)
     activists = next(a for a in doc.actors if a.name.lower() == "human rights activists")
     assert activists.country == "EST"  # the dateline's country is named again: it places them
+
+
+@pytest.mark.model
+def test_names_his_government_is_the_government_of_his_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Yemeni President Ali Saleh flew to Riyadh on Monday. Saudi Arabia welcomed him "
+            "warmly. He said his government would attend the talks. Saudi Arabia will host the "
+            "talks next week.")
+    doc = extract(Article(id="g", text=text, published=date(2019, 1, 1)), nlp)
+    government = next(a for a in doc.actors if a.name == "Government")
+    assert (government.country, government.country_source) == ("YEM", "inferred")

@@ -133,12 +133,14 @@ def _only(reader: Book, named: list[tuple[int, str]]) -> str | None:
 
 
 def _possessor(reader: Book, d: Draft) -> str | None:
-    """"its police", "their army": the country of the actor the possessive refers to."""
+    """"its police", "their army", "his government": the country of the actor the possessive
+    refers to."""
     for start, end in sorted(d.mentions):
         for token in reader.doc.char_span(start, end, alignment_mode="expand") or ():
-            if token.dep_ != "poss" or token.pos_ != "PRON" or token.lower_ not in ("its", "their"):
+            if token.dep_ != "poss" or token.pos_ != "PRON" or token.lower_ not in (
+                    "its", "their", "his", "her"):
                 continue
-            kinds = ("country", "organization")
+            kinds = ("person",) if token.lower_ in ("his", "her") else ("country", "organization")
             owner = coref.governing_subject(reader, token, kinds) or coref.antecedent(reader, token, kinds)
             if owner is not None and owner is not d and owner.country:
                 return owner.country
