@@ -26,9 +26,10 @@ A name form that several entries share counts only when they agree on the date; 
 one-word form ("Merkel") counts only when the dictionary lists exactly it, one entry holds
 it, and it is not a common English word or a generic agent noun ("Care", "Hope", "Police").
 A person's name that no entry lists exactly is matched on its variant key (``variant_key``):
-the Arabic and Persian particles after the first word dropped ("Ayman Safadi" for "ayman al
-safadi", "bin", "ibn", "el"), a leading office or honorific dropped ("Prime Minister X"), letters that carry no accent mark folded ("Yıldırım"); the first
-and the last word must then agree, and the middle words of one must be among the other's
+the Arabic and Persian particles after the first word dropped ("Abdel Fattah Sisi" for "abdel
+fattah el sisi"; "al", "bin", "ibn"), a leading office or honorific dropped ("Prime Minister
+X"), letters that carry no accent mark folded ("Yıldırım"); the first and the last word must
+then agree, and the middle words of one must be among the other's
 ("George W Bush" is not "George H W Bush"'s variant, "George Bush" is either's: they must then
 agree, like any shared form). A name that leaves out an entry's middle word matches it only
 while a dated role of the entry is valid on the date: a current officeholder is who the news
@@ -399,7 +400,7 @@ def _choose(roles: Sequence[_Role], on: date | None) -> tuple[_Role, bool] | Non
 
 def variant_key(name: str) -> tuple[str, str, frozenset[str]] | None:
     """(first word, last word, middle words) of a person's name with its particles dropped
-    ("Ayman al-Safadi" -> ("ayman", "safadi", {})), or None for a one-word name."""
+    ("Abdel Fattah el-Sisi" -> ("abdel", "sisi", {"fattah"})), or None for a one-word name."""
     words = name_key(name.lower().translate(PLAIN_LETTERS)).split()
     while len(words) > 2 and words[0] in NAME_TITLES:  # "prime minister viktor yanukovich"
         words = words[1:]
