@@ -234,3 +234,14 @@ def test_names_his_government_is_the_government_of_his_state(nlp) -> None:  # ty
     doc = extract(Article(id="g", text=text, published=date(2019, 1, 1)), nlp)
     government = next(a for a in doc.actors if a.name == "Government")
     assert (government.country, government.country_source) == ("YEM", "inferred")
+
+
+@pytest.mark.model
+def test_names_a_post_abroad_is_not_of_the_place_it_sits_in(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Russia recalled its ambassador on Friday. Police surrounded the embassy in Tbilisi, "
+            "officials said. Demonstrators in Tbilisi threw eggs.")
+    doc = extract(Article(id="e", text=text, published=date(2006, 1, 1)), nlp)
+    embassy = next(a for a in doc.actors if a.name.lower().endswith("embassy"))
+    assert embassy.country_source != "text"
+    crowd = next(a for a in doc.actors if a.name.lower().endswith("demonstrators"))
+    assert (crowd.country, crowd.country_source) == ("GEO", "text")  # people in a place are its own

@@ -18,6 +18,9 @@ __all__ = ["Book", "Draft"]
 
 # prepositions whose phrase belongs to the noun phrase it follows ("ambassador to Israel")
 PHRASE_PREPS = frozenset({"to", "at", "in", "from", "of", "for"})
+# a state's posts in another state: the place they sit in is not their country
+FOREIGN_POSTS = frozenset({"embassy", "embassies", "consulate", "consulates", "ambassador",
+                           "ambassadors", "envoy", "envoys", "diplomat", "diplomats"})
 
 
 @dataclass(slots=True)
@@ -128,7 +131,10 @@ class Book:
         return None
 
     def place_country(self, head: Token, preps: tuple[str, ...] = ("in", "from")) -> str | None:
-        """"demonstrators in Baghdad", "a missionary from Calgary": the country of the place."""
+        """"demonstrators in Baghdad", "a missionary from Calgary": the country of the place;
+        none for a post abroad ("the embassy in Tbilisi", "diplomats in Moscow")."""
+        if head.lower_ in FOREIGN_POSTS:
+            return None
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in preps or (
                     child.dep_ == "acl" and child.lemma_ in ("base", "station")):
