@@ -296,6 +296,14 @@ def test_events_a_noun_act_spoken_of_is_not_told(nlp: object) -> None:
 
 
 @pytest.mark.model
+def test_events_a_visit_told_twice_is_one_trip(nlp: object) -> None:
+    found = _events(_doc("Turkish President Erdogan arrived in Athens on Thursday for talks with "
+                         "Greek Prime Minister Mitsotakis. It is Erdogan's first visit to Greece "
+                         "in six years.", nlp))
+    assert [e[0] for e in found] == ["CONSULT"], found
+
+
+@pytest.mark.model
 def test_events_talks_and_signings_list_every_party_as_source(nlp: object) -> None:
     talks = _events(_doc("Pakistan and India on Friday held their first direct talks.", nlp))
     assert ("CONSULT", "040", "asserted", ["Pakistan", "India"], []) in talks

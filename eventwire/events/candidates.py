@@ -49,8 +49,9 @@ def _same_event(a: _Candidate, b: _Candidate, table: ActorTable) -> bool:
         return False
     if a.date and b.date and not dates_meet(a.date, b.date):
         return False
-    if a.place_key and b.place_key and a.place_key != b.place_key and a.trigger.type == "CONSULT":
-        return False
+    if a.place_key and b.place_key and a.place_key.split("|")[-1] != b.place_key.split("|")[-1] \
+            and a.trigger.type == "CONSULT":
+        return False  # meetings in two states are two meetings (Athens and Greece are one place)
     sa, sb, ta, tb = set(a.source), set(b.source), set(a.target), set(b.target)
     if a.trigger.type in UNKNOWN_SOURCE_TYPES and a.token.sent.start == b.token.sent.start and (
             (sa | ta) & (sb | tb) or countries_of(a.source + a.target, table)
@@ -68,6 +69,9 @@ def _same_event(a: _Candidate, b: _Candidate, table: ActorTable) -> bool:
         if a.place_key and a.place_key == b.place_key and sa & sb and ta and tb and \
                 countries_of(a.target, table) & countries_of(b.target, table):
             return True  # "will visit X to hold talks with X's president": one trip
+        if "visit" in (a.trigger.mode, b.trigger.mode) and sa & sb and ta and tb and \
+                countries_of(a.target, table) & countries_of(b.target, table):
+            return True  # "X's first visit to Greece", "X met Greece's prime minister": one trip
         if not ta or not tb:
             return bool(sa & sb) or _vaguer_same_country(a.source, b.source, table)
         return False
