@@ -224,7 +224,7 @@ def _noun_source(noun: Token, table: ActorTable) -> list[str]:
 # Prepositions whose object is the partner of a noun that spells or carries an act:
 # "sanctions on X", "aid to X", "talks with X", "an offer from X", "a package of loans for X".
 OBJECT_PREPS = frozenset({"on", "to", "with", "against", "from", "for", "over", "toward",
-                          "towards", "between", "into", "at"})
+                          "towards", "between", "into", "at", "behind"})  # "support behind X"
 
 
 # An act named as the object of another ("rejected an offer from X", "proposed talks with
