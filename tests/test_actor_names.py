@@ -207,7 +207,7 @@ def test_names_a_state_the_phrase_sides_with_is_not_its_own() -> None:
 def test_names_a_pro_state_modifier_gives_no_country(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     doc = extract(Article(id="s", text=text, published=date(2019, 1, 1)), nlp)
     torres = next(a for a in doc.actors if a.name == "Ana Torres")
-    assert torres.country_source != "text"
+    assert torres.country not in ("RUS", "USA")  # neither given by the text nor inferred
 
 
 # ------------------------------------------------------------------ the reporter's seat

@@ -30,9 +30,11 @@ from typing import TYPE_CHECKING
 from ..lexicon import MOVE_LEMMAS, lexicon
 from ..records import Place
 from . import coref  # the pronoun resolution (imported as a module: coref needs book, book infer)
-from .phrases import STATE_SECTORS
+from .phrases import STATE_SECTORS, _sided
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from .book import Book, Draft
 
 __all__ = ["dateline_country", "dateline_end", "infer_countries", "sentence_countries"]
@@ -63,7 +65,20 @@ def sentence_countries(reader: Book, places: tuple[Place, ...]) -> list[tuple[in
             found.append((ent.start_char, code))
     found.extend((p.start, p.country) for p in places
                  if p.country and p.country not in lex.nonstate)
-    return sorted(set(found))
+    tokens = list(reader.doc)
+    return sorted({(pos, c) for pos, c in set(found) if not _sided_at(reader, tokens, pos)})
+
+
+def _sided_at(reader: Book, tokens: list[Token], offset: int) -> bool:
+    """Whether the state named at ``offset`` is one a phrase sides with ("pro-Russia")."""
+    span = reader.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    start = end = span[0].i
+    end += 1
+    while end < len(tokens) and tokens[end].ent_iob_ == "I":
+        end += 1
+    return _sided(tokens, start, end)
 
 
 def dateline_end(text: str) -> int | None:
