@@ -304,6 +304,13 @@ def test_events_a_visit_told_twice_is_one_trip(nlp: object) -> None:
 
 
 @pytest.mark.model
+def test_events_support_thrown_behind_someone_is_aimed_at_them(nlp: object) -> None:
+    found = _events(_doc("Venezuelan President Nicolas Maduro met his ministers. Russia has "
+                         "thrown its support behind Maduro.", nlp))
+    assert ("SUPPORT", ["Nicolas Maduro"]) in [(e[0], e[4]) for e in found], found
+
+
+@pytest.mark.model
 def test_events_talks_and_signings_list_every_party_as_source(nlp: object) -> None:
     talks = _events(_doc("Pakistan and India on Friday held their first direct talks.", nlp))
     assert ("CONSULT", "040", "asserted", ["Pakistan", "India"], []) in talks

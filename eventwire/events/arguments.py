@@ -393,7 +393,8 @@ def _partners(token: Token, table: ActorTable, exclude: set[str],
         for child in token.head.children:
             if child.dep_ in ("dative", "iobj"):
                 add(_np_actors(child, table))
-            elif child.dep_ == "prep" and child.lower_ == "to":
+            elif child.dep_ == "prep" and child.lower_ in ("to", "behind"):  # "threw its
+                # support behind X"
                 add([a for p in child.children if p.dep_ == "pobj" for a in _np_actors(p, table)])
     if not out and token.pos_ in ("NOUN", "PROPN"):
         # "his meeting on Monday with X" where the parser hung "with X" on the verb
