@@ -249,6 +249,14 @@ def test_actors_a_described_state_is_the_state_last_named_as_a_subject(nlp: obje
 
 
 @pytest.mark.model
+def test_actors_a_capital_addressed_is_its_government(nlp: object) -> None:
+    warned, bombed = _docs(["The US secretary of state warned Tehran of a swift response.",
+                            "Russian missiles hit Kyiv overnight."], nlp)
+    assert _country_of(warned, "Tehran") == "IRN"
+    assert not any(m.text == "Kyiv" for a in bombed.actors for m in a.mentions)  # a place
+
+
+@pytest.mark.model
 def test_actors_a_demonym_standing_as_a_noun_is_people_of_that_state(nlp: object) -> None:
     one, two, modifier = _docs(["Russian forces detained a Ukrainian in Kherson.",
                                 "Israeli troops shot dead two Palestinians near Jenin.",

@@ -256,8 +256,10 @@ def named_state(book: Book, ent: Span) -> None:
         if root.dep_ == "pobj" and prep.lower_ != "by" and not (
                 prep.lower_ in ("to", "in", "into") and prep.head.lemma_.lower() in MOVE_LEMMAS):
             return  # "in Paris" is a place; "Paris said", "arrived in Paris" an actor
-        if root.dep_ == "dobj" and root.head.lemma_.lower() not in MOVE_LEMMAS:
-            return
+        if root.dep_ == "dobj" and root.head.lemma_.lower() not in MOVE_LEMMAS and not any(
+                t.pos == "VERB" and t.type in ADDRESSED_TYPES
+                for t in lex.triggers.get(root.head.lemma_.lower(), [])):
+            return  # "visited Beijing", "warned Tehran", "urged Moscow": the government
         code = capital
     root = ent.root
     # a country inside a title phrase ("Armenia's Defense Minister") is not its own mention
@@ -586,6 +588,9 @@ DESCRIBED_BODIES: dict[str, frozenset[str]] = {
 }
 
 
+# acts done to a government in words or dealings: their object capital is the government
+ADDRESSED_TYPES = frozenset({"ACCUSE", "THREATEN", "REQUEST", "REJECT", "SUPPORT", "SANCTION",
+                             "CONSULT", "AGREE", "AID", "COOPERATE", "CONCEDE"})
 STATE_NOUNS = frozenset({"country", "nation", "kingdom", "state", "republic"})
 DESCRIBED_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "pobj", "conj", "appos"})
 
