@@ -476,13 +476,15 @@ def _titled_names_factory(nlp: Language, name: str) -> object:
             doc.ents = filter_spans(kept + new)
         ents = list(doc.ents)
         joined = [_joined_name(doc, e) for e in ents]
-        if any(j.end != e.end for j, e in zip(joined, ents, strict=True)):
+        if any((j.start, j.end) != (e.start, e.end) for j, e in zip(joined, ents, strict=True)):
             doc.ents = filter_spans(joined)
         return doc
 
     return component
 
 
+# "son of", "daughter of": always after a given name, which the model may leave out
+PATRONYMICS = frozenset({"bin", "ibn", "bint"})
 # Particles inside Arabic, Dutch, German, Spanish and other names ("Mohammed bin Salman",
 # "Abu Bakr al-Baghdadi", "Ursula von der Leyen"): a name goes on after them.
 NAME_PARTICLES = frozenset({"bin", "ibn", "bint", "al", "el", "ul", "abu", "abd", "abdel", "abdul",
@@ -491,7 +493,8 @@ NAME_PARTICLES = frozenset({"bin", "ibn", "bint", "al", "el", "ul", "abu", "abd"
 
 def _joined_name(doc: Doc, ent: Span) -> Span:
     """A person's name the tokenizer cut: "Cho Tae" + "-yul", "Ban Ki" + "-moon",
-    "Mohammed" + "bin Salman"; the whole name is the entity."""
+    "Mohammed" + "bin Salman", "Abdulla" + "bin Touq" (the model's entity starting at "bin");
+    the whole name is the entity."""
     from spacy.tokens import Span
 
     if ent.label_ != "PERSON":
@@ -510,7 +513,14 @@ def _joined_name(doc: Doc, ent: Span) -> Span:
             end += 1  # "Ursula von der" + "Leyen"
         else:
             break
-    return ent if end == ent.end else Span(doc, ent.start, end, label="PERSON")
+    start = ent.start
+    if doc[start].lower_ in PATRONYMICS and start > 0 and doc[start - 1].is_title \
+            and doc[start - 1].is_alpha and doc[start - 1].ent_type_ in ("", "PERSON") \
+            and doc[start - 1].lower_ not in lexicon().titles:
+        start -= 1  # "Abdulla" + "bin Touq": "son of" follows a given name
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(doc, start, end, label="PERSON")
 
 
 def add_titled_names(nlp: Language) -> None:

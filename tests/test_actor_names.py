@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from eventwire.actors import dictionary as D
 from eventwire.actors import find_actors
 from eventwire.actors.phrases import _sided
+from eventwire.lexicon import _joined_name
 from eventwire.pipeline import extract
 from eventwire.records import Article
 
@@ -245,3 +246,17 @@ def test_names_a_post_abroad_is_not_of_the_place_it_sits_in(nlp) -> None:  # typ
     assert embassy.country_source != "text"
     crowd = next(a for a in doc.actors if a.name.lower().endswith("demonstrators"))
     assert (crowd.country, crowd.country_source) == ("GEO", "text")  # people in a place are its own
+
+
+# ------------------------------------------------------------------ names the model cut
+
+def test_names_a_given_name_before_bin_joins_the_name() -> None:
+    doc = Doc(VOCAB, words=["Minister", "of", "Economy", "Ali", "bin", "Touq", "Al", "Marri", "said"],
+              ents=["O", "O", "O", "O", "B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O"])
+    assert _joined_name(doc, doc.ents[0]).text == "Ali bin Touq Al Marri"
+    titled = Doc(VOCAB, words=["Crown", "Prince", "bin", "Salman", "said"],
+                 ents=["O", "O", "B-PERSON", "I-PERSON", "O"])
+    assert _joined_name(titled, titled.ents[0]).text == "bin Salman"  # a title is no given name
+    inside = Doc(VOCAB, words=["Ali", "bin", "Touq", "said"],
+                 ents=["B-PERSON", "I-PERSON", "I-PERSON", "O"])
+    assert _joined_name(inside, inside.ents[0]) == inside.ents[0]
