@@ -249,6 +249,12 @@ def test_actors_a_described_state_is_the_state_last_named_as_a_subject(nlp: obje
 
 
 @pytest.mark.model
+def test_actors_a_geographic_name_names_no_state(nlp: object) -> None:
+    doc, = _docs(["The US sent a Navy strike group and bomber into the Persian Gulf."], nlp)
+    assert _country_of(doc, "Navy") == "USA"  # not Iran's: "Persian Gulf" names a sea
+
+
+@pytest.mark.model
 def test_actors_a_capital_addressed_is_its_government(nlp: object) -> None:
     warned, bombed = _docs(["The US secretary of state warned Tehran of a swift response.",
                             "Russian missiles hit Kyiv overnight."], nlp)

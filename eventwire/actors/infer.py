@@ -48,6 +48,9 @@ DATELINE_CHARS = 80
 _DATELINE_END = re.compile(r"\s(?:[-\u2013\u2014]|\()|:\s")
 _DASH = re.compile(r"[-\u2013\u2014:]\s")
 DATELINE_AGENCY_CHARS = 40  # "(Reuters) -", "(AP) --", "(Agence France-Presse) -"
+# nouns of a geographic name a demonym makes ("the Persian Gulf"): no state is named
+GEOGRAPHY = frozenset({"gulf", "sea", "ocean", "peninsula", "strait", "straits", "desert",
+                       "mountains", "plateau", "basin", "coast", "riviera", "archipelago"})
 # Generic actors whose country the context may give: groups and unnamed bodies or officials.
 GENERIC_KEYS = ("group:", "organization:None", "person:None")
 
@@ -61,8 +64,9 @@ def sentence_countries(reader: Book, places: tuple[Place, ...]) -> list[tuple[in
         if d.kind == "country" and d.country:
             found.extend((s, d.country) for s, _ in d.mentions)
     for ent in reader.doc.ents:
-        if ent.label_ == "NORP" and (code := lex.country_code(ent.text)):
-            found.append((ent.start_char, code))
+        if ent.label_ == "NORP" and (code := lex.country_code(ent.text)) \
+                and ent.root.head.lower_ not in GEOGRAPHY:
+            found.append((ent.start_char, code))  # (not "the Persian Gulf", "the Arabian Sea")
     found.extend((p.start, p.country) for p in places
                  if p.country and p.country not in lex.nonstate)
     tokens = list(reader.doc)
