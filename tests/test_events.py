@@ -311,6 +311,13 @@ def test_events_support_thrown_behind_someone_is_aimed_at_them(nlp: object) -> N
 
 
 @pytest.mark.model
+def test_events_a_since_clause_tells_no_act(nlp: object) -> None:
+    found = _events(_doc("Sogavare arrived in China on Sunday for his first visit since the two "
+                         "countries signed a security pact in 2022.", nlp))
+    assert "SUPPORT" not in [e[0] for e in found] and "AGREE" not in [e[0] for e in found], found
+
+
+@pytest.mark.model
 def test_events_talks_and_signings_list_every_party_as_source(nlp: object) -> None:
     talks = _events(_doc("Pakistan and India on Friday held their first direct talks.", nlp))
     assert ("CONSULT", "040", "asserted", ["Pakistan", "India"], []) in talks

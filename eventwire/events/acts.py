@@ -148,6 +148,9 @@ def read_token(token: Token, r: Reading) -> list[_Candidate]:
         r.suppressed |= _complement_tokens(token)  # "a proposal to end the fighting"
         return []  # "rejected South Korea's offer", "accepted an Egyptian proposal": the
         # reaction is the event; the offer was made before
+    if _since(token):
+        return []  # "his first visit since the two countries struck a pact in 2022": a past
+        # point that the report counts from, not an act it tells
     if trig.pos == "NOUN" and _spoken_of(token):
         return []  # "after a three-month ceasefire ended", "the talks were a failure": the act
         # is what is spoken of, not told here
@@ -160,6 +163,15 @@ def read_token(token: Token, r: Reading) -> list[_Candidate]:
 
 
 # --- read: tokens that are no trigger, and triggers that state no act ------------------------
+
+def _since(token: Token) -> bool:
+    """Whether the trigger's clause is a "since" clause: the time something is counted from."""
+    node = token
+    while node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since"
+                                        for c in node.children)
+
 
 def _spoken_of(noun: Token) -> bool:
     """Whether a noun act is the subject of a clause that says something of it rather than
