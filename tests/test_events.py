@@ -282,7 +282,7 @@ def test_events_an_order_to_ones_own_forces_is_no_interaction(nlp: object) -> No
 @pytest.mark.model
 def test_events_accused_of_where_of_hangs_deep_in_the_object(nlp: object) -> None:
     found = _events(_doc("Zimbabwe's government accused the Movement for Democratic Change "
-                         "opposition party of inciting the unrest.", nlp))
+                         "(MDC) opposition party of inciting the unrest.", nlp))
     assert "ACCUSE" in [e[0] for e in found], found
 
 
