@@ -259,10 +259,13 @@ def test_events_a_meeting_in_one_sides_country_is_the_others_visit(nlp: object) 
 
 @pytest.mark.model
 def test_events_an_act_by_no_one_is_the_one_by_someone_told_again(nlp: object) -> None:
-    text = ("Syrian troops shelled the town of Douma on Monday. Seven civilians were killed "
-            "near the market, residents said.")
+    text = ("Israeli troops attacked the Jenin refugee camp on Monday. The Palestinian Authority "
+            "condemned the raid as a massacre and appealed to the United Nations for protection "
+            "of civilians. The Israeli military said the operation targeted militants who had "
+            "planned attacks. Three Palestinians were killed in Jenin overnight, the health "
+            "ministry said.")
     found = _events(_doc(text, nlp))
-    assert [e[0] for e in found] == ["ASSAULT"] and found[0][3], found
+    assert [e for e in found if e[0] == "ASSAULT" and not e[3]] == [], found
     alone = _events(_doc("Seven civilians were killed near the market in Douma.", nlp))
     assert [e[0] for e in alone] == ["ASSAULT"], alone  # no one else: it stays, doer unknown
     again = _events(_doc("Chile condemned Peru's decision to expel its envoy. Chile also "
