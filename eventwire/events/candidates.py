@@ -126,10 +126,19 @@ def _to_event(c: _Candidate, doc: Doc) -> Event:
         + 0.1 * (c.trigger.pos == "VERB")
     event_id = stable_id("ev", trig.type, c.token.idx, ",".join(c.source), ",".join(c.target),
                          c.place_key or "")
+    cameo = cameo_coded(trig.type, c.modality, trig.cameo,
+                        future=c.future and "intent_when_future" not in trig.flags)
+    event_type, mode = trig.type, trig.mode
+    if c.modality == "intended" and (cameo or "").startswith("03") and trig.type != "AGREE" \
+            and c.token.pos_ == "VERB":
+        # intent its source states ("plans to reestablish ties", "said it would send aid") is
+        # a promise, AGREE, as PLOVER and CAMEO (03x) code it; a merely scheduled act ("will
+        # visit on Monday") and an announced one ("announced the dispatch of a delegation")
+        # keep their type
+        event_type, mode = "AGREE", None
     return Event(
-        id=event_id, type=trig.type, mode=trig.mode, context=trig.context,
-        cameo=cameo_coded(trig.type, c.modality, trig.cameo,
-                          future=c.future and "intent_when_future" not in trig.flags),
+        id=event_id, type=event_type, mode=mode, context=trig.context,
+        cameo=cameo,
         source=tuple(c.source), target=tuple(c.target), date=c.date, date_text=c.date_text,
         date_source=c.date_source,
         place=c.place, modality=c.modality, attributed_to=c.attributed_to,

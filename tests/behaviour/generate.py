@@ -99,12 +99,19 @@ class Frame:
     verb: str  # "{past}", "will {base}", ...: which inflection of the phrasing's verb it needs
     prefix: str = ""
     suffix: str = ""
+    promises: frozenset[str] = frozenset()  # act types this frame turns into a promise (AGREE)
 
+
+COOPERATION = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+CONCESSIONS = frozenset({"RETREAT", "CONCEDE"})
 
 FRAMES: tuple[Frame, ...] = (
     Frame(name="past", modality="asserted", verb="{past}"),
-    Frame(name="will", modality="intended", verb="will {base}"),
-    Frame(name="plans_to", modality="intended", verb="{plans} to {base}"),
+    # PLOVER's codebook: intent its source states is AGREE (CAMEO 03x), a merely scheduled
+    # act keeps its type ("will visit"), an announced retreat or concession is AGREE (035)
+    Frame(name="will", modality="intended", verb="will {base}", promises=CONCESSIONS),
+    Frame(name="plans_to", modality="intended", verb="{plans} to {base}",
+          promises=COOPERATION | CONCESSIONS),
     # an act said not to have been done is no event (news_dev's convention: only a claim that
     # is denied is coded, negated); "none" expects no event of the phrasing's type
     Frame(name="did_not", modality="none", verb="did not {base}"),  # see REFUSABLE_TYPES
@@ -272,6 +279,8 @@ def _event_case(row: dict[str, str], frame: Frame, form: str, rng: random.Random
     event_type, modality = row["type"], frame.modality
     if modality == "none" and event_type in REFUSABLE_TYPES:
         event_type, modality = "REJECT", "asserted"  # "did not accept" refuses: REJECT (CAMEO 12)
+    if event_type in frame.promises:
+        event_type = "AGREE"  # "plans to send aid", "will withdraw": a promise (PLOVER, CAMEO 03x)
     return EventCase(id=f"{row['id']}/{frame.name}/{form}", text=text, type=event_type,
                      template=row["id"], style=row["style"], frame=frame.name, source_form=form,
                      target_form=target_form, modality=modality, sources=sources,
