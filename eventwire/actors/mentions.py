@@ -617,8 +617,8 @@ def described_states(book: Book) -> None:
         states = [d for d in book.drafts.values() if d.kind == "country" and d.country]
         # the state last named as a subject, else the one last named
         before = [(i, d) for d in states for i in d.subject_at if i < token.i] or [
-            (book.doc.char_span(start, start + 1, alignment_mode="expand").start, d)
-            for d in states for start, _ in d.mentions if start < token.idx]
+            (start, d) for d in states for start, _ in d.mentions if start < token.idx]
+        # (token indices and character offsets are each compared only among themselves)
         if before:
             book.mention(max(before, key=lambda sd: sd[0])[1], token.left_edge.i, token.i + 1,
                          token)
