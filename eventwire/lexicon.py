@@ -226,6 +226,9 @@ class Lexicon:
                           other_sectors=tuple(_split(row.get("other_sectors", ""))),
                           kind=row.get("kind") or "person", role=row.get("role") or row["title"].title())
             self.titles.setdefault(title.title, title)
+        # offices only one state has ("Secretary of State": the US's)
+        self.national_offices: dict[str, str] = {
+            row["role"]: row["country"] for row in _rows("national_offices.tsv")}
         self.of_titles = frozenset(t for t in self.titles if " of " in t)
         self.of_title_heads = frozenset(t.split(" of ")[0].split()[-1] for t in self.of_titles)
         hand: set[tuple[str, tuple[str, ...]]] = set()

@@ -249,6 +249,13 @@ def test_actors_a_described_state_is_the_state_last_named_as_a_subject(nlp: obje
 
 
 @pytest.mark.model
+def test_actors_an_office_only_one_state_has_gives_its_state(nlp: object) -> None:
+    doc, = _docs(["Iran warned its neighbours on Monday. Secretary of State Jane Roe said Iran "
+                  "would pay a price."], nlp)
+    assert _country_of(doc, "Secretary of State Jane Roe") == "USA"
+
+
+@pytest.mark.model
 def test_actors_a_geographic_name_names_no_state(nlp: object) -> None:
     doc, = _docs(["The US sent a Navy strike group and bomber into the Persian Gulf."], nlp)
     assert _country_of(doc, "Navy") != "IRN"  # "the Persian Gulf" names a sea, not Iran

@@ -101,7 +101,8 @@ def named_person(book: Book, ent: Span) -> None:
     title, _, _ = _title_in(words, lex)
     country = _office_country(book, list(doc[start:ent.start]), descriptor)
     of_country, end = _of_country(root, lex)
-    country = country or of_country or book.place_country(root, ("from",))
+    country = country or of_country or book.place_country(root, ("from",)) or (
+        lex.national_offices.get(title.role) if title is not None and title.role else None)
     apposed = _appositive(root)  # "Ana Torres, Peru's trade minister, said"
     if apposed is not None:
         tokens = [t for t in doc[apposed.left_edge.i:apposed.i + 1] if t.text != ","]
