@@ -321,6 +321,15 @@ def test_events_a_since_clause_tells_no_act(nlp: object) -> None:
 
 
 @pytest.mark.model
+def test_events_an_appeal_for_peace_to_no_one_is_no_event(nlp: object) -> None:
+    assert _events(_doc("Bolivia's President Evo Morales on Saturday called for peace.",
+                        nlp)) == []
+    aimed = _events(_doc("Bolivia's President Evo Morales called on Chile to keep the peace.",
+                         nlp))
+    assert [e[0] for e in aimed] == ["REQUEST"], aimed
+
+
+@pytest.mark.model
 def test_events_talks_and_signings_list_every_party_as_source(nlp: object) -> None:
     talks = _events(_doc("Pakistan and India on Friday held their first direct talks.", nlp))
     assert ("CONSULT", "040", "asserted", ["Pakistan", "India"], []) in talks

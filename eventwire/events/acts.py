@@ -347,11 +347,24 @@ REFUSABLE = COOPERATIVE_ACTS | CONCESSIVE_ACTS | {"AGREE"}
 ORDERS = frozenset({"order", "instruct", "tell", "direct", "ask", "urge", "advise", "warn"})
 REFUSING = frozenset({"refuse", "fail", "decline"})
 COMMANDS = frozenset({"order", "instruct", "direct", "command"})
+# what an appeal to no one may ask for that is no one's act ("called for peace")
+GENERIC_ASKS = frozenset({"peace", "calm", "restraint", "dialogue", "de-escalation", "unity",
+                          "stability", "tolerance", "patience", "moderation", "reconciliation",
+                          "escalation", "harmony", "justice"})
 # verbs that say a noun act happened ("clashes broke out", "the attack took place")
 OCCURRENCE = frozenset({"take", "happen", "occur", "begin", "start", "erupt", "break", "continue",
                         "resume", "come", "escalate", "kill", "wound", "injure", "leave", "hit",
                         "target", "destroy", "damage", "spread", "intensify"})
 STATE_SECTORS = frozenset({"GOV", "LEG", "MIL", "JUD", "COP", "SPY", "OPP", "REB", "PTY"})
+
+def _generic_appeal(token: Token) -> bool:
+    """Whether an appeal asks for a state of things rather than an act of someone's ("called
+    for peace", "urged calm", "called for dialogue in resolving tensions")."""
+    asked = [g for c in token.children
+             if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "for")
+             for g in ([c] if c.dep_ == "dobj" else c.children) if g.dep_ in ("pobj", "dobj")]
+    return bool(asked) and all(g.lemma_.lower() in GENERIC_ASKS for g in asked)
+
 
 def _subordinates(source: list[str], partners: list[str], table: ActorTable) -> bool:
     """Whether everyone given an order serves the state that gives it: its own forces,
@@ -424,6 +437,8 @@ def _decided(token: Token, trig: Trigger, source: list[str], partners: list[str]
         modality, future = "asserted", False
     if "actor_object" in trig.flags and not partners:
         return []
+    if trig.type == "REQUEST" and not partners and _generic_appeal(token):
+        return []  # "called for peace", "urged calm": an appeal to no one for no one's act
     if trig.type == "REQUEST" and token.lemma_.lower() in COMMANDS and _subordinates(
             source, partners, table):
         return []  # "the president ordered the army to ...": an instruction inside one state
