@@ -249,6 +249,13 @@ def test_actors_a_described_state_is_the_state_last_named_as_a_subject(nlp: obje
 
 
 @pytest.mark.model
+def test_actors_security_sources_are_actors_placed_by_context(nlp: object) -> None:
+    doc, = _docs(["Boko Haram fighters attacked Ngwom in Nigeria's Borno state on Saturday, "
+                  "security sources said."], nlp)
+    assert _country_of(doc, "security sources") == "NGA"
+
+
+@pytest.mark.model
 def test_actors_an_office_only_one_state_has_gives_its_state(nlp: object) -> None:
     doc, = _docs(["Iran warned its neighbours on Monday. Secretary of State Jane Roe said Iran "
                   "would pay a price."], nlp)
