@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from ..records import stable_id
-from ..times.periods import period_start, precision
+from ..times import period
 from .keys import (
     actor_keys,
     content_words,
@@ -32,18 +32,7 @@ def _period(value: object) -> tuple[date, date] | None:
     """The first and last day of the period a TIMEX3 value (or a date) names."""
     if isinstance(value, date):
         return value, value
-    text = None if value is None else str(value)
-    start, kind = period_start(text), precision(text)
-    if start is None or kind is None:
-        return None
-    if kind == "day":
-        return start, start
-    if kind == "week":
-        return start, start + timedelta(days=6)
-    if kind == "month":
-        nxt = date(start.year + start.month // 12, start.month % 12 + 1, 1)
-        return start, nxt - timedelta(days=1)
-    return start, date(start.year, 12, 31)
+    return None if value is None else period(str(value))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -164,11 +164,17 @@ def read_token(token: Token, r: Reading) -> list[_Candidate]:
 
 # --- read: tokens that are no trigger, and triggers that state no act ------------------------
 
-def _since(token: Token) -> bool:
-    """Whether the trigger's clause is a "since" clause: the time something is counted from."""
-    node = token
+def _clause_verb(node: Token) -> Token:
+    """The verb whose clause ``node`` belongs to, through infinitive complements and
+    conjoined verbs ("refused to meet", "met and signed")."""
     while node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
         node = node.head
+    return node
+
+
+def _since(token: Token) -> bool:
+    """Whether the trigger's clause is a "since" clause: the time something is counted from."""
+    node = _clause_verb(token)
     return node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since"
                                         for c in node.children)
 
@@ -385,10 +391,8 @@ def _refusal(token: Token, source: list[str], table: ActorTable) -> bool:
     if token.tag_ in ("VBG", "VBN") and not (token.dep_ == "xcomp" and token.head.lemma_.lower()
                                             in REFUSING):
         return False
-    node = token.head if token.pos_ == "NOUN" and token.dep_ == "dobj" else token  # "not provide
-    # support"
-    while node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
-        node = node.head
+    node = _clause_verb(token.head if token.pos_ == "NOUN" and token.dep_ == "dobj"
+                        else token)  # "not provide support"
     if node.lemma_.lower() in ORDERS or node.tag_ in ("VBG", "VBN") or (
             node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children)):
         return False
