@@ -164,6 +164,23 @@ def test_actors_the_two_leaders_are_the_two_persons_named_last() -> None:
     assert not any(a.kind == "group" for a in actors.values())  # no group of "leaders"
 
 
+def test_actors_they_after_coordinated_subjects_is_a_mention_of_each() -> None:
+    # "Kenya and Tanzania said they will talk."
+    doc = _parsed([("Kenya", 3, "nsubj", "PROPN", "B-GPE"), ("and", 0, "cc", "CCONJ", "O"),
+                   ("Tanzania", 0, "conj", "PROPN", "B-GPE"), ("said", 3, "ROOT", "VERB", "O"),
+                   ("they", 6, "nsubj", "PRON", "O"), ("will", 6, "aux", "AUX", "O"),
+                   ("talk", 3, "ccomp", "VERB", "O"), (".", 3, "punct", "PUNCT", "O")])
+    table = find_actors(doc)
+    actors = {a.name: a for a in table.actors}
+    for name in ("Kenya", "Tanzania"):
+        assert "they" in [m.text for m in actors[name].mentions], name
+    they = doc[4].idx
+    found = table.resolve(they, they + 4)
+    assert found is not None
+    assert {found, *table.sharing(found, they, they + 4)} == {actors["Kenya"].id,
+                                                              actors["Tanzania"].id}
+
+
 def test_actors_an_office_takes_the_country_of_the_body_it_serves() -> None:
     # "A spokesman for the Sudanese Defence Ministry said."
     doc = _parsed([("A", 1, "det", "DET", "O"), ("spokesman", 7, "nsubj", "NOUN", "O"),

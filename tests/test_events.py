@@ -172,6 +172,22 @@ def test_events_targets_come_from_the_nouns_and_clauses_that_carry_the_act(
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text", [
+    # coordinated titled names the parser hangs as a modifier of the second name
+    "Kenyan President William Ruto and Tanzanian President Samia Suluhu Hassan agreed to "
+    "resume talks.",
+    # a plural pronoun after coordinated subjects
+    "Kenya and Tanzania said on Friday that they had agreed to resume talks.",
+    "Kenya and Tanzania met on Friday. They agreed to resume talks.",
+])
+def test_events_every_coordinated_party_is_a_source(text: str, nlp: object) -> None:
+    doc = _doc(text, nlp)
+    countries = {a.id: a.country for a in doc.actors}
+    found = [e for e in doc.events if e.type == "AGREE"]
+    assert found and {countries[i] for i in found[0].source} == {"KEN", "TZA"}, _events(doc)
+
+
+@pytest.mark.model
 @pytest.mark.parametrize(("text", "target"), [
     ("Police in Kenya fired teargas at opposition supporters.", "opposition supporters"),
     ("Security forces opened fire, wounding some of the protesters.", "protesters"),

@@ -161,6 +161,26 @@ def pronouns(book: Book) -> None:
             continue
         if target is not None:
             book.mention(target, token.i, token.i + 1, token)
+            if low in GROUP_PRONOUNS:
+                # "Kenya and Tanzania said they will ...": "they" is both
+                for other in coordinated(book, target):
+                    book.mention(other, token.i, token.i + 1, token)
+
+
+def coordinated(book: Book, draft: Draft) -> list[Draft]:
+    """The drafts coordinated with ``draft`` where it is a subject ("Kenya and Tanzania said
+    ..."): the parties a plural pronoun after it stands for."""
+    doc = book.doc
+    out: list[Draft] = []
+    for i in draft.subject_at:
+        head = doc[i]
+        for conj in head.conjuncts:
+            key = book.token_owner.get(conj.i)
+            other = book.drafts.get(key) if key else None
+            if other is not None and other is not draft and other not in out \
+                    and other.kind == draft.kind:
+                out.append(other)
+    return out
 
 
 def governing_subject(book: Book, token: Token, kinds: tuple[str, ...]) -> Draft | None:

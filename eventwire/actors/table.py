@@ -32,6 +32,13 @@ class ActorTable:
                 best, best_overlap = (s, e, actor_id), overlap
         return best[2] if best else None
 
+    def sharing(self, actor_id: str, start: int, end: int) -> tuple[str, ...]:
+        """The other actors whose mention is the very span of ``actor_id``'s that covers
+        [start, end): "the two leaders", "they" for "Kenya and Tanzania"."""
+        spans = {(s, e) for s, e, a in self.spans if a == actor_id and s <= start and end <= e}
+        return tuple(dict.fromkeys(a for s, e, a in self.spans
+                                   if (s, e) in spans and a != actor_id))
+
     def resolve_all(self, start: int, end: int) -> tuple[str, ...]:
         """Every actor with a mention inside [start, end), in text order."""
         out: list[str] = []

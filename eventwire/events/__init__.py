@@ -12,12 +12,13 @@ One real event is one record: repeats inside the article are merged.
 The stage reads, decides, emits: ``acts.read_token`` reads one trigger and decides its
 arguments, coding and context; ``rules`` adds the acts other events imply (a state's
 allegation, a protest's aim) and attributes the acts reported under an accusation or a
-denial; ``candidates`` merges repeats and emits the records.
+denial; ``candidates`` merges repeats and emits the records; ``implied`` gives a directed act that
+names no target the one its context implies.
 
 Submodules: ``vocabulary`` (closed word classes), ``triggers`` (lexicon matching),
 ``arguments`` (the argument frames: source and target), ``context`` (modality, date, place,
 speaker, non-events), ``rules`` (coding rules), ``acts`` (one trigger, read and decided),
-``candidates`` (merging and the final records).
+``candidates`` (merging and the final records), ``implied`` (targets left to the context).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from typing import TYPE_CHECKING
 from ..records import Event, Place, Quote, Time
 from .acts import Reading, read_token
 from .candidates import _merge, emit
+from .implied import implied_targets
 from .rules import implied_acts
 
 if TYPE_CHECKING:
@@ -45,4 +47,5 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
     reading = Reading(doc=doc, table=table, quotes=quotes, times=times, places=places)
     candidates = [c for token in doc for c in read_token(token, reading)]
     candidates = [c for c in implied_acts(candidates, table) if c.token.i not in reading.suppressed]
-    return emit(_merge(candidates, table), doc, places, table)
+    events = emit(_merge(candidates, table), doc, places, table)
+    return implied_targets(events, table, [s.start_char for s in doc.sents])

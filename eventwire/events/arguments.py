@@ -82,6 +82,8 @@ def _np_actors(token: Token, table: ActorTable, depth: int = 0) -> list[str]:
                 return _np_actors(head.head, table, depth + 1)
     if actor is not None:
         out.append(actor)
+        # "the two leaders", a plural "they": one mention of several actors
+        out.extend(a for a in table.sharing(actor, span_start, span_end) if a not in out)
         # "French and Egyptian warships": the coordinated demonyms name further actors
         for child in token.children:
             if child.dep_ in ("amod", "compound") and child.ent_type_ == "NORP":
@@ -99,7 +101,11 @@ def _np_actors(token: Token, table: ActorTable, depth: int = 0) -> list[str]:
                 for a in _np_actors(child, table, depth + 1):
                     if a not in out:
                         out.append(a)
-            elif child.dep_ in ("conj", "appos") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            elif (child.dep_ in ("conj", "appos") and child.pos_ in ("PROPN", "NOUN", "PRON")) or (
+                    child.dep_ == "nmod" and any(c.dep_ == "cc" and c.lower_ == "and"
+                                                 for c in child.children)):
+                # "X and Y"; and "President X and President Y" that the parser hung as a
+                # modifier of the second name ("X/nmod and/cc President/conj Y")
                 for a in _np_actors(child, table, depth + 1):
                     if a not in out:
                         out.append(a)

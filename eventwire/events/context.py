@@ -284,6 +284,8 @@ class When(NamedTuple):
 
 
 CLAUSE, SENTENCE = "clause", "sentence"
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})  # "plans", "urge": a state at the time of speaking
+PAST_TAGS = frozenset({"VBD", "VBN"})
 DATE_SOURCES = (CLAUSE, SENTENCE)  # the time expression hangs off the trigger's clause, or is
 # the one date of its sentence
 
@@ -389,6 +391,12 @@ def _time_governor(node: Token, places: bool = False) -> Token | None:
         return head
     if node.dep_ == "ccomp" and not places and any(
             c.dep_ == "aux" and _cue(c.lower_, "aux") == "intended" for c in node.children):
+        return head
+    if node.dep_ == "ccomp" and not places and node.tag_ in PRESENT_TAGS \
+            and head.pos_ == "VERB" and head.tag_ in PAST_TAGS:
+        # a present state or plan stated in a report holds when it is stated ("announced
+        # Tuesday that it plans to restore ties", "'We urge you to surrender,' he tweeted on
+        # Sunday"); a past act in it has its own time ("said Monday troops had fired")
         return head
     if node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
         if places and node.dep_ == "pobj" and head.lower_ in time_words().bound:
@@ -548,11 +556,16 @@ def _places_clause(p: Place, node: Token, token: Token, doc: Doc, event_type: st
     if span is None:
         return False
     root = _place_root(span.root)
-    if root.dep_ == "poss":
+    if node.dep_ == "relcl" and root.i == node.head.i and any(
+            c.lower_ == "where" for c in node.children):
+        return True  # "in Lugansk, where authorities released six people"
+    possessor = root.dep_ == "poss"
+    if possessor:
         root = root.head
     prep = root.head
-    if root.dep_ == "dobj" and root.head.i == node.i and movement:
-        return True
+    if root.dep_ == "dobj" and root.head.i == node.i and (
+            movement or (possessor and p.feature in ("city", "admin"))):
+        return True  # "visited X"; "blocked Barcelona's main avenue"
     if root.dep_ == "compound" and root.head.dep_ == "dobj" and root.head.head.i == node.i \
             and (movement or p.feature in ("city", "admin")):
         return True  # "attend the Beijing summit", "searched the Barcelona offices"

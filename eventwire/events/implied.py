@@ -1,0 +1,113 @@
+"""The target a directed act leaves to its context: "the opposition coalition denounced
+alleged fraud", "police arrested around 10 of them", "threatening a unilateral operation".
+
+A coder of event data never leaves such an act without a target: an accusation, a demand, a
+threat, a use of force or a sanction is aimed at someone, and when the clause does not say
+whom, the story around it does. ICEWS and POLECAT coders read it from there; PETRARCH leaves
+the event out. eventwire reads it from the act's own sentence and the sentence before, with
+one rule per kind of doer:
+
+- a doer outside the state (protesters, an opposition party, rebels, a crowd) acts at its own
+  state: the nearest official or body of that state named there, else the state itself when
+  the article names it;
+- a state acts abroad when another state's actor is named there (the nearest one), else at
+  home: the nearest non-state group of its own country named there ("police fired tear gas
+  at opposition supporters and arrested around 10 of them"), else its own state.
+
+An act of several doers ("troops clashed with rebels") has parties, not a target, and is left
+as it is. Only actors the article already has are chosen; when none fits, the target stays empty. An
+event whose target came from here has a lower ``confidence`` (``IMPLIED_CONFIDENCE_COST``),
+so users can tell it from one the clause states.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..records import Event
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from ..actors import ActorTable
+    from ..records import Actor
+
+__all__ = ["DIRECTED_TYPES", "implied_targets"]
+
+# PLOVER types that are always aimed at someone (news_dev's coders and PLOVER's own examples
+# give every one of them a target); CONSULT, COOPERATE, AGREE and SUPPORT may be reciprocal
+# or general ("X pledged to cut emissions") and keep an empty target.
+DIRECTED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "PROTEST", "SANCTION",
+                            "COERCE", "ASSAULT", "MOBILIZE", "AID", "RETREAT"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# codes that are no state: an international body is never "the other state"
+NON_STATE_CODES = frozenset({"IGO", "NGO", "UNO", "EUR", "ISM", "IMG", "MNC"})
+# reporters and media tell of acts; they are not whom the acts aim at
+REPORTER_SECTORS = frozenset({"JRN", "MED"})
+# how much less sure an event is when its target was read from the context
+IMPLIED_CONFIDENCE_COST = 0.15
+
+
+def implied_targets(events: tuple[Event, ...], table: ActorTable,
+                    sentence_starts: Sequence[int]) -> tuple[Event, ...]:
+    """Each directed event of one doer without a target, given the one its context implies
+    (if any); ``sentence_starts`` are the article's sentence offsets, in order."""
+    out = []
+    for event in events:
+        if event.target or len(event.source) != 1 or event.type not in DIRECTED_TYPES:
+            out.append(event)
+            continue
+        target = _implied(event, table, _window_start(sentence_starts, event.evidence.start))
+        if target is None:
+            out.append(event)
+            continue
+        out.append(replace(event, target=(target,),
+                           confidence=round(max(0.05, event.confidence - IMPLIED_CONFIDENCE_COST), 3)))
+    return tuple(out)
+
+
+def _window_start(sentence_starts: Sequence[int], evidence_start: int) -> int:
+    """Where the sentence before the event's own begins (its own when it is the first)."""
+    before = [s for s in sentence_starts if s < evidence_start]
+    return before[-1] if before else evidence_start
+
+
+def _implied(event: Event, table: ActorTable, window_start: int) -> str | None:
+    doers = [a for i in event.source if (a := table.by_id(i)) is not None]
+    countries = {a.country for a in doers if a.country}
+    if len(countries) != 1:
+        return None
+    own = countries.pop()
+    if own in NON_STATE_CODES:
+        return None
+    # the actors named in the window, latest mention first; never the doer, nor its reporter
+    left_out = {*event.source, event.attributed_to}
+    seen: dict[str, int] = {}
+    for start, _end, actor_id in table.spans:
+        if window_start <= start < event.evidence.end and actor_id not in left_out:
+            seen[actor_id] = start
+    named = [a for i in sorted(seen, key=seen.__getitem__, reverse=True)
+             if (a := table.by_id(i)) is not None and _aimable(a)]
+    state = table.country_actor(own)
+    if state in event.source:
+        state = None  # a state is not the target of its own act
+    if not any(a.sector in STATE_SECTORS for a in doers):
+        return _first(a for a in named if a.country == own and a.sector in STATE_SECTORS) \
+            or state
+    return (_first(a for a in named if a.country and a.country != own
+                   and a.country not in NON_STATE_CODES)
+            or _first(a for a in named if a.country == own and a.kind != "country"
+                      and a.sector not in STATE_SECTORS)
+            or state)
+
+
+def _aimable(actor: Actor) -> bool:
+    """A state, or an actor whose sector is known and is not the press: not a place read as a
+    name ("Basilan"), a competition or a reporter."""
+    return actor.kind == "country" or (actor.sector is not None
+                                        and actor.sector not in REPORTER_SECTORS)
+
+
+def _first(actors: Iterable[Actor]) -> str | None:
+    return next((a.id for a in actors), None)

@@ -1,0 +1,106 @@
+"""Targets a directed act leaves to its context (eventwire.events.implied), on records built
+by hand: no model, no parse."""
+
+from __future__ import annotations
+
+from eventwire.actors import ActorTable
+from eventwire.events.implied import IMPLIED_CONFIDENCE_COST, implied_targets
+from eventwire.records import Actor, Event, Evidence
+
+# three sentences of 100 characters each: [0, 100), [100, 200), [200, 300)
+STARTS = (0, 100, 200)
+
+STATE = Actor(id="bdi", name="Burundi", kind="country", country="BDI")
+MINISTER = Actor(id="min", name="Interior Minister", kind="person", country="BDI", sector="GOV")
+OPPOSITION = Actor(id="opp", name="opposition party", kind="organization", country="BDI",
+                   sector="OPP")
+POLICE = Actor(id="pol", name="police", kind="group", country="BDI", sector="COP")
+STUDENTS = Actor(id="stu", name="students", kind="group", country="BDI", sector="EDU")
+NEIGHBOUR = Actor(id="rwa", name="Rwanda", kind="country", country="RWA")
+REPORTERS = Actor(id="jrn", name="reporters", kind="group", country="RWA", sector="JRN")
+TOWN = Actor(id="twn", name="Gitega", kind="organization", country="BDI")  # a place read as a name
+UN = Actor(id="un", name="United Nations", kind="organization", country="IGO", sector="GOV")
+
+
+def _table(*mentions: tuple[Actor, int]) -> ActorTable:
+    actors = tuple(dict.fromkeys(a for a, _ in mentions))
+    spans = tuple(sorted((at, at + 5, a.id) for a, at in mentions))
+    return ActorTable(actors=actors, spans=spans)
+
+
+def _event(etype: str, source: tuple[str, ...], sentence: int = 2,
+           target: tuple[str, ...] = (), attributed_to: str | None = None) -> Event:
+    start = STARTS[sentence]
+    return Event(id=f"ev-{etype}", type=etype, source=source, target=target,
+                 attributed_to=attributed_to, confidence=0.6,
+                 evidence=Evidence(start=start, end=start + 100, text="x" * 100))
+
+
+def _target(event: Event, table: ActorTable) -> tuple[str, ...]:
+    return implied_targets((event,), table, STARTS)[0].target
+
+
+def test_implied_non_state_doer_aims_at_its_own_state_official_nearest_first() -> None:
+    table = _table((OPPOSITION, 210), (MINISTER, 120), (STATE, 20))
+    assert _target(_event("ACCUSE", ("opp",)), table) == ("min",)
+
+
+def test_implied_non_state_doer_falls_back_on_its_own_state() -> None:
+    table = _table((OPPOSITION, 210), (STATE, 20), (NEIGHBOUR, 150))
+    assert _target(_event("PROTEST", ("opp",)), table) == ("bdi",)
+
+
+def test_implied_state_doer_aims_abroad_when_another_state_is_named_there() -> None:
+    table = _table((POLICE, 210), (STUDENTS, 220), (NEIGHBOUR, 130))
+    assert _target(_event("THREATEN", ("pol",)), table) == ("rwa",)
+
+
+def test_implied_state_doer_at_home_aims_at_its_own_non_state_group() -> None:
+    # "police fired tear gas at students ... and arrested around 10 of them"
+    table = _table((POLICE, 210), (STUDENTS, 150), (STATE, 20))
+    assert _target(_event("COERCE", ("pol",)), table) == ("stu",)
+
+
+def test_implied_state_doer_with_nothing_near_falls_back_on_its_state() -> None:
+    table = _table((POLICE, 210), (STATE, 20))
+    assert _target(_event("COERCE", ("pol",)), table) == ("bdi",)
+
+
+def test_implied_window_is_the_sentence_and_the_one_before() -> None:
+    # the students are two sentences back: out of reach; nothing else fits
+    table = _table((POLICE, 210), (STUDENTS, 50))
+    assert _target(_event("COERCE", ("pol",)), table) == ()
+
+
+def test_implied_never_the_press_a_place_read_as_a_name_nor_the_reporter() -> None:
+    table = _table((POLICE, 210), (REPORTERS, 150), (TOWN, 160), (MINISTER, 170), (STATE, 20))
+    # reporters (press), Gitega (no sector) and the minister who reports the act are left out
+    assert _target(_event("COERCE", ("pol",), attributed_to="min"), table) == ("bdi",)
+
+
+def test_implied_leaves_stated_targets_undirected_types_and_several_doers() -> None:
+    table = _table((OPPOSITION, 210), (POLICE, 220), (MINISTER, 150), (STATE, 20))
+    assert _target(_event("ACCUSE", ("opp",), target=("pol",)), table) == ("pol",)
+    assert _target(_event("CONSULT", ("opp",)), table) == ()
+    assert _target(_event("AGREE", ("opp",)), table) == ()
+    # "police clashed with the opposition": parties of one fight, no target
+    assert _target(_event("ASSAULT", ("opp", "pol")), table) == ()
+
+
+def test_implied_international_body_has_no_home_state() -> None:
+    table = _table((UN, 210), (MINISTER, 150), (STATE, 20))
+    assert _target(_event("REQUEST", ("un",)), table) == ()
+
+
+def test_implied_target_costs_confidence() -> None:
+    table = _table((OPPOSITION, 210), (MINISTER, 150))
+    stated = _event("ACCUSE", ("opp",))
+    implied = implied_targets((stated,), table, STARTS)[0]
+    assert implied.target == ("min",)
+    assert implied.confidence == round(stated.confidence - IMPLIED_CONFIDENCE_COST, 3)
+
+
+def test_implied_a_state_is_never_the_target_of_its_own_act() -> None:
+    # "Burundi beefed up security": nothing near, and the state itself is the doer
+    table = _table((STATE, 210), (OPPOSITION, 20))
+    assert _target(_event("MOBILIZE", ("bdi",)), table) == ()
