@@ -172,6 +172,16 @@ def test_events_targets_come_from_the_nouns_and_clauses_that_carry_the_act(
 
 
 @pytest.mark.model
+def test_events_a_signing_and_a_praise_by_the_same_leaders_stay_two_events(nlp: object) -> None:
+    doc = _doc("Kenyan President William Ruto and Ugandan President Yoweri Museveni signed a "
+               "trade agreement in Nairobi. Ruto praised Museveni for his leadership.", nlp)
+    assert sorted((e[1], e[3], e[4]) for e in _events(doc)) == [
+        ("051", ["William Ruto"], ["Yoweri Museveni"]),
+        ("057", ["William Ruto", "Yoweri Museveni"], []),
+    ]
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text", [
     # coordinated titled names the parser hangs as a modifier of the second name
     "Kenyan President William Ruto and Tanzanian President Samia Suluhu Hassan agreed to "

@@ -77,6 +77,9 @@ def _same_event(a: _Candidate, b: _Candidate, table: ActorTable) -> bool:
         return False
     if not (sa & sb or _vaguer_same_country(a.source, b.source, table)):
         return False
+    if (sa | sb) & (ta | tb):
+        return False  # "X and Y signed a declaration" and "X praised Y": two acts, since one
+        # would have Y act on itself
     return ta == tb or ((not ta or not tb) and a.trigger.type in MERGEABLE_EMPTY)
 
 
