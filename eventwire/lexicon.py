@@ -346,6 +346,13 @@ def name_modifier(word: str) -> bool:
     return word.lower().endswith(NAME_MODIFIER_ENDINGS)
 
 
+# words that make a demonym a region's ("South American", "Latin American"; a longer name the
+# lexicon knows, "South African", is matched whole); a place keeps them ("East Jerusalem")
+REGION_WORDS = frozenset({"South", "North", "East", "West", "Central", "Latin", "Southern",
+                          "Northern", "Eastern", "Western", "Southeast", "Northeast",
+                          "Southwest", "Northwest", "Sub-Saharan"})
+
+
 def _gazetteer_factory(nlp: Language, name: str) -> object:
     """A component before the NER: the lexicon's names as entities, which the NER keeps.
 
@@ -381,10 +388,44 @@ def _gazetteer_factory(nlp: Language, name: str) -> object:
             start -= 1
         return start
 
+    from .actors.phrases import BODY_HEADS
+
+    place_labels = {nlp.vocab.strings["GPE"], nlp.vocab.strings["NORP"]}
+    norp_label = nlp.vocab.strings["NORP"]
+
+    def body_end(doc: Doc, end: int) -> int | None:
+        """Where a body's name that begins with a state or demonym ends ("Cambodian National
+        Rescue Party", "Philippine Coast Guard", "Syrian Democratic Forces"): proper words up
+        to a body head, when they are more than a title ("Russian Foreign Ministry" is the
+        state's ministry, read as a title)."""
+        last = None
+        j = end
+        while j < len(doc) and doc[j].pos_ == "PROPN" and (doc[j].is_title or doc[j].is_upper) \
+                and lex.country_code(doc[j].text) is None:
+            if doc[j].lower_ in BODY_HEADS:
+                last = j
+            j += 1
+        if last is None or lex.titles.get(doc[end:last + 1].text.lower()) is not None:
+            return None
+        if last + 2 < len(doc) and doc[last + 1].text == "-" and doc[last + 2].is_upper \
+                and not doc[last + 1].whitespace_:
+            return last + 3  # "Pakistan Muslim League-N"
+        return last + 1
+
     def component(doc: Doc) -> Doc:
         spans = [Span(doc, name_start(doc, start) if match_id == org_label else start, end,
                       label=match_id)
                  for match_id, start, end in (*matcher(doc), *folded(doc))]
+        for i, span in enumerate(spans):
+            if (span.label == norp_label or (span.label in place_labels and span.text.lower()
+                                             not in lex.capitals)) \
+                    and (stop := body_end(doc, span.end)) is not None:
+                # (a city's body keeps its place: "the Dublin City Council")
+                spans[i] = Span(doc, span.start, stop, label=org_label)
+        # "a South American tour", "Latin American leaders": a region, not the United States
+        # (a longer name the lexicon knows, "South African", was matched whole)
+        spans = [sp for sp in spans if not (sp.label == norp_label and sp.start > 0
+                                            and doc[sp.start - 1].text in REGION_WORDS)]
         if spans:
             doc.set_ents(filter_spans(spans), default="unmodified")
         return doc
@@ -469,9 +510,14 @@ def _titled_names_factory(nlp: Language, name: str) -> object:
                 else:
                     continue
             k = i
-            while k < len(doc) and k - i < 4 and doc[k].pos_ == "PROPN" and doc[k].is_title \
+            words = 0
+            while k < len(doc) and words < 4 and doc[k].pos_ == "PROPN" and doc[k].is_title \
                     and doc[k].lower_ not in known and doc[k].ent_type_ not in ("NORP", "DATE"):
                 k += 1
+                words += 1
+                if k + 1 < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_ \
+                        and not doc[k].whitespace_ and doc[k + 1].is_alpha:
+                    k += 2  # "Jean-Marie Mokoko", "Cho Tae-yul": one name across the hyphen
             if k - i >= 1 and (k - i >= 2 or doc[i].ent_type_ in ("", "PERSON", "ORG")):
                 new.append(Span(doc, i, k, label="PERSON"))
         if new:

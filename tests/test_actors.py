@@ -203,6 +203,14 @@ def test_actors_its_police_belong_to_the_state_that_speaks() -> None:
     assert (police.country, police.country_source) == ("KEN", "inferred")
 
 
+def test_actors_a_title_put_before_a_name_marks_its_holder() -> None:
+    from eventwire.actors.book import _titled
+    words = "the military commander, commodore ana torres".split()
+    assert _titled(words, ["commodore"], "Ana Torres")
+    assert not _titled(words, ["admiral"], "Ana Torres")
+    assert not _titled("commodore jo roe".split(), ["commodore"], "Ana Torres")
+
+
 def test_actors_names_cut_before_a_regnal_number_or_an_of_place_are_rejoined() -> None:
     king = _doc(["King", "Mohammed", "VI", "spoke", "to", "Ana", "Torres", "I", "think"],
                 ["O", "B-PERSON", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O"])
@@ -337,6 +345,50 @@ def test_actors_people_and_capitals_take_the_country_the_text_gives_them(nlp: ob
     docs = _docs([c[0] for c in cases], nlp)
     for (text, mention, country), doc in zip(cases, docs, strict=True):
         assert _country_of(doc, mention) == country, text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "name", "country", "sector"), [
+    # a body's name that begins with its state's name or demonym is the body's name
+    ("The opposition Kenyan Democratic Renewal Party disputed the count.",
+     "Kenyan Democratic Renewal Party", "KEN", "OPP"),
+    ("The Uganda Farmers League-B party gained four seats.",
+     "Uganda Farmers League-B", "UGA", "PTY"),
+    ("The Syrian Democratic Forces said it is committed to the agreement.",
+     "Syrian Democratic Forces", "SYR", None),
+    # a demonym before a title is still the state's office
+    ("The Russian Foreign Ministry summoned the ambassador.", "Russian Foreign Ministry",
+     "RUS", "GOV"),
+    # a name the title introduces runs across its hyphens
+    ("Former general Anne-Claire Bodo urged her supporters to boycott the vote.",
+     "Anne-Claire Bodo", None, None),
+])
+def test_actors_names_of_bodies_and_people_are_kept_whole(
+        text: str, name: str, country: str | None, sector: str | None, nlp: object) -> None:
+    doc, = _docs([text], nlp)
+    found = {a.name: a for a in doc.actors}
+    assert name in found, sorted(found)
+    if country:
+        assert found[name].country == country
+    if sector:
+        assert found[name].sector == sector
+
+
+@pytest.mark.model
+def test_actors_an_office_named_again_is_its_holder(nlp: object) -> None:
+    # "premier" is the prime minister's office, and a title put before a name is his
+    doc, = _docs(["Peruvian President Ana Torres met Chilean Prime Minister Kenji Sato in "
+                  "Lima. Torres invited the Chilean premier for a return visit."], nlp)
+    sato = next(a for a in doc.actors if a.name == "Kenji Sato")
+    assert "the Chilean premier" in [m.text for m in sato.mentions]
+
+
+@pytest.mark.model
+def test_actors_a_region_named_by_a_demonym_is_no_state(nlp: object) -> None:
+    doc, = _docs(["The minister flew to Lima at the start of a South American trip. "
+                  "Latin American leaders met on Monday. The South African president spoke."], nlp)
+    countries = {a.country for a in doc.actors}
+    assert "USA" not in countries and "ZAF" in countries
 
 
 @pytest.mark.model

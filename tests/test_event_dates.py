@@ -74,8 +74,8 @@ def _when(doc: Document, event_type: str, trigger: str) -> tuple[str | None, str
     ("Police said on Saturday that militants burnt houses in the village.", "ASSAULT", "burnt",
      None),
     # but a present plan or appeal stated in a report holds when it is stated
-    ("Peru announced on Tuesday that it plans to restore diplomatic ties with Chile.", "AGREE",
-     "restore", "2015-06-09"),
+    ("Peru said on Tuesday that it intends to reopen its embassy in Chile.", "AGREE",
+     "reopen", "2015-06-09"),
     ('"We urge the rebels to lay down their arms," the minister said on Monday.', "REQUEST",
      "urge", "2015-06-08"),
 ])
@@ -181,12 +181,12 @@ def _place(doc: Document, event_type: str, trigger: str) -> str | None:
     ("The African Union has lifted sanctions on Mali with immediate effect.", "RETREAT", "lifted",
      None),
     # a "where" clause happens at the place it describes
-    ("Two people were hurt in Lugansk, where authorities released six detained activists.",
-     "RETREAT", "released", "Lugansk"),
+    ("Talks resumed in Nairobi, where the government freed twenty jailed students.",
+     "RETREAT", "freed", "Nairobi"),
     # a town that owns what the act is done to ("blocked Barcelona's main avenue"), not a state
-    ("Several hundred protesters blocked Barcelona's main avenue on Wednesday.", "PROTEST",
-     "blocked", "Barcelona"),
-    ("Protesters blocked Spain's main roads on Wednesday.", "PROTEST", "blocked", None),
+    ("Farmers blocked Nairobi's busiest road with their tractors.", "PROTEST",
+     "blocked", "Nairobi"),
+    ("Farmers blocked Kenya's busiest roads with their tractors.", "PROTEST", "blocked", None),
     # nothing in the sentence: no place
     ("Rebels attacked a police post.", "ASSAULT", "attacked", None),
 ])

@@ -477,3 +477,11 @@ def test_events_recipients_of_what_is_given_or_offered(text: str, event_type: st
 def test_events_a_warning_threatens_only_an_act(text: str, threat: bool, nlp: object) -> None:
     events = _events(_doc(text, nlp))
     assert any(e[0] == "THREATEN" for e in events) == threat, events
+
+
+@pytest.mark.model
+def test_events_a_game_is_no_event_when_its_words_are_hyphenated(nlp: object) -> None:
+    # "Tri-Nations" and "half-time" are sports words although the tokenizer cuts them
+    doc = _doc("Kenya edged Uganda in their Tri-Nations clash in Kampala on Saturday. "
+               "The hosts led at half-time, and a late penalty sealed the Test 31-30.", nlp)
+    assert _events(doc) == []

@@ -104,3 +104,13 @@ def test_implied_a_state_is_never_the_target_of_its_own_act() -> None:
     # "Burundi beefed up security": nothing near, and the state itself is the doer
     table = _table((STATE, 210), (OPPOSITION, 20))
     assert _target(_event("MOBILIZE", ("bdi",)), table) == ()
+
+
+def test_implied_non_state_doer_without_its_state_named_takes_its_nearest_official() -> None:
+    # the article names no actor for the state itself, but a state official elsewhere
+    table = _table((OPPOSITION, 210), (MINISTER, 40), (POLICE, 5))
+    assert _target(_event("PROTEST", ("opp",)), table) == ("min",)
+    # a name the article does not place (no sector) is not aimed at an official far away
+    unplaced = Actor(id="unk", name="Jo Doe", kind="person", country="BDI")
+    table = _table((unplaced, 210), (MINISTER, 40))
+    assert _target(_event("PROTEST", ("unk",)), table) == ()

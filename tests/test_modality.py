@@ -515,3 +515,22 @@ DENIED_NESTED: list[Row] = [
 def test_no_event_in_a_clause_nested_inside_a_denied_claim() -> None:
     assert _no_event(_token(DENIED_NESTED, "refuse"))
     assert not _no_event(_token(DENIED_NESTED, "meant"))  # the claim denied itself
+
+
+# "Ruritania looks forward to meeting Borduria."
+LOOKS_FORWARD: list[Row] = [
+    ("Ruritania", 1, "nsubj", "PROPN", "Ruritania", "NNP"),
+    ("looks", 1, "ROOT", "VERB", "look", "VBZ"),
+    ("forward", 1, "advmod", "ADV", "forward", "RB"),
+    ("to", 1, "prep", "ADP", "to", "IN"),
+    ("meeting", 3, "pcomp", "VERB", "meet", "VBG"),
+    ("Borduria", 4, "dobj", "PROPN", "Borduria", "NNP"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_modality_a_phrasal_governor_states_intent() -> None:
+    assert _modality(_token(LOOKS_FORWARD, "meeting"), "CONSULT") == ("intended", False)
+    looks_at = [("looks", *r[1:]) if r[0] == "looks" else
+                ("at", *r[1:]) if r[0] == "forward" else r for r in LOOKS_FORWARD]
+    assert _modality(_token(looks_at, "meeting"), "CONSULT")[0] == "asserted"

@@ -124,6 +124,13 @@ def test_places_find_places_state_qualifier(nlp):
     assert lon is not None and -91.5 < lon < -87.5  # Illinois, not Missouri or Massachusetts
 
 
+@pytest.mark.model
+def test_places_a_state_or_capital_that_begins_a_bodys_name_is_still_named(nlp):
+    text = ("Members of the Kenya Wildlife Party met the Nairobi City Council and the "
+            "Chad Renewal Front on Monday.")
+    assert {p.text for p in places.find_places(nlp(text))} == {"Kenya", "Nairobi", "Chad"}
+
+
 @pytest.mark.shared
 @pytest.mark.model
 @pytest.mark.parametrize("name,limit,floors", [

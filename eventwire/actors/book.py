@@ -178,11 +178,18 @@ class Book:
         return ent is not None and self.lex.organisation(ent.text) is not None
 
     def holder(self, title: Title, country: str | None) -> Draft | None:
-        for key in reversed(self.order):
-            d = self.drafts[key]
-            if d.kind == "person" and d.role == title.role and (country is None or d.country == country):
-                return d
-        return None
+        """The person of the article last named with office ``title`` (of ``country`` when
+        given): by role, else by a mention that puts the title before the name ("the
+        military commander, Commodore X" is "the Commodore")."""
+        people = [d for key in reversed(self.order) if (d := self.drafts[key]).kind == "person"
+                  and (country is None or d.country == country)]
+        found = next((d for d in people if d.role == title.role), None)
+        if found is None:
+            words = title.title.lower().split()
+            found = next((d for d in people if any(
+                _titled(text.lower().split(), words, d.name) for text in d.mentions.values())),
+                None)
+        return found
 
     def of_object(self, token: Token) -> Token | None:
         for child in token.rights:
@@ -199,3 +206,11 @@ class Book:
                 heads.add(token.i)
                 heads.add(token.head.i)
         return heads
+
+
+def _titled(mention: list[str], title: list[str], name: str) -> bool:
+    """Whether a mention's words put ``title`` right before the person's name."""
+    first = name.lower().split()[0] if name else ""
+    n = len(title)
+    return any(mention[i:i + n] == title and mention[i + n:i + n + 1] == [first]
+               for i in range(len(mention) - n))

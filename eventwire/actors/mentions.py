@@ -232,8 +232,28 @@ def named_organisation(book: Book, ent: Span) -> None:
     if _apposed_to_officeholder(book, ent):
         named_person(book, ent)  # "Felipe Montoya, Colombia's trade minister": a person
         return
-    tokens = list(book.doc[min(start, ent.start):ent.end])
+    start = min(start, _described_by(book, ent.start))
+    end = ent.end
+    after = book.doc[end] if end < len(book.doc) else None
+    if after is not None and after.pos_ == "NOUN" and after.lower_ in BODY_HEADS \
+            and root.head.i == after.i and root.dep_ == "compound":
+        end, root = end + 1, after  # "the Pakistan Muslim League-N party": the party
+    tokens = list(book.doc[start:end])
     noun_phrase_actor(book, tokens, root, default_kind="organization", named=_clean(ent.text))
+
+
+def _described_by(book: Book, start: int) -> int:
+    """Where a body's name begins with the common noun that says what it is, when the parser
+    did not hang that noun on it ("the opposition Cambodian National Rescue Party", "the
+    rebel Revolutionary United Front"): that noun and its determiner; else ``start``."""
+    doc = book.doc
+    prev = start - 1
+    if prev < 0 or doc[prev].pos_ != "NOUN" or prev in book.covered \
+            or book.lex.titles.get(doc[prev].lower_) is None:
+        return start
+    if prev > 0 and doc[prev - 1].pos_ == "DET":
+        prev -= 1
+    return prev
 
 
 def named_state(book: Book, ent: Span) -> None:

@@ -6,7 +6,7 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING
 
-from ..lexicon import Lexicon, Title
+from ..lexicon import REGION_WORDS, Lexicon, Title
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -212,8 +212,8 @@ def _country_in(tokens: list[Token], lex: Lexicon) -> str | None:
             if not chunk[:1].isupper() or _sided(text_tokens, i, i + size):
                 continue
             code = lex.country_code(chunk)
-            if code:
-                return code
+            if code and not (i > 0 and text_tokens[i - 1].text in REGION_WORDS):
+                return code  # "Latin American leaders" are no Americans
             capital = capital or lex.capitals.get(chunk.lower())
     return capital
 

@@ -236,6 +236,10 @@ def _modality(token: Token, event_type: str | None = None) -> tuple[str, bool]:
                 return "negated", False  # "has yet to sign", "is yet to respond"
             if modal(node.lemma_.lower(), "governor"):
                 return by_cue(node.lemma_.lower(), "governor")
+            for part in node.children:  # a phrasal governor: "looks forward to meeting"
+                phrase = f"{node.lemma_.lower()} {part.lower_}"
+                if part.dep_ in ("advmod", "prt") and modal(phrase, "governor"):
+                    return by_cue(phrase, "governor")
             if node.lemma_.lower() in ANNOUNCING and event_type in LATER_ACTS:
                 return "intended", True  # "announced the dispatch of a delegation": it is to come
         if node.dep_ == "ccomp" and not _to_clause(node):

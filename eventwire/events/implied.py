@@ -94,12 +94,31 @@ def _implied(event: Event, table: ActorTable, window_start: int) -> str | None:
         state = None  # a state is not the target of its own act
     if not any(a.sector in STATE_SECTORS for a in doers):
         return _first(a for a in named if a.country == own and a.sector in STATE_SECTORS) \
-            or state
+            or state or (_nearest_official(event, table, own, left_out)
+                         if all(a.sector is not None for a in doers) else None)
     return (_first(a for a in named if a.country and a.country != own
                    and a.country not in NON_STATE_CODES)
             or _first(a for a in named if a.country == own and a.kind != "country"
                       and a.sector not in STATE_SECTORS)
             or state)
+
+
+def _nearest_official(event: Event, table: ActorTable, own: str,
+                      left_out: set[str | None]) -> str | None:
+    """The official or body of state ``own`` named nearest the event anywhere in the
+    article, when the article names no actor for the state itself ("a government spokesman
+    in the province said"); only for doers whose sector is known (a party, protesters, a
+    union), not for a name the article does not place."""
+    best: tuple[int, str] | None = None
+    for start, _end, actor_id in table.spans:
+        actor = table.by_id(actor_id)
+        if actor_id in left_out or actor is None or actor.country != own \
+                or actor.sector not in STATE_SECTORS:
+            continue
+        distance = abs(start - event.evidence.start)
+        if best is None or distance < best[0]:
+            best = (distance, actor_id)
+    return best[1] if best else None
 
 
 def _aimable(actor: Actor) -> bool:

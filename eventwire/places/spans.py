@@ -10,7 +10,7 @@ from ..nlp import doc_text
 from .gazetteer import Location, gazetteer, norm
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 __all__ = ["SUFFIXES", "lists_of", "spans_of", "within_of"]
 
@@ -98,6 +98,10 @@ def _spans(doc: Doc) -> list[tuple[int, int, str]]:
                 found.append((start, end, ent.label_))
         elif any(loc.feature == "country" for loc in gaz.lookup(text)):
             found.append((start, end, "metonym"))
+        elif ent.label_ == "ORG" and (lead := _leading_country(doc, ent)) is not None:
+            found.append(lead)  # "the Pakistan Muslim League": Pakistan is named
+            taken[ent.start:ent.end] = [True] * (ent.end - ent.start)
+            continue
         elif ent.label_ in MISREAD_LABELS and text in gaz.scan and any(
                 loc.feature == "city" for loc in gaz.lookup(text)):
             found.append((start, end, "misread"))
@@ -107,6 +111,19 @@ def _spans(doc: Doc) -> list[tuple[int, int, str]]:
     labels = ["" if lb in PLACE_LABELS else lb for lb in labels]
     scan(range(1, 2))
     return found
+
+
+def _leading_country(doc: Doc, ent: Span) -> tuple[int, int, str] | None:
+    """The state a body's name begins with ("Uganda Development Bank"), as a toponym span."""
+    names = _country_names()
+    first = next((t.i for t in ent if t.pos_ != "DET"), ent.end)  # "the Sudan Liberation Army"
+    for n in (3, 2, 1):
+        if first + n >= ent.end:
+            continue
+        words = doc[first:first + n]
+        if words.text in names:
+            return (words.start_char, words.end_char, "metonym")
+    return None
 
 
 @lru_cache(maxsize=1)
