@@ -160,6 +160,15 @@ def _rows(name: str) -> list[dict[str, str]]:
     return [{k.strip(): (v or "").strip() for k, v in row.items() if k} for row in reader]
 
 
+@lru_cache(maxsize=1)
+def place_nouns() -> frozenset[str]:
+    """Nouns that name a kind of place ("city", "province", "region": data/place_nouns.txt)."""
+    text = resources.files("eventwire").joinpath("data", "place_nouns.txt").read_text(
+        encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
 def _split(value: str) -> list[str]:
     return [v.strip() for v in value.split("|") if v.strip()]
 

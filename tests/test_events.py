@@ -485,3 +485,14 @@ def test_events_a_game_is_no_event_when_its_words_are_hyphenated(nlp: object) ->
     doc = _doc("Kenya edged Uganda in their Tri-Nations clash in Kampala on Saturday. "
                "The hosts led at half-time, and a late penalty sealed the Test 31-30.", nlp)
     assert _events(doc) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Russia has ramped up attacks on Ukraine's southern provinces.",
+    "Russia expanded attacks on Ukraine's border posts.",
+])
+def test_events_a_verb_that_raises_an_act_lends_its_subject_as_the_doer(
+        text: str, nlp: object) -> None:
+    doc = _doc(text, nlp)
+    assert [(e[0], e[3], e[4]) for e in _events(doc)] == [("ASSAULT", ["Russia"], ["Ukraine"])]

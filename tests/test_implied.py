@@ -4,7 +4,7 @@ by hand: no model, no parse."""
 from __future__ import annotations
 
 from eventwire.actors import ActorTable
-from eventwire.events.implied import IMPLIED_CONFIDENCE_COST, implied_targets
+from eventwire.events.implied import IMPLIED_CONFIDENCE_COST, implied_parties
 from eventwire.records import Actor, Event, Evidence
 
 # three sentences of 100 characters each: [0, 100), [100, 200), [200, 300)
@@ -37,7 +37,7 @@ def _event(etype: str, source: tuple[str, ...], sentence: int = 2,
 
 
 def _target(event: Event, table: ActorTable) -> tuple[str, ...]:
-    return implied_targets((event,), table, STARTS)[0].target
+    return implied_parties((event,), table, STARTS)[0].target
 
 
 def test_implied_non_state_doer_aims_at_its_own_state_official_nearest_first() -> None:
@@ -95,7 +95,7 @@ def test_implied_international_body_has_no_home_state() -> None:
 def test_implied_target_costs_confidence() -> None:
     table = _table((OPPOSITION, 210), (MINISTER, 150))
     stated = _event("ACCUSE", ("opp",))
-    implied = implied_targets((stated,), table, STARTS)[0]
+    implied = implied_parties((stated,), table, STARTS)[0]
     assert implied.target == ("min",)
     assert implied.confidence == round(stated.confidence - IMPLIED_CONFIDENCE_COST, 3)
 
@@ -114,3 +114,41 @@ def test_implied_non_state_doer_without_its_state_named_takes_its_nearest_offici
     unplaced = Actor(id="unk", name="Jo Doe", kind="person", country="BDI")
     table = _table((unplaced, 210), (MINISTER, 40))
     assert _target(_event("PROTEST", ("unk",)), table) == ()
+
+
+def _source(event: Event, table: ActorTable) -> tuple[str, ...]:
+    return implied_parties((event,), table, STARTS)[0].source
+
+
+REBELS = Actor(id="reb", name="rebels", kind="group", country="BDI", sector="REB")
+
+
+def test_implied_force_on_civilians_is_their_states_security_forces() -> None:
+    # "Police blocked the march. Tear gas was fired at the students."
+    table = _table((POLICE, 120), (STUDENTS, 230), (STATE, 20))
+    assert _source(_event("ASSAULT", (), target=("stu",)), table) == ("pol",)
+
+
+def test_implied_force_on_state_forces_is_an_armed_group_or_another_state() -> None:
+    table = _table((REBELS, 130), (POLICE, 230), (STUDENTS, 150))
+    assert _source(_event("ASSAULT", (), target=("pol",)), table) == ("reb",)
+    table = _table((NEIGHBOUR, 130), (POLICE, 230), (STUDENTS, 150))
+    assert _source(_event("ASSAULT", (), target=("pol",)), table) == ()  # a state is no force
+    army = Actor(id="rwa-mil", name="Rwandan army", kind="group", country="RWA", sector="MIL")
+    table = _table((army, 130), (POLICE, 230))
+    assert _source(_event("ASSAULT", (), target=("pol",)), table) == ("rwa-mil",)
+
+
+def test_implied_doer_only_for_force_and_only_from_the_window() -> None:
+    table = _table((POLICE, 20), (STUDENTS, 230))  # police two sentences back
+    assert _source(_event("ASSAULT", (), target=("stu",)), table) == ()
+    table = _table((POLICE, 120), (STUDENTS, 230))
+    assert _source(_event("ACCUSE", (), target=("stu",)), table) == ()
+    found = implied_parties((_event("COERCE", (), target=("stu",)),), table, STARTS)[0]
+    assert found.source == ("pol",) and found.confidence < 0.6
+
+
+def test_implied_doer_is_a_force_not_an_office_or_a_state() -> None:
+    # "A bomb went off outside the ministry, killing students": the ministry is no doer
+    table = _table((MINISTER, 120), (STATE, 130), (STUDENTS, 230))
+    assert _source(_event("ASSAULT", (), target=("stu",)), table) == ()

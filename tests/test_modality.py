@@ -534,3 +534,22 @@ def test_modality_a_phrasal_governor_states_intent() -> None:
     looks_at = [("looks", *r[1:]) if r[0] == "looks" else
                 ("at", *r[1:]) if r[0] == "forward" else r for r in LOOKS_FORWARD]
     assert _modality(_token(looks_at, "meeting"), "CONSULT")[0] == "asserted"
+
+
+def _said_would(subject: str) -> list[Row]:
+    """'Ruritania said <subject> would send aid.'"""
+    return [
+        ("Ruritania", 1, "nsubj", "PROPN", "Ruritania", "NNP"),
+        ("said", 1, "ROOT", "VERB", "say", "VBD"),
+        (subject, 4, "nsubj", "PRON" if subject == "it" else "NOUN", subject, "PRP"),
+        ("would", 4, "aux", "AUX", "would", "MD"),
+        ("send", 1, "ccomp", "VERB", "send", "VB"),
+        ("aid", 4, "dobj", "NOUN", "aid", "NN"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+
+
+def test_modality_what_a_speaker_says_it_would_do_is_its_intent_not_a_mere_future() -> None:
+    assert _modality(_token(_said_would("it"), "send"), "AID") == ("intended", False)
+    # of another party, a reported future act
+    assert _modality(_token(_said_would("army"), "send"), "AID") == ("intended", True)

@@ -430,3 +430,18 @@ def test_places_neighbours_vote_for_a_country_and_for_a_town_of_an_unnamed_one()
     assert _score(cairo, True, {"USA": 1.0, "MEX": 1.0}, {}) == _score(cairo, True,
                                                                      {"USA": 1.0}, {})
     assert _score(cairo, True, {"MEX": 1.0}, {}) > _score(cairo, True, {}, {})
+
+
+def test_places_a_name_misread_as_a_language_before_a_place_noun_is_a_toponym():
+    import spacy
+    from spacy.tokens import Doc
+
+    from eventwire.places.spans import spans_of
+
+    vocab = spacy.blank("en").vocab
+    words = ["Drones", "hit", "the", "Odesa", "region", "and", "spoke", "Odesa", "."]
+    doc = Doc(vocab, words=words,
+              ents=["O", "O", "O", "B-LANGUAGE", "O", "O", "O", "B-LANGUAGE", "O"])
+    found = [doc.text[s:e] for s, e, _ in spans_of(doc)]
+    assert found == ["Odesa"]  # before "region" only
+    assert spans_of(doc)[0][0] == doc[3].idx

@@ -13,12 +13,12 @@ The stage reads, decides, emits: ``acts.read_token`` reads one trigger and decid
 arguments, coding and context; ``rules`` adds the acts other events imply (a state's
 allegation, a protest's aim) and attributes the acts reported under an accusation or a
 denial; ``candidates`` merges repeats and emits the records; ``implied`` gives a directed act that
-names no target the one its context implies.
+names no target, or force told without its doer, the party its context implies.
 
 Submodules: ``vocabulary`` (closed word classes), ``triggers`` (lexicon matching),
 ``arguments`` (the argument frames: source and target), ``context`` (modality, date, place,
 speaker, non-events), ``rules`` (coding rules), ``acts`` (one trigger, read and decided),
-``candidates`` (merging and the final records), ``implied`` (targets left to the context).
+``candidates`` (merging and the final records), ``implied`` (parties left to the context).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from ..records import Event, Place, Quote, Time
 from .acts import Reading, read_token
 from .candidates import _merge, emit
-from .implied import implied_targets
+from .implied import implied_parties
 from .rules import implied_acts
 
 if TYPE_CHECKING:
@@ -48,4 +48,4 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
     candidates = [c for token in doc for c in read_token(token, reading)]
     candidates = [c for c in implied_acts(candidates, table) if c.token.i not in reading.suppressed]
     events = emit(_merge(candidates, table), doc, places, table)
-    return implied_targets(events, table, [s.start_char for s in doc.sents])
+    return implied_parties(events, table, [s.start_char for s in doc.sents])

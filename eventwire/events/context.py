@@ -3,11 +3,10 @@ the speaker of the quotation a trigger sits in."""
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..lexicon import MOVE_LEMMAS, Trigger, lexicon
+from ..lexicon import MOVE_LEMMAS, Trigger, lexicon, place_nouns
+from ..quotes.lexicon import speech_cues
 from ..records import Place, Quote, Time
 from ..times import event_date
 from ..times.lexicon import time_words
@@ -228,6 +227,8 @@ def _modality(token: Token, event_type: str | None = None) -> tuple[str, bool]:
             if child.dep_ == "mark" and cues.get((low, "mark")) == "hypothetical" and not threat:
                 return "hypothetical", False
             if child.dep_ in ("aux", "advmod", "amod") and modal(low, "aux"):
+                if low == "would" and _own_word(node):
+                    return "intended", False  # "X said it would send aid": X's promise
                 return by_cue(low, "aux")
         if position > 0:
             if chain[position - 1].dep_ == "xcomp" and any(
@@ -257,6 +258,20 @@ def _modality(token: Token, event_type: str | None = None) -> tuple[str, bool]:
                                               for g in child.children) and token in child.subtree:
                 return "hypothetical", False
     return "asserted", False
+
+
+SELF_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
+
+
+def _own_word(clause: Token) -> bool:
+    """Whether a clause is what its speaker says it will do itself: the complement of a
+    reporting verb whose subject the clause's subject refers back to ("Japan said it would
+    send aid", "saying it would deliver flour"), not what the speaker says of another
+    ("officials said the army would attack")."""
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in speech_cues().verbs:
+        return False
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.lower_ in SELF_PRONOUNS
 
 
 def _attached(token: Token, anchor: Token, max_hops: int = 5) -> bool:
@@ -466,13 +481,6 @@ FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})  # "an attack on X": X is where; 
 # name a target, not a place
 
 
-@cache
-def _place_nouns() -> frozenset[str]:
-    path = Path(__file__).parent.with_name("data") / "place_nouns.txt"
-    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-                     if line.strip() and not line.startswith("#"))
-
-
 def _place_root(root: Token) -> Token:
     """The token a toponym stands for in its clause: the place noun it names ("the capital
     Male", "the city of Basra", "the southern province of X"), else itself."""
@@ -485,7 +493,7 @@ def _place_root(root: Token) -> Token:
 
 
 def _place_noun(token: Token) -> bool:
-    return token.lower_ in _place_nouns() or token.lemma_.lower() in _place_nouns()
+    return token.lower_ in place_nouns() or token.lemma_.lower() in place_nouns()
 
 
 def _event_place(token: Token, places: tuple[Place, ...], doc: Doc,

@@ -15,9 +15,16 @@ one rule per kind of doer:
   at opposition supporters and arrested around 10 of them"), else its own state.
 
 An act of several doers ("troops clashed with rebels") has parties, not a target, and is left
-as it is. Only actors the article already has are chosen; when none fits, the target stays empty. An
-event whose target came from here has a lower ``confidence`` (``IMPLIED_CONFIDENCE_COST``),
-so users can tell it from one the clause states.
+as it is.
+
+Force told without its doer ("tear gas was used against demonstrators", "two officers were
+arrested") takes the doer its context implies, from the same window: force on civilians,
+protesters or prisoners is the nearest security force of their state named there; force on a state's forces is the nearest armed group, or the nearest other state's
+forces.
+
+Only actors the article already has are chosen; when none fits, the slot stays empty. An
+event whose target or source came from here has a lower ``confidence``
+(``IMPLIED_CONFIDENCE_COST``), so users can tell it from one the clause states.
 """
 
 from __future__ import annotations
@@ -33,7 +40,7 @@ if TYPE_CHECKING:
     from ..actors import ActorTable
     from ..records import Actor
 
-__all__ = ["DIRECTED_TYPES", "implied_targets"]
+__all__ = ["DIRECTED_TYPES", "FORCE_TYPES", "implied_parties"]
 
 # PLOVER types that are always aimed at someone (news_dev's coders and PLOVER's own examples
 # give every one of them a target); CONSULT, COOPERATE, AGREE and SUPPORT may be reciprocal
@@ -45,26 +52,64 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 NON_STATE_CODES = frozenset({"IGO", "NGO", "UNO", "EUR", "ISM", "IMG", "MNC"})
 # reporters and media tell of acts; they are not whom the acts aim at
 REPORTER_SECTORS = frozenset({"JRN", "MED"})
+# force whose doer the context may give
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"})
+# who uses force on a state's people, and who on its forces
+SECURITY_SECTORS = frozenset({"MIL", "COP", "SPY"})
+ARMED_SECTORS = frozenset({"REB", "UAF", "IMG", "INS"})
 # how much less sure an event is when its target was read from the context
 IMPLIED_CONFIDENCE_COST = 0.15
 
 
-def implied_targets(events: tuple[Event, ...], table: ActorTable,
+def implied_parties(events: tuple[Event, ...], table: ActorTable,
                     sentence_starts: Sequence[int]) -> tuple[Event, ...]:
-    """Each directed event of one doer without a target, given the one its context implies
-    (if any); ``sentence_starts`` are the article's sentence offsets, in order."""
+    """Each directed event of one doer without a target given the target its context
+    implies, and each use of force without a doer the doer (when the context names them);
+    ``sentence_starts`` are the article's sentence offsets, in order."""
     out = []
     for event in events:
-        if event.target or len(event.source) != 1 or event.type not in DIRECTED_TYPES:
-            out.append(event)
-            continue
-        target = _implied(event, table, _window_start(sentence_starts, event.evidence.start))
-        if target is None:
-            out.append(event)
-            continue
-        out.append(replace(event, target=(target,),
-                           confidence=round(max(0.05, event.confidence - IMPLIED_CONFIDENCE_COST), 3)))
+        window = _window_start(sentence_starts, event.evidence.start)
+        if not event.target and len(event.source) == 1 and event.type in DIRECTED_TYPES:
+            if (target := _implied(event, table, window)) is not None:
+                event = replace(event, target=(target,), confidence=_less_sure(event))
+        elif not event.source and event.target and event.type in FORCE_TYPES:
+            if (doer := _implied_doer(event, table, window)) is not None:
+                event = replace(event, source=(doer,), confidence=_less_sure(event))
+        out.append(event)
     return tuple(out)
+
+
+def _less_sure(event: Event) -> float:
+    return round(max(0.05, event.confidence - IMPLIED_CONFIDENCE_COST), 3)
+
+
+def _named(event: Event, table: ActorTable, window_start: int,
+           left_out: set[str | None]) -> list[Actor]:
+    """The actors named from ``window_start`` to the end of the event's sentence, latest
+    mention first, those of ``left_out`` aside."""
+    seen: dict[str, int] = {}
+    for start, _end, actor_id in table.spans:
+        if window_start <= start < event.evidence.end and actor_id not in left_out:
+            seen[actor_id] = start
+    return [a for i in sorted(seen, key=seen.__getitem__, reverse=True)
+            if (a := table.by_id(i)) is not None and _aimable(a)]
+
+
+def _implied_doer(event: Event, table: ActorTable, window_start: int) -> str | None:
+    done_to = [a for i in event.target if (a := table.by_id(i)) is not None]
+    countries = {a.country for a in done_to if a.country}
+    if len(countries) != 1:
+        return None
+    own = countries.pop()
+    named = _named(event, table, window_start, {*event.target, event.attributed_to})
+    if any(a.sector in STATE_SECTORS for a in done_to):
+        # "two soldiers were killed": an armed group, or another state's forces
+        return _first(a for a in named if a.sector in ARMED_SECTORS or (
+            a.country and a.country != own and a.country not in NON_STATE_CODES
+            and a.sector in SECURITY_SECTORS))
+    # "tear gas was fired at demonstrators": their state's security forces
+    return _first(a for a in named if a.country == own and a.sector in SECURITY_SECTORS
+                  and a.kind != "country")
 
 
 def _window_start(sentence_starts: Sequence[int], evidence_start: int) -> int:
@@ -83,12 +128,7 @@ def _implied(event: Event, table: ActorTable, window_start: int) -> str | None:
         return None
     # the actors named in the window, latest mention first; never the doer, nor its reporter
     left_out = {*event.source, event.attributed_to}
-    seen: dict[str, int] = {}
-    for start, _end, actor_id in table.spans:
-        if window_start <= start < event.evidence.end and actor_id not in left_out:
-            seen[actor_id] = start
-    named = [a for i in sorted(seen, key=seen.__getitem__, reverse=True)
-             if (a := table.by_id(i)) is not None and _aimable(a)]
+    named = _named(event, table, window_start, left_out)
     state = table.country_actor(own)
     if state in event.source:
         state = None  # a state is not the target of its own act

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..lexicon import place_nouns
 from ..nlp import doc_text
 from .gazetteer import Location, gazetteer, norm
 
@@ -81,6 +82,11 @@ def _spans(doc: Doc) -> list[tuple[int, int, str]]:
 
     scan(range(5, 1, -1))
     for ent in doc.ents:
+        if ent.label_ == "LANGUAGE" and not any(taken[ent.start:ent.end]) and ent.end < len(doc) \
+                and doc[ent.end].lower_ in place_nouns() and ent.text in gaz.scan:
+            found.append((ent.start_char, ent.end_char, "misread"))  # "the Odesa region"
+            taken[ent.start:ent.end] = [True] * (ent.end - ent.start)
+            continue
         if any(taken[ent.start:ent.end]) or ent.label_ in NEVER_LABELS:
             continue
         start, end = _clean(doc, ent.start_char, ent.end_char)
