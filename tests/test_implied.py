@@ -87,8 +87,11 @@ def test_implied_leaves_stated_targets_undirected_types_and_several_doers() -> N
     assert _target(_event("ASSAULT", ("opp", "pol")), table) == ()
 
 
-def test_implied_international_body_has_no_home_state() -> None:
-    table = _table((UN, 210), (MINISTER, 150), (STATE, 20))
+def test_implied_international_body_acts_on_the_state_named_there() -> None:
+    table = _table((UN, 210), (MINISTER, 150), (STUDENTS, 160), (STATE, 20))
+    assert _target(_event("REQUEST", ("un",)), table) == ("min",)
+    # no state named in the window: nobody in particular
+    table = _table((UN, 210), (STUDENTS, 160), (STATE, 20))
     assert _target(_event("REQUEST", ("un",)), table) == ()
 
 
@@ -152,3 +155,16 @@ def test_implied_doer_is_a_force_not_an_office_or_a_state() -> None:
     # "A bomb went off outside the ministry, killing students": the ministry is no doer
     table = _table((MINISTER, 120), (STATE, 130), (STUDENTS, 230))
     assert _source(_event("ASSAULT", (), target=("stu",)), table) == ()
+
+
+def test_implied_a_sanction_on_the_doers_own_envoy_is_aimed_at_the_host_state() -> None:
+    # "Rwanda complained of Burundi. Rwanda recalled its ambassador."
+    envoy = Actor(id="amb", name="Jo Doe", kind="person", country="RWA", sector="GOV",
+                  role="Ambassador")
+    table = _table((STATE, 110), (NEIGHBOUR, 210), (envoy, 230))
+    assert _target(_event("SANCTION", ("rwa",), target=("amb",)), table) == ("bdi",)
+    # a sanction on one's own minister is a domestic act and stays as told
+    own_minister = Actor(id="rmin", name="Ann Roe", kind="person", country="RWA", sector="GOV",
+                         role="Interior Minister")
+    table = _table((STATE, 110), (NEIGHBOUR, 210), (own_minister, 230))
+    assert _target(_event("SANCTION", ("rwa",), target=("rmin",)), table) == ("rmin",)

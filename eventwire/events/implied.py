@@ -72,11 +72,37 @@ def implied_parties(events: tuple[Event, ...], table: ActorTable,
         if not event.target and len(event.source) == 1 and event.type in DIRECTED_TYPES:
             if (target := _implied(event, table, window)) is not None:
                 event = replace(event, target=(target,), confidence=_less_sure(event))
+        elif event.type == "SANCTION" and _own_envoys(event, table):
+            # "X recalled its ambassador": aimed at the state the envoy serves in
+            host = _first(a for a in _named(event, table, window, {*event.source, *event.target,
+                                                                    event.attributed_to})
+                          if a.country and a.country not in NON_STATE_CODES
+                          and a.country not in _countries(event.source, table)
+                          and (a.kind == "country" or a.sector in STATE_SECTORS))
+            if host is not None:
+                event = replace(event, target=(host,), confidence=_less_sure(event))
         elif not event.source and event.target and event.type in FORCE_TYPES:
             if (doer := _implied_doer(event, table, window)) is not None:
                 event = replace(event, source=(doer,), confidence=_less_sure(event))
         out.append(event)
     return tuple(out)
+
+
+# roles of a state's envoys abroad: a sanction aimed at them is aimed at their host
+ENVOY_WORDS = frozenset({"ambassador", "envoy", "diplomat", "diplomats", "consul", "chargé"})
+
+
+def _countries(ids: Iterable[str], table: ActorTable) -> set[str]:
+    return {a.country for i in ids if (a := table.by_id(i)) is not None and a.country}
+
+
+def _own_envoys(event: Event, table: ActorTable) -> bool:
+    """Whether every target is an envoy of the doer's own state ("recalled its ambassador")."""
+    own = _countries(event.source, table)
+    targets = [a for i in event.target if (a := table.by_id(i)) is not None]
+    return bool(own) and bool(targets) and all(
+        a.country in own and any(w in ENVOY_WORDS for w in f"{a.role or ''} {a.name}".lower().split())
+        for a in targets)
 
 
 def _less_sure(event: Event) -> float:
@@ -124,11 +150,14 @@ def _implied(event: Event, table: ActorTable, window_start: int) -> str | None:
     if len(countries) != 1:
         return None
     own = countries.pop()
-    if own in NON_STATE_CODES:
-        return None
     # the actors named in the window, latest mention first; never the doer, nor its reporter
     left_out = {*event.source, event.attributed_to}
     named = _named(event, table, window_start, left_out)
+    if own in NON_STATE_CODES:
+        # an international body acts on the state named there ("the Fund approved the
+        # disbursement", after a sentence on Argentina's program)
+        return _first(a for a in named if a.country and a.country not in NON_STATE_CODES
+                      and (a.kind == "country" or a.sector in STATE_SECTORS))
     state = table.country_actor(own)
     if state in event.source:
         state = None  # a state is not the target of its own act
