@@ -32,7 +32,8 @@ BODY_HEADS = frozenset({"front", "party", "movement", "army", "council", "union"
                         "organisation", "committee", "league", "alliance", "brigade", "brigades",
                         "federation", "association", "coalition", "congress", "assembly",
                         "ministry", "agency", "commission", "court", "tribunal", "bank",
-                        "company", "corporation", "group", "forces", "militia", "institute"})
+                        "company", "corporation", "group", "forces", "militia", "institute",
+                        "service"})
 NGO_WORDS = frozenset({"association", "forum", "foundation", "federation", "watch", "coalition",
                        "alliance", "network", "society", "institute"})
 # "the two leaders", "both countries", "the two sides": the two most recent persons or states

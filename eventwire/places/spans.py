@@ -120,14 +120,18 @@ def _spans(doc: Doc) -> list[tuple[int, int, str]]:
 
 
 def _leading_country(doc: Doc, ent: Span) -> tuple[int, int, str] | None:
-    """The state a body's name begins with ("Uganda Development Bank"), as a toponym span."""
+    """The state a body's name begins with ("the Uganda Development Bank", "the Chad
+    Liberation Front"), as a toponym span; not the state a newspaper or a department is
+    named after ("China Daily", "the United States Department of Justice")."""
+    from ..actors.phrases import BODY_HEADS
+
     names = _country_names()
-    first = next((t.i for t in ent if t.pos_ != "DET"), ent.end)  # "the Sudan Liberation Army"
+    first = next((t.i for t in ent if t.pos_ != "DET"), ent.end)
     for n in (3, 2, 1):
         if first + n >= ent.end:
             continue
         words = doc[first:first + n]
-        if words.text in names:
+        if words.text in names and any(t.lower_ in BODY_HEADS for t in doc[first + n:ent.end]):
             return (words.start_char, words.end_char, "metonym")
     return None
 
