@@ -181,6 +181,24 @@ def test_actors_they_after_coordinated_subjects_is_a_mention_of_each() -> None:
                                                               actors["Tanzania"].id}
 
 
+def test_actors_the_three_countries_are_the_three_states_named_last() -> None:
+    # "Kenya met Uganda and Tanzania. The three countries agreed." ("three countries" alone
+    # may be any three)
+    rows = [("Kenya", 1, "nsubj", "PROPN", "B-GPE"), ("met", 1, "ROOT", "VERB", "O"),
+            ("Uganda", 1, "dobj", "PROPN", "B-GPE"), ("and", 2, "cc", "CCONJ", "O"),
+            ("Tanzania", 2, "conj", "PROPN", "B-GPE"), (".", 1, "punct", "PUNCT", "O"),
+            ("The", 8, "det", "DET", "O"), ("three", 8, "nummod", "NUM", "B-CARDINAL"),
+            ("countries", 9, "nsubj", "NOUN", "O"), ("agreed", 9, "ROOT", "VERB", "O"),
+            (".", 9, "punct", "PUNCT", "O")]
+    holders = [a.name for a in find_actors(_parsed(rows)).actors
+               if any(m.text == "The three countries" for m in a.mentions)]
+    assert sorted(holders) == ["Kenya", "Tanzania", "Uganda"]
+    # "Kenya met Uganda and Tanzania. Then three countries agreed."
+    bare = [("Then", 9, "advmod", "ADV", "O") if r[0] == "The" else r for r in rows]
+    assert not any(m.text.endswith("countries") for a in find_actors(_parsed(bare)).actors
+                   for m in a.mentions)
+
+
 def test_actors_an_office_takes_the_country_of_the_body_it_serves() -> None:
     # "A spokesman for the Sudanese Defence Ministry said."
     doc = _parsed([("A", 1, "det", "DET", "O"), ("spokesman", 7, "nsubj", "NOUN", "O"),

@@ -16,10 +16,10 @@ from .book import Book, Draft
 from .phrases import (
     DOCUMENT_NOUNS,
     GROUP_PRONOUNS,
+    GROUP_SIZES,
     PAIR_EITHER,
     PAIR_PERSONS,
     PAIR_STATES,
-    PAIR_WORDS,
     PERSON_PRONOUNS,
     _left_edge,
 )
@@ -83,23 +83,26 @@ def pairs(book: Book) -> None:
         if token.i in book.covered or token.pos_ != "NOUN" or not (
                 low in PAIR_PERSONS or low in PAIR_STATES or low in PAIR_EITHER):
             continue
-        det = [t for t in token.lefts if t.lower_ in PAIR_WORDS]
-        if not det or any(t.pos_ in ("ADJ", "PROPN") or t.ent_type_ for t in token.lefts
-                          if t.i > det[0].i):
+        det = [t for t in token.lefts if t.lower_ in GROUP_SIZES]
+        if not det or any(t.pos_ in ("ADJ", "PROPN") or (t.ent_type_ and t.ent_type_ != "CARDINAL")
+                          for t in token.lefts if t.i > det[0].i):
             continue  # "two Chinese ministers" are others
+        size = GROUP_SIZES[det[0].lower_]
+        if size > 2 and not any(t.lower_ in ("the", "all", "these", "those") for t in token.lefts):
+            continue  # "three countries" may be any three; "the three countries" are known
         start = _left_edge(token)
         kinds = ("person",) if low in PAIR_PERSONS else ("country",) if low in PAIR_STATES \
             else ("country", "person")
         for kind in kinds:
-            found = _last_two(book, token, kind)
+            found = _last_n(book, token, kind, size)
             if found:
                 for d in found:
                     book.mention(d, start, token.i + 1, token)
                 break
 
 
-def _last_two(book: Book, token: Token, kind: str) -> list[Draft]:
-    """The two drafts of ``kind`` mentioned last before ``token``, nearest first."""
+def _last_n(book: Book, token: Token, kind: str, size: int) -> list[Draft]:
+    """The ``size`` drafts of ``kind`` mentioned last before ``token``, nearest first."""
     sents = book.sents
     idx = next((k for k, s in enumerate(sents) if s.start <= token.i < s.end), 0)
     floor = sents[max(idx - PAIR_SENTENCES, 0)].start
@@ -109,7 +112,7 @@ def _last_two(book: Book, token: Token, kind: str) -> list[Draft]:
         if key is None or book.drafts[key].kind != kind or book.drafts[key] in found:
             continue
         found.append(book.drafts[key])
-        if len(found) == 2:
+        if len(found) == size:
             return found
     return []
 

@@ -36,8 +36,9 @@ BODY_HEADS = frozenset({"front", "party", "movement", "army", "council", "union"
                         "service"})
 NGO_WORDS = frozenset({"association", "forum", "foundation", "federation", "watch", "coalition",
                        "alliance", "network", "society", "institute"})
-# "the two leaders", "both countries", "the two sides": the two most recent persons or states
-PAIR_WORDS = frozenset({"two", "both"})
+# "the two leaders", "both countries", "the three countries", "all four nations": the persons
+# or states named last, that many
+GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 PAIR_PERSONS = frozenset({"leaders", "presidents", "ministers", "premiers", "men", "women",
                           "officials", "diplomats", "envoys", "heads", "counterparts"})
 PAIR_STATES = frozenset({"countries", "nations", "states", "governments", "neighbours",
