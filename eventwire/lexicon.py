@@ -355,6 +355,15 @@ def name_modifier(word: str) -> bool:
     return word.lower().endswith(NAME_MODIFIER_ENDINGS)
 
 
+# common nouns that head a body's name ("the Revolutionary United Front", "the X Party")
+BODY_HEADS = frozenset({"front", "party", "movement", "army", "council", "union", "organization",
+                        "organisation", "committee", "league", "alliance", "brigade", "brigades",
+                        "federation", "association", "coalition", "congress", "assembly",
+                        "ministry", "agency", "commission", "court", "tribunal", "bank",
+                        "company", "corporation", "group", "forces", "militia", "institute",
+                        "service"})
+
+
 # words that make a demonym a region's ("South American", "Latin American"; a longer name the
 # lexicon knows, "South African", is matched whole); a place keeps them ("East Jerusalem")
 REGION_WORDS = frozenset({"South", "North", "East", "West", "Central", "Latin", "Southern",
@@ -396,8 +405,6 @@ def _gazetteer_factory(nlp: Language, name: str) -> object:
                 break
             start -= 1
         return start
-
-    from .actors.phrases import BODY_HEADS
 
     place_labels = {nlp.vocab.strings["GPE"], nlp.vocab.strings["NORP"]}
     norp_label = nlp.vocab.strings["NORP"]

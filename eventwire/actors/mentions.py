@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..lexicon import MOVE_LEMMAS, Title
+from ..lexicon import BODY_HEADS, MOVE_LEMMAS, Title
 from ..nlp import doc_text
 from .book import Book, Draft
 from .phrases import (
-    BODY_HEADS,
     DOCUMENT_NOUNS,
     GROUPING_NOUNS,
     MARKED_SECTORS,

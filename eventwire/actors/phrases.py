@@ -28,12 +28,6 @@ _APOS = re.compile(r"[’']s$|[’']$")
 MARKED_SECTORS = frozenset({"REB", "OPP", "UAF", "PRM", "CRM", "COP", "JUD", "REF", "JRN",
                             "LAB", "EDU", "MED", "REL", "SPY", "PTY"})
 # last words that make a name a body, not a person ("Revolutionary United Front")
-BODY_HEADS = frozenset({"front", "party", "movement", "army", "council", "union", "organization",
-                        "organisation", "committee", "league", "alliance", "brigade", "brigades",
-                        "federation", "association", "coalition", "congress", "assembly",
-                        "ministry", "agency", "commission", "court", "tribunal", "bank",
-                        "company", "corporation", "group", "forces", "militia", "institute",
-                        "service"})
 NGO_WORDS = frozenset({"association", "forum", "foundation", "federation", "watch", "coalition",
                        "alliance", "network", "society", "institute"})
 # "the two leaders", "both countries", "the three countries", "all four nations": the persons

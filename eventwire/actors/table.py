@@ -35,9 +35,14 @@ class ActorTable:
     def sharing(self, actor_id: str, start: int, end: int) -> tuple[str, ...]:
         """The other actors whose mention is the very span of ``actor_id``'s that covers
         [start, end): "the two leaders", "they" for "Kenya and Tanzania"."""
-        spans = {(s, e) for s, e, a in self.spans if a == actor_id and s <= start and end <= e}
-        return tuple(dict.fromkeys(a for s, e, a in self.spans
-                                   if (s, e) in spans and a != actor_id))
+        i = bisect.bisect_left(self.spans, (start - 400, 0, ""))  # as ``resolve`` reads them
+        near = []
+        for s, e, a in self.spans[i:]:
+            if s > start:
+                break
+            near.append((s, e, a))
+        spans = {(s, e) for s, e, a in near if a == actor_id and end <= e}
+        return tuple(dict.fromkeys(a for s, e, a in near if (s, e) in spans and a != actor_id))
 
     def resolve_all(self, start: int, end: int) -> tuple[str, ...]:
         """Every actor with a mention inside [start, end), in text order."""

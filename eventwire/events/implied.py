@@ -1,5 +1,6 @@
-"""The target a directed act leaves to its context: "the opposition coalition denounced
-alleged fraud", "police arrested around 10 of them", "threatening a unilateral operation".
+"""The parties an act leaves to its context: the target of "the opposition coalition
+denounced alleged fraud", "police arrested around 10 of them", "threatening a unilateral
+operation"; the doer of "tear gas was fired at demonstrators".
 
 A coder of event data never leaves such an act without a target: an accusation, a demand, a
 threat, a use of force or a sanction is aimed at someone, and when the clause does not say
@@ -19,8 +20,10 @@ as it is.
 
 Force told without its doer ("tear gas was used against demonstrators", "two officers were
 arrested") takes the doer its context implies, from the same window: force on civilians,
-protesters or prisoners is the nearest security force of their state named there; force on a state's forces is the nearest armed group, or the nearest other state's
-forces.
+protesters or prisoners is the nearest security force of their state named there; force on
+a state's forces is the nearest armed group, or the nearest other state's forces. A
+sanction on the doer's own envoy ("recalled its ambassador") is aimed at the state named
+there that hosts the envoy.
 
 Only actors the article already has are chosen; when none fits, the slot stays empty. An
 event whose target or source came from here has a lower ``confidence``
@@ -29,10 +32,13 @@ event whose target or source came from here has a lower ``confidence``
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ..actors.phrases import STATE_SECTORS
 from ..records import Event
+from .arguments import countries_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -47,7 +53,6 @@ __all__ = ["DIRECTED_TYPES", "FORCE_TYPES", "implied_parties"]
 # or general ("X pledged to cut emissions") and keep an empty target.
 DIRECTED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "PROTEST", "SANCTION",
                             "COERCE", "ASSAULT", "MOBILIZE", "AID", "RETREAT"})
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # codes that are no state: an international body is never "the other state"
 NON_STATE_CODES = frozenset({"IGO", "NGO", "UNO", "EUR", "ISM", "IMG", "MNC"})
 # reporters and media tell of acts; they are not whom the acts aim at
@@ -73,13 +78,7 @@ def implied_parties(events: tuple[Event, ...], table: ActorTable,
             if (target := _implied(event, table, window)) is not None:
                 event = replace(event, target=(target,), confidence=_less_sure(event))
         elif event.type == "SANCTION" and _own_envoys(event, table):
-            # "X recalled its ambassador": aimed at the state the envoy serves in
-            host = _first(a for a in _named(event, table, window, {*event.source, *event.target,
-                                                                    event.attributed_to})
-                          if a.country and a.country not in NON_STATE_CODES
-                          and a.country not in _countries(event.source, table)
-                          and (a.kind == "country" or a.sector in STATE_SECTORS))
-            if host is not None:
+            if (host := _envoys_host(event, table, window)) is not None:
                 event = replace(event, target=(host,), confidence=_less_sure(event))
         elif not event.source and event.target and event.type in FORCE_TYPES:
             if (doer := _implied_doer(event, table, window)) is not None:
@@ -92,17 +91,28 @@ def implied_parties(events: tuple[Event, ...], table: ActorTable,
 ENVOY_WORDS = frozenset({"ambassador", "envoy", "diplomat", "diplomats", "consul", "chargé"})
 
 
-def _countries(ids: Iterable[str], table: ActorTable) -> set[str]:
-    return {a.country for i in ids if (a := table.by_id(i)) is not None and a.country}
-
-
 def _own_envoys(event: Event, table: ActorTable) -> bool:
     """Whether every target is an envoy of the doer's own state ("recalled its ambassador")."""
-    own = _countries(event.source, table)
+    own = countries_of(event.source, table)
     targets = [a for i in event.target if (a := table.by_id(i)) is not None]
     return bool(own) and bool(targets) and all(
         a.country in own and any(w in ENVOY_WORDS for w in f"{a.role or ''} {a.name}".lower().split())
         for a in targets)
+
+
+def _envoys_host(event: Event, table: ActorTable, window_start: int) -> str | None:
+    """The other state (or its official) named in the window: where the envoys serve."""
+    own = countries_of(event.source, table)
+    named = _named(event, table, window_start, {*event.source, *event.target,
+                                                 event.attributed_to})
+    return _first(a for a in named if a.country and a.country not in NON_STATE_CODES
+                  and a.country not in own and (a.kind == "country" or a.sector in STATE_SECTORS))
+
+
+def _one_country(ids: Iterable[str], table: ActorTable) -> str | None:
+    """The country of the actors ``ids`` names, when they have exactly one."""
+    countries = countries_of(ids, table)
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _less_sure(event: Event) -> float:
@@ -122,11 +132,10 @@ def _named(event: Event, table: ActorTable, window_start: int,
 
 
 def _implied_doer(event: Event, table: ActorTable, window_start: int) -> str | None:
-    done_to = [a for i in event.target if (a := table.by_id(i)) is not None]
-    countries = {a.country for a in done_to if a.country}
-    if len(countries) != 1:
+    own = _one_country(event.target, table)
+    if own is None:
         return None
-    own = countries.pop()
+    done_to = [a for i in event.target if (a := table.by_id(i)) is not None]
     named = _named(event, table, window_start, {*event.target, event.attributed_to})
     if any(a.sector in STATE_SECTORS for a in done_to):
         # "two soldiers were killed": an armed group, or another state's forces
@@ -140,16 +149,15 @@ def _implied_doer(event: Event, table: ActorTable, window_start: int) -> str | N
 
 def _window_start(sentence_starts: Sequence[int], evidence_start: int) -> int:
     """Where the sentence before the event's own begins (its own when it is the first)."""
-    before = [s for s in sentence_starts if s < evidence_start]
-    return before[-1] if before else evidence_start
+    k = bisect.bisect_left(sentence_starts, evidence_start)
+    return sentence_starts[k - 1] if k > 0 else evidence_start
 
 
 def _implied(event: Event, table: ActorTable, window_start: int) -> str | None:
-    doers = [a for i in event.source if (a := table.by_id(i)) is not None]
-    countries = {a.country for a in doers if a.country}
-    if len(countries) != 1:
+    own = _one_country(event.source, table)
+    if own is None:
         return None
-    own = countries.pop()
+    doers = [a for i in event.source if (a := table.by_id(i)) is not None]
     # the actors named in the window, latest mention first; never the doer, nor its reporter
     left_out = {*event.source, event.attributed_to}
     named = _named(event, table, window_start, left_out)
@@ -178,11 +186,11 @@ def _nearest_official(event: Event, table: ActorTable, own: str,
     article, when the article names no actor for the state itself ("a government spokesman
     in the province said"); only for doers whose sector is known (a party, protesters, a
     union), not for a name the article does not place."""
+    officials = {a.id for a in table.actors if a.country == own
+                 and a.sector in STATE_SECTORS} - left_out
     best: tuple[int, str] | None = None
     for start, _end, actor_id in table.spans:
-        actor = table.by_id(actor_id)
-        if actor_id in left_out or actor is None or actor.country != own \
-                or actor.sector not in STATE_SECTORS:
+        if actor_id not in officials:
             continue
         distance = abs(start - event.evidence.start)
         if best is None or distance < best[0]:

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..lexicon import place_nouns
+from ..lexicon import BODY_HEADS, place_nouns
 from ..nlp import doc_text
 from .gazetteer import Location, gazetteer, norm
 
@@ -123,8 +123,6 @@ def _leading_country(doc: Doc, ent: Span) -> tuple[int, int, str] | None:
     """The state a body's name begins with ("the Uganda Development Bank", "the Chad
     Liberation Front"), as a toponym span; not the state a newspaper or a department is
     named after ("China Daily", "the United States Department of Justice")."""
-    from ..actors.phrases import BODY_HEADS
-
     names = _country_names()
     first = next((t.i for t in ent if t.pos_ != "DET"), ent.end)
     for n in (3, 2, 1):
