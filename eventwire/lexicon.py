@@ -263,6 +263,7 @@ class Lexicon:
         self.verbs = frozenset(
             {h for h, ts in self.triggers.items() if any(t.pos == "VERB" for t in ts)}
             | self.support_verbs)
+        self.nouns = frozenset(h for h, ts in self.triggers.items() if any(t.pos == "NOUN" for t in ts))
         future = set()
         for row in _rows("modality_cues.tsv"):
             cue = (_key(row.get("cue", "")), row.get("where", "aux"))
@@ -462,13 +463,20 @@ def _verb_lemma(lower: str, lemma: str, verbs: frozenset[str]) -> str:
 
 
 def _lemma_repair(doc: Doc) -> Doc:
-    """Component after the lemmatizer: repairs lemmas of known verbs (see ``_verb_lemma``)."""
-    verbs = lexicon().verbs
+    """Component after the lemmatizer: repairs lemmas of known verbs (see ``_verb_lemma``),
+    and gives the last part of a hyphenated noun the lexicon writes as one word that word
+    ("cease-fire" is "ceasefire", "counter-attack" "counterattack")."""
+    lex = lexicon()
     for token in doc:
         if token.pos_ == "VERB" and token.lower_.endswith(("ed", "ing", "es")):
-            fixed = _verb_lemma(token.lower_, token.lemma_, verbs)
+            fixed = _verb_lemma(token.lower_, token.lemma_, lex.verbs)
             if fixed != token.lemma_:
                 token.lemma_ = fixed
+        elif token.i >= 2 and token.pos_ in ("NOUN", "PROPN") and doc[token.i - 1].text == "-" \
+                and not doc[token.i - 1].whitespace_ and not doc[token.i - 2].whitespace_:
+            joined = doc[token.i - 2].lower_ + token.lemma_.lower()
+            if joined in lex.nouns:
+                token.lemma_ = joined
     return doc
 
 

@@ -271,6 +271,13 @@ def test_actors_generic_actors_take_the_country_their_context_names(nlp: object)
 
 
 @pytest.mark.model
+def test_actors_a_post_abroad_is_never_of_the_state_it_sits_in(nlp: object) -> None:
+    doc, = _docs(["Russia recalled its ambassador to Georgia on Friday. The embassy in "
+                  "Tbilisi stopped issuing visas to Georgian citizens."], nlp)
+    assert _country_of(doc, "The embassy in Tbilisi") == "RUS"
+
+
+@pytest.mark.model
 def test_actors_a_described_body_is_the_international_body_named_before(nlp: object) -> None:
     named, unnamed = _docs(["ECOWAS leaders met in Abuja. The regional bloc lifted sanctions "
                             "on Guinea.", "The regional bloc lifted sanctions on Guinea."], nlp)

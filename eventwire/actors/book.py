@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import Organisation, Title, lexicon
 from ..records import Place
 from .infer import dateline_end
+from .phrases import FOREIGN_POSTS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -18,9 +19,6 @@ __all__ = ["Book", "Draft"]
 
 # prepositions whose phrase belongs to the noun phrase it follows ("ambassador to Israel")
 PHRASE_PREPS = frozenset({"to", "at", "in", "from", "of", "for"})
-# a state's posts in another state: the place they sit in is not their country
-FOREIGN_POSTS = frozenset({"embassy", "embassies", "consulate", "consulates", "ambassador",
-                           "ambassadors", "envoy", "envoys", "diplomat", "diplomats"})
 
 
 @dataclass(slots=True)

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import MOVE_LEMMAS, lexicon
 from ..records import Place
 from . import coref  # the pronoun resolution (imported as a module: coref needs book, book infer)
-from .phrases import STATE_SECTORS, _sided
+from .phrases import FOREIGN_POSTS, STATE_SECTORS, _sided
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -242,6 +242,22 @@ def _from_sentences(reader: Book, d: Draft, named: list[tuple[int, str]]) -> str
     return None
 
 
+def _hosts(reader: Book, d: Draft) -> set[str]:
+    """The countries a state's post abroad sits in ("the embassy in Tbilisi", "diplomats in
+    Moscow"): never its own."""
+    out: set[str] = set()
+    for start, end in d.mentions:
+        span = reader.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span.root.lower_ not in FOREIGN_POSTS:
+            continue
+        for prep in span.root.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                for obj in prep.subtree:
+                    out.update(p.country for p in reader.places
+                               if p.start <= obj.idx < p.end and p.country)
+    return out
+
+
 def infer_countries(reader: Book, places: tuple[Place, ...]) -> None:
     """Give the drafts without a country the one their context names (see the module doc)."""
     named = sentence_countries(reader, places)
@@ -259,8 +275,13 @@ def infer_countries(reader: Book, places: tuple[Place, ...]) -> None:
             continue
         country: str | None = None
         if _generic(d) or d.kind in ("organization", "group"):
-            country = _possessor(reader, d) or _from_sentences(reader, d, named) \
-                or dateline or dominant
+            hosts = _hosts(reader, d)
+            country = _possessor(reader, d) or _from_sentences(
+                reader, d, [(pos, c) for pos, c in named if c not in hosts]) or next(
+                (c for c in (dateline, dominant) if c and c not in hosts), None)
+            if country is None and hosts:  # the state the article names most, its host aside
+                country = max((c for c in state_counts if c not in hosts),
+                              key=lambda c: state_counts[c], default=None)
         elif d.kind == "person":
             if d.role and len(reader.sents) >= 4 and state_counts:
                 country = _by_elimination(reader, d, state_counts)

@@ -39,6 +39,9 @@ PAIR_STATES = frozenset({"countries", "nations", "states", "governments", "neigh
                          "neighbors", "capitals"})
 PAIR_EITHER = frozenset({"sides", "parties"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# a state's posts in another state: the place they sit in is not their country
+FOREIGN_POSTS = frozenset({"embassy", "embassies", "consulate", "consulates", "ambassador",
+                           "ambassadors", "envoy", "envoys", "diplomat", "diplomats"})
 SECTOR_HINTS = (
     ("ministry", "GOV"), ("government", "GOV"), ("party", "PTY"), ("army", "MIL"),
     ("forces", "MIL"), ("military", "MIL"), ("police", "COP"), ("court", "JUD"),

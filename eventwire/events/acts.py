@@ -129,7 +129,8 @@ def read_token(token: Token, r: Reading) -> list[_Candidate]:
     trig = _match(token)
     if trig is None:
         return _untriggered(token, r)
-    if trig.pos == "NOUN" and _names_an_actor(token, r.table):
+    if trig.pos == "NOUN" and (_names_an_actor(token, r.table)
+                               or _describes_someone(token, r.table)):
         return []  # "the opposition", "the protesters": who acts, not an act
     if token.dep_ == "amod" and token.tag_ == "VBG" and token.head.dep_ != "attr":
         # (not "has been dispatching units", which the parser reads as "been [dispatching units]")
@@ -242,6 +243,16 @@ def _names_an_actor(token: Token, table: ActorTable) -> bool:
         token.text) + 1 for m in actor.mentions)
 
 
+def _describes_someone(token: Token, table: ActorTable) -> bool:
+    """Whether a noun act is a modifier in the name of who someone is ("the ceasefire
+    monitoring chief X", "a sanctions envoy"): the compound's head is an actor's mention."""
+    head = token
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    return head.i != token.i and head.pos_ in ("NOUN", "PROPN") and table.resolve(
+        head.idx, head.idx + len(head.text)) is not None and _match(head) is None
+
+
 def _hazard(token: Token) -> bool:
     """Whether the doer of a violent verb is a natural or accidental harm ("forest fires
     killed", "was hit by Tropical Storm X"); a conjoined verb shares its first verb's doer
@@ -304,6 +315,12 @@ def _parties(token: Token, trig: Trigger, phrase: set[int],
         partners = _partners(token, table, set(source), phrase,
                              author=trig.type in REACTION_TYPES,
                              people=trig.type == "SANCTION")
+        if not source:
+            # "talks between X and Y", "clashes between troops and rebels": all are its doers
+            between = [a for c in token.children if c.dep_ == "prep" and c.lower_ == "between"
+                       for p in c.children if p.dep_ == "pobj" for a in _np_actors(p, table)]
+            if len(between) > 1:
+                source, partners = between, [a for a in partners if a not in between]
     if "reversed" in trig.flags:
         # "received aid from X", "received assurances from X" ("from" on the object)
         givers = [a for i in sorted(phrase | {token.i})

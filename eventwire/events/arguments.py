@@ -208,6 +208,9 @@ def _noun_source(noun: Token, table: ActorTable) -> list[str]:
             found = _np_actors(child, table)  # "Israeli shelling", "Israeli tank shelling"
             if found:
                 return found
+    found = _answerable(noun, table)
+    if found:
+        return found
     # the governing clause's subject, only for "X held talks", "X ... during a call":
     # the noun is the verb's object or hangs off it through one preposition
     head = noun.head
@@ -224,6 +227,36 @@ def _noun_source(noun: Token, table: ActorTable) -> list[str]:
     if noun.dep_ == "pobj" and _match(head) is not None:
         return []  # "X protested against the raid": the raid is someone else's
     found, passive = _subject_of(head, table)
+    return [] if passive else found
+
+
+# Words that make someone answerable for an act named after "for": "X claimed responsibility
+# for the attack", "X was blamed for the killing", "X is responsible for the bombing".
+ANSWERABLE = frozenset({"responsibility", "responsible", "blame", "credit"})
+
+
+def _answerable(noun: Token, table: ActorTable) -> list[str]:
+    """Who is said to have done the act a noun names, by being blamed or claiming
+    responsibility for it: the blamed ("X was blamed for", "blamed X for"), the claimant
+    ("X claimed responsibility for", "X is responsible for")."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() == "claim":
+        found, passive = _subject_of(noun.head, table)  # "X claimed the attack"
+        return [] if passive else found
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "for" \
+            or prep.head.lemma_.lower() not in ANSWERABLE:
+        return []
+    word = prep.head
+    if word.pos_ == "VERB":  # "blame": the blamed is its object, or a passive's subject
+        found, passive = _subject_of(word, table)
+        if passive:
+            return found
+        return [a for c in word.children if c.dep_ == "dobj" for a in _np_actors(c, table)]
+    # "claimed/took/bears responsibility for", "is responsible for": the clause's subject
+    verb = word.head if word.dep_ in ("dobj", "acomp", "attr") else word
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    found, passive = _subject_of(verb, table)
     return [] if passive else found
 
 

@@ -47,7 +47,8 @@ def _child_words(token: Token) -> set[str]:
                                      if g.dep_ in ("compound", "amod"))
             if child.dep_ in ("dobj", "xcomp", "attr", "nsubjpass"):
                 for grand in child.children:
-                    if grand.dep_ in ("compound", "amod", "prep", "prt"):
+                    if grand.dep_ in ("compound", "amod", "prep", "prt") or (
+                            child.dep_ == "xcomp" and grand.dep_ == "dobj"):  # "stopped issuing visas"
                         words.add(grand.lower_)
                         words.add(grand.lemma_.lower())
                     # "suspended part of the aid programme": look through the partitive
@@ -157,7 +158,8 @@ def _match(token: Token) -> Trigger | None:
         if trig.pos == "NOUN" and "of" in trig.phrase:
             rest = tuple(w for w in trig.phrase[1:] if w != "of")
             if not any(c.dep_ == "prep" and c.lower_ == "of" and any(
-                    g.lemma_.lower() in rest for g in c.children) for c in token.children):
+                    _has_word(w, {g.lemma_.lower(), g.lower_}) for g in c.children for w in rest)
+                    for c in token.children):
                 continue
         else:
             rest = trig.phrase[rest_index:] if rest_index else trig.phrase[:-1]
