@@ -539,3 +539,36 @@ def test_events_an_act_naming_who_someone_is_is_no_act(nlp: object) -> None:
     doc = _doc("President Ruto met on Thursday with the UN envoy to Sudan John Doe and UN "
                "cease-fire monitoring chief Jan Berg in his office in Nairobi.", nlp)
     assert [e[0] for e in _events(doc)] == ["CONSULT"], _events(doc)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    # what something concerns: its implementation, an attitude to it, an appeal for it
+    "Monitors arrived to oversee the implementation of Nairobi's agreement in Kisumu.",
+    "Erdogan has repeatedly expressed frustration with Washington's support for Kurdish groups.",
+    "Protesters yelled for the resignation of President Ruto and the police chief.",
+    # a time after an act ended
+    "The army was ordered to resume operations after a three-month ceasefire ended on Jan. 9.",
+])
+def test_events_an_act_only_referred_to_is_no_event(text: str, nlp: object) -> None:
+    types = [e[0] for e in _events(_doc(text, nlp))]
+    assert not {"AGREE", "SUPPORT", "RETREAT"} & set(types), types
+
+
+@pytest.mark.model
+def test_events_the_aim_of_an_act_is_not_a_second_event(nlp: object) -> None:
+    doc = _doc("Qatar deposited $3 billion in the Central Bank of Egypt to support the "
+               "country's economy.", nlp)
+    assert [e[0] for e in _events(doc)] == ["AID"], _events(doc)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("The Zambian government vowed to crack down on the protesters.", "THREATEN"),
+    ("The Zambian government vowed to send aid to Malawi.", "AGREE"),
+    ("Israel accepted an Egyptian proposal to end the conflict in Gaza.", "AGREE"),
+])
+def test_events_a_vow_of_force_is_a_threat_and_of_help_a_promise(
+        text: str, event_type: str, nlp: object) -> None:
+    types = [e[0] for e in _events(_doc(text, nlp))]
+    assert types and types[0] == event_type, types

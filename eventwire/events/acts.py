@@ -137,6 +137,8 @@ def read_token(token: Token, r: Reading) -> list[_Candidate]:
         return []  # "its withdrawing member states", "the attacking forces": who, not an act
     phrase = _phrase_tokens(token, trig)
     r.suppressed |= phrase  # "hold talks": "talks" is this event, not another
+    if _purpose(token, trig):
+        return []  # "deposited $3 billion to support the economy": the aim of an act told
     if _denies_claim(token) or _no_event(token):
         return []  # denials are not coded; rights, habits, non-reports state no event
     parties = _parties(token, trig, phrase, r)
@@ -180,10 +182,45 @@ def _since(token: Token) -> bool:
                                         for c in node.children)
 
 
+# Nouns whose "of" names an act already made, spoken of rather than told: "the
+# implementation of the agreement", "the collapse of the truce", "frustration with X's support".
+REFERENCE_HEADS = frozenset({"implementation", "terms", "text", "collapse", "anniversary",
+                             "details", "framework", "failure", "aftermath", "wake", "legacy",
+                             "breakdown", "expiry", "expiration", "extension", "architect"})
+ATTITUDE_HEADS = frozenset({"frustration", "anger", "concern", "concerns", "outrage", "worry",
+                            "fear", "fears", "displeasure", "unhappiness", "dissatisfaction",
+                            "irritation", "resentment"})
+# verbs whose "for" asks for an act ("yelled for the resignation of X"): it is not done
+ASKING_FOR = frozenset({"call", "yell", "shout", "chant", "cry", "clamour", "clamor", "campaign",
+                        "press", "push", "appeal", "ask", "plead", "agitate", "rally", "march",
+                        "protest", "demonstrate", "lobby", "hope", "wait", "pray", "argue"})
+# verbs that say a noun act stopped ("after a ceasefire ended")
+ENDING = frozenset({"end", "expire", "collapse", "lapse", "fail", "break"})
+
+
+def _referred_to(noun: Token) -> bool:
+    """Whether a noun act is named only as what something else concerns: the implementation
+    or collapse of it, an attitude to it, an appeal for it, or a time after it ended."""
+    prep = noun.head
+    if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ENDING for c in noun.children):
+        return True
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return False
+    owner = prep.head
+    if prep.lower_ == "of" and owner.lemma_.lower() in REFERENCE_HEADS:
+        return True
+    if owner.pos_ == "NOUN" and owner.lower_ in ATTITUDE_HEADS:
+        return True
+    return prep.lower_ == "for" and owner.pos_ == "VERB" and owner.lemma_.lower() in ASKING_FOR \
+        and _match(owner) is None
+
+
 def _spoken_of(noun: Token) -> bool:
     """Whether a noun act is the subject of a clause that says something of it rather than
     that it happened ("the ceasefire ended", "the sanctions hurt the economy"), and names no
     doer ("Russia's attack killed ten" tells the attack)."""
+    if _referred_to(noun):
+        return True
     if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.lemma_.lower() in OCCURRENCE:
         return False
     return not any(c.dep_ in ("poss", "prep") and (c.dep_ == "poss" or c.lower_ == "by")
@@ -201,6 +238,17 @@ def _reacted_to(noun: Token) -> bool:
         return False
     found = _match(verb) if verb.pos_ == "VERB" and verb.i != noun.i else None
     return found is not None
+
+
+def _purpose(token: Token, trig: Trigger) -> bool:
+    """Whether a verb act is the purpose of another act of another type ("deposited $3
+    billion to support the economy"): what it is for, not a second event ("will visit Lima
+    to hold talks" is one event, merged)."""
+    if token.dep_ != "advcl" or token.head.i == token.i or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    head = _match(token.head)
+    return head is not None and head.type != trig.type
 
 
 def _serves(token: Token, trig: Trigger) -> bool:

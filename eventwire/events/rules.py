@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..lexicon import Trigger
-from ..ontology import APPEAL_SUBCODE, DE_ESCALATION_CAMEO, PROMISE_CAMEO
+from ..ontology import APPEAL_SUBCODE, DE_ESCALATION_CAMEO, PROMISE_CAMEO, THREAT_CAMEO
 from ..quotes.lexicon import speech_cues
 
 if TYPE_CHECKING:
@@ -154,6 +154,7 @@ def _demand(token: Token, trig: Trigger | None, speaker: str | None, source: lis
 
 
 DESIRE_LEMMAS = frozenset({"want", "wish"})
+VOWS = frozenset({"vow", "pledge", "promise", "swear"})
 HEDGES = frozenset({"might", "may", "could", "would", "not", "n't", "never"})
 def _asked_code(root: str, asked: Trigger | None,
                 others: tuple[Trigger, ...] = ()) -> tuple[str, str | None]:
@@ -188,6 +189,12 @@ def _specified(trig: Trigger, token: Token) -> Trigger:
     if not content:
         return trig
     mode: str | None = None
+    if trig.type == "AGREE" and content[0].type in THREAT_CAMEO and token.lemma_.lower() in VOWS \
+            and content[0].pos == "VERB":
+        # "vowed to crack down on the protesters": a promise of force or penalty is a threat
+        # (not "accepted a proposal to end the conflict")
+        return replace(trig, type="THREATEN", mode=None, cameo=THREAT_CAMEO[content[0].type],
+                       context=trig.context or content[0].context)
     if trig.type == "AGREE":
         code = PROMISE_CAMEO.get(content[0].type)
         if code == "036" and (content[0].cameo or "").startswith("045"):
