@@ -430,9 +430,13 @@ def _gazetteer_factory(nlp: Language, name: str) -> object:
         return last + 1
 
     def component(doc: Doc) -> Doc:
+        # (a folded match after "a"/"an" is a common noun: "demands for an Islamic state")
+        loose = [(m, s, e) for m, s, e in folded(doc)
+                 if not (s > 0 and doc[s - 1].lower_ in ("a", "an")
+                         and doc[s:e].text != doc[s:e].text.title())]
         spans = [Span(doc, name_start(doc, start) if match_id == org_label else start, end,
                       label=match_id)
-                 for match_id, start, end in (*matcher(doc), *folded(doc))]
+                 for match_id, start, end in (*matcher(doc), *loose)]
         for i, span in enumerate(spans):
             if (span.label == norp_label or (span.label in place_labels and span.text.lower()
                                              not in lex.capitals)) \

@@ -271,6 +271,14 @@ def test_actors_generic_actors_take_the_country_their_context_names(nlp: object)
 
 
 @pytest.mark.model
+def test_actors_a_body_name_after_a_or_an_is_a_common_noun(nlp: object) -> None:
+    common, named = _docs(["The militants want to create an Islamic state in the south.",
+                           "Islamic State claimed the attack on the checkpoint."], nlp)
+    assert not any(a.country == "IMG" for a in common.actors)
+    assert any(a.country == "IMG" for a in named.actors)
+
+
+@pytest.mark.model
 def test_actors_a_post_abroad_is_never_of_the_state_it_sits_in(nlp: object) -> None:
     doc, = _docs(["Russia recalled its ambassador to Georgia on Friday. The embassy in "
                   "Tbilisi stopped issuing visas to Georgian citizens."], nlp)
