@@ -78,8 +78,8 @@ def test_actors_names_the_tokenizer_cut_are_joined() -> None:
 def test_actors_passes_run_in_their_declared_order() -> None:
     names = [p.__name__ for p in PASSES]
     assert names == ["people", "of_titles", "entities", "surnames", "fold_names", "pairs",
-                     "title_phrases", "described_bodies", "described_states", "nationals",
-                     "documents", "pronouns"]
+                     "title_phrases", "described_bodies", "described_states", "sides",
+                     "nationals", "documents", "pronouns"]
     assert all(p.__module__ in (mentions.__name__, coref.__name__) for p in PASSES)
 
 
@@ -268,6 +268,15 @@ def test_actors_generic_actors_take_the_country_their_context_names(nlp: object)
     docs = _docs([c[0] for c in cases], nlp)
     for (text, mention, country), doc in zip(cases, docs, strict=True):
         assert _country_of(doc, mention) == country, text
+
+
+@pytest.mark.model
+def test_actors_both_warring_sides_are_the_parties_named_last(nlp: object) -> None:
+    doc, = _docs(["Government forces and the Houthis signed a truce in December. The fragile "
+                  "ceasefire was breached several times by both warring sides."], nlp)
+    sides = {a.name for a in doc.actors for m in a.mentions if m.text == "both warring sides"}
+    assert sides == {"Houthis", "Government Forces"}
+    assert [e for e in doc.events if e.type == "ASSAULT" and len(e.source) == 2]
 
 
 @pytest.mark.model

@@ -49,6 +49,7 @@ PASSES: tuple[Callable[[Book], None], ...] = (
     mentions.title_phrases,  # "the French President", "Azerbaijani forces"
     mentions.described_bodies,  # "the regional bloc": the body named last
     mentions.described_states,  # "the South American country": the state named last
+    coref.sides,             # "both warring sides": the parties named last, bodies included
     mentions.nationals,      # "a Palestinian was arrested", "two Israelis": people of a state
     coref.documents,         # "the statement": whoever issued it
     coref.pronouns,          # he, she, they, it

@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from ..records import Mention, Quote
@@ -77,23 +77,34 @@ def _merge(book: Book, gone: Draft, into: Draft) -> None:
 def pairs(book: Book) -> None:
     """"The two leaders", "both countries", "the two sides": a mention of each of the two
     persons (or states) the text named last before it, in its sentence or the few before."""
+    _group_mentions(book, PAIR_PERSONS | PAIR_STATES | PAIR_EITHER, lambda low: (
+        (("person",),) if low in PAIR_PERSONS else (("country",),) if low in PAIR_STATES
+        else (("country",), ("person",))))
+
+
+def sides(book: Book) -> None:
+    """"Both warring sides" left unread by ``pairs``: the parties named last, a government,
+    its forces or an armed group among them (read once every body and group is known)."""
+    _group_mentions(book, PAIR_EITHER, lambda low: (PARTY_KINDS,))
+
+
+def _group_mentions(book: Book, words: frozenset[str],
+                    kinds_of: Callable[[str], tuple[tuple[str, ...], ...]]) -> None:
     doc = book.doc
     for token in doc:
         low = token.lower_
-        if token.i in book.covered or token.pos_ != "NOUN" or not (
-                low in PAIR_PERSONS or low in PAIR_STATES or low in PAIR_EITHER):
+        if token.i in book.covered or token.pos_ != "NOUN" or low not in words:
             continue
         det = [t for t in token.lefts if t.lower_ in GROUP_SIZES]
-        if not det or any(t.pos_ in ("ADJ", "PROPN") or (t.ent_type_ and t.ent_type_ != "CARDINAL")
+        if not det or any(t.pos_ == "PROPN" or (t.ent_type_ and t.ent_type_ != "CARDINAL")
+                          or (t.pos_ == "ADJ" and t.lower_ not in UNRESTRICTIVE)
                           for t in token.lefts if t.i > det[0].i):
-            continue  # "two Chinese ministers" are others
+            continue  # "two Chinese ministers", "two senior officials" are others
         size = GROUP_SIZES[det[0].lower_]
         if size > 2 and not any(t.lower_ in ("the", "all", "these", "those") for t in token.lefts):
             continue  # "three countries" may be any three; "the three countries" are known
         start = _left_edge(token)
-        kinds = ("person",) if low in PAIR_PERSONS else ("country",) if low in PAIR_STATES \
-            else ("country", "person")
-        for kind in kinds:
+        for kind in kinds_of(low):
             found = _last_n(book, token, kind, size)
             if found:
                 for d in found:
@@ -101,15 +112,22 @@ def pairs(book: Book) -> None:
                 break
 
 
-def _last_n(book: Book, token: Token, kind: str, size: int) -> list[Draft]:
-    """The ``size`` drafts of ``kind`` mentioned last before ``token``, nearest first."""
+# words that do not make "the two sides" others than the two named last ("both warring sides")
+UNRESTRICTIVE = frozenset({"warring", "rival", "opposing", "feuding", "neighbouring",
+                           "neighboring", "main"})
+# "both sides" of a conflict may be a government and an armed group
+PARTY_KINDS = ("country", "organization", "group")
+
+
+def _last_n(book: Book, token: Token, kind: tuple[str, ...], size: int) -> list[Draft]:
+    """The ``size`` drafts of a ``kind`` mentioned last before ``token``, nearest first."""
     sents = book.sents
     idx = next((k for k, s in enumerate(sents) if s.start <= token.i < s.end), 0)
     floor = sents[max(idx - PAIR_SENTENCES, 0)].start
     found: list[Draft] = []
     for i in range(token.i - 1, floor - 1, -1):
         key = book.token_owner.get(i)
-        if key is None or book.drafts[key].kind != kind or book.drafts[key] in found:
+        if key is None or book.drafts[key].kind not in kind or book.drafts[key] in found:
             continue
         found.append(book.drafts[key])
         if len(found) == size:
