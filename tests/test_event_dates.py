@@ -78,6 +78,15 @@ def _when(doc: Document, event_type: str, trigger: str) -> tuple[str | None, str
      "reopen", "2015-06-09"),
     ('"We urge the rebels to lay down their arms," the minister said on Monday.', "REQUEST",
      "urge", "2015-06-08"),
+    # a time that opens the sentence frames the clause the parser hangs the act in
+    ("On June 4, Fighters thought to be from the rebel faction shot dead three herders near "
+     "the town.", "ASSAULT", "shot", "2015-06-04"),
+    # but not a reported act ("On Monday, police said militants had burnt ...")
+    ("On Monday, police said that militants had burnt houses in the village.", "ASSAULT",
+     "burnt", None),
+    # a relative clause on a time is at that time, though the time bounds another act
+    ("Israel said rockets had been fired from Gaza since 9am on Monday, when Egypt called for "
+     "a truce.", "REQUEST", "called", "2015-06-08"),
 ])
 def test_event_dates_from_the_clause_at_the_text_precision(nlp, text, event_type, trigger,
                                                            expected):

@@ -318,6 +318,9 @@ def _event_time(token: Token, times: tuple[Time, ...], doc: Doc) -> When:
     date; never a time that bounds the act ("since 2012") or names another thing ("condemned
     the Sept. 13 attack")."""
     dated = _dated(token, times, doc)
+    # a relative clause may hang on a time that bounds another act ("rockets fired since 9am,
+    # when Egypt called for calm": the call is at 9am)
+    held_on = _dated(token, times, doc, bounded=True)
     node: Token | None = token
     for _ in range(4):
         if node is None:
@@ -327,16 +330,18 @@ def _event_time(token: Token, times: tuple[Time, ...], doc: Doc) -> When:
                 continue
             if any(_attached(root, anchor) for anchor in _anchors(node)):
                 return When(event_date(t.value), t.text, CLAUSE)
-        held = _clause_of_time(node, dated)
+        held = _clause_of_time(node, held_on)
         if held is not None:
             return When(event_date(held.value), held.text, CLAUSE)
         node = _time_governor(node)
     return _sentence_time(token, dated)
 
 
-def _dated(token: Token, times: tuple[Time, ...], doc: Doc) -> list[tuple[Time, Token]]:
+def _dated(token: Token, times: tuple[Time, ...], doc: Doc,
+           bounded: bool = False) -> list[tuple[Time, Token]]:
     """The sentence's time expressions that can date an event, with their parse roots: those
-    naming a day, a week, a month or a year, and not after a bounding preposition."""
+    naming a day, a week, a month or a year, and (unless ``bounded``) not after a bounding
+    preposition."""
     sent, bound = token.sent, time_words().bound
     out = []
     for t in times:
@@ -345,7 +350,7 @@ def _dated(token: Token, times: tuple[Time, ...], doc: Doc) -> list[tuple[Time, 
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None:
             continue
-        if _bounded(span.root, token, bound):
+        if not bounded and _bounded(span.root, token, bound):
             continue  # "his first visit since 2012", "between 1997 and 2005"
         out.append((t, span.root))
     return out
@@ -471,10 +476,26 @@ def _adverbial(root: Token) -> bool:
 def _sentence_time(token: Token, dated: list[tuple[Time, Token]]) -> When:
     """The sentence's one adverbial date, when the parse did not attach it to the trigger
     ("On Sunday, a missile fired by rebels hit ...")."""
-    found = [t for t, root in dated if _adverbial(root) and _own_clause(root, token)]
+    found = [t for t, root in dated if _adverbial(root) and (
+        _own_clause(root, token) or _fronted(root, token))]
     if len({event_date(t.value) for t in found}) == 1:
         return When(event_date(found[0].value), found[0].text, SENTENCE)
     return When()
+
+
+def _fronted(root: Token, token: Token) -> bool:
+    """Whether a time opens the sentence, set off by a comma ("On February 4, fighters ...
+    shot dead three herders"), and so frames the participial and adjectival clauses the
+    parser hangs the act in (not a reported, relative or adverbial clause, whose time may be
+    another)."""
+    sent = root.sent
+    edge = min(t.i for t in root.head.subtree) if root.dep_ == "pobj" else root.left_edge.i
+    after = root.right_edge.i + 1
+    if edge != sent.start or after >= sent.end or root.doc[after].text != ",":
+        return False
+    return not any(anc.dep_ in CLAUSE_DEPS - {"acl", "xcomp"} and not (
+        anc.dep_ == "ccomp" and anc.head.lemma_.lower() not in speech_cues().verbs)
+        for anc in [token, *token.ancestors])
 
 
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})  # "an attack on X": X is where; "sanctions on X"
