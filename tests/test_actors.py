@@ -280,6 +280,15 @@ def test_actors_both_warring_sides_are_the_parties_named_last(nlp: object) -> No
 
 
 @pytest.mark.model
+def test_actors_guards_and_political_parties_are_generic_actors(nlp: object) -> None:
+    doc, = _docs(["Security guards fired on the crowd in Kisumu. The president urged "
+                  "political parties in Kenya to sit down and talk."], nlp)
+    assert _country_of(doc, "Security guards") == "KEN"
+    assert any(m.text == "political parties" and a.sector == "PTY"
+               for a in doc.actors for m in a.mentions)
+
+
+@pytest.mark.model
 def test_actors_a_body_name_after_a_or_an_is_a_common_noun(nlp: object) -> None:
     common, named = _docs(["The militants want to create an Islamic state in the south.",
                            "Islamic State claimed the attack on the checkpoint."], nlp)

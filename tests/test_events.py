@@ -572,3 +572,33 @@ def test_events_a_vow_of_force_is_a_threat_and_of_help_a_promise(
         text: str, event_type: str, nlp: object) -> None:
     types = [e[0] for e in _events(_doc(text, nlp))]
     assert types and types[0] == event_type, types
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    # meeting a need or a deadline is no meeting (a pledge to meet needs is no intent to
+    # meet, 036); meeting demands is yielding
+    ("The Kenyan president pledged to meet the needs of the Somali refugees.", ["AGREE/030"]),
+    ("Kenya met the deadline set by the IMF.", []),
+    ("The Kenyan government met the demands of the striking doctors.", ["CONCEDE/083"]),
+    # withdrawing what was offered is a sanction
+    ("Kenya rescinded its offer of aid to Uganda.", ["SANCTION/160"]),
+])
+def test_events_meeting_needs_and_withdrawn_offers(text: str, expected: list[str],
+                                                   nlp: object) -> None:
+    assert [f"{e[0]}/{e[1]}" for e in _events(_doc(text, nlp))] == expected
+
+
+@pytest.mark.model
+def test_events_thanks_go_to_the_giver_of_what_they_are_for(nlp: object) -> None:
+    doc = _doc("The Bangladeshi prime minister conveyed gratitude for the humanitarian "
+               "assistance provided by India.", nlp)
+    assert [(e[0], e[4]) for e in _events(doc)] == [("SUPPORT", ["India"])]
+
+
+@pytest.mark.model
+def test_events_the_doer_of_an_act_noun_is_not_a_title_of_its_object(nlp: object) -> None:
+    doc = _doc("The Kenyan military's arrest of Prime Minister John Okello sparked protests.", nlp)
+    found = [e for e in _events(doc) if e[0] == "COERCE"]
+    assert found and found[0][3] == ["Kenyan Military"] and found[0][4] == ["John Okello"], \
+        _events(doc)

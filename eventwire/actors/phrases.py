@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..lexicon import REGION_WORDS, Lexicon, Title
+from ..lexicon import REGION_WORDS, Lexicon, Title, lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -73,6 +74,13 @@ PLAIN_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx"})
 DESCRIPTOR_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PRON", "PART", "NUM"})
 
 
+@lru_cache(maxsize=1)
+def act_nouns() -> frozenset[str]:
+    """Nouns that name an act ("arrest", "visit", "killing"), never a title's words."""
+    lex = lexicon()
+    return lex.nouns - {w for k in lex.titles for w in k.split()}
+
+
 def _descriptor_start(doc: Doc, end: int, floor: int) -> int:
     """Scan left from ``end`` over the words of a title phrase ("Armenia's Defense Minister",
     "The French Co-Chair of the Contact Group"); stop at verbs, commas and other names. A name
@@ -96,6 +104,8 @@ def _descriptor_start(doc: Doc, end: int, floor: int) -> int:
             ok = False
         if not ok or t.is_space or t.text in (",", ";", "(", ")", "“", "”", '"'):
             break
+        if t.pos_ == "NOUN" and t.lemma_.lower() in act_nouns():
+            break  # "the military's arrest of Prime Minister X": an act, not a title
         i -= 1
     while i < end and (doc[i].lower_ in ("of", "-") or doc[i].text in ("’s", "'s")):
         i += 1

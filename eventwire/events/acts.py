@@ -23,6 +23,7 @@ from .arguments import (
     _subject_of,
     content_partners,
     countries_of,
+    credited_partners,
     crowd_partners,
     facing_partners,
     means_actors,
@@ -393,6 +394,8 @@ def _completed(token: Token, trig: Trigger, source: list[str], partners: list[st
             content_partners(token, table, set(source)) if trig.type == "REQUEST" else [])
     if not partners and trig.type in FORCE_TYPES:
         partners = purpose_partners(token, table, set(source))
+    if not partners and trig.type == "SUPPORT":
+        partners = credited_partners(token, table, set(source))
     if not partners and trig.type in ("ASSAULT", "COERCE"):
         partners = crowd_partners(token, table, source)
     if trig.type == "THREATEN":

@@ -301,6 +301,22 @@ def object_partners(noun: Token, table: ActorTable, depth: int = 0,
     return out
 
 
+def credited_partners(token: Token, table: ActorTable, exclude: set[str]) -> list[str]:
+    """Whom praise or thanks is for, named as the giver of what it is for: "conveyed
+    gratitude for the assistance provided by India", "praised the support from X"."""
+    holders = [token, *(c for c in token.children if c.dep_ == "dobj")]
+    out: list[str] = []
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                for p in prep.children:
+                    if p.dep_ == "pobj":
+                        out += [a for a in object_partners(p, table, preps=frozenset({"from"}),
+                                                           author=True)
+                                if a not in exclude and a not in out]
+    return out
+
+
 def purpose_partners(token: Token, table: ActorTable, exclude: set[str]) -> list[str]:
     """Whom a use of force is aimed at, named in its purpose or manner clause: "fired tear
     gas to disperse the protesters", "responded with tear gas, pushing back the crowd"."""
