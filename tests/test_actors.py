@@ -78,6 +78,7 @@ def test_actors_names_the_tokenizer_cut_are_joined() -> None:
 def test_actors_passes_run_in_their_declared_order() -> None:
     names = [p.__name__ for p in PASSES]
     assert names == ["people", "of_titles", "entities", "surnames", "fold_names", "pairs",
+                     "described_groups",
                      "title_phrases", "described_bodies", "described_states", "sides",
                      "nationals", "documents", "pronouns"]
     assert all(p.__module__ in (mentions.__name__, coref.__name__) for p in PASSES)
@@ -286,6 +287,16 @@ def test_actors_guards_and_political_parties_are_generic_actors(nlp: object) -> 
     assert _country_of(doc, "Security guards") == "KEN"
     assert any(m.text == "political parties" and a.sector == "PTY"
                for a in doc.actors for m in a.mentions)
+
+
+@pytest.mark.model
+def test_actors_the_militant_group_is_the_armed_group_named_last(nlp: object) -> None:
+    named, unnamed = _docs(["Hamas fired rockets at Israel on Monday. Israel said the militant "
+                            "group would pay a heavy price.",
+                            "Gunmen attacked a village. The militant group was not named."], nlp)
+    assert "the militant group" in [m.text for a in named.actors if a.name == "Hamas"
+                                    for m in a.mentions]
+    assert not any(a.country == "PSE" for a in unnamed.actors)
 
 
 @pytest.mark.model

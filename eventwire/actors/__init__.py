@@ -46,6 +46,7 @@ PASSES: tuple[Callable[[Book], None], ...] = (
     mentions.surnames,       # "Torres said", once the full name is known
     coref.fold_names,        # "Mr Blair", "Ms Hewitt": the one full name with that surname
     coref.pairs,             # "the two leaders", before title phrases read "leaders"
+    mentions.described_groups,  # "the militant group": the armed group named last
     mentions.title_phrases,  # "the French President", "Azerbaijani forces"
     mentions.described_bodies,  # "the regional bloc": the body named last
     mentions.described_states,  # "the South American country": the state named last

@@ -608,6 +608,38 @@ DESCRIBED_BODIES: dict[str, frozenset[str]] = {
 }
 
 
+# An armed group described instead of named ("the militant group", "the rebel movement",
+# "the militia"): the named armed group (sector REB or UAF) mentioned last before it
+ARMED_WORDS = frozenset({"militant", "armed", "rebel", "jihadist", "insurgent", "islamist",
+                         "extremist", "terrorist", "separatist", "paramilitary", "guerrilla"})
+GROUP_NOUNS = frozenset({"group", "movement", "organisation", "organization", "faction",
+                         "outfit", "militia"})
+ARMED_SECTORS = frozenset({"REB", "UAF"})
+
+
+def described_groups(book: Book) -> None:
+    """"the militant group's attacks", "the rebel movement said": the armed group the text
+    named last before it (when it has named one; else the title phrase reads it as a generic
+    group)."""
+    for token in book.doc:
+        if token.lower_ not in GROUP_NOUNS or token.i in book.covered or token.pos_ != "NOUN" \
+                or book.entity_at(token) is not None:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
+            continue  # "a militant group": any one
+        modifiers = [c for c in token.children if c.dep_ in ("amod", "compound")]
+        if any(c.ent_type_ or c.pos_ == "PROPN" for c in modifiers) or not (
+                token.lower_ == "militia" or any(c.lower_ in ARMED_WORDS for c in modifiers)):
+            continue  # "the Kurdish militant group" is named otherwise
+        before = [(start, d) for d in book.drafts.values()
+                  if d.kind in ("organization", "group") and d.sector in ARMED_SECTORS
+                  and not d.key.startswith(("group:", "organization:None", "person:None"))
+                  for start, _ in d.mentions if start < token.idx]
+        if before:
+            book.mention(max(before, key=lambda sd: sd[0])[1], token.left_edge.i, token.i + 1,
+                         token)
+
+
 # acts done to a government in words or dealings: their object capital is the government
 ADDRESSED_TYPES = frozenset({"ACCUSE", "THREATEN", "REQUEST", "REJECT", "SUPPORT", "SANCTION",
                              "CONSULT", "AGREE", "AID", "COOPERATE", "CONCEDE"})
