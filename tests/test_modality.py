@@ -398,6 +398,8 @@ def test_modality_the_reporter_is_attributed_not_the_source(nlp: object) -> None
     "Peruvian state media did not immediately report the attack on Chile.",
     "Will Norway impose sanctions on Iceland?",
     "Farmers usually protest against the Chilean government in March.",
+    "Chilean police often arrest opposition activists in Santiago.",
+    "Peruvian farmers regularly protest against the government in Lima.",
 ])
 def test_no_event_end_to_end(text: str, nlp: object) -> None:
     assert _events(text, nlp) == []
