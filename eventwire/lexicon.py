@@ -169,6 +169,16 @@ def place_nouns() -> frozenset[str]:
                      if line.strip() and not line.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def negative_evaluations() -> frozenset[str]:
+    """Words that condemn what they describe ("hostile", "a violation", "a terrorist":
+    data/negative_evaluations.txt)."""
+    text = resources.files("eventwire").joinpath("data", "negative_evaluations.txt").read_text(
+        encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
 def _split(value: str) -> list[str]:
     return [v.strip() for v in value.split("|") if v.strip()]
 

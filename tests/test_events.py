@@ -602,3 +602,30 @@ def test_events_the_doer_of_an_act_noun_is_not_a_title_of_its_object(nlp: object
     found = [e for e in _events(doc) if e[0] == "COERCE"]
     assert found and found[0][3] == ["Kenyan Military"] and found[0][4] == ["John Okello"], \
         _events(doc)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("The move was described by Russia as a hostile action.", ["Russia"], []),
+    ("Kenya called the Somali decision a violation of its sovereignty.", ["Kenya"], ["Somalia"]),
+    ("Uganda branded the opposition leader a terrorist.", ["Uganda"], ["Opposition Leader"]),
+    ('"This is Russia\'s latest unhelpful step," the Kenyan foreign minister said.',
+     ["Kenyan Foreign Minister"], ["Russia"]),
+    ("The Kenyan foreign minister said the Ugandan raid was illegal.",
+     ["Kenyan Foreign Minister"], ["Uganda"]),
+])
+def test_events_a_condemning_description_is_an_accusation(
+        text: str, source: list[str], target: list[str], nlp: object) -> None:
+    found = [e for e in _events(_doc(text, nlp)) if e[0] == "ACCUSE"]
+    assert found and found[0][3] == source and found[0][4] == target, _events(_doc(text, nlp))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    '"It is completely unacceptable," the Kenyan union leader said.',
+    "Kenya described the talks with Uganda as constructive.",
+    "Kenya called Uganda on Monday.",
+])
+def test_events_a_description_that_condemns_no_one_is_no_accusation(text: str,
+                                                                     nlp: object) -> None:
+    assert not [e for e in _events(_doc(text, nlp)) if e[0] == "ACCUSE"]

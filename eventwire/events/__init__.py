@@ -18,7 +18,8 @@ names no target, or force told without its doer, the party its context implies.
 Submodules: ``vocabulary`` (closed word classes), ``triggers`` (lexicon matching),
 ``arguments`` (the argument frames: source and target), ``context`` (modality, date, place,
 speaker, non-events), ``rules`` (coding rules), ``acts`` (one trigger, read and decided),
-``candidates`` (merging and the final records), ``implied`` (parties left to the context).
+``candidates`` (merging and the final records), ``implied`` (parties left to the context),
+``evaluations`` (accusations told as descriptions: "described the move as a hostile action").
 """
 
 from __future__ import annotations

@@ -45,6 +45,7 @@ from .context import (
     _sole_place,
     _speaker_at,
 )
+from .evaluations import ACCUSATION, described
 from .rules import (
     NON_EVENTS,
     _complement_tokens,
@@ -127,6 +128,11 @@ def read_token(token: Token, r: Reading) -> list[_Candidate]:
     """The candidate events one token states (none for most tokens)."""
     if token.i in r.suppressed or token.sent.start in r.games:
         return []
+    found = described(token, r.table, _speaker_at(token.idx, r.quotes))
+    if found is not None:  # "described the move as a hostile action": an accusation
+        source, partners, description = found
+        r.suppressed |= description
+        return _decided(token, ACCUSATION, source, partners, r)
     trig = _match(token)
     if trig is None:
         return _untriggered(token, r)

@@ -1,0 +1,96 @@
+"""Accusations told as descriptions: "Russia described the move as a hostile action", "Uganda
+branded the opposition leader a terrorist", "Kenya called the decision a violation of its
+sovereignty", and, said by a speaker, "this is Russia's latest unhelpful step". The words
+that condemn are data (``data/negative_evaluations.txt``); a description that applies one to
+an actor or to an actor's act is that speaker's accusation (ACCUSE disapprove, CAMEO 111).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..lexicon import Trigger, negative_evaluations
+from ..quotes.lexicon import speech_cues
+from .arguments import _np_actors, _subject_of, object_partners
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ..actors import ActorTable
+
+__all__ = ["ACCUSATION", "described"]
+
+# verbs that say what something is: "described X as Y", "called X Y", "branded X (as) Y"
+DESCRIBING = frozenset({"describe", "call", "brand", "label", "term", "dub", "characterize",
+                        "characterise", "portray"})
+ACCUSATION = Trigger(phrase=("describe",), pos="VERB", type="ACCUSE", mode="disapprove",
+                     cameo="111", context=(), notes="a condemning description")
+# subjects that name no one: "it's unacceptable" says what a situation is
+VAGUE = frozenset({"it", "this", "that", "these", "those", "which", "what"})
+# the words of a predicate that may carry the condemnation ("a hostile action", "a mafia group")
+MODIFIERS = frozenset({"amod", "compound", "nmod"})
+
+
+def _condemns(predicate: Token) -> bool:
+    words = negative_evaluations()
+    return any(t.lower_ in words or t.lemma_.lower() in words
+               for t in (predicate, *(c for c in predicate.children if c.dep_ in MODIFIERS)))
+
+
+def _predicate(verb: Token, described: Token) -> Token | None:
+    """The description: "as" Y (on the verb or the object), an object predicate ("called X
+    a violation") or the second noun the parser hangs on the object ("branded X a terrorist")."""
+    for holder in (verb, described):
+        for c in holder.children:
+            if c.dep_ == "prep" and c.lower_ == "as":
+                return next((p for p in c.children if p.dep_ == "pobj"), None)
+            if c.dep_ == "oprd" or (holder is described and c.dep_ == "appos" and any(
+                    g.dep_ == "det" and g.lower_ in ("a", "an") for g in c.children)):
+                return c
+    return None
+
+
+def _owner(noun: Token, table: ActorTable) -> list[str]:
+    """Who a described thing is or whose act it is: the actor itself ("the opposition
+    leader"), else its possessor, demonym or "by" agent ("the American move", "X's step")."""
+    return _np_actors(noun, table) or object_partners(noun, table, preps=frozenset({"by"}),
+                                                      author=True)
+
+
+def described(token: Token, table: ActorTable,
+              speaker: str | None) -> tuple[list[str], list[str], set[int]] | None:
+    """(source, target, tokens of the description) of a condemning description the token
+    makes, or None: a verb of describing with a condemning predicate, or a copular clause
+    with one said by a speaker (in a quotation or as a reported clause)."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and lemma in DESCRIBING:
+        source, passive = _subject_of(token, table)
+        objects = [c for c in token.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+        if not objects:
+            return None
+        predicate = _predicate(token, objects[0])
+        if predicate is None or not _condemns(predicate):
+            return None
+        if passive:  # "the move was described by Russia as ..."
+            source = [a for c in token.children if c.dep_ == "agent"
+                      for p in c.children if p.dep_ == "pobj" for a in _np_actors(p, table)]
+        # "a terrorist" is no one in particular (but "a violation of its sovereignty" names
+        # the accuser through "its")
+        named = {table.resolve(predicate.idx, predicate.idx + len(predicate.text))}
+        return ([a for a in source if a not in named],
+                [a for a in _owner(objects[0], table) if a not in named],
+                {t.i for t in predicate.subtree})
+    if lemma != "be" or token.pos_ not in ("AUX", "VERB"):
+        return None
+    predicate = next((c for c in token.children if c.dep_ in ("attr", "acomp")), None)
+    if predicate is None or not _condemns(predicate):
+        return None
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    target = _owner(predicate, table) or (
+        _owner(subject, table) if subject is not None and subject.lower_ not in VAGUE else [])
+    if speaker is None and token.dep_ == "ccomp" and token.head.lemma_.lower() in speech_cues().verbs:
+        reporters, _ = _subject_of(token.head, table)  # "X said the raid was illegal"
+        speaker = reporters[0] if reporters else None
+    if speaker is None or not target or speaker in target:
+        return None
+    return [speaker], target, {t.i for t in predicate.subtree}
