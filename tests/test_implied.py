@@ -3,6 +3,8 @@ by hand: no model, no parse."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from eventwire.actors import ActorTable
 from eventwire.events.implied import IMPLIED_CONFIDENCE_COST, implied_parties
 from eventwire.records import Actor, Event, Evidence
@@ -168,3 +170,12 @@ def test_implied_a_sanction_on_the_doers_own_envoy_is_aimed_at_the_host_state() 
                          role="Interior Minister")
     table = _table((STATE, 110), (NEIGHBOUR, 210), (own_minister, 230))
     assert _target(_event("SANCTION", ("rwa",), target=("rmin",)), table) == ("rmin",)
+
+
+def test_implied_an_unspecified_promise_is_made_to_another_state() -> None:
+    table = _table((MINISTER, 210), (NEIGHBOUR, 130), (STATE, 20))
+    promise = replace(_event("AGREE", ("min",)), cameo="030")
+    assert _target(promise, table) == ("rwa",)
+    # never to its own state, and an intent to meet (036) keeps no target
+    assert _target(promise, _table((MINISTER, 210), (STATE, 150))) == ()
+    assert _target(replace(promise, cameo="036"), table) == ()

@@ -53,6 +53,9 @@ __all__ = ["DIRECTED_TYPES", "FORCE_TYPES", "implied_parties"]
 # or general ("X pledged to cut emissions") and keep an empty target.
 DIRECTED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "PROTEST", "SANCTION",
                             "COERCE", "ASSAULT", "MOBILIZE", "AID", "RETREAT"})
+# an unspecified promise (CAMEO 030, "committed to a strong relationship", "made the offer")
+# is made to someone too, of another state; intent to meet (036) or to aid (033) may not be
+DIRECTED_CODES = frozenset({"030"})
 # codes that are no state: an international body is never "the other state"
 NON_STATE_CODES = frozenset({"IGO", "NGO", "UNO", "EUR", "ISM", "IMG", "MNC"})
 # reporters and media tell of acts; they are not whom the acts aim at
@@ -74,8 +77,11 @@ def implied_parties(events: tuple[Event, ...], table: ActorTable,
     out = []
     for event in events:
         window = _window_start(sentence_starts, event.evidence.start)
-        if not event.target and len(event.source) == 1 and event.type in DIRECTED_TYPES:
-            if (target := _implied(event, table, window)) is not None:
+        if not event.target and len(event.source) == 1 and (
+                event.type in DIRECTED_TYPES or event.cameo in DIRECTED_CODES):
+            if (target := _implied(event, table, window)) is not None and not (
+                    event.cameo in DIRECTED_CODES and _one_country([target], table)
+                    == _one_country(event.source, table)):  # a promise to another party
                 event = replace(event, target=(target,), confidence=_less_sure(event))
         elif event.type == "SANCTION" and _own_envoys(event, table):
             if (host := _envoys_host(event, table, window)) is not None:
