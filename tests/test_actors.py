@@ -300,6 +300,18 @@ def test_actors_the_militant_group_is_the_armed_group_named_last(nlp: object) ->
 
 
 @pytest.mark.model
+def test_actors_the_commodore_is_the_officer_named_with_that_rank(nlp: object) -> None:
+    doc, = _docs(["Fiji's Prime Minister John Vake rejected the demands of the military "
+                  "commander. The military commander, Commodore Frank Tuilagi, has been on a "
+                  "private visit to New Zealand. In a statement, Mr Vake has said he is ready to "
+                  "meet directly with the Commodore and to do so with an open mind."], nlp)
+    officer = [a for a in doc.actors if a.name == "Frank Tuilagi"]
+    assert officer and {"the military commander", "the Commodore"} <= {
+        m.text for m in officer[0].mentions}
+    assert officer[0].country == "FJI"
+
+
+@pytest.mark.model
 def test_actors_a_body_name_after_a_or_an_is_a_common_noun(nlp: object) -> None:
     common, named = _docs(["The militants want to create an Islamic state in the south.",
                            "Islamic State claimed the attack on the checkpoint."], nlp)

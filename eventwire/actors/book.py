@@ -182,11 +182,15 @@ class Book:
         people = [d for key in reversed(self.order) if (d := self.drafts[key]).kind == "person"
                   and (country is None or d.country == country)]
         found = next((d for d in people if d.role == title.role), None)
+        words = title.title.lower().split()
         if found is None:
-            words = title.title.lower().split()
             found = next((d for d in people if any(
                 _titled(text.lower().split(), words, d.name) for text in d.mentions.values())),
                 None)
+        if found is None:  # "the military commander, Commodore X": either title is X's
+            found = next((d for d in people if any(
+                _described(text.lower().replace(",", " ").split(), words, d.name)
+                for text in d.mentions.values())), None)
         return found
 
     def of_object(self, token: Token) -> Token | None:
@@ -204,6 +208,14 @@ class Book:
                 heads.add(token.i)
                 heads.add(token.head.i)
         return heads
+
+
+def _described(mention: list[str], title: list[str], name: str) -> bool:
+    """Whether a mention that holds the person's name also holds ``title`` before it."""
+    last = name.lower().split()[-1] if name else ""
+    n = len(title)
+    return last in mention and any(mention[i:i + n] == title
+                                   for i in range(mention.index(last) - n + 1))
 
 
 def _titled(mention: list[str], title: list[str], name: str) -> bool:

@@ -63,6 +63,14 @@ def entities(book: Book) -> None:
     for ent in _entities(book):
         if acronym_of_neighbour(book, ent):
             continue
+        title = book.lex.titles.get(_clean(ent.text).lower())
+        if title is not None and title.kind == "person" and ent.start > 0 \
+                and book.doc[ent.start - 1].lower_ == "the" \
+                and not any(i in book.covered for i in range(ent.start, ent.end)):
+            # "the Commodore", "the General" tagged as a name: the officeholder named before
+            noun_phrase_actor(book, list(book.doc[ent.start - 1:ent.end]), ent.root,
+                              default_kind="person")
+            continue
         if ent.label_ == "PERSON" and _clean(ent.text).split()[-1:] != [] and \
                 _clean(ent.text).split()[-1].lower() in BODY_HEADS:
             named_organisation(book, ent)  # "the Revolutionary United Front" is no person
