@@ -154,6 +154,13 @@ def read_token(token: Token, r: Reading) -> list[_Candidate]:
     source, partners = parties
     if trig.type == "ASSAULT" and _hazard(token):
         return []
+    if _unconfirmed(token):
+        return []  # "NATO is investigating a report that seven civilians were killed"
+    if trig.pos == "NOUN" and token.lemma_.lower() in EFFORTS and any(
+            c.dep_ in ("acl", "prep") and (c.lower_ == "against" or any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
+            for c in token.children) and not _armed(token, r.table):
+        return []  # "its battle to stop a referendum", "a war against corruption": an effort
     if trig.pos == "NOUN" and trig.type == "AGREE" and _reacted_to(token):
         r.suppressed |= _complement_tokens(token)  # "a proposal to end the fighting"
         return []  # "rejected South Korea's offer", "accepted an Egyptian proposal": the
@@ -308,6 +315,38 @@ def _describes_someone(token: Token, table: ActorTable) -> bool:
         head.idx, head.idx + len(head.text)) is not None and _match(head) is None
 
 
+# a report, claim or rumour that someone checks: what it says is not told (one that is
+# denied is, negated: ``context._denier``)
+HEARSAY = frozenset({"report", "reports", "claim", "claims", "allegation", "allegations",
+                     "rumour", "rumours", "rumor", "rumors"})
+CHECKING = frozenset({"investigate", "probe", "examine", "verify", "check", "question", "doubt",
+                      "study", "review"})
+
+
+def _unconfirmed(token: Token) -> bool:
+    """Whether the act is what a report says that is being checked."""
+    node = _clause_verb(token)
+    if node.dep_ not in ("acl", "ccomp", "relcl") or node.head.lower_ not in HEARSAY:
+        return False
+    verb = node.head.head
+    if node.head.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head  # "looking into reports that ..."
+    return verb.lemma_.lower() in CHECKING or (verb.lemma_.lower() == "look" and any(
+        c.lower_ == "into" for c in verb.children))
+
+
+# nouns of fighting that also name an effort ("the battle to stop a referendum")
+EFFORTS = frozenset({"battle", "fight", "war", "struggle", "campaign", "crusade"})
+
+
+def _armed(token: Token, table: ActorTable) -> bool:
+    """Whether a fight's "against" names an armed actor ("the war against the rebels")."""
+    return any(actor is not None and actor.sector in ("MIL", "REB", "UAF", "COP")
+               for c in token.children if c.dep_ == "prep" and c.lower_ == "against"
+               for p in c.children if p.dep_ == "pobj"
+               for actor in (table.by_id(table.resolve(p.idx, p.idx + len(p.text))),))
+
+
 def _hazard(token: Token) -> bool:
     """Whether the doer of a violent verb is a natural or accidental harm ("forest fires
     killed", "was hit by Tropical Storm X"); a conjoined verb shares its first verb's doer
@@ -320,6 +359,10 @@ def _hazard(token: Token) -> bool:
         head = token.head  # "Tropical Storm X, which killed twelve"
         if any(t.lower_ in HAZARDS for t in head.subtree if t.i <= head.i):
             return True
+        if head.ent_type_ in ("DATE", "TIME") and head.dep_ == "pobj":
+            # "was hit by Tropical Storm X in August, which killed fifty": the clause the
+            # date belongs to says what did it
+            token = head.head.head
     for child in token.children:
         doers = [child] if child.dep_ == "nsubj" else [
             p for p in child.children if p.dep_ == "pobj"] if child.dep_ == "agent" else []
