@@ -645,3 +645,25 @@ def test_events_a_description_that_condemns_no_one_is_no_accusation(text: str,
 def test_events_no_violence_in_storms_checked_reports_and_efforts(text: str,
                                                                  nlp: object) -> None:
     assert not [e for e in _events(_doc(text, nlp)) if e[0] == "ASSAULT"]
+
+
+@pytest.mark.model
+def test_events_what_an_act_will_bring_about_is_said_of_it(nlp: object) -> None:
+    doc = _doc('"Our agreement will accelerate growth and create jobs," the Emirati minister '
+               "wrote.", nlp)
+    assert _events(doc) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "event_type", "target"), [
+    # the capital or state an initiative is named after is its author
+    ("Egypt proposed a truce. The Arab League welcomed the Cairo initiative on Tuesday.",
+     "SUPPORT", ["Egypt"]),
+    # a vow to enforce a clampdown threatens the accused
+    ("The Zimbabwean government accused the opposition party of inciting the unrest and vowed "
+     "to enforce a security clampdown.", "THREATEN", ["Opposition Party"]),
+])
+def test_events_authors_of_initiatives_and_vows_of_clampdowns(
+        text: str, event_type: str, target: list[str], nlp: object) -> None:
+    found = [e for e in _events(_doc(text, nlp)) if e[0] == event_type]
+    assert found and found[0][4] == target, _events(_doc(text, nlp))

@@ -237,6 +237,8 @@ def _spoken_of(noun: Token) -> bool:
         return True
     if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.lemma_.lower() in OCCURRENCE:
         return False
+    if any(c.dep_ == "aux" and c.lower_ in PROSPECTS for c in noun.head.children):
+        return True  # "our agreement will accelerate growth": what it will do, not that it was
     return not any(c.dep_ in ("poss", "prep") and (c.dep_ == "poss" or c.lower_ == "by")
                    or c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
                    for c in noun.children)
@@ -333,6 +335,10 @@ def _unconfirmed(token: Token) -> bool:
         verb = verb.head  # "looking into reports that ..."
     return verb.lemma_.lower() in CHECKING or (verb.lemma_.lower() == "look" and any(
         c.lower_ == "into" for c in verb.children))
+
+
+# auxiliaries of what an act will or may bring about
+PROSPECTS = frozenset({"will", "would", "could", "may", "might", "can", "should", "'ll"})
 
 
 # nouns of fighting that also name an effort ("the battle to stop a referendum")

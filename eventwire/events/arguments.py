@@ -287,6 +287,12 @@ def object_partners(noun: Token, table: ActorTable, depth: int = 0,
             found = _np_actors(child, table) if possessor else []
         elif author and child.dep_ in ("amod", "compound") and child.ent_type_ == "NORP":
             found = _np_actors(child, table)
+        elif author and child.dep_ == "compound" and child.ent_type_ == "GPE":
+            # "the Cairo initiative", "the Egypt plan": the state, or its capital's government
+            lex = lexicon()
+            code = lex.country_code(child.text) or lex.capitals.get(child.lower_)
+            state = table.country_actor(code) if code else None
+            found = [state] if state else []
         elif child.dep_ == "prep" and child.lower_ in preps:
             found = [a for p in child.children if p.dep_ == "pobj" for a in _np_actors(p, table)]
         elif child.dep_ == "prep" and child.lower_ == "of" and depth < 2:

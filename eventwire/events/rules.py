@@ -11,7 +11,7 @@ from ..ontology import APPEAL_SUBCODE, DE_ESCALATION_CAMEO, PROMISE_CAMEO, THREA
 from ..quotes.lexicon import speech_cues
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from ..actors import ActorTable
 from .arguments import _np_actors, _specific, _subject_of
@@ -154,7 +154,9 @@ def _demand(token: Token, trig: Trigger | None, speaker: str | None, source: lis
 
 
 DESIRE_LEMMAS = frozenset({"want", "wish"})
-VOWS = frozenset({"vow", "pledge", "promise", "swear"})
+VOWS = frozenset({"vow", "pledge", "promise", "swear", "willingness", "readiness"})
+# verbs whose object is an act brought to an end ("vowed to end the conflict": no threat)
+ENDING_VERBS = frozenset({"end", "stop", "halt", "resolve", "settle", "prevent", "avoid", "cease"})
 HEDGES = frozenset({"might", "may", "could", "would", "not", "n't", "never"})
 def _asked_code(root: str, asked: Trigger | None,
                 others: tuple[Trigger, ...] = ()) -> tuple[str, str | None]:
@@ -167,6 +169,16 @@ def _asked_code(root: str, asked: Trigger | None,
     if digit == "5" and any((t.cameo or "").startswith(DE_ESCALATION_CAMEO) for t in (asked, *others)):
         code += "6"  # de-escalation: a ceasefire, a withdrawal of forces
     return code, mode
+
+
+def _ended(doc: Doc, content: Trigger, token: Token) -> bool:
+    """Whether the promised act of type ``content`` is named as what is to be ended."""
+    for i in sorted(_complement_tokens(token)):
+        found = _match(doc[i])
+        if found is content:
+            head = doc[i].head
+            return doc[i].pos_ == "NOUN" and head.lemma_.lower() in ENDING_VERBS
+    return False
 
 
 def _content_triggers(token: Token) -> tuple[Trigger, ...]:
@@ -190,7 +202,7 @@ def _specified(trig: Trigger, token: Token) -> Trigger:
         return trig
     mode: str | None = None
     if trig.type == "AGREE" and content[0].type in THREAT_CAMEO and token.lemma_.lower() in VOWS \
-            and content[0].pos == "VERB":
+            and not _ended(token.doc, content[0], token):
         # "vowed to crack down on the protesters": a promise of force or penalty is a threat
         # (not "accepted a proposal to end the conflict")
         return replace(trig, type="THREATEN", mode=None, cameo=THREAT_CAMEO[content[0].type],
