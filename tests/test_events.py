@@ -667,3 +667,15 @@ def test_events_authors_of_initiatives_and_vows_of_clampdowns(
         text: str, event_type: str, target: list[str], nlp: object) -> None:
     found = [e for e in _events(_doc(text, nlp)) if e[0] == event_type]
     assert found and found[0][4] == target, _events(_doc(text, nlp))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Mexican president said his government is a friend of the U.S. government.",
+     [("SUPPORT", ["Government"], ["American Government"])]),
+    ("Kenya remains a close ally of the United States.",
+     [("SUPPORT", ["Kenya"], ["United States"])]),
+    ("The bishop is a friend of the family.", []),
+])
+def test_events_a_declared_bond_is_support(text: str, expected: list, nlp: object) -> None:
+    assert [(e[0], e[3], e[4]) for e in _events(_doc(text, nlp))] == expected

@@ -45,7 +45,7 @@ from .context import (
     _sole_place,
     _speaker_at,
 )
-from .evaluations import ACCUSATION, described
+from .evaluations import ACCUSATION, FRIENDSHIP, befriended, described
 from .rules import (
     NON_EVENTS,
     _complement_tokens,
@@ -133,6 +133,9 @@ def read_token(token: Token, r: Reading) -> list[_Candidate]:
         source, partners, description = found
         r.suppressed |= description
         return _decided(token, ACCUSATION, source, partners, r)
+    bond = befriended(token, r.table)
+    if bond is not None:  # "his government is a friend of the U.S. government"
+        return _decided(token, FRIENDSHIP, *bond, r)
     trig = _match(token)
     if trig is None:
         return _untriggered(token, r)

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from ..actors import ActorTable
 
-__all__ = ["ACCUSATION", "described"]
+__all__ = ["ACCUSATION", "FRIENDSHIP", "befriended", "described"]
 
 # verbs that say what something is: "described X as Y", "called X Y", "branded X (as) Y"
 DESCRIBING = frozenset({"describe", "call", "brand", "label", "term", "dub", "characterize",
@@ -27,6 +27,11 @@ ACCUSATION = Trigger(phrase=("describe",), pos="VERB", type="ACCUSE", mode="disa
                      cameo="111", context=(), notes="a condemning description")
 # subjects that name no one: "it's unacceptable" says what a situation is
 VAGUE = frozenset({"it", "this", "that", "these", "those", "which", "what"})
+FRIENDSHIP = Trigger(phrase=("friend",), pos="VERB", type="SUPPORT", mode=None, cameo="051",
+                     context=("diplomatic",), notes="a declared friendship")
+# nouns that declare a bond with whom their "of"/"to" names ("a friend of the U.S. government")
+BONDS = frozenset({"friend", "friends", "ally", "allies", "partner", "partners", "brother",
+                   "brothers", "sister"})
 # the words of a predicate that may carry the condemnation ("a hostile action", "a mafia group")
 MODIFIERS = frozenset({"amod", "compound", "nmod"})
 
@@ -94,3 +99,18 @@ def described(token: Token, table: ActorTable,
     if speaker is None or not target or speaker in target:
         return None
     return [speaker], target, {t.i for t in predicate.subtree}
+
+
+def befriended(token: Token, table: ActorTable) -> tuple[list[str], list[str]] | None:
+    """(source, target) of a declared bond: "X is a friend of Y", "X remains a close ally of
+    Y" (SUPPORT, CAMEO 051), or None."""
+    if token.lemma_.lower() not in ("be", "remain") or token.pos_ not in ("AUX", "VERB"):
+        return None
+    predicate = next((c for c in token.children if c.dep_ == "attr"), None)
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if predicate is None or subject is None or predicate.lower_ not in BONDS:
+        return None
+    target = [a for c in predicate.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
+              for p in c.children if p.dep_ == "pobj" for a in _np_actors(p, table)]
+    source = [a for a in _np_actors(subject, table) if a not in target]
+    return (source, target) if source and target else None
