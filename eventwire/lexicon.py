@@ -170,6 +170,16 @@ def place_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def state_regions() -> dict[str, frozenset[str]]:
+    """Region words of a described state -> its states ("west african": Benin, Ghana, ...:
+    data/state_regions.tsv)."""
+    text = resources.files("eventwire").joinpath("data", "state_regions.tsv").read_text(
+        encoding="utf-8")
+    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return {words: frozenset(codes.split(";")) for words, codes in rows}
+
+
+@lru_cache(maxsize=1)
 def negative_evaluations() -> frozenset[str]:
     """Words that condemn what they describe ("hostile", "a violation", "a terrorist":
     data/negative_evaluations.txt)."""

@@ -312,6 +312,14 @@ def test_actors_the_commodore_is_the_officer_named_with_that_rank(nlp: object) -
 
 
 @pytest.mark.model
+def test_actors_a_described_state_is_one_of_the_region_the_description_names(nlp: object) -> None:
+    doc, = _docs(["Rwanda and Benin signed nine agreements. The agreements were signed in "
+                  "Cotonou, during President Paul Kagame's state visit to the West African "
+                  "nation."], nlp)
+    assert _country_of(doc, "the West African nation") == "BEN"
+
+
+@pytest.mark.model
 def test_actors_a_body_name_after_a_or_an_is_a_common_noun(nlp: object) -> None:
     common, named = _docs(["The militants want to create an Islamic state in the south.",
                            "Islamic State claimed the attack on the checkpoint."], nlp)

@@ -679,3 +679,11 @@ def test_events_authors_of_initiatives_and_vows_of_clampdowns(
 ])
 def test_events_a_declared_bond_is_support(text: str, expected: list, nlp: object) -> None:
     assert [(e[0], e[3], e[4]) for e in _events(_doc(text, nlp))] == expected
+
+
+@pytest.mark.model
+def test_events_call_upon_keeps_whom_it_calls_upon(nlp: object) -> None:
+    doc = _doc('"I call upon the four political parties that have seen their lawmakers '
+               'elected to sit down and talk," the Bolivian president said.', nlp)
+    found = [e for e in _events(doc) if e[0] == "REQUEST"]
+    assert found and found[0][4] == ["political parties"], _events(doc)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..lexicon import BODY_HEADS, MOVE_LEMMAS, Title
+from ..lexicon import BODY_HEADS, MOVE_LEMMAS, Title, state_regions
 from ..nlp import doc_text
 from .book import Book, Draft
 from .phrases import (
@@ -655,6 +655,14 @@ STATE_NOUNS = frozenset({"country", "nation", "kingdom", "state", "republic"})
 DESCRIBED_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "pobj", "conj", "appos"})
 
 
+def _region_of(words: str) -> frozenset[str] | None:
+    """The states of the region a description names ("West African", "Gulf"), if any."""
+    low = words.lower().replace("-", " ")
+    regions = state_regions()
+    found = [states for name, states in regions.items() if re.search(rf"\b{name}\b", low)]
+    return min(found, key=len) if found else None
+
+
 def described_states(book: Book) -> None:
     """"the South American country", "the West African nation", "the Gulf kingdom": the
     state named last before it. The description must qualify the noun (not "the country",
@@ -675,6 +683,9 @@ def described_states(book: Book) -> None:
                             "second", "member", "rival") for c in modifiers):
             continue  # another state than the one named last
         states = [d for d in book.drafts.values() if d.kind == "country" and d.country]
+        region = _region_of(words)
+        if region is not None:  # "the West African nation": a state of West Africa
+            states = [d for d in states if d.country in region]
         # the state last named as a subject, else the one last named
         before = [(i, d) for d in states for i in d.subject_at if i < token.i] or [
             (start, d) for d in states for start, _ in d.mentions if start < token.idx]

@@ -94,7 +94,7 @@ def _phrase_tokens(token: Token, trig: Trigger) -> set[int]:
     words = set(trig.phrase) - {token.lemma_.lower(), token.lower_}
     out: set[int] = set()
     for child in token.children:
-        if child.pos_ in ("ADP", "PART", "ADV"):
+        if child.pos_ in ("ADP", "PART", "ADV", "SCONJ") or child.dep_ in ("prep", "prt", "agent"):
             pass  # prepositions and particles spell the phrase but keep their objects
         elif child.lemma_.lower() in words or child.lower_ in words:
             out.add(child.i)
