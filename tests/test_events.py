@@ -687,3 +687,19 @@ def test_events_call_upon_keeps_whom_it_calls_upon(nlp: object) -> None:
                'elected to sit down and talk," the Bolivian president said.', nlp)
     found = [e for e in _events(doc) if e[0] == "REQUEST"]
     assert found and found[0][4] == ["political parties"], _events(doc)
+
+
+@pytest.mark.model
+def test_events_a_visit_to_the_visitors_own_state_is_no_meeting(nlp: object) -> None:
+    doc = _doc("British Foreign Secretary David Cameron met Argentina's president in Davos and "
+               "then made a visit to Britain's Falkland Islands.", nlp)
+    visits = [e for e in _events(doc) if e[0] == "CONSULT"]
+    assert all(e[4] != ["United Kingdom"] for e in visits), _events(doc)
+
+
+@pytest.mark.model
+def test_events_one_appeal_told_twice_in_a_sentence_is_one_event(nlp: object) -> None:
+    doc = _doc('"I urge the authorities to ensure that this is an isolated incident," Kenyan '
+               "opposition leader John Mwangi said, appealing to both the ruling party and the "
+               "authorities to calm the situation.", nlp)
+    assert len([e for e in _events(doc) if e[0] == "REQUEST"]) == 1, _events(doc)

@@ -80,6 +80,8 @@ def _same_event(a: _Candidate, b: _Candidate, table: ActorTable) -> bool:
     if (sa | sb) & (ta | tb):
         return False  # "X and Y signed a declaration" and "X praised Y": two acts, since one
         # would have Y act on itself
+    if a.token.sent.start == b.token.sent.start and ta & tb:
+        return True  # "I urge the authorities to ..., he said, appealing to X and the authorities"
     return ta == tb or ((not ta or not tb) and a.trigger.type in MERGEABLE_EMPTY)
 
 
@@ -210,4 +212,16 @@ def emit(merged: list[_Candidate], doc: Doc, places: tuple[Place, ...],
     told = {e.type for e in events if e.source}
     aimed = {(e.type, frozenset(e.source)) for e in events if e.target}
     return tuple(e for e in events if (e.source or e.type not in told)
-                 and (e.target or (e.type, frozenset(e.source)) not in aimed))
+                 and (e.target or (e.type, frozenset(e.source)) not in aimed)
+                 and not _home_visit(e, table))
+
+
+def _home_visit(event: Event, table: ActorTable) -> bool:
+    """Whether a visit is to the visitor's own state ("made a stop in Stanley", a territory
+    of the visitor's country): a journey at home, no meeting between actors."""
+    if event.type != "CONSULT" or event.mode != "visit" or not event.target:
+        return False
+    hosts = [table.by_id(a) for a in event.target]
+    home = countries_of(list(event.target), table)
+    return all(h is not None and h.kind == "country" for h in hosts) and bool(home) \
+        and home == countries_of(list(event.source), table)
