@@ -703,3 +703,16 @@ def test_events_one_appeal_told_twice_in_a_sentence_is_one_event(nlp: object) ->
                "opposition leader John Mwangi said, appealing to both the ruling party and the "
                "authorities to calm the situation.", nlp)
     assert len([e for e in _events(doc) if e[0] == "REQUEST"]) == 1, _events(doc)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Kenyan government said the opposition had committed fraud in the election.",
+     [("ACCUSE", "112", ["Kenyan Government"], ["Opposition"])]),
+    # fighting a wrong ascribes it to no one
+    ('"We will fight terrorism with all means," the Kenyan president said.', []),
+])
+def test_events_a_wrong_ascribed_in_a_reported_clause_is_a_charge(
+        text: str, expected: list, nlp: object) -> None:
+    found = [(e[0], e[1], e[3], e[4]) for e in _events(_doc(text, nlp)) if e[0] == "ACCUSE"]
+    assert found == expected

@@ -45,7 +45,7 @@ from .context import (
     _sole_place,
     _speaker_at,
 )
-from .evaluations import ACCUSATION, FRIENDSHIP, befriended, described
+from .evaluations import FRIENDSHIP, befriended, described
 from .rules import (
     NON_EVENTS,
     _complement_tokens,
@@ -130,9 +130,9 @@ def read_token(token: Token, r: Reading) -> list[_Candidate]:
         return []
     found = described(token, r.table, _speaker_at(token.idx, r.quotes))
     if found is not None:  # "described the move as a hostile action": an accusation
-        source, partners, description = found
+        coding, source, partners, description = found
         r.suppressed |= description
-        return _decided(token, ACCUSATION, source, partners, r)
+        return _decided(token, coding, source, partners, r)
     bond = befriended(token, r.table)
     if bond is not None:  # "his government is a friend of the U.S. government"
         return _decided(token, FRIENDSHIP, *bond, r)

@@ -18,13 +18,15 @@ if TYPE_CHECKING:
 
     from ..actors import ActorTable
 
-__all__ = ["ACCUSATION", "FRIENDSHIP", "befriended", "described"]
+__all__ = ["ACCUSATION", "CHARGE", "FRIENDSHIP", "befriended", "described"]
 
 # verbs that say what something is: "described X as Y", "called X Y", "branded X (as) Y"
 DESCRIBING = frozenset({"describe", "call", "brand", "label", "term", "dub", "characterize",
                         "characterise", "portray"})
 ACCUSATION = Trigger(phrase=("describe",), pos="VERB", type="ACCUSE", mode="disapprove",
                      cameo="111", context=(), notes="a condemning description")
+CHARGE = Trigger(phrase=("commit",), pos="VERB", type="ACCUSE", mode="allege", cameo="112",
+                 context=("legal",), notes="a wrong ascribed in a reported clause")
 # subjects that name no one: "it's unacceptable" says what a situation is
 VAGUE = frozenset({"it", "this", "that", "these", "those", "which", "what"})
 FRIENDSHIP = Trigger(phrase=("friend",), pos="VERB", type="SUPPORT", mode=None, cameo="051",
@@ -32,6 +34,10 @@ FRIENDSHIP = Trigger(phrase=("friend",), pos="VERB", type="SUPPORT", mode=None, 
 # nouns that declare a bond with whom their "of"/"to" names ("a friend of the U.S. government")
 BONDS = frozenset({"friend", "friends", "ally", "allies", "partner", "partners", "brother",
                    "brothers", "sister"})
+# verbs that ascribe a wrong to their subject ("engaged in espionage", "committed fraud")
+COMMITTING = frozenset({"engage", "commit", "perpetrate", "conduct", "practise", "practice",
+                        "plot", "orchestrate", "sponsor", "finance", "fund", "organize",
+                        "organise", "involve"})
 # the words of a predicate that may carry the condemnation ("a hostile action", "a mafia group")
 MODIFIERS = frozenset({"amod", "compound", "nmod"})
 
@@ -63,8 +69,8 @@ def _owner(noun: Token, table: ActorTable) -> list[str]:
 
 
 def described(token: Token, table: ActorTable,
-              speaker: str | None) -> tuple[list[str], list[str], set[int]] | None:
-    """(source, target, tokens of the description) of a condemning description the token
+              speaker: str | None) -> tuple[Trigger, list[str], list[str], set[int]] | None:
+    """(coding, source, target, tokens of the description) of a condemning description the token
     makes, or None: a verb of describing with a condemning predicate, or a copular clause
     with one said by a speaker (in a quotation or as a reported clause)."""
     lemma = token.lemma_.lower()
@@ -82,9 +88,11 @@ def described(token: Token, table: ActorTable,
         # "a terrorist" is no one in particular (but "a violation of its sovereignty" names
         # the accuser through "its")
         named = {table.resolve(predicate.idx, predicate.idx + len(predicate.text))}
-        return ([a for a in source if a not in named],
+        return (ACCUSATION, [a for a in source if a not in named],
                 [a for a in _owner(objects[0], table) if a not in named],
                 {t.i for t in predicate.subtree})
+    if token.pos_ == "VERB" and lemma != "be":
+        return _charged(token, table, speaker)
     if lemma != "be" or token.pos_ not in ("AUX", "VERB"):
         return None
     predicate = next((c for c in token.children if c.dep_ in ("attr", "acomp")), None)
@@ -93,12 +101,10 @@ def described(token: Token, table: ActorTable,
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     target = _owner(predicate, table) or (
         _owner(subject, table) if subject is not None and subject.lower_ not in VAGUE else [])
-    if speaker is None and token.dep_ == "ccomp" and token.head.lemma_.lower() in speech_cues().verbs:
-        reporters, _ = _subject_of(token.head, table)  # "X said the raid was illegal"
-        speaker = reporters[0] if reporters else None
+    speaker = _reporter(token, table, speaker)  # "X said the raid was illegal"
     if speaker is None or not target or speaker in target:
         return None
-    return [speaker], target, {t.i for t in predicate.subtree}
+    return ACCUSATION, [speaker], target, {t.i for t in predicate.subtree}
 
 
 def befriended(token: Token, table: ActorTable) -> tuple[list[str], list[str]] | None:
@@ -114,3 +120,32 @@ def befriended(token: Token, table: ActorTable) -> tuple[list[str], list[str]] |
               for p in c.children if p.dep_ == "pobj" for a in _np_actors(p, table)]
     source = [a for a in _np_actors(subject, table) if a not in target]
     return (source, target) if source and target else None
+
+
+def _reporter(token: Token, table: ActorTable, speaker: str | None) -> str | None:
+    """Who says the clause: the quotation's speaker, or the subject of the verb of saying
+    the clause is the complement of."""
+    if speaker is None and token.dep_ == "ccomp" and token.head.lemma_.lower() in speech_cues().verbs:
+        reporters, _ = _subject_of(token.head, table)
+        speaker = reporters[0] if reporters else None
+    return speaker
+
+
+def _charged(token: Token, table: ActorTable,
+             speaker: str | None) -> tuple[Trigger, list[str], list[str], set[int]] | None:
+    """A reported clause that says its subject did wrong ("saying they engaged in espionage",
+    "said the opposition had committed fraud"): the reporter accuses the subject."""
+    if token.lemma_.lower() not in COMMITTING:
+        return None  # "to fight terrorism" ascribes no wrong to whoever fights
+    wrongs = [c for c in token.children if c.dep_ == "dobj"] + [
+        p for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+        for p in c.children if p.dep_ == "pobj"]
+    wrong = next((w for w in wrongs if _condemns(w)), None)
+    if wrong is None:
+        return None
+    reporter = _reporter(token, table, speaker)
+    subjects, passive = _subject_of(token, table)
+    target = [a for a in subjects if a != reporter] if not passive else []
+    if reporter is None or not target:
+        return None
+    return CHARGE, [reporter], target, {t.i for t in wrong.subtree}
