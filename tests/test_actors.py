@@ -320,6 +320,16 @@ def test_actors_a_described_state_is_one_of_the_region_the_description_names(nlp
 
 
 @pytest.mark.model
+def test_actors_an_alliance_of_armies_is_an_armed_group_not_civil_society(nlp: object) -> None:
+    armed, civil = _docs(["Fighting continued in Shan state. The Burmese government has invited "
+                          "the Northern Alliance group of ethnic armies to meet for talks.",
+                          "The Human Rights Coalition criticised the Kenyan police."], nlp)
+    alliance = [a for a in armed.actors if "Alliance" in a.name]
+    assert alliance and alliance[0].sector == "REB" and alliance[0].country != "NGO"
+    assert [a.country for a in civil.actors if "Coalition" in a.name] == ["NGO"]
+
+
+@pytest.mark.model
 def test_actors_a_body_name_after_a_or_an_is_a_common_noun(nlp: object) -> None:
     common, named = _docs(["The militants want to create an Islamic state in the south.",
                            "Islamic State claimed the attack on the checkpoint."], nlp)

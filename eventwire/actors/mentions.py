@@ -350,13 +350,23 @@ def noun_phrase_actor(book: Book, tokens: list[Token], head: Token, *, default_k
         d.country = d.country or country
         low = name.lower()
         d.sector = d.sector or next((s for w, s in SECTOR_HINTS if w in low.split()), None)
-        if d.country is None and any(w in NGO_WORDS for w in low.split()):
+        scope = head  # "the X Alliance group of ethnic armies": the phrase the name modifies
+        while scope.dep_ in ("compound", "det") and scope.head.i != scope.i:
+            scope = scope.head
+        if any(t.lower_ in ARMED_MARKS for t in scope.subtree):
+            d.sector = d.sector or "REB"  # "the Northern Alliance group of ethnic armies"
+        elif d.country is None and any(w in NGO_WORDS for w in low.split()):
             d.country, d.sector = "NGO", d.sector or "CVL"  # a civil-society body
     book.mention(d, tokens[0].i, tokens[-1].i + 1, head)
     book.phrase(d, head, tokens[0].i, tokens[-1].i + 1)
     if title is not None and title.kind == "group" and named is None:
         coordinated_demonyms(book, tokens, title, d)
     return d
+
+
+# words in a body's phrase that make it an armed group, not civil society
+ARMED_MARKS = frozenset({"army", "armies", "militia", "militias", "rebels", "rebel", "insurgents",
+                         "fighters", "armed", "guerrillas", "militants"})
 
 
 def coordinated_demonyms(book: Book, tokens: list[Token], title: Title, first: Draft) -> None:
