@@ -313,6 +313,13 @@ def test_modality_denied_acts_end_to_end(text: str, nlp: object) -> None:
 
 
 @pytest.mark.model
+def test_modality_an_act_set_as_a_condition_is_hypothetical(nlp: object) -> None:
+    text = ('"We have no objection to a ceasefire but on condition that the Kenyan forces that '
+            'are besieging the cities withdraw," the rebel leader told reporters.')
+    assert [e[1] for e in _events(text, nlp) if e[0] == "RETREAT"] == ["hypothetical"]
+
+
+@pytest.mark.model
 @pytest.mark.parametrize(("text", "modality"), [
     ("Norway will impose sanctions on Iceland.", "intended"),
     ("Norway plans to impose sanctions on Iceland.", "intended"),
