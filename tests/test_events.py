@@ -716,3 +716,21 @@ def test_events_a_wrong_ascribed_in_a_reported_clause_is_a_charge(
         text: str, expected: list, nlp: object) -> None:
     found = [(e[0], e[1], e[3], e[4]) for e in _events(_doc(text, nlp)) if e[0] == "ACCUSE"]
     assert found == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "source"), [
+    # the object of "forced" does what the infinitive says
+    ("A third night of protests in the capital forced the Kenyan government to deploy defence "
+     "forces to guard the residence of the president.", ["Kenyan Government"]),
+    # "has been dispatching units", parsed as "been [dispatching units]"
+    ("The Turkish military has been dispatching units and defense equipment to the border.",
+     ["Turkish Military"]),
+    # a defence force named with its demonym is that state's forces; its own troops are no target
+    ("The Australian Defence Force has cancelled all leave for special forces troops.",
+     ["Australian Armed Forces"]),
+])
+def test_events_who_mobilises_when_the_parse_hides_the_doer(text: str, source: list[str],
+                                                            nlp: object) -> None:
+    found = [e for e in _events(_doc(text, nlp)) if e[0] == "MOBILIZE"]
+    assert found and found[0][3] == source and found[0][4] == [], _events(_doc(text, nlp))

@@ -179,3 +179,8 @@ def test_implied_an_unspecified_promise_is_made_to_another_state() -> None:
     # never to its own state, and an intent to meet (036) keeps no target
     assert _target(promise, _table((MINISTER, 210), (STATE, 150))) == ()
     assert _target(replace(promise, cameo="036"), table) == ()
+
+
+def test_implied_forces_are_not_mobilised_against_their_own_state() -> None:
+    army = Actor(id="arm", name="army", kind="organization", country="BDI", sector="MIL")
+    assert _target(_event("MOBILIZE", ("arm",)), _table((army, 210), (STATE, 20))) == ()

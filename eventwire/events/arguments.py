@@ -161,6 +161,13 @@ def _subject_of(verb: Token, table: ActorTable) -> tuple[list[str], bool]:
                 return _np_actors(controller, table), False
             current = governor  # "X resorted to throwing stones"
             continue
+        if current.dep_ == "xcomp" and current.head.lemma_.lower() in OBJECT_CONTROL:
+            controller = next((c for c in current.head.children if c.dep_ == "dobj"), None)
+            if controller is not None and (found := _np_actors(controller, table)):
+                return found, False  # "forced the government to deploy troops": the government
+        if current.dep_ == "amod" and current.tag_ == "VBG" and current.head.dep_ == "attr":
+            current = current.head.head  # "has been dispatching units", read as "been [units]"
+            continue
         if current.dep_ in ("xcomp", "conj", "advcl", "acl", "acomp") and current.head.i != current.i:
             if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
                 if current.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in current.children):
@@ -174,6 +181,11 @@ def _subject_of(verb: Token, table: ActorTable) -> tuple[list[str], bool]:
         else:
             break
     return _preceding_actor(verb, table), False
+
+
+# verbs whose object does what their infinitive says ("forced X to withdraw", "allowed X to")
+OBJECT_CONTROL = frozenset({"force", "compel", "oblige", "allow", "permit", "enable", "prompt",
+                            "lead", "push", "pressure", "cause", "help"})
 
 
 def _preceding_actor(verb: Token, table: ActorTable) -> list[str]:
@@ -492,7 +504,8 @@ def own_forces(source: list[str], partners: list[str], table: ActorTable,
     own = countries_of(source, table)
     forces = [a for a in partners if (actor := table.by_id(a)) is not None
               and actor.kind in ("group", "organization") and actor.sector in ("MIL", "COP")
-              and (actor.kind == "group" or (named and (not own or actor.country in own)))]
+              and (actor.kind == "group" or actor.country is None
+                   or (named and (not own or actor.country in own)))]
     rest = [a for a in partners if a not in forces]
     return (source or forces), rest
 

@@ -183,7 +183,8 @@ def _implied(event: Event, table: ActorTable, window_start: int) -> str | None:
                    and a.country not in NON_STATE_CODES)
             or _first(a for a in named if a.country == own and a.kind != "country"
                       and a.sector not in STATE_SECTORS)
-            or state)
+            or (state if event.type != "MOBILIZE" else None))  # forces are not mobilised
+    # against their own state
 
 
 def _nearest_official(event: Event, table: ActorTable, own: str,
