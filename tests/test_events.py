@@ -734,3 +734,18 @@ def test_events_who_mobilises_when_the_parse_hides_the_doer(text: str, source: l
                                                             nlp: object) -> None:
     found = [e for e in _events(_doc(text, nlp)) if e[0] == "MOBILIZE"]
     assert found and found[0][3] == source and found[0][4] == [], _events(_doc(text, nlp))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    # "gave ... in the region" is no "giving in"; the ultimatum's content is no act of its own
+    ("Ethiopian Prime Minister Abiy Ahmed has given the rebels in the Tigray region a 72-hour "
+     "ultimatum to surrender.", ["THREATEN"]),
+    ("The Kenyan government caved in to the demands of the striking doctors.", ["CONCEDE"]),
+    # what a body is credited with is its reputation, not an act told
+    ("The protest was called by the Kenyan teachers' union, which is credited with helping "
+     "topple two governments.", []),
+])
+def test_events_particles_ultimatums_and_reputations(text: str, expected: list[str],
+                                                    nlp: object) -> None:
+    assert [e[0] for e in _events(_doc(text, nlp)) if e[0] != "PROTEST"] == expected

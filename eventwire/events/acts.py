@@ -147,6 +147,9 @@ def read_token(token: Token, r: Reading) -> list[_Candidate]:
         return []  # "its withdrawing member states", "the attacking forces": who, not an act
     phrase = _phrase_tokens(token, trig)
     r.suppressed |= phrase  # "hold talks": "talks" is this event, not another
+    if trig.type in CONTENT_TYPES:  # "gave the rebels an ultimatum to surrender": its content
+        r.suppressed |= {c.i for p in phrase for c in token.doc[p].children
+                         if c.dep_ == "acl" and c.pos_ == "VERB"}
     if _purpose(token, trig):
         return []  # "deposited $3 billion to support the economy": the aim of an act told
     if _denies_claim(token) or _no_event(token):

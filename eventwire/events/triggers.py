@@ -169,10 +169,19 @@ def _match(token: Token) -> Trigger | None:
                 and rank > best_rank:
             if trig.requires and not _requirement_met(trig, token):
                 continue
+            if "particle" in trig.flags and not _particle(token, trig.phrase[-1]):
+                continue
             best, best_rank = trig, rank
     if best is not None and _idiom(token, best.pos, words, best_rank[1]):
         return None  # "struck an upbeat tone", "a press conference": no event
     return best
+
+
+def _particle(token: Token, word: str) -> bool:
+    """Whether ``word`` stands by the verb as a particle ("gave in"), not as a preposition
+    with an object of its own ("gave ... in the region")."""
+    return any(c.lower_ == word and (c.dep_ == "prt" or not any(g.dep_ == "pobj" for g in c.children))
+               for c in token.children)
 
 
 def _has_to_infinitive(token: Token) -> bool:
