@@ -330,6 +330,14 @@ def test_actors_an_alliance_of_armies_is_an_armed_group_not_civil_society(nlp: o
 
 
 @pytest.mark.model
+def test_actors_a_states_leader_is_its_head_of_government_named_before(nlp: object) -> None:
+    doc, = _docs(["Hungarian Prime Minister Viktor Orban blocked the aid package. Hungary's "
+                  "leader decided not to veto the accession talks."], nlp)
+    assert [a.name for a in doc.actors if any(m.text == "Hungary's leader" for m in a.mentions)] \
+        == ["Viktor Orban"]
+
+
+@pytest.mark.model
 def test_actors_a_body_name_after_a_or_an_is_a_common_noun(nlp: object) -> None:
     common, named = _docs(["The militants want to create an Islamic state in the south.",
                            "Islamic State claimed the attack on the checkpoint."], nlp)

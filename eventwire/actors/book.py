@@ -21,6 +21,11 @@ __all__ = ["Book", "Draft"]
 PHRASE_PREPS = frozenset({"to", "at", "in", "from", "of", "for"})
 
 
+# offices whose holder is a state's leader ("Hungary's leader")
+HEAD_ROLES = frozenset({"President", "Prime Minister", "Chancellor", "King", "Emir", "Premier",
+                        "Supreme Leader", "Head of State"})
+
+
 @dataclass(slots=True)
 class Draft:
     """An actor while the article is being read (mutable; frozen into ``Actor`` at the end)."""
@@ -182,6 +187,9 @@ class Book:
         people = [d for key in reversed(self.order) if (d := self.drafts[key]).kind == "person"
                   and (country is None or d.country == country)]
         found = next((d for d in people if d.role == title.role), None)
+        if found is None and title.role == "Leader" and country is not None:
+            # "Hungary's leader": the head of that state's government the article names
+            found = next((d for d in people if d.role in HEAD_ROLES), None)
         words = title.title.lower().split()
         if found is None:
             found = next((d for d in people if any(
