@@ -749,3 +749,14 @@ def test_events_who_mobilises_when_the_parse_hides_the_doer(text: str, source: l
 def test_events_particles_ultimatums_and_reputations(text: str, expected: list[str],
                                                     nlp: object) -> None:
     assert [e[0] for e in _events(_doc(text, nlp)) if e[0] != "PROTEST"] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The American embassy received a list of diplomats from the Russian Foreign Ministry.", []),
+    ("Kenyan President William Ruto received the Ugandan foreign minister in Nairobi.",
+     ["CONSULT"]),
+])
+def test_events_receiving_a_document_is_no_meeting(text: str, expected: list[str],
+                                                   nlp: object) -> None:
+    assert [e[0] for e in _events(_doc(text, nlp))] == expected
