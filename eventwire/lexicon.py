@@ -335,10 +335,26 @@ DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
 
 
 def _dateline(doc: Doc, start: int) -> None:
-    """"PARIS, March 3 (Agency) - Text": the dateline is not part of the first sentence."""
+    """"PARIS, March 3 (Agency) - Text", "New Delhi: Text", "Abuja — Text": the dateline is
+    not part of the first sentence."""
     while start < len(doc) and doc[start].is_space:
         start += 1
-    if start >= len(doc) or not (doc[start].is_upper and doc[start].is_alpha and len(doc[start]) > 1):
+    if start >= len(doc) or not (doc[start].is_alpha and len(doc[start]) > 1):
+        return
+    if not doc[start].is_upper:
+        # a place name in title case ended by a colon or a dash ("New Delhi:", "Abuja —")
+        for i in range(start + 1, min(start + 5, len(doc) - 1)):
+            if doc[i].text in DATELINE_DASHES or doc[i].text == ":":
+                place = doc[start:i].text.split(",")[0].strip()
+                lex = lexicon()  # (the NER has not run yet: the lexicon's places)
+                if all(t.is_title or t.text == "," for t in doc[start:i]) and (
+                        place.lower() in lex.capitals or lex.country_code(place)):
+                    doc[i + 1].is_sent_start = True
+                    for j in range(start + 1, i + 1):
+                        doc[j].is_sent_start = False
+                return
+            if not (doc[i].is_title or doc[i].text == ","):
+                return
         return
     for i in range(start + 1, min(start + 16, len(doc) - 1)):
         if doc[i].text in DATELINE_DASHES:

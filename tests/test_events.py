@@ -760,3 +760,16 @@ def test_events_particles_ultimatums_and_reputations(text: str, expected: list[s
 def test_events_receiving_a_document_is_no_meeting(text: str, expected: list[str],
                                                    nlp: object) -> None:
     assert [e[0] for e in _events(_doc(text, nlp))] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "New Delhi: Prime Minister Narendra Modi and his Nepalese counterpart Sher Bahadur Deuba "
+    "held bilateral discussions in New Delhi today.",
+    "Abuja — Nigerian President Bola Tinubu and his Ghanaian counterpart John Mahama held "
+    "talks in Abuja on Monday.",
+])
+def test_events_a_title_case_dateline_is_not_the_subject(text: str, nlp: object) -> None:
+    found = [e for e in _events(_doc(text, nlp)) if e[0] == "CONSULT"]
+    assert found and "India" not in found[0][3] + found[0][4] \
+        and "Nigeria" not in found[0][3] + found[0][4], _events(_doc(text, nlp))
