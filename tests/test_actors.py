@@ -338,6 +338,15 @@ def test_actors_a_states_leader_is_its_head_of_government_named_before(nlp: obje
 
 
 @pytest.mark.model
+def test_actors_the_north_is_the_state_named_before_whose_name_starts_so(nlp: object) -> None:
+    doc, other = _docs(["South Korea offered aid to North Korea. On Monday, the North asked "
+                        "for equipment instead of food.",
+                        "Winds from the North Atlantic hit the coast of Ireland."], nlp)
+    assert _country_of(doc, "the North") == "PRK"
+    assert not any(m.text.startswith("the North") for a in other.actors for m in a.mentions)
+
+
+@pytest.mark.model
 def test_actors_a_body_name_after_a_or_an_is_a_common_noun(nlp: object) -> None:
     common, named = _docs(["The militants want to create an Islamic state in the south.",
                            "Islamic State claimed the attack on the checkpoint."], nlp)

@@ -673,12 +673,31 @@ def _region_of(words: str) -> frozenset[str] | None:
     return min(found, key=len) if found else None
 
 
+COMPASS = frozenset({"North", "South"})
+
+
+def _the_north(book: Book) -> None:
+    """"the North", "the South" standing alone: the state named before whose name starts
+    so ("North Korea" ... "the North asked for equipment")."""
+    for token in book.doc:
+        if token.text not in COMPASS or token.i in book.covered or token.i == 0 \
+                or book.doc[token.i - 1].lower_ != "the" or token.dep_ == "compound" or (
+                token.i + 1 < len(book.doc) and book.doc[token.i + 1].pos_ in ("PROPN", "NOUN")):
+            continue
+        states = [(start, d) for d in book.drafts.values() if d.kind == "country" and d.country
+                  and d.name.startswith(token.text + " ") for start, _ in d.mentions
+                  if start < token.idx]
+        if states:
+            book.mention(max(states, key=lambda sd: sd[0])[1], token.i - 1, token.i + 1, token)
+
+
 def described_states(book: Book) -> None:
     """"the South American country", "the West African nation", "the Gulf kingdom": the
     state named last before it. The description must qualify the noun (not "the country",
     which is as often a place), and not by a demonym or a name ("the French state" is
     France's, read elsewhere)."""
     lex = book.lex
+    _the_north(book)
     for token in book.doc:
         if token.lower_ not in STATE_NOUNS or token.i in book.covered or token.pos_ != "NOUN" \
                 or token.dep_ not in DESCRIBED_ROLES:
