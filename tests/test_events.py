@@ -773,3 +773,9 @@ def test_events_a_title_case_dateline_is_not_the_subject(text: str, nlp: object)
     found = [e for e in _events(_doc(text, nlp)) if e[0] == "CONSULT"]
     assert found and "India" not in found[0][3] + found[0][4] \
         and "Nigeria" not in found[0][3] + found[0][4], _events(_doc(text, nlp))
+
+
+@pytest.mark.model
+def test_events_people_demanding_an_officials_resignation_are_protesting(nlp: object) -> None:
+    doc = _doc("Thousands of Kenyans demanded the resignation of President William Ruto.", nlp)
+    assert [(e[0], e[4]) for e in _events(doc)] == [("PROTEST", ["William Ruto"])]
