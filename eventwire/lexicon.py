@@ -344,7 +344,9 @@ def _dateline(doc: Doc, start: int) -> None:
     if not doc[start].is_upper:
         # a place name in title case ended by a colon or a dash ("New Delhi:", "Abuja —")
         for i in range(start + 1, min(start + 5, len(doc) - 1)):
-            if doc[i].text in DATELINE_DASHES or doc[i].text == ":":
+            # a dash set off by spaces ("Abuja — "), not a hyphen ("Vietnamese-led"); a colon
+            if (doc[i].text in DATELINE_DASHES and doc[i - 1].whitespace_) or (
+                    doc[i].text == ":" and doc[i].whitespace_):
                 place = doc[start:i].text.split(",")[0].strip()
                 lex = lexicon()  # (the NER has not run yet: the lexicon's places)
                 if all(t.is_title or t.text == "," for t in doc[start:i]) and (

@@ -347,6 +347,13 @@ def test_actors_the_north_is_the_state_named_before_whose_name_starts_so(nlp: ob
 
 
 @pytest.mark.model
+def test_actors_a_hyphenated_demonym_opening_a_sentence_is_no_dateline(nlp: object) -> None:
+    doc, = _docs(["Vietnamese-led forces have retaken a strategic village in western Cambodia "
+                  "after fierce fighting with guerrillas."], nlp)
+    assert any(a.country == "VNM" for a in doc.actors if "Forces" in a.name)
+
+
+@pytest.mark.model
 def test_actors_a_body_name_after_a_or_an_is_a_common_noun(nlp: object) -> None:
     common, named = _docs(["The militants want to create an Islamic state in the south.",
                            "Islamic State claimed the attack on the checkpoint."], nlp)
