@@ -56,10 +56,18 @@ from .rules import (
 )
 from .triggers import _match, _phrase_tokens
 from .vocabulary import (
+    ASKING_FOR,
+    ATTITUDE_HEADS,
+    CHECKING,
     CONTENT_TYPES,
+    EFFORTS,
+    ENDING,
     FORCE_TYPES,
     HAZARDS,
+    HEARSAY,
+    PROSPECTS,
     REACTION_TYPES,
+    REFERENCE_HEADS,
     SPORTS_ARTICLE_WORDS,
     SPORTS_WORDS,
     UNKNOWN_SOURCE_TYPES,
@@ -202,22 +210,6 @@ def _since(token: Token) -> bool:
                                         for c in node.children)
 
 
-# Nouns whose "of" names an act already made, spoken of rather than told: "the
-# implementation of the agreement", "the collapse of the truce", "frustration with X's support".
-REFERENCE_HEADS = frozenset({"implementation", "terms", "text", "collapse", "anniversary",
-                             "details", "framework", "failure", "aftermath", "wake", "legacy",
-                             "breakdown", "expiry", "expiration", "extension", "architect"})
-ATTITUDE_HEADS = frozenset({"frustration", "anger", "concern", "concerns", "outrage", "worry",
-                            "fear", "fears", "displeasure", "unhappiness", "dissatisfaction",
-                            "irritation", "resentment"})
-# verbs whose "for" asks for an act ("yelled for the resignation of X"): it is not done
-ASKING_FOR = frozenset({"call", "yell", "shout", "chant", "cry", "clamour", "clamor", "campaign",
-                        "press", "push", "appeal", "ask", "plead", "agitate", "rally", "march",
-                        "protest", "demonstrate", "lobby", "hope", "wait", "pray", "argue"})
-# verbs that say a noun act stopped ("after a ceasefire ended")
-ENDING = frozenset({"end", "expire", "collapse", "lapse", "fail", "break"})
-
-
 def _referred_to(noun: Token) -> bool:
     """Whether a noun act is named only as what something else concerns: the implementation
     or collapse of it, an attitude to it, an appeal for it, or a time after it ended."""
@@ -323,14 +315,6 @@ def _describes_someone(token: Token, table: ActorTable) -> bool:
         head.idx, head.idx + len(head.text)) is not None and _match(head) is None
 
 
-# a report, claim or rumour that someone checks: what it says is not told (one that is
-# denied is, negated: ``context._denier``)
-HEARSAY = frozenset({"report", "reports", "claim", "claims", "allegation", "allegations",
-                     "rumour", "rumours", "rumor", "rumors"})
-CHECKING = frozenset({"investigate", "probe", "examine", "verify", "check", "question", "doubt",
-                      "study", "review"})
-
-
 def _unconfirmed(token: Token) -> bool:
     """Whether the act is what a report says that is being checked."""
     node = _clause_verb(token)
@@ -341,14 +325,6 @@ def _unconfirmed(token: Token) -> bool:
         verb = verb.head  # "looking into reports that ..."
     return verb.lemma_.lower() in CHECKING or (verb.lemma_.lower() == "look" and any(
         c.lower_ == "into" for c in verb.children))
-
-
-# auxiliaries of what an act will or may bring about
-PROSPECTS = frozenset({"will", "would", "could", "may", "might", "can", "should", "'ll"})
-
-
-# nouns of fighting that also name an effort ("the battle to stop a referendum")
-EFFORTS = frozenset({"battle", "fight", "war", "struggle", "campaign", "crusade"})
 
 
 def _armed(token: Token, table: ActorTable) -> bool:

@@ -61,3 +61,32 @@ PLACE_PREPS = frozenset({"in", "at", "to", "into", "near", "on", "outside", "ins
 
 STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "determine", "prepare", "dedicate",
                                  "resolve", "poise", "set", "engage", "involve"})
+
+# Nouns whose "of" names an act already made, spoken of rather than told: "the
+# implementation of the agreement", "the collapse of the truce", "frustration with X's support".
+REFERENCE_HEADS = frozenset({"implementation", "terms", "text", "collapse", "anniversary",
+                             "details", "framework", "failure", "aftermath", "wake", "legacy",
+                             "breakdown", "expiry", "expiration", "extension", "architect"})
+ATTITUDE_HEADS = frozenset({"frustration", "anger", "concern", "concerns", "outrage", "worry",
+                            "fear", "fears", "displeasure", "unhappiness", "dissatisfaction",
+                            "irritation", "resentment"})
+# verbs whose "for" asks for an act ("yelled for the resignation of X"): it is not done
+ASKING_FOR = frozenset({"call", "yell", "shout", "chant", "cry", "clamour", "clamor", "campaign",
+                        "press", "push", "appeal", "ask", "plead", "agitate", "rally", "march",
+                        "protest", "demonstrate", "lobby", "hope", "wait", "pray", "argue"})
+# verbs that say a noun act stopped ("after a ceasefire ended")
+ENDING = frozenset({"end", "expire", "collapse", "lapse", "fail", "break"})
+
+# a report, claim or rumour that someone checks: what it says is not told (one that is
+# denied is, negated: ``context._denier``)
+HEARSAY = frozenset({"report", "reports", "claim", "claims", "allegation", "allegations",
+                     "rumour", "rumours", "rumor", "rumors"})
+CHECKING = frozenset({"investigate", "probe", "examine", "verify", "check", "question", "doubt",
+                      "study", "review"})
+
+# auxiliaries of what an act will or may bring about
+PROSPECTS = frozenset({"will", "would", "could", "may", "might", "can", "should", "'ll"})
+
+
+# nouns of fighting that also name an effort ("the battle to stop a referendum")
+EFFORTS = frozenset({"battle", "fight", "war", "struggle", "campaign", "crusade"})
