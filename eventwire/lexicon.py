@@ -150,43 +150,38 @@ MOVE_LEMMAS = frozenset({"visit", "travel", "fly", "arrive", "go", "come", "send
                          "trip", "tour", "head", "deploy", "return", "land", "attend"})
 
 
-def _rows(name: str) -> list[dict[str, str]]:
+def _data_lines(name: str) -> list[str]:
+    """The lines of a data file, blank lines and ``#`` comments dropped (none if it is absent)."""
     try:
         text = resources.files("eventwire").joinpath("data", name).read_text(encoding="utf-8")
     except FileNotFoundError:
         return []
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    return [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    reader = csv.DictReader(_data_lines(name), delimiter="\t", quoting=csv.QUOTE_NONE)
     return [{k.strip(): (v or "").strip() for k, v in row.items() if k} for row in reader]
 
 
 @lru_cache(maxsize=1)
 def place_nouns() -> frozenset[str]:
     """Nouns that name a kind of place ("city", "province", "region": data/place_nouns.txt)."""
-    text = resources.files("eventwire").joinpath("data", "place_nouns.txt").read_text(
-        encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines()
-                     if line.strip() and not line.startswith("#"))
+    return frozenset(line.strip() for line in _data_lines("place_nouns.txt"))
 
 
 @lru_cache(maxsize=1)
 def state_regions() -> dict[str, frozenset[str]]:
     """Region words of a described state -> its states ("west african": Benin, Ghana, ...:
     data/state_regions.tsv)."""
-    text = resources.files("eventwire").joinpath("data", "state_regions.tsv").read_text(
-        encoding="utf-8")
-    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return {words: frozenset(codes.split(";")) for words, codes in rows}
+    return {row["words"]: frozenset(row["states"].split(";")) for row in _rows("state_regions.tsv")}
 
 
 @lru_cache(maxsize=1)
 def negative_evaluations() -> frozenset[str]:
     """Words that condemn what they describe ("hostile", "a violation", "a terrorist":
     data/negative_evaluations.txt)."""
-    text = resources.files("eventwire").joinpath("data", "negative_evaluations.txt").read_text(
-        encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines()
-                     if line.strip() and not line.startswith("#"))
+    return frozenset(line.strip() for line in _data_lines("negative_evaluations.txt"))
 
 
 def _split(value: str) -> list[str]:

@@ -136,7 +136,7 @@ def read_token(token: Token, r: Reading) -> list[_Candidate]:
     """The candidate events one token states (none for most tokens)."""
     if token.i in r.suppressed or token.sent.start in r.games:
         return []
-    found = described(token, r.table, _speaker_at(token.idx, r.quotes))
+    found = described(token, r.table, r.quotes)
     if found is not None:  # "described the move as a hostile action": an accusation
         coding, source, partners, description = found
         r.suppressed |= description

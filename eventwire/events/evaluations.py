@@ -10,13 +10,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..lexicon import Trigger, negative_evaluations
-from ..quotes.lexicon import speech_cues
 from .arguments import _np_actors, _subject_of, object_partners
+from .context import _speaker_at
+from .rules import _reporter as reported_by
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from ..actors import ActorTable
+    from ..records import Quote
 
 __all__ = ["ACCUSATION", "CHARGE", "FRIENDSHIP", "befriended", "described"]
 
@@ -69,7 +71,7 @@ def _owner(noun: Token, table: ActorTable) -> list[str]:
 
 
 def described(token: Token, table: ActorTable,
-              speaker: str | None) -> tuple[Trigger, list[str], list[str], set[int]] | None:
+              quotes: tuple[Quote, ...]) -> tuple[Trigger, list[str], list[str], set[int]] | None:
     """(coding, source, target, tokens of the description) of a condemning description the token
     makes, or None: a verb of describing with a condemning predicate, or a copular clause
     with one said by a speaker (in a quotation or as a reported clause)."""
@@ -92,7 +94,7 @@ def described(token: Token, table: ActorTable,
                 [a for a in _owner(objects[0], table) if a not in named],
                 {t.i for t in predicate.subtree})
     if token.pos_ == "VERB" and lemma != "be":
-        return _charged(token, table, speaker)
+        return _charged(token, table, quotes)
     if lemma != "be" or token.pos_ not in ("AUX", "VERB"):
         return None
     predicate = next((c for c in token.children if c.dep_ in ("attr", "acomp")), None)
@@ -101,7 +103,7 @@ def described(token: Token, table: ActorTable,
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     target = _owner(predicate, table) or (
         _owner(subject, table) if subject is not None and subject.lower_ not in VAGUE else [])
-    speaker = _reporter(token, table, speaker)  # "X said the raid was illegal"
+    speaker = _reporter(token, table, quotes)  # "X said the raid was illegal"
     if speaker is None or not target or speaker in target:
         return None
     return ACCUSATION, [speaker], target, {t.i for t in predicate.subtree}
@@ -122,17 +124,18 @@ def befriended(token: Token, table: ActorTable) -> tuple[list[str], list[str]] |
     return (source, target) if source and target else None
 
 
-def _reporter(token: Token, table: ActorTable, speaker: str | None) -> str | None:
+def _reporter(token: Token, table: ActorTable, quotes: tuple[Quote, ...]) -> str | None:
     """Who says the clause: the quotation's speaker, or the subject of the verb of saying
-    the clause is the complement of."""
-    if speaker is None and token.dep_ == "ccomp" and token.head.lemma_.lower() in speech_cues().verbs:
-        reporters, _ = _subject_of(token.head, table)
+    the clause is reported under."""
+    speaker = _speaker_at(token.idx, quotes)
+    if speaker is None:
+        reporters = reported_by(token, table, speech_only=True)
         speaker = reporters[0] if reporters else None
     return speaker
 
 
 def _charged(token: Token, table: ActorTable,
-             speaker: str | None) -> tuple[Trigger, list[str], list[str], set[int]] | None:
+             quotes: tuple[Quote, ...]) -> tuple[Trigger, list[str], list[str], set[int]] | None:
     """A reported clause that says its subject did wrong ("saying they engaged in espionage",
     "said the opposition had committed fraud"): the reporter accuses the subject."""
     if token.lemma_.lower() not in COMMITTING:
@@ -143,7 +146,7 @@ def _charged(token: Token, table: ActorTable,
     wrong = next((w for w in wrongs if _condemns(w)), None)
     if wrong is None:
         return None
-    reporter = _reporter(token, table, speaker)
+    reporter = _reporter(token, table, quotes)
     subjects, passive = _subject_of(token, table)
     target = [a for a in subjects if a != reporter] if not passive else []
     if reporter is None or not target:

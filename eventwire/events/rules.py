@@ -11,7 +11,7 @@ from ..ontology import APPEAL_SUBCODE, DE_ESCALATION_CAMEO, PROMISE_CAMEO, THREA
 from ..quotes.lexicon import speech_cues
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
     from ..actors import ActorTable
 from .arguments import _np_actors, _specific, _subject_of
@@ -171,25 +171,20 @@ def _asked_code(root: str, asked: Trigger | None,
     return code, mode
 
 
-def _ended(doc: Doc, content: Trigger, token: Token) -> bool:
-    """Whether the promised act of type ``content`` is named as what is to be ended."""
-    for i in sorted(_complement_tokens(token)):
-        found = _match(doc[i])
-        if found is content:
-            head = doc[i].head
-            return doc[i].pos_ == "NOUN" and head.lemma_.lower() in ENDING_VERBS
-    return False
-
-
-def _content_triggers(token: Token) -> tuple[Trigger, ...]:
+def _content_acts(token: Token) -> list[tuple[Token, Trigger]]:
     """The lexicon acts inside the content of a request or promise ("called on X to
-    withdraw", "willingness to continue negotiations"), in text order."""
+    withdraw", "willingness to continue negotiations"), in text order, with their tokens."""
     out = []
     for i in sorted(_complement_tokens(token)):
         found = _match(token.doc[i])
         if found is not None and found.type not in ("REQUEST", "AGREE"):
-            out.append(found)
-    return tuple(out)
+            out.append((token.doc[i], found))
+    return out
+
+
+def _ended(act: Token) -> bool:
+    """Whether a promised act is named as what is to be ended ("vowed to end the conflict")."""
+    return act.pos_ == "NOUN" and act.head.lemma_.lower() in ENDING_VERBS
 
 
 def _specified(trig: Trigger, token: Token) -> Trigger:
@@ -197,12 +192,13 @@ def _specified(trig: Trigger, token: Token) -> Trigger:
     if not (trig.type == "REQUEST" and trig.cameo in ("020", "100")
             or trig.type == "AGREE" and trig.cameo == "030"):
         return trig
-    content = _content_triggers(token)
-    if not content:
+    acts = _content_acts(token)
+    if not acts:
         return trig
+    content = tuple(found for _, found in acts)
     mode: str | None = None
     if trig.type == "AGREE" and content[0].type in THREAT_CAMEO and token.lemma_.lower() in VOWS \
-            and not _ended(token.doc, content[0], token):
+            and not _ended(acts[0][0]):
         # "vowed to crack down on the protesters": a promise of force or penalty is a threat
         # (not "accepted a proposal to end the conflict")
         return replace(trig, type="THREATEN", mode=None, cameo=THREAT_CAMEO[content[0].type],
