@@ -528,3 +528,50 @@ def test_actors_first_person_in_a_quote_is_a_mention_every_event_can_cite(nlp: o
 def test_actors_a_visitor_is_not_placed_by_the_place_visited(nlp: object) -> None:
     doc, = _docs(["President Ana Torres will visit Addis Ababa next week, officials said."], nlp)
     assert next(a for a in doc.actors if a.name == "Ana Torres").country != "ETH"
+
+
+def test_actors_a_state_name_is_read_whole_not_by_its_tail() -> None:
+    """"the Democratic Republic of Congo's police" are Congolese (COD), not of the Republic of
+    the Congo (COG) that the name's last three words spell."""
+    from eventwire.actors.phrases import _country_in
+    from eventwire.lexicon import lexicon
+    doc = Doc(VOCAB, words=["the", "Democratic", "Republic", "of", "Congo", "'s", "police"])
+    assert _country_in(list(doc), lexicon()) == "COD"
+    doc = Doc(VOCAB, words=["the", "Republic", "of", "Congo", "'s", "army"])
+    assert _country_in(list(doc), lexicon()) == "COG"
+
+
+@pytest.mark.model
+def test_actors_its_in_the_aim_of_an_attack_is_not_the_attacker(nlp: object) -> None:
+    aimed, own_place, own_act = _docs([
+        "Kenya's interior ministry said Somalia's army fired mortars at its border posts.",
+        "Kenya said it had detained two foreign soldiers in its northern region.",
+        "Last year, Japan withdrew its offer of aid after the talks failed."], nlp)
+    def its(doc: Document) -> set[str | None]:
+        return {a.country for a in doc.actors for m in a.mentions if m.text == "its"}
+
+    assert its(aimed) == {"KEN"}
+    assert any(e.type == "ASSAULT" and {a.country for a in aimed.actors if a.id in e.target}
+               == {"KEN"} for e in aimed.events)
+    assert its(own_place) == {"KEN"}
+    assert its(own_act) == {"JPN"}
+
+
+@pytest.mark.model
+def test_actors_a_generic_agency_name_is_no_foreign_service(nlp: object) -> None:
+    doc, = _docs(["Protesters stormed the Security Service offices in Kharkiv."], nlp)
+    assert not any(a.country == "GBR" for a in doc.actors)
+
+
+def test_actors_a_mention_never_starts_with_a_closing_bracket() -> None:
+    """A parse that hangs ")" on the next noun phrase ("... Party (XP) walked out of
+    parliament") gives a mention from the noun phrase's first word, not from the bracket."""
+    from eventwire.actors.book import Book
+    doc = _parsed([("The", 1, "det", "DET", "O"), ("party", 6, "nsubj", "NOUN", "O"),
+                   ("(", 1, "punct", "PUNCT", "O"), ("XP", 1, "appos", "PROPN", "B-ORG"),
+                   (")", 5, "punct", "PUNCT", "O"), ("parliament", 6, "dobj", "NOUN", "O"),
+                   ("left", 6, "ROOT", "VERB", "O")])
+    book = Book(doc, ())
+    d = book.draft("org:x", "Parliament", "organization")
+    book.mention(d, 4, 6, doc[5])
+    assert list(d.mentions.values()) == ["parliament"]

@@ -19,6 +19,8 @@ __all__ = ["Book", "Draft"]
 
 # prepositions whose phrase belongs to the noun phrase it follows ("ambassador to Israel")
 PHRASE_PREPS = frozenset({"to", "at", "in", "from", "of", "for"})
+# marks that close or separate what comes before them: never the first word of a mention
+OPENING_PUNCT = frozenset({")", "]", ",", ";", ":"})
 
 
 # offices whose holder is a state's leader ("Hungary's leader")
@@ -87,6 +89,8 @@ class Book:
         return self.drafts[key]
 
     def mention(self, d: Draft, start_tok: int, end_tok: int, head: Token) -> None:
+        while start_tok < head.i and self.doc[start_tok].text in OPENING_PUNCT:
+            start_tok += 1  # ") walked out of parliament": a bracket the parse hung on the phrase
         span = self.doc[start_tok:end_tok]
         text = span.text.strip()
         if not text:
@@ -103,6 +107,8 @@ class Book:
         to Israel", "an official at the Unification Ministry"), as one more mention of ``d``
         that claims no token: "Israel" stays a mention of its own, and the span index prefers
         the shorter mention over it."""
+        while start_tok < head.i and self.doc[start_tok].text in OPENING_PUNCT:
+            start_tok += 1
         end = end_tok
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ in PHRASE_PREPS and child.i == end:

@@ -143,6 +143,9 @@ OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "pobj"})
 # takes the one of the word it depends on ("quick in recognizing him", "wants to meet him")
 CLAUSE_CLIMB = frozenset({"xcomp", "pcomp", "prep", "acomp", "conj", "agent"})
 CLAUSE_HOPS = 4
+# acts aimed at another party: their object is never the doer's own
+HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE"})
+AIM_PREPS = frozenset({"into", "onto", "on", "at", "against", "toward", "towards"})
 
 
 def clause_subjects(book: Book, token: Token) -> list[Draft]:
@@ -177,7 +180,8 @@ def pronouns(book: Book) -> None:
                               exclude=clause_subjects(book, token))
         elif low in ("it", "its") and token.dep_ in ("nsubj", "nsubjpass", "poss"):
             target = governing_subject(book, token, ("organization", "country", "group")) \
-                or antecedent(book, token, kinds=("organization", "country"))
+                or antecedent(book, token, kinds=("organization", "country"),
+                              exclude=attackers(book, token))
         else:
             continue
         if target is not None:
@@ -186,6 +190,27 @@ def pronouns(book: Book) -> None:
                 # "Kenya and Tanzania said they will ...": "they" is both
                 for other in coordinated(book, target):
                     book.mention(other, token.i, token.i + 1, token)
+
+
+def attackers(book: Book, token: Token) -> list[Draft]:
+    """The subject of the attack whose object or destination a possessive "its" names: "the
+    army lobbed shells into its territory" fires into someone else's territory, so "its" is
+    not the army ("detained soldiers in its region" and "withdrew its offer" keep their own
+    "its": a place where, and an act, are no aim)."""
+    if token.dep_ != "poss" or token.head.lower_ in book.lex.nouns:
+        return []
+    owned = token.head
+    if owned.dep_ == "pobj" and owned.head.lower_ in AIM_PREPS:
+        verb = owned.head.head
+    elif owned.dep_ == "dobj":
+        verb = owned.head
+    else:
+        return []
+    if verb.pos_ != "VERB" or not any(
+            t.type in HOSTILE_TYPES for t in book.lex.triggers.get(verb.lemma_.lower(), ())):
+        return []
+    return [book.drafts[k] for c in verb.children if c.dep_ == "nsubj"
+            for t in c.subtree if (k := book.token_owner.get(t.i)) is not None]
 
 
 def coordinated(book: Book, draft: Draft) -> list[Draft]:

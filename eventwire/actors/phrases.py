@@ -61,11 +61,15 @@ def _clean(text: str) -> str:
 
 
 def _left_edge(token: Token, stop: int | None = None) -> int:
-    """The first token index of the pre-modifiers of ``token`` (det, poss, compound, amod)."""
+    """The first token index of the pre-modifiers of ``token`` (det, poss, compound, amod),
+    never a punctuation mark (a parse that hangs "(XP)" on the next noun)."""
     left = token.i
     for child in token.lefts:
         if child.dep_ in MODIFIER_DEPS and (stop is None or child.i >= stop):
             left = min(left, child.left_edge.i)
+    doc = token.doc
+    while left < token.i and (doc[left].is_punct or doc[left].is_space):
+        left += 1
     return left
 
 
@@ -196,6 +200,7 @@ SIDING_PREFIXES = frozenset({"pro", "anti"})
 SIDING_SUFFIXES = frozenset({"backed", "allied", "aligned", "leaning", "friendly", "sponsored",
                              "supported", "funded", "armed", "trained"})
 HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
+NAME_TOKENS = 6  # the longest state name read whole ("the Democratic Republic of the Congo")
 
 
 def _sided(tokens: list[Token], start: int, end: int) -> bool:
@@ -214,9 +219,7 @@ def _country_in(tokens: list[Token], lex: Lexicon) -> str | None:
     text_tokens = [t for t in tokens if t.text not in ("’s", "'s")]
     capital = None
     for i in range(len(text_tokens)):
-        for size in (3, 2, 1):
-            if i + size > len(text_tokens):
-                continue
+        for size in range(min(NAME_TOKENS, len(text_tokens) - i), 0, -1):
             chunk = " ".join(t.text for t in text_tokens[i:i + size])
             if not chunk[:1].isupper() or _sided(text_tokens, i, i + size):
                 continue
