@@ -575,3 +575,13 @@ def test_actors_a_mention_never_starts_with_a_closing_bracket() -> None:
     d = book.draft("org:x", "Parliament", "organization")
     book.mention(d, 4, 6, doc[5])
     assert list(d.mentions.values()) == ["parliament"]
+
+
+@pytest.mark.model
+def test_actors_a_name_the_ner_missed_is_found_by_the_title_set_off_after_it(nlp: object) -> None:
+    doc, = _docs(["Officials said the talks would go on. Dorji Wangmo, a government spokesman "
+                  "in the northern province, urged protesters to go home."], nlp)
+    person = next((a for a in doc.actors if a.name == "Dorji Wangmo"), None)
+    assert person is not None and person.kind == "person" and person.sector == "GOV"
+    not_names, = _docs(["The United Nations, a global body, urged calm."], nlp)
+    assert not any(a.kind == "person" for a in not_names.actors)

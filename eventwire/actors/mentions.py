@@ -56,6 +56,37 @@ def people(book: Book) -> None:
                 and _clean(ent.text).split()[-1:] != [] \
                 and _clean(ent.text).split()[-1].lower() not in BODY_HEADS:
             named_person(book, ent)
+    for name in _unlabelled_names(book):
+        named_person(book, name)
+
+
+NAME_WORDS = (2, 4)  # words in a name the NER missed: a forename and a surname, or a few more
+
+
+def _unlabelled_names(book: Book) -> list[Span]:
+    """Names the NER left unlabelled that a person's title in apposition reveals: "Jan
+    Achakzai, a government spokesman in ..., urged": capitalised proper nouns set off before
+    a title."""
+    doc, out = book.doc, []
+    for token in doc:
+        head = token.head
+        if token.dep_ != "appos" or token.pos_ != "NOUN" or head.i >= token.i \
+                or head.pos_ != "PROPN" or head.ent_type_ or head.idx < book.dateline:
+            continue
+        start = head.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
+                and doc[start - 1].head.i == head.i and not doc[start - 1].ent_type_:
+            start -= 1
+        name = doc[start:head.i + 1]
+        if not NAME_WORDS[0] <= len(name) <= NAME_WORDS[1] \
+                or not all(t.is_title and t.is_alpha for t in name) \
+                or any(t.i in book.covered for t in name) \
+                or book.lex.title(name.text) or book.lex.organisation(name.text):
+            continue
+        title = _title_in(_words(list(doc[token.left_edge.i:token.i + 1])), book.lex)[0]
+        if title is not None and title.kind == "person":
+            out.append(name)
+    return out
 
 
 def entities(book: Book) -> None:
