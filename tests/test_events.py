@@ -779,3 +779,24 @@ def test_events_a_title_case_dateline_is_not_the_subject(text: str, nlp: object)
 def test_events_people_demanding_an_officials_resignation_are_protesting(nlp: object) -> None:
     doc = _doc("Thousands of Kenyans demanded the resignation of President William Ruto.", nlp)
     assert [(e[0], e[4]) for e in _events(doc)] == [("PROTEST", ["William Ruto"])]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Ghana and Togo exchanged gunfire on Tuesday.",
+    "Ghanaian and Togolese troops exchanged fire on Tuesday.",
+    "Tensions between Ghana and Togo rose this week. Troops from the two countries exchanged "
+    "gunfire on Tuesday.",
+])
+def test_events_an_exchange_of_fire_has_every_side_as_a_source(text: str, nlp: object) -> None:
+    doc = _doc(text, nlp)
+    country = {a.id: a.country for a in doc.actors}
+    fights = [e for e in doc.events if e.type == "ASSAULT"]
+    assert len(fights) == 1 and not fights[0].target, _events(doc)
+    assert {country[i] for i in fights[0].source} == {"GHA", "TGO"}, _events(doc)
+
+
+@pytest.mark.model
+def test_events_a_readiness_to_negotiate_is_an_intent_to_meet_with_one_party(nlp: object) -> None:
+    doc = _doc("Eritrea said it was ready to negotiate.", nlp)
+    assert [(e[0], e[1], e[3]) for e in _events(doc)] == [("AGREE", "036", ["Eritrea"])]

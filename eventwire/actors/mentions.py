@@ -390,7 +390,7 @@ def noun_phrase_actor(book: Book, tokens: list[Token], head: Token, *, default_k
             d.country, d.sector = "NGO", d.sector or "CVL"  # a civil-society body
     book.mention(d, tokens[0].i, tokens[-1].i + 1, head)
     book.phrase(d, head, tokens[0].i, tokens[-1].i + 1)
-    if title is not None and title.kind == "group" and named is None:
+    if title is not None and title.kind in ("group", "organization") and named is None:
         coordinated_demonyms(book, tokens, title, d)
     return d
 
@@ -401,7 +401,7 @@ ARMED_MARKS = frozenset({"army", "armies", "militia", "militias", "rebels", "reb
 
 
 def coordinated_demonyms(book: Book, tokens: list[Token], title: Title, first: Draft) -> None:
-    """"French and Egyptian warships": one group actor per country; each further
+    """"French and Egyptian warships", "Indian and Pakistani troops": one actor per country; each further
     country's mention is its demonym, which the event stage reads on the head noun."""
     for token in tokens:
         if token.dep_ != "conj" or token.ent_type_ != "NORP":
@@ -409,9 +409,9 @@ def coordinated_demonyms(book: Book, tokens: list[Token], title: Title, first: D
         code = book.lex.country_code(token.text)
         if code is None or code == first.country:
             continue
-        d = book.draft(f"group:{code}:{title.role.lower()}",
+        d = book.draft(f"{first.kind}:{code}:{title.role.lower()}",
                        f"{_demonym_name(code, book.lex)} {first.name.split(' ', 1)[-1]}",
-                       "group")
+                       first.kind)
         d.absorb(title, code)
         book.mention(d, token.i, token.i + 1, token)
 
@@ -468,7 +468,29 @@ def title_phrases(book: Book) -> None:
         if low in PEER_NOUNS or any(w in PEER_NOUNS for w in words):
             peer(book, tokens, token)
             continue
+        states = _states_of_pair(book, token) if context is None else []
+        if len(states) > 1:
+            # "troops from the two countries", "officials of both states": those of each
+            for code in states:
+                noun_phrase_actor(book, tokens, token, default_kind="organization", hint=code)
+            continue
         noun_phrase_actor(book, tokens, token, default_kind="organization", hint=context)
+
+
+def _states_of_pair(book: Book, token: Token) -> list[str]:
+    """The countries of the states that a "from"/"of" object of ``token`` names together
+    ("troops from the two countries": the two states named before), in text order."""
+    for child in token.children:
+        if child.dep_ != "prep" or child.lower_ not in ("from", "of"):
+            continue
+        for pobj in child.children:
+            if pobj.dep_ != "pobj":
+                continue
+            span = (book.doc[pobj.left_edge.i].idx, pobj.idx + len(pobj.text))
+            codes = [d.country for d in book.drafts.values()
+                     if d.kind == "country" and d.country and span in d.mentions]
+            return list(dict.fromkeys(c for c in codes if c))
+    return []
 
 
 def office(book: Book, tokens: list[Token], head: Token, poss: Token) -> None:

@@ -561,8 +561,9 @@ def _decided(token: Token, trig: Trigger, source: list[str], partners: list[str]
     out: list[_Candidate] = []
     for place in _event_places(token, trig, r.places, r.doc):
         targets, place = _hosted_by(token, trig, source, partners, place, r)
-        if trig.type == "CONSULT" and not targets and len(source) < 2:
-            continue
+        if trig.type == "CONSULT" and not targets and len(source) < 2 and not (
+                modality == "intended" and not future):
+            continue  # a meeting has two parties; the wish for one ("ready to talks") has one
         if not targets and trig.type not in UNKNOWN_SOURCE_TYPES and not any(
                 _specific(table.by_id(a)) for a in source):
             continue  # "critics complained": no one in particular says something to no one
