@@ -800,3 +800,20 @@ def test_events_an_exchange_of_fire_has_every_side_as_a_source(text: str, nlp: o
 def test_events_a_readiness_to_negotiate_is_an_intent_to_meet_with_one_party(nlp: object) -> None:
     doc = _doc("Eritrea said it was ready to negotiate.", nlp)
     assert [(e[0], e[1], e[3]) for e in _events(doc)] == [("AGREE", "036", ["Eritrea"])]
+
+
+@pytest.mark.model
+def test_events_a_weapon_names_its_doer_when_it_is_the_subject(nlp: object) -> None:
+    doc = _doc("A rocket fired by Hamas militants hit the port on Sunday.", nlp)
+    country = {a.id: a.country for a in doc.actors}
+    assert [(e.type, [country[i] for i in e.source]) for e in doc.events] == [
+        ("ASSAULT", ["PSE"])], _events(doc)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The ministry declined to say whether troops had fired on protesters.",
+    "Officials did not say if police had arrested the opposition leaders.",
+])
+def test_events_what_a_refused_answer_would_have_told_is_no_event(text: str, nlp: object) -> None:
+    assert _events(_doc(text, nlp)) == []

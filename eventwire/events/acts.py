@@ -32,6 +32,7 @@ from .arguments import (
     own_government,
     purpose_partners,
     threatened_party,
+    weapon_doer,
 )
 from .candidates import _Candidate
 from .coding import recode
@@ -396,6 +397,8 @@ def _parties(token: Token, trig: Trigger, phrase: set[int],
             if not agent and trig.type == "ASSAULT":
                 agent = means_actors(token, table)  # "killed in Israeli shelling"
             source, partners = agent, source
+        elif not source and trig.type == "ASSAULT":
+            source = weapon_doer(token, table)  # "a missile fired by X hit ..."
     else:
         source = _noun_source(token, table)
         partners = _partners(token, table, set(source), phrase,

@@ -497,6 +497,22 @@ def means_actors(verb: Token, table: ActorTable) -> list[str]:
     return []
 
 
+def weapon_doer(verb: Token, table: ActorTable) -> list[str]:
+    """The doer named on the weapon that is the subject of an act of violence: "a missile
+    fired by the rebels hit the port", "a bomb planted by militants killed two"."""
+    for subj in verb.children:
+        if subj.dep_ != "nsubj" or subj.lemma_.lower() not in WEAPONS:
+            continue
+        for acl in subj.children:
+            if acl.dep_ != "acl":
+                continue
+            found = [a for c in acl.children if c.dep_ == "agent"
+                     for p in c.children if p.dep_ == "pobj" for a in _np_actors(p, table)]
+            if found:
+                return found
+    return []
+
+
 def own_forces(source: list[str], partners: list[str], table: ActorTable,
                named: bool = False) -> tuple[list[str], list[str]]:
     """What is mobilised is the source's own force, not a target: "X deployed troops" is X's,

@@ -126,6 +126,17 @@ def _inside_denied(token: Token) -> bool:
     return False
 
 
+# marks of an embedded question ("declined to say whether troops fired"): what the clause
+# asks is as much an event as its governor reports one
+EMBEDDED_QUESTION = frozenset({"whether", "if"})
+
+
+def _asks(clause: Token) -> bool:
+    """A complement clause that is an embedded question ("say whether troops fired")."""
+    return clause.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in EMBEDDED_QUESTION
+                                          for c in clause.children)
+
+
 def _no_event(token: Token) -> bool:
     """Whether the trigger's clause states no event at all: a right or ability ("citizens have
     a right to demonstrate", "the council can impose sanctions"), a habit ("usually protests"),
@@ -134,7 +145,8 @@ def _no_event(token: Token) -> bool:
     attack"), a clause nested in a denied claim, or a question."""
     chain = _chain(token)
     for position, node in enumerate(chain):
-        if any(c.dep_ == "mark" and _cue(c.lower_, "mark") == "hypothetical" for c in node.children):
+        if not _asks(node) and any(c.dep_ == "mark" and _cue(c.lower_, "mark") == "hypothetical"
+                                   for c in node.children):
             return False  # "can impose sanctions if ...": a conditional act
         if any(c.dep_ in ("aux", "advmod") and _cue(c.lower_, "aux") == "none"
                for c in node.children) and not _conditional(node):
@@ -143,7 +155,7 @@ def _no_event(token: Token) -> bool:
         if position > 0 and (_cue(lemma, "governor") == "none" or (
                 _cue(lemma, "report") == "none" and _unreported(node))):
             return True
-        if node.dep_ == "ccomp" and not _to_clause(node):
+        if node.dep_ == "ccomp" and not _to_clause(node) and not _asks(node):
             break  # "we can confirm that X received ...": the clause reported is stated
     if token.pos_ == "NOUN" and any(c.dep_ == "det" and _cue(c.lower_, "det") == "none"
                                     for c in token.children):
