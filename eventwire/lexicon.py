@@ -178,6 +178,13 @@ def state_regions() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def sovereigns() -> dict[str, str]:
+    """Dependent territory -> the state whose actors its people are ("NCL" -> "FRA":
+    data/territories.tsv)."""
+    return {row["territory"]: row["sovereign"] for row in _rows("territories.tsv")}
+
+
+@lru_cache(maxsize=1)
 def negative_evaluations() -> frozenset[str]:
     """Words that condemn what they describe ("hostile", "a violation", "a terrorist":
     data/negative_evaluations.txt)."""

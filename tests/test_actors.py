@@ -585,3 +585,26 @@ def test_actors_a_name_the_ner_missed_is_found_by_the_title_set_off_after_it(nlp
     assert person is not None and person.kind == "person" and person.sector == "GOV"
     not_names, = _docs(["The United Nations, a global body, urged calm."], nlp)
     assert not any(a.kind == "person" for a in not_names.actors)
+
+
+@pytest.mark.model
+def test_actors_where_the_sentence_happens_outranks_whom_it_names(nlp: object) -> None:
+    doc, = _docs(["Rallies spread in Tunisia over bread prices, with demonstrators demanding the "
+                  "expulsion of the French envoy."], nlp)
+    assert _country_of(doc, "demonstrators") == "TUN"
+
+
+@pytest.mark.model
+def test_actors_people_of_a_dependent_territory_are_the_sovereigns(nlp: object) -> None:
+    doc, = _docs(["Police in Papeete, French Polynesia, arrested dozens of protesters on "
+                  "Monday."], nlp)
+    assert _country_of(doc, "Police") == "FRA"
+    assert {p.country for p in doc.places if p.text == "French Polynesia"} <= {"PYF"}
+
+
+def test_actors_every_territory_names_a_state_of_the_country_table() -> None:
+    from eventwire.lexicon import lexicon, sovereigns
+    table = sovereigns()
+    assert table["NCL"] == "FRA" and table["FLK"] == "GBR"
+    assert set(table.values()) <= set(lexicon().countries)
+    assert not set(table) & set(lexicon().countries)  # a territory is no sovereign state

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from ..lexicon import sovereigns
 from ..records import Actor, Mention, Place, stable_id
 from . import coref, mentions
 from .book import Book
@@ -81,6 +82,7 @@ def find_actors(doc: Doc, places: tuple[Place, ...] = (), published: date | None
         if not d.mentions or (d.kind != "person" and d.country is None and d.sector in (None, "GOV")
                               and d.key.startswith(("group:", "organization:None"))):
             continue  # "the ministry", "a delegation": nobody in particular
+        d.country = sovereigns().get(d.country or "", d.country)  # "police in Papeete": French
         actor_id = stable_id("ac", key)
         mentions = tuple(Mention(start=s, end=e, text=t) for (s, e), t in sorted(d.mentions.items()))
         cameo = d.cameo or _cameo(d.country, d.sector, lex)

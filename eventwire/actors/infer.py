@@ -237,9 +237,28 @@ def _from_sentences(reader: Book, d: Draft, named: list[tuple[int, str]]) -> str
         if sent is None:
             continue
         inside = {c for pos, c in named if sent[0] <= pos < sent[1]}
+        if len(inside) > 1:
+            # "rallies in Tunisia, with marchers demanding the expulsion of a foreign
+            # envoy": where the sentence happens outranks whom it names
+            inside = {c for pos, c in named if sent[0] <= pos < sent[1]
+                      and _locative(reader, pos)} or inside
         if len(inside) == 1:
             return inside.pop()
     return None
+
+
+LOCATIVE_PREPS = frozenset({"in", "across", "throughout", "inside", "around"})
+
+
+def _locative(reader: Book, offset: int) -> bool:
+    """Whether the country named at ``offset`` is where something happens ("in Tunisia")."""
+    span = reader.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    head = span[0]
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
 
 
 def _hosts(reader: Book, d: Draft) -> set[str]:
