@@ -608,3 +608,13 @@ def test_actors_every_territory_names_a_state_of_the_country_table() -> None:
     assert table["NCL"] == "FRA" and table["FLK"] == "GBR"
     assert set(table.values()) <= set(lexicon().countries)
     assert not set(table) & set(lexicon().countries)  # a territory is no sovereign state
+
+
+@pytest.mark.model
+def test_actors_the_army_is_the_force_named_before_it(nlp: object) -> None:
+    doc, = _docs(["Rwanda's security forces crossed the border on Monday. The army used heavy "
+                  "weapons against villagers in North Kivu, Congo, residents said."], nlp)
+    assert _country_of(doc, "The army") == "RWA"
+    plural, = _docs(["Rwanda's security forces crossed the border on Monday. The forces that "
+                     "attacked villagers in North Kivu, Congo, were not identified."], nlp)
+    assert _country_of(plural, "The forces") != "RWA"

@@ -166,6 +166,26 @@ def _possessor(reader: Book, d: Draft) -> str | None:
     return None
 
 
+FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
+
+
+def _force_named_before(reader: Book, d: Draft) -> str | None:
+    """"The army" after "Ethiopia's security forces": a state's armed force or police, in the
+    singular and definite, with no country of its own, is the force of the country named for
+    one before it (the nearest)."""
+    if d.sector not in FORCE_SECTORS or not d.mentions:
+        return None
+    start, end = min(d.mentions)
+    first = reader.doc.char_span(start, end, alignment_mode="expand")
+    if first is None or not len(first) or first[0].lower_ != "the" \
+            or first.root.tag_ != "NN":
+        return None  # "the forces that are besieging ..." may be anyone's
+    before = [(min(o.mentions)[0], o.country) for o in reader.drafts.values()
+              if o is not d and o.sector in FORCE_SECTORS and o.country and not o.inferred
+              and o.mentions and min(o.mentions)[0] < start]
+    return max(before)[1] if before else None
+
+
 def _destinations(reader: Book, d: Draft) -> set[str]:
     """Countries of the places this person travels to ("X will visit Addis Ababa")."""
     out: set[str] = set()
@@ -295,7 +315,7 @@ def infer_countries(reader: Book, places: tuple[Place, ...]) -> None:
         country: str | None = None
         if _generic(d) or d.kind in ("organization", "group"):
             hosts = _hosts(reader, d)
-            country = _possessor(reader, d) or _from_sentences(
+            country = _possessor(reader, d) or _force_named_before(reader, d) or _from_sentences(
                 reader, d, [(pos, c) for pos, c in named if c not in hosts]) or next(
                 (c for c in (dateline, dominant) if c and c not in hosts), None)
             if country is None and hosts:  # the state the article names most, its host aside
