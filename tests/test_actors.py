@@ -618,3 +618,16 @@ def test_actors_the_army_is_the_force_named_before_it(nlp: object) -> None:
     plural, = _docs(["Rwanda's security forces crossed the border on Monday. The forces that "
                      "attacked villagers in North Kivu, Congo, were not identified."], nlp)
     assert _country_of(plural, "The forces") != "RWA"
+
+
+def test_actors_first_names_the_ner_left_out_are_part_of_the_name() -> None:
+    """"Warsame" + "Abu Yusuf": capitalised compounds of the name's head before it are its
+    first names; a title word before a name ("Secretary X Y") is not; the spokesman's mention
+    never starts with the possessive ending of another actor's name."""
+    rows = [("Warsame", 2, "compound", "PROPN", "O"), ("Abu", 2, "compound", "PROPN", "B-PERSON"),
+            ("Yusuf", 4, "nsubj", "PROPN", "I-PERSON"), (",", 2, "punct", "PUNCT", "O"),
+            ("said", 4, "ROOT", "VERB", "O"), (".", 4, "punct", "PUNCT", "O")]
+    assert "Warsame Abu Yusuf" in _by_name(_parsed(rows))
+    titled = [("Secretary", 2, "compound", "PROPN", "O"), ("Ana", 2, "compound", "PROPN", "B-PERSON"),
+              ("Ruiz", 3, "nsubj", "PROPN", "I-PERSON"), ("said", 3, "ROOT", "VERB", "O")]
+    assert "Ana Ruiz" in _by_name(_parsed(titled))

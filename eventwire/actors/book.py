@@ -19,8 +19,9 @@ __all__ = ["Book", "Draft"]
 
 # prepositions whose phrase belongs to the noun phrase it follows ("ambassador to Israel")
 PHRASE_PREPS = frozenset({"to", "at", "in", "from", "of", "for"})
-# marks that close or separate what comes before them: never the first word of a mention
-OPENING_PUNCT = frozenset({")", "]", ",", ";", ":"})
+# marks that close or separate what comes before them, and a possessive ending left when its
+# owner is another actor's mention ("Hamas['s spokesman]"): never a mention's first word
+OPENING_PUNCT = frozenset({")", "]", ",", ";", ":", "'s", "\u2019s"})
 
 
 # offices whose holder is a state's leader ("Hungary's leader")

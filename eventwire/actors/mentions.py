@@ -10,10 +10,12 @@ titles must not become bodies of their own), then "Secretary of State" before th
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..lexicon import BODY_HEADS, MOVE_LEMMAS, Title, state_regions
+from ..lexicon import BODY_HEADS, MOVE_LEMMAS, Title, lexicon, state_regions
 from ..nlp import doc_text
+from ..registry import HONORIFICS
 from .book import Book, Draft
 from .phrases import (
     DOCUMENT_NOUNS,
@@ -120,7 +122,7 @@ def entities(book: Book) -> None:
 
 def named_person(book: Book, ent: Span) -> None:
     lex, doc = book.lex, book.doc
-    ent = _with_numeral(ent)
+    ent = _with_forenames(_with_numeral(ent), book)
     root = ent.root
     name = _clean(ent.text)
     name_tokens = name.split()
@@ -189,6 +191,28 @@ def _with_numeral(ent: Span) -> Span:
     if ent.end < len(doc) and _NUMERAL.match(doc[ent.end].text) and not doc[ent.end].ent_type_:
         return doc[ent.start:ent.end + 1]
     return ent
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Every word of a title ("secretary", "minister", "general"): never a first name."""
+    return frozenset(w for k in lexicon().titles for w in k.split())
+
+
+def _with_forenames(ent: Span, book: Book) -> Span:
+    """"Warsame" + "Abu Yusuf": capitalised words the NER left out before a name, that the
+    parse makes part of it (compounds of its head), are its first names; a title, a state or
+    a known body is not."""
+    doc, start = ent.doc, ent.start
+    while start > ent.sent.start:
+        t = doc[start - 1]
+        if t.pos_ != "PROPN" or t.dep_ != "compound" or t.head.i not in range(ent.start, ent.end) \
+                or not t.is_title or not t.is_alpha or t.ent_type_ not in ("", "PERSON") \
+                or t.lower_ in _title_words() or book.lex.country_code(t.text) \
+                or book.lex.organisation(t.text) or t.lower_ in HONORIFICS:
+            break
+        start -= 1
+    return doc[start:ent.end] if start < ent.start else ent
 
 
 def _rejoin_of(ent: Span) -> Span:
