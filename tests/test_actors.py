@@ -631,3 +631,26 @@ def test_actors_first_names_the_ner_left_out_are_part_of_the_name() -> None:
     titled = [("Secretary", 2, "compound", "PROPN", "O"), ("Ana", 2, "compound", "PROPN", "B-PERSON"),
               ("Ruiz", 3, "nsubj", "PROPN", "I-PERSON"), ("said", 3, "ROOT", "VERB", "O")]
     assert "Ana Ruiz" in _by_name(_parsed(titled))
+
+
+@pytest.mark.model
+def test_actors_a_bodys_parts_and_titled_members_are_mentions_with_its_name(nlp: object) -> None:
+    staff, board, ministers = _docs([
+        "World Bank staff met Kenyan officials in Nairobi in July.",
+        "The board of the World Bank approved a loan to Ghana.",
+        "Japan hosted G7 finance ministers in Tokyo on Friday."], nlp)
+
+    def mentions_of(doc: Document, text: str) -> set[str | None]:
+        return {a.country for a in doc.actors for m in a.mentions if m.text == text}
+
+    assert mentions_of(staff, "World Bank staff") == {"UNO"}
+    assert mentions_of(board, "The board of the World Bank") == {"UNO"}
+    assert mentions_of(ministers, "G7 finance ministers") == {"IGO"}
+    assert mentions_of(ministers, "G7") == {"IGO"}  # the body keeps its own name
+
+
+@pytest.mark.model
+def test_actors_a_name_cut_after_the_demonym_of_its_of_phrase_goes_on(nlp: object) -> None:
+    doc, = _docs(["The Central Union of Ghanaian Teachers said the strike would go on."], nlp)
+    names = {a.name for a in doc.actors}
+    assert any(n.endswith("Union of Ghanaian Teachers") for n in names), names

@@ -215,6 +215,18 @@ def _with_forenames(ent: Span, book: Book) -> Span:
     return doc[start:ent.end] if start < ent.start else ent
 
 
+def _through_demonym(ent: Span, book: Book) -> Span:
+    """"the National Union of Kenyan" + "Teachers": a name the NER cut after the demonym
+    of an "of" phrase goes on through the capitalised nouns that follow."""
+    doc, end = ent.doc, ent.end
+    if len(ent) < 3 or ent[-2].lower_ != "of" or book.lex.demonyms.get(ent[-1].lower_) is None:
+        return ent
+    while end < len(doc) and doc[end].is_title and doc[end].pos_ in ("NOUN", "PROPN") \
+            and doc[end].ent_type_ in ("", "NORP", "ORG"):
+        end += 1
+    return doc[ent.start:end]
+
+
 def _rejoin_of(ent: Span) -> Span:
     """"the Central Bank of" + "Egypt": a name the NER cut before the place it is of."""
     doc = ent.doc
@@ -272,7 +284,7 @@ def surname_of_person(book: Book, ent: Span) -> bool:
 
 def named_organisation(book: Book, ent: Span) -> None:
     lex = book.lex
-    ent = _rejoin_of(ent)
+    ent = _through_demonym(_rejoin_of(ent), book)
     root = ent.root
     known = book.acronyms.get(_clean(ent.text))
     if known is not None:  # "the RUF", once "Revolutionary United Front (RUF)" was read
@@ -288,6 +300,7 @@ def named_organisation(book: Book, ent: Span) -> None:
         d.country, d.sector, d.role = d.country or org.country, d.sector or org.sector, org.role
         d.cameo = org.cameo
         book.mention(d, min(start, ent.start), ent.end, root)
+        _unit_of(book, d, root)
         return
     if surname_of_person(book, ent):
         return
@@ -302,6 +315,31 @@ def named_organisation(book: Book, ent: Span) -> None:
         end, root = end + 1, after  # "the Pakistan Muslim League-N party": the party
     tokens = list(book.doc[start:end])
     noun_phrase_actor(book, tokens, root, default_kind="organization", named=_clean(ent.text))
+
+
+# parts of a body that act for it: "World Bank staff", "the AU Commission", "the board of
+# the World Bank"
+UNIT_NOUNS = frozenset({"staff", "board", "commission", "secretariat", "leadership", "council",
+                        "delegation", "team", "mission", "presidency", "executive"})
+
+
+def _unit_of(book: Book, d: Draft, root: Token) -> None:
+    """The noun phrase of a part of the body ``d`` whose name ``root`` heads ("World Bank
+    staff", "the board of the World Bank"), as one more mention of ``d`` that claims no token."""
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of":
+        head = head.head
+    elif root.dep_ not in ("compound", "nmod"):
+        return
+    if head.i == root.i or head.pos_ not in ("NOUN", "PROPN") or head.lower_ not in UNIT_NOUNS:
+        return
+    doc = book.doc
+    start = min(head.left_edge.i, root.i)
+    end = max(head.i, root.right_edge.i) + 1
+    while start < head.i and doc[start].text in ("'s", "\u2019s", ",", "(", ")"):
+        start += 1
+    span = doc[start:end]
+    d.add(span.start_char, span.end_char, span.text)
 
 
 def _described_by(book: Book, start: int) -> int:
@@ -498,7 +536,12 @@ def title_phrases(book: Book) -> None:
             for code in states:
                 noun_phrase_actor(book, tokens, token, default_kind="organization", hint=code)
             continue
-        noun_phrase_actor(book, tokens, token, default_kind="organization", hint=context)
+        d = noun_phrase_actor(book, tokens, token, default_kind="organization", hint=context)
+        if d is not None and start < tokens[0].i:
+            # "G7 finance ministers": the phrase with the body that names it, as a mention
+            # that claims no token ("G7" stays the body's own)
+            span = doc[start:token.i + 1]
+            d.add(span.start_char, span.end_char, span.text)
 
 
 def _states_of_pair(book: Book, token: Token) -> list[str]:
