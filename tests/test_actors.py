@@ -592,6 +592,9 @@ def test_actors_where_the_sentence_happens_outranks_whom_it_names(nlp: object) -
     doc, = _docs(["Rallies spread in Tunisia over bread prices, with demonstrators demanding the "
                   "expulsion of the French envoy."], nlp)
     assert _country_of(doc, "demonstrators") == "TUN"
+    thing, = _docs(["A Kenyan judge sentenced a Somali trader for recruiting fighters for a "
+                    "militia based in Yemen."], nlp)
+    assert _country_of(thing, "fighters") != "YEM"  # where a group is, not where an act is
 
 
 @pytest.mark.model

@@ -271,14 +271,18 @@ LOCATIVE_PREPS = frozenset({"in", "across", "throughout", "inside", "around"})
 
 
 def _locative(reader: Book, offset: int) -> bool:
-    """Whether the country named at ``offset`` is where something happens ("in Tunisia")."""
+    """Whether the country named at ``offset`` is where something happens ("rallies in
+    Tunisia", "spread in Tunisia"; not "a militia based in Chad")."""
     span = reader.doc.char_span(offset, offset + 1, alignment_mode="expand")
     if span is None or not len(span):
         return False
     head = span[0]
     while head.dep_ == "compound" and head.head.i != head.i:
         head = head.head
-    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
+    if head.dep_ != "pobj" or head.head.lower_ not in LOCATIVE_PREPS:
+        return False
+    at = head.head.head  # what happens there: an act ("rallies in Tunisia"), not a thing
+    return at.pos_ in ("VERB", "AUX") or at.lemma_.lower() in reader.lex.nouns
 
 
 def _hosts(reader: Book, d: Draft) -> set[str]:
