@@ -817,3 +817,26 @@ def test_events_a_weapon_names_its_doer_when_it_is_the_subject(nlp: object) -> N
 ])
 def test_events_what_a_refused_answer_would_have_told_is_no_event(text: str, nlp: object) -> None:
     assert _events(_doc(text, nlp)) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "aid"), [
+    ("Ottawa ordered the evacuation of Canadian embassy staff and their families.",
+     False),
+    ("Canada has begun the evacuation of 300 Canadian nationals from the capital.", False),
+    ("India evacuated 200 Nepalese citizens from Kabul.", True),
+])
+def test_events_evacuating_ones_own_people_is_no_aid(text: str, aid: bool, nlp: object) -> None:
+    assert any(e[0] == "AID" for e in _events(_doc(text, nlp))) is aid
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "event"), [
+    ("Rebel groups in Kenya are still able to stage raids on police posts.", None),
+    ("Kenyan police have detained the activist several times since 2019.", None),
+    ("The singer has captured the imagination of many Kenyans.", None),
+    ("Kenyan police arrested the activist on Monday.", "COERCE"),
+])
+def test_events_abilities_records_and_idioms_are_no_events(text: str, event: str | None,
+                                                          nlp: object) -> None:
+    assert [e[0] for e in _events(_doc(text, nlp))] == ([event] if event else [])

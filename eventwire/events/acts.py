@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ..lexicon import Trigger
+from ..lexicon import Trigger, lexicon
 from ..nlp import doc_text
 from ..ontology import CONCESSIVE_ACTS, COOPERATIVE_ACTS, REFUSAL_CAMEO
 from ..records import Place, Quote, Time
@@ -513,6 +513,32 @@ def _refusal(token: Token, source: list[str], table: ActorTable) -> bool:
         or (a.kind == "group" and a.role is None and a.country)) for a in actors)  # "Israelis"
 
 
+# acts of moving people out of harm's way: aid when they are others, not when they are one's own
+EVACUATIONS = frozenset({"evacuate", "evacuation", "airlift", "repatriate", "repatriation"})
+POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
+
+
+def _own_people_moved(token: Token, source: list[str], partners: list[str],
+                      table: ActorTable) -> bool:
+    """A state evacuating its own nationals or staff ("Ottawa launched an evacuation of
+    Canadian staff", "evacuated 300 Canadian nationals"): no aid to another party."""
+    if token.lemma_.lower() not in EVACUATIONS or not source:
+        return False
+    own = countries_of(source, table)
+    if partners and countries_of(partners, table) and countries_of(partners, table) <= own:
+        return True
+    moved = [c for c in token.children if c.dep_ == "dobj"] + [
+        p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children if p.dep_ == "pobj"]
+    for noun in moved:
+        for mod in noun.children:
+            if mod.dep_ == "poss" and mod.lower_ in POSSESSIVES:
+                return True
+            if mod.dep_ in ("amod", "compound") and lexicon().country_code(mod.text) in own:
+                return True
+    return False
+
+
 def _decided(token: Token, trig: Trigger, source: list[str], partners: list[str],
              r: Reading) -> list[_Candidate]:
     """Coding (by the parties, by what is asked), modality, reporter, then one candidate per
@@ -550,6 +576,8 @@ def _decided(token: Token, trig: Trigger, source: list[str], partners: list[str]
         modality, future = "asserted", False
     if "actor_object" in trig.flags and not partners:
         return []
+    if trig.type == "AID" and _own_people_moved(token, source, partners, table):
+        return []  # "evacuation of Canadian staff" by Ottawa: no aid to anyone
     if trig.type == "REQUEST" and not partners and _generic_appeal(token):
         return []  # "called for peace", "urged calm": an appeal to no one for no one's act
     if trig.type == "REQUEST" and token.lemma_.lower() in COMMANDS and _subordinates(

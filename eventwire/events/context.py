@@ -131,6 +131,20 @@ def _inside_denied(token: Token) -> bool:
 EMBEDDED_QUESTION = frozenset({"whether", "if"})
 
 
+# "many times", "several times": how often an act has happened so far
+REPEAT_COUNTS = frozenset({"many", "several", "numerous", "multiple", "countless", "repeated"})
+
+
+def _repeated_so_far(node: Token) -> bool:
+    """"X has been detained several times": a perfect with a count of times states a record of
+    acts, none in particular ("was breached several times" on a day stays an event)."""
+    if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve", "'s")
+               for c in node.children):
+        return False
+    return any(c.dep_ == "npadvmod" and c.lower_ == "times" and any(
+        m.lower_ in REPEAT_COUNTS for m in c.children) for c in node.children)
+
+
 def _asks(clause: Token) -> bool:
     """A complement clause that is an embedded question ("say whether troops fired")."""
     return clause.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in EMBEDDED_QUESTION
@@ -152,6 +166,11 @@ def _no_event(token: Token) -> bool:
                for c in node.children) and not _conditional(node):
             return True
         lemma = node.lemma_.lower()
+        if position > 0 and lemma == "able" and not (
+                node.head.lemma_ == "be" and node.head.tag_ == "VBD"):
+            return True  # "are still able to stage raids": an ability ("was able to": done)
+        if _repeated_so_far(node):
+            return True  # "has been detained several times": a record, not an event
         if position > 0 and (_cue(lemma, "governor") == "none" or (
                 _cue(lemma, "report") == "none" and _unreported(node))):
             return True
