@@ -840,3 +840,27 @@ def test_events_evacuating_ones_own_people_is_no_aid(text: str, aid: bool, nlp: 
 def test_events_abilities_records_and_idioms_are_no_events(text: str, event: str | None,
                                                           nlp: object) -> None:
     assert [e[0] for e in _events(_doc(text, nlp))] == ([event] if event else [])
+
+
+@pytest.mark.model
+def test_events_the_countries_named_together_are_the_parties_of_the_next_act(nlp: object) -> None:
+    doc = _doc("Ghana and Togo held talks on Friday. The countries also agreed to boost trade.", nlp)
+    country = {a.id: a.country for a in doc.actors}
+    agreed = [e for e in doc.events if e.type == "AGREE"]
+    assert agreed and {country[i] for i in agreed[0].source} == {"GHA", "TGO"}, _events(doc)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Kenyan President William Ruto spoke to reporters in Nairobi.",
+    "Kenyan President William Ruto briefed journalists on Monday.",
+])
+def test_events_speaking_to_the_press_is_no_meeting(text: str, nlp: object) -> None:
+    assert not [e for e in _events(_doc(text, nlp)) if e[0] == "CONSULT"]
+
+
+@pytest.mark.model
+def test_events_what_a_pact_would_allow_is_no_act(nlp: object) -> None:
+    doc = _doc("Ghana and Togo will negotiate a security accord that would let Ghana deploy "
+               "troops in Togo.", nlp)
+    assert [e[0] for e in _events(doc)] == ["CONSULT"], _events(doc)

@@ -96,6 +96,13 @@ def _group_mentions(book: Book, words: frozenset[str],
         if token.i in book.covered or token.pos_ != "NOUN" or low not in words:
             continue
         det = [t for t in token.lefts if t.lower_ in GROUP_SIZES]
+        if not det and token.tag_ == "NNS" and [t.lower_ for t in token.lefts] == ["the"]:
+            # "the countries also agreed": the states named together just before
+            found = next((g for kind in kinds_of(low)
+                          if len(g := _last_together(book, token, kind)) > 1), [])
+            for d in found:
+                book.mention(d, _left_edge(token), token.i + 1, token)
+            continue
         if not det or any(t.pos_ == "PROPN" or (t.ent_type_ and t.ent_type_ != "CARDINAL")
                           or (t.pos_ == "ADJ" and t.lower_ not in UNRESTRICTIVE)
                           for t in token.lefts if t.i > det[0].i):
@@ -117,6 +124,22 @@ UNRESTRICTIVE = frozenset({"warring", "rival", "opposing", "feuding", "neighbour
                            "neighboring", "main"})
 # "both sides" of a conflict may be a government and an armed group
 PARTY_KINDS = ("country", "organization", "group")
+
+
+def _last_together(book: Book, token: Token, kind: tuple[str, ...]) -> list[Draft]:
+    """The drafts of a ``kind`` coordinated as a subject ("Japan and the Philippines held
+    talks") in the sentence before ``token``'s or in its own, before it."""
+    sents = book.sents
+    idx = next((k for k, s in enumerate(sents) if s.start <= token.i < s.end), 0)
+    floor = sents[max(idx - 1, 0)].start
+    for i in range(token.i - 1, floor - 1, -1):
+        key = book.token_owner.get(i)
+        if key is None or book.drafts[key].kind not in kind or i not in book.drafts[key].subject_at:
+            continue
+        together = [book.drafts[key], *coordinated(book, book.drafts[key])]
+        if len(together) > 1:
+            return together
+    return []
 
 
 def _last_n(book: Book, token: Token, kind: tuple[str, ...], size: int) -> list[Draft]:

@@ -66,6 +66,7 @@ from .vocabulary import (
     FORCE_TYPES,
     HAZARDS,
     HEARSAY,
+    INSTRUMENTS,
     PROSPECTS,
     REACTION_TYPES,
     REFERENCE_HEADS,
@@ -188,6 +189,9 @@ def read_token(token: Token, r: Reading) -> list[_Candidate]:
         # is what is spoken of, not told here
     if _serves(token, trig):
         return []  # "fired tear gas to disperse the protesters": one act, with its aim
+    if _allowed_by_an_act(token):
+        return []  # "a security accord that would let either state station troops": what
+        # the pact would let be done, not an act
     if trig.type == "THREATEN" and token.lemma_.lower() in WARNINGS and not (
             _warns_of_an_act(token) or _addressee(token, r.table)):
         return []  # "warned of lower growth", "warned that a storm was near": no threat
@@ -241,6 +245,29 @@ def _spoken_of(noun: Token) -> bool:
     return not any(c.dep_ in ("poss", "prep") and (c.dep_ == "poss" or c.lower_ == "by")
                    or c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
                    for c in noun.children)
+
+
+def _allowed_by_an_act(token: Token) -> bool:
+    """Whether the trigger is what an act or agreement will or would bring about or allow:
+    the infinitive of a verb whose subject is an act noun ("the deal would allow them to
+    deploy troops") or a relative pronoun standing for one ("an accord that would let ...")."""
+    verb = token
+    for _ in range(3):
+        if verb.dep_ not in ("xcomp", "ccomp") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+        if not any(c.dep_ == "aux" and c.lower_ in PROSPECTS for c in verb.children):
+            continue
+        for subj in verb.children:
+            if subj.dep_ != "nsubj":
+                continue
+            thing = verb.head if subj.lower_ in ("that", "which") and verb.dep_ == "relcl" \
+                else subj
+            if thing.pos_ == "NOUN" and (thing.lemma_.lower() in INSTRUMENTS
+                                         or thing.lemma_.lower() in lexicon().nouns):
+                return True
+        return False
+    return False
 
 
 def _reacted_to(noun: Token) -> bool:
@@ -513,6 +540,8 @@ def _refusal(token: Token, source: list[str], table: ActorTable) -> bool:
         or (a.kind == "group" and a.role is None and a.country)) for a in actors)  # "Israelis"
 
 
+# the press: speaking to it is making a statement, not holding a meeting
+PRESS_SECTORS = frozenset({"JRN", "MED"})
 # acts of moving people out of harm's way: aid when they are others, not when they are one's own
 EVACUATIONS = frozenset({"evacuate", "evacuation", "airlift", "repatriate", "repatriation"})
 POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
@@ -576,6 +605,9 @@ def _decided(token: Token, trig: Trigger, source: list[str], partners: list[str]
         modality, future = "asserted", False
     if "actor_object" in trig.flags and not partners:
         return []
+    if trig.type == "CONSULT" and partners and all(
+            (a := table.by_id(p)) is not None and a.sector in PRESS_SECTORS for p in partners):
+        return []  # "spoke to reporters", "briefed journalists": a statement, not a meeting
     if trig.type == "AID" and _own_people_moved(token, source, partners, table):
         return []  # "evacuation of Canadian staff" by Ottawa: no aid to anyone
     if trig.type == "REQUEST" and not partners and _generic_appeal(token):

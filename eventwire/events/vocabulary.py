@@ -90,3 +90,8 @@ PROSPECTS = frozenset({"will", "would", "could", "may", "might", "can", "should"
 
 # nouns of fighting that also name an effort ("the battle to stop a referendum")
 EFFORTS = frozenset({"battle", "fight", "war", "struggle", "campaign", "crusade"})
+# instruments that let acts be done: what they "would allow" is no act ("a pact that would allow
+# the countries to deploy troops")
+INSTRUMENTS = frozenset({"pact", "agreement", "deal", "treaty", "accord", "law", "bill",
+                         "resolution", "decision", "measure", "arrangement", "framework",
+                         "legislation", "mandate", "plan", "decree", "rule", "rules"})
