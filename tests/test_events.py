@@ -864,3 +864,9 @@ def test_events_what_a_pact_would_allow_is_no_act(nlp: object) -> None:
     doc = _doc("Ghana and Togo will negotiate a security accord that would let Ghana deploy "
                "troops in Togo.", nlp)
     assert [e[0] for e in _events(doc)] == ["CONSULT"], _events(doc)
+
+
+@pytest.mark.model
+def test_events_what_a_demand_asks_for_is_no_act_yet(nlp: object) -> None:
+    doc = _doc("Kenyan marchers demanded an inquiry into the killings by the police.", nlp)
+    assert not [e for e in _events(doc) if e[0] == "ACCUSE"], _events(doc)

@@ -160,6 +160,10 @@ def read_token(token: Token, r: Reading) -> list[_Candidate]:
     if trig.type in CONTENT_TYPES:  # "gave the rebels an ultimatum to surrender": its content
         r.suppressed |= {c.i for p in phrase for c in token.doc[p].children
                          if c.dep_ == "acl" and c.pos_ == "VERB"}
+    if trig.type == "REQUEST" and token.pos_ == "VERB":
+        # "demanding an inquiry into the killings": what is asked for is no act yet
+        r.suppressed |= {c.i for c in token.children
+                         if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i not in phrase}
     if _purpose(token, trig):
         return []  # "deposited $3 billion to support the economy": the aim of an act told
     if _denies_claim(token) or _no_event(token):
