@@ -870,3 +870,12 @@ def test_events_what_a_pact_would_allow_is_no_act(nlp: object) -> None:
 def test_events_what_a_demand_asks_for_is_no_act_yet(nlp: object) -> None:
     doc = _doc("Kenyan marchers demanded an inquiry into the killings by the police.", nlp)
     assert not [e for e in _events(doc) if e[0] == "ACCUSE"], _events(doc)
+
+
+@pytest.mark.model
+def test_events_an_act_described_by_this_is_is_the_one_told_before(nlp: object) -> None:
+    doc = _doc("Kenyan President William Ruto and Ghanaian President John Mahama held talks in "
+               "Accra on Thursday and signed a trade pact. This is Ruto's second visit to Ghana "
+               "this year.", nlp)
+    meetings = [e for e in doc.events if e.type == "CONSULT"]
+    assert len(meetings) == 1 and meetings[0].evidence.text.startswith("Kenyan"), _events(doc)

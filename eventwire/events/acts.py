@@ -188,6 +188,10 @@ def read_token(token: Token, r: Reading) -> list[_Candidate]:
     if _since(token):
         return []  # "his first visit since the two countries struck a pact in 2022": a past
         # point that the report counts from, not an act it tells
+    if trig.pos == "NOUN" and token.dep_ == "attr" and any(
+            c.dep_ == "nsubj" and c.lower_ in ("this", "that", "it")
+            for c in token.head.children):
+        return []  # "This is X's second trip to Y this year": the act told before, described
     if trig.pos == "NOUN" and _spoken_of(token):
         return []  # "after a three-month ceasefire ended", "the talks were a failure": the act
         # is what is spoken of, not told here
