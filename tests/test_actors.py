@@ -657,3 +657,22 @@ def test_actors_a_name_cut_after_the_demonym_of_its_of_phrase_goes_on(nlp: objec
     doc, = _docs(["The Central Union of Ghanaian Teachers said the strike would go on."], nlp)
     names = {a.name for a in doc.actors}
     assert any(n.endswith("Union of Ghanaian Teachers") for n in names), names
+
+
+@pytest.mark.model
+def test_actors_the_militants_are_the_armed_group_named_before(nlp: object) -> None:
+    doc, = _docs(["Al Shabaab stormed a police post in Somalia on Friday. The militants seized "
+                  "weapons before the Islamist insurgents withdrew."], nlp)
+    group = {m.text for a in doc.actors if a.name == "al-Shabaab" for m in a.mentions}
+    assert {"The militants", "the Islamist insurgents"} <= group, group
+    alone, = _docs(["The rebels attacked the town."], nlp)
+    assert [a.sector for a in alone.actors] == ["REB"]
+
+
+@pytest.mark.model
+def test_actors_a_mention_closes_the_quote_or_bracket_it_opens(nlp: object) -> None:
+    quoted, bracketed = _docs(['A "criminal gang" raided the village, police said.',
+                               "The West African Trade Area (WATA) was praised by Kenya."], nlp)
+    assert 'A "criminal gang"' in {m.text for a in quoted.actors for m in a.mentions}
+    names = {a.name for a in bracketed.actors}
+    assert not any(n.count("(") != n.count(")") for n in names), names

@@ -92,6 +92,7 @@ class Book:
     def mention(self, d: Draft, start_tok: int, end_tok: int, head: Token) -> None:
         while start_tok < head.i and self.doc[start_tok].text in OPENING_PUNCT:
             start_tok += 1  # ") walked out of parliament": a bracket the parse hung on the phrase
+        end_tok = self._closed(start_tok, end_tok)
         span = self.doc[start_tok:end_tok]
         text = span.text.strip()
         if not text:
@@ -102,6 +103,18 @@ class Book:
             self.covered.add(i)
         if head.dep_ in ("nsubj", "nsubjpass"):
             d.subject_at.append(head.i)
+
+    def _closed(self, start_tok: int, end_tok: int) -> int:
+        """The end of a mention that takes the quotation mark or bracket closing one it
+        opens ('a "criminal gang"', "the Trade Area (WATA)")."""
+        if end_tok >= len(self.doc):
+            return end_tok
+        words = [t.text for t in self.doc[start_tok:end_tok]]
+        after = self.doc[end_tok].text
+        opened = (after == '"' and words.count('"') % 2 == 1) or (
+            after == ")" and words.count("(") > words.count(")")) or (
+            after == "\u201d" and words.count("\u201c") > words.count("\u201d"))
+        return end_tok + 1 if opened else end_tok
 
     def phrase(self, d: Draft, head: Token, start_tok: int, end_tok: int) -> None:
         """The whole noun phrase, its place or affiliation included ("the Jordanian ambassador

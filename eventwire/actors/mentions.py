@@ -767,21 +767,27 @@ ARMED_WORDS = frozenset({"militant", "armed", "rebel", "jihadist", "insurgent", 
 GROUP_NOUNS = frozenset({"group", "movement", "organisation", "organization", "faction",
                          "outfit", "militia"})
 ARMED_SECTORS = frozenset({"REB", "UAF"})
+# members of an armed group: "the militants", "the insurgents" after "Boko Haram" are its own
+MEMBER_NOUNS = frozenset({"militants", "insurgents", "rebels", "jihadists", "guerrillas",
+                          "extremists", "terrorists", "separatists", "fighters"})
 
 
 def described_groups(book: Book) -> None:
-    """"the militant group's attacks", "the rebel movement said": the armed group the text
-    named last before it (when it has named one; else the title phrase reads it as a generic
+    """"the militant group's attacks", "the rebel movement said", "the insurgents": the armed
+    group the text named last before it (when it has named one; else the title phrase reads it as a generic
     group)."""
     for token in book.doc:
-        if token.lower_ not in GROUP_NOUNS or token.i in book.covered or token.pos_ != "NOUN" \
-                or book.entity_at(token) is not None:
+        members = token.lower_ in MEMBER_NOUNS
+        if not (token.lower_ in GROUP_NOUNS or members) or token.i in book.covered \
+                or token.pos_ != "NOUN" or book.entity_at(token) is not None:
             continue
-        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
-            continue  # "a militant group": any one
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "these") for c in token.children):
+            continue  # "a militant group", "militants": any
         modifiers = [c for c in token.children if c.dep_ in ("amod", "compound")]
-        if any(c.ent_type_ or c.pos_ == "PROPN" for c in modifiers) or not (
-                token.lower_ == "militia" or any(c.lower_ in ARMED_WORDS for c in modifiers)):
+        if any((c.ent_type_ or c.pos_ == "PROPN") and c.lower_ not in ARMED_WORDS
+               for c in modifiers) or not (
+                members or token.lower_ == "militia"
+                or any(c.lower_ in ARMED_WORDS for c in modifiers)):
             continue  # "the Kurdish militant group" is named otherwise
         before = [(start, d) for d in book.drafts.values()
                   if d.kind in ("organization", "group") and d.sector in ARMED_SECTORS

@@ -57,7 +57,10 @@ SECTOR_HINTS = (
 # --- reading one noun phrase -------------------------------------------------------------
 
 def _clean(text: str) -> str:
-    return _APOS.sub("", " ".join(text.split())).strip(" ,;:()\"“”")
+    text = " ".join(text.split())
+    if text.count("(") > text.count(")"):
+        text = text[:text.rindex("(")]  # "the Trade Area (WATA": the name before it
+    return _APOS.sub("", text).strip(" ,;:()\"“”")
 
 
 def _left_edge(token: Token, stop: int | None = None) -> int:
