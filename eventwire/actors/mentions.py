@@ -546,16 +546,16 @@ def title_phrases(book: Book) -> None:
 
 def _named_by_body(book: Book, words: Span) -> bool:
     """Whether the words before a title phrase's own name the one body or state it belongs
-    to: a body's name set before it ("G7 [finance ministers]") or a state's possessive
-    ("Ethiopia's [security forces]"); not a person's ("Ruto's [administration]") nor several
-    states ("both Kenyan and Ugandan [governments]")."""
+    to: a name set before it ("G7 [finance ministers]", "Toyota Motor [Corporation]") or a
+    state's possessive ("Ethiopia's [security forces]"); not a person's ("Ruto's
+    [administration]") nor several states ("both Kenyan and Ugandan [governments]")."""
     owners = {k for t in words if (k := book.token_owner.get(t.i)) is not None}
     if len(owners) != 1:
         return False
     owner = book.drafts[owners.pop()]
     links = {t.dep_ for t in words if t.head.i not in range(words.start, words.end)}
-    return (owner.kind in ("organization", "country") and links <= {"compound", "nmod", "det"}) \
-        or (owner.kind == "country" and links <= {"poss", "det"})
+    return links <= {"compound", "nmod", "det"} or (owner.kind == "country"
+                                                    and links <= {"poss", "det"})
 
 
 def _states_of_pair(book: Book, token: Token) -> list[str]:
