@@ -676,3 +676,12 @@ def test_actors_a_mention_closes_the_quote_or_bracket_it_opens(nlp: object) -> N
     assert 'A "criminal gang"' in {m.text for a in quoted.actors for m in a.mentions}
     names = {a.name for a in bracketed.actors}
     assert not any(n.count("(") != n.count(")") for n in names), names
+
+
+@pytest.mark.model
+def test_actors_the_leaders_of_named_states_are_their_heads_named_before(nlp: object) -> None:
+    doc, = _docs(["Kenyan President William Ruto met Ghanaian President John Mahama in Accra. "
+                  "The Kenyan and Ghanaian leaders signed a trade pact."], nlp)
+    leaders = {a.name for a in doc.actors for m in a.mentions
+               if m.text == "The Kenyan and Ghanaian leaders"}
+    assert leaders == {"William Ruto", "John Mahama"}, leaders

@@ -346,3 +346,21 @@ def test_event_dates_rule_a_day_hung_on_a_place_noun_still_dates_the_sentence():
     # hung on a noun that names an act, it dates that act ("the attack on Sunday")
     attack = _parsed([*SLIP[:7], ("attack", 5, "pobj", "NOUN", "NN"), *SLIP[8:]], ents)
     assert _event_time(attack[1], (_time(attack, "Sunday", "2018-07-15"),), attack) == When()
+
+
+@pytest.mark.model
+def test_dates_a_past_time_on_the_infinitive_of_a_past_act_dates_that_act(nlp: object) -> None:
+    from datetime import date as day
+
+    from eventwire.pipeline import extract
+    from eventwire.records import Article
+
+    def dates(text: str) -> list[str | None]:
+        doc = extract(Article(id="t", text=text, published=day(2024, 3, 14)), nlp=nlp)  # type: ignore[arg-type]
+        return [e.date for e in doc.events if e.type == "AGREE"]
+
+    assert dates("Kenya and Ghana agreed to restore flights earlier this year.") == ["2024"]
+    assert dates("Kenya and Ghana agreed to meet next week.") in ([None], [])
+    # a day and, in another sentence, a year are two agreements, not one told twice
+    assert sorted(dates("Kenya and Ghana agreed on Tuesday to boost trade. Kenya and Ghana "
+                        "agreed to restore flights earlier this year.")) == ["2024", "2024-03-12"]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import BODY_HEADS, MOVE_LEMMAS, Title, lexicon, state_regions
 from ..nlp import doc_text
 from ..registry import HONORIFICS
-from .book import Book, Draft
+from .book import HEAD_ROLES, Book, Draft
 from .phrases import (
     DOCUMENT_NOUNS,
     GROUPING_NOUNS,
@@ -410,6 +410,14 @@ def noun_phrase_actor(book: Book, tokens: list[Token], head: Token, *, default_k
         country = _body_country(book, head)  # "a spokesman for the Sudanese Defence Ministry"
     if title is None and named is None:
         return None
+    if title is not None and title.role == "Leader" and title.kind == "group" and named is None \
+            and country is not None:
+        # "the Kenyan and Ghanaian leaders": the heads of those states the article named
+        heads = _state_heads(book, tokens, country)
+        for leader in heads:
+            book.mention(leader, tokens[0].i, tokens[-1].i + 1, head)
+        if heads:
+            return heads[0]
     if title is not None and title.kind == "person" and named is None:
         # "the French President": the person of the article holding that office
         d = book.holder(title, country)
@@ -460,6 +468,21 @@ def noun_phrase_actor(book: Book, tokens: list[Token], head: Token, *, default_k
 # words in a body's phrase that make it an armed group, not civil society
 ARMED_MARKS = frozenset({"army", "armies", "militia", "militias", "rebels", "rebel", "insurgents",
                          "fighters", "armed", "guerrillas", "militants"})
+
+
+def _state_heads(book: Book, tokens: list[Token], country: str) -> list[Draft]:
+    """The heads of state or government named before, one per state the phrase's demonyms
+    name ("the Kenyan and Ghanaian leaders"); none unless every state has one."""
+    codes = [country] + [c for t in tokens if t.dep_ == "conj" and t.ent_type_ == "NORP"
+                         and (c := book.lex.country_code(t.text)) and c != country]
+    heads = []
+    for code in codes:
+        found = book.holder(Title(title="leader", role="Leader", sector=None, other_sectors=(),
+                                  kind="person"), code)
+        if found is None or found.role not in HEAD_ROLES:
+            return []
+        heads.append(found)
+    return heads
 
 
 def coordinated_demonyms(book: Book, tokens: list[Token], title: Title, first: Draft) -> None:

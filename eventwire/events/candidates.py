@@ -49,6 +49,9 @@ def _same_event(a: _Candidate, b: _Candidate, table: ActorTable) -> bool:
         return False
     if a.date and b.date and not dates_meet(a.date, b.date):
         return False
+    if a.date and b.date and {len(a.date), len(b.date)} == {4, 10} \
+            and a.token.sent.start != b.token.sent.start:
+        return False  # "on Thursday" and, in another sentence, "earlier this year": two acts
     if a.place_key and b.place_key and a.place_key.split("|")[-1] != b.place_key.split("|")[-1] \
             and a.trigger.type == "CONSULT":
         return False  # meetings in two states are two meetings (Athens and Greece are one place)

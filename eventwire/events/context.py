@@ -365,7 +365,24 @@ def _event_time(token: Token, times: tuple[Time, ...], doc: Doc) -> When:
         if held is not None:
             return When(event_date(held.value), held.text, CLAUSE)
         node = _time_governor(node)
-    return _sentence_time(token, dated)
+    return _past_in_complement(token, dated) or _sentence_time(token, dated)
+
+
+# words that put a time before the report: what is done then is no content still to come
+PAST_MARKS = frozenset({"earlier", "last", "ago", "yesterday", "previously"})
+
+
+def _past_in_complement(token: Token, dated: list[tuple[Time, Token]]) -> When | None:
+    """A past time the parser hung on the infinitive a past act governs ("agreed to restore
+    flights earlier this month"): the agreement's time, not its content's (which is still to
+    come: "agreed to meet next week" keeps "next week" for the meeting)."""
+    if token.tag_ != "VBD":
+        return None
+    content = {t.i for c in token.children if c.dep_ == "xcomp" for t in c.subtree}
+    for t, root in dated:
+        if root.i in content and set(t.text.lower().split()) & PAST_MARKS:
+            return When(event_date(t.value), t.text, CLAUSE)
+    return None
 
 
 def _dated(token: Token, times: tuple[Time, ...], doc: Doc,
