@@ -685,3 +685,10 @@ def test_actors_the_leaders_of_named_states_are_their_heads_named_before(nlp: ob
     leaders = {a.name for a in doc.actors for m in a.mentions
                if m.text == "The Kenyan and Ghanaian leaders"}
     assert leaders == {"William Ruto", "John Mahama"}, leaders
+
+
+@pytest.mark.model
+def test_actors_a_time_word_the_ner_took_into_a_name_is_left_out(nlp: object) -> None:
+    doc, = _docs(["Ghana's trade minister toured Russia today, officials in Accra said."], nlp)
+    assert "RUS" in {a.country for a in doc.actors}
+    assert not any(a.sector == "JRN" for a in doc.actors)  # no "Russia Today" channel

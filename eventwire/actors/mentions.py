@@ -91,9 +91,25 @@ def _unlabelled_names(book: Book) -> list[Span]:
     return out
 
 
+# lower-case time words the NER takes into a name ("arrived in [Kenya today]")
+TIME_TAILS = frozenset({"today", "tonight", "yesterday", "tomorrow", "now"})
+
+
+def _without_time_tail(ent: Span) -> Span:
+    """"Kenya today" tagged as one name: the name without the lower-case time word."""
+    end = ent.end
+    while end > ent.start + 1 and ent.doc[end - 1].lower_ in TIME_TAILS \
+            and ent.doc[end - 1].is_lower:
+        end -= 1
+    if end == ent.end:
+        return ent
+    from spacy.tokens import Span as Cut
+    return Cut(ent.doc, ent.start, end, label=ent.label)
+
+
 def entities(book: Book) -> None:
     """Organisations, states, capitals acting for their government, demonyms as groups."""
-    for ent in _entities(book):
+    for ent in map(_without_time_tail, _entities(book)):
         if acronym_of_neighbour(book, ent):
             continue
         title = book.lex.titles.get(_clean(ent.text).lower())
