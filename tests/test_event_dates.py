@@ -364,3 +364,19 @@ def test_dates_a_past_time_on_the_infinitive_of_a_past_act_dates_that_act(nlp: o
     # a day and, in another sentence, a year are two agreements, not one told twice
     assert sorted(dates("Kenya and Ghana agreed on Tuesday to boost trade. Kenya and Ghana "
                         "agreed to restore flights earlier this year.")) == ["2024", "2024-03-12"]
+
+
+@pytest.mark.model
+def test_dates_the_time_of_what_an_appeal_asks_for_is_not_the_appeals(nlp: object) -> None:
+    from datetime import date as day
+
+    from eventwire.pipeline import extract
+    from eventwire.records import Article
+
+    def dates(text: str) -> list[str | None]:
+        doc = extract(Article(id="t", text=text, published=day(2020, 6, 17)), nlp=nlp)  # type: ignore[arg-type]
+        return [e.date for e in doc.events if e.type == "REQUEST"]
+
+    assert dates("Kenyan President William Ruto called for a cabinet meeting on Friday to "
+                 "discuss the drought.") == [None]
+    assert dates("Kenya called on Monday for talks with Somalia.") == ["2020-06-15"]

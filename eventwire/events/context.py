@@ -357,7 +357,7 @@ def _event_time(token: Token, times: tuple[Time, ...], doc: Doc) -> When:
         if node is None:
             break
         for t, root in dated:
-            if root.dep_ == "nsubj" or _names_a_thing(root, token):
+            if root.dep_ == "nsubj" or _names_a_thing(root, token) or _dates_what_is_asked(root, token):
                 continue
             if any(_attached(root, anchor) for anchor in _anchors(node)):
                 return When(event_date(t.value), t.text, CLAUSE)
@@ -480,6 +480,21 @@ def _time_governor(node: Token, places: bool = False) -> Token | None:
 
 def _has_subject(node: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in node.children)
+
+
+ASKING_LEMMAS = frozenset({"call", "demand", "urge", "ask", "seek", "propose", "request",
+                          "suggest", "push", "press"})
+
+
+def _dates_what_is_asked(root: Token, token: Token) -> bool:
+    """A time on the act an appeal or proposal asks for ("called for a cabinet meeting on
+    Friday", "proposed talks next week"): the meeting's time, not the call's."""
+    if token.lemma_.lower() not in ASKING_LEMMAS or root.dep_ != "pobj" or root.head.dep_ != "prep":
+        return False
+    asked = root.head.head
+    if asked.i == token.i or asked.pos_ != "NOUN" or asked.lemma_.lower() not in lexicon().nouns:
+        return False
+    return asked.head.i == token.i or (asked.dep_ == "pobj" and asked.head.head.i == token.i)
 
 
 def _names_a_thing(root: Token, token: Token) -> bool:
