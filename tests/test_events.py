@@ -879,3 +879,10 @@ def test_events_an_act_described_by_this_is_is_the_one_told_before(nlp: object) 
                "this year.", nlp)
     meetings = [e for e in doc.events if e.type == "CONSULT"]
     assert len(meetings) == 1 and meetings[0].evidence.text.startswith("Kenyan"), _events(doc)
+
+
+@pytest.mark.model
+def test_events_who_faces_an_act_undergoes_it(nlp: object) -> None:
+    doc = _doc("Ghana faces new sanctions from the European Union.", nlp)
+    assert [(e[0], e[3], e[4]) for e in _events(doc)] == [
+        ("SANCTION", ["European Union"], ["Ghana"])], _events(doc)

@@ -445,6 +445,11 @@ def _parties(token: Token, trig: Trigger, phrase: set[int],
                        for p in c.children if p.dep_ == "pobj" for a in _np_actors(p, table)]
             if len(between) > 1:
                 source, partners = between, [a for a in partners if a not in between]
+    if trig.pos == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in UNDERGOING:
+        # "Iran faces new sanctions from the EU": the one who faces the act undergoes it
+        undergoer, passive = _subject_of(token.head, table)
+        if undergoer and not passive:
+            return _prep_objects(token, ("from", "by"), table), undergoer
     if "reversed" in trig.flags:
         # "received aid from X", "received assurances from X" ("from" on the object)
         givers = [a for i in sorted(phrase | {token.i})
@@ -548,6 +553,8 @@ def _refusal(token: Token, source: list[str], table: ActorTable) -> bool:
         or (a.kind == "group" and a.role is None and a.country)) for a in actors)  # "Israelis"
 
 
+# verbs whose subject undergoes the act their object names ("faces sanctions", "suffered attacks")
+UNDERGOING = frozenset({"face", "risk", "suffer", "endure", "undergo"})
 # the press: speaking to it is making a statement, not holding a meeting
 PRESS_SECTORS = frozenset({"JRN", "MED"})
 # acts of moving people out of harm's way: aid when they are others, not when they are one's own
