@@ -217,8 +217,8 @@ def pronouns(book: Book) -> None:
 
 def attackers(book: Book, token: Token) -> list[Draft]:
     """The subject of the attack whose object or destination a possessive "its" names: "the
-    army lobbed shells into its territory" fires into someone else's territory, so "its" is
-    not the army ("detained soldiers in its region" and "withdrew its offer" keep their own
+    army fired mortars at its border posts" fires at someone else's posts, so "its" is not
+    the army ("detained soldiers in its region" and "withdrew its offer" keep their own
     "its": a place where, and an act, are no aim)."""
     if token.dep_ != "poss" or token.head.lower_ in book.lex.nouns:
         return []

@@ -258,7 +258,7 @@ def _from_sentences(reader: Book, d: Draft, named: list[tuple[int, str]]) -> str
             continue
         inside = {c for pos, c in named if sent[0] <= pos < sent[1]}
         if len(inside) > 1:
-            # "rallies in Tunisia, with marchers demanding the expulsion of a foreign
+            # "rallies in Tunisia, with demonstrators demanding the expulsion of a foreign
             # envoy": where the sentence happens outranks whom it names
             inside = {c for pos, c in named if sent[0] <= pos < sent[1]
                       and _locative(reader, pos)} or inside
@@ -268,6 +268,8 @@ def _from_sentences(reader: Book, d: Draft, named: list[tuple[int, str]]) -> str
 
 
 LOCATIVE_PREPS = frozenset({"in", "across", "throughout", "inside", "around"})
+# participles that say where a thing is, not where something happens
+WHERE_THINGS_ARE = frozenset({"base", "locate", "situate", "headquarter", "station", "head"})
 
 
 def _locative(reader: Book, offset: int) -> bool:
@@ -282,6 +284,8 @@ def _locative(reader: Book, offset: int) -> bool:
     if head.dep_ != "pobj" or head.head.lower_ not in LOCATIVE_PREPS:
         return False
     at = head.head.head  # what happens there: an act ("rallies in Tunisia"), not a thing
+    if at.lemma_.lower() in WHERE_THINGS_ARE:
+        return False  # "a militia based in Chad"
     return at.pos_ in ("VERB", "AUX") or at.lemma_.lower() in reader.lex.nouns
 
 
