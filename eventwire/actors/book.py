@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..lexicon import Organisation, Title, lexicon
+from ..nlp import doc_text
 from ..records import Place
 from .infer import dateline_end
 from .phrases import FOREIGN_POSTS
@@ -72,7 +73,9 @@ class Book:
         self.covered: set[int] = set()
         self.acronyms: dict[str, str] = {}  # "RUF" -> the key of the body it abbreviates
         self.sents = list(doc.sents)
-        self.dateline = dateline_end(doc.text) or 0  # "BAGHDAD (Reuters) -" names no actor
+        self.tokens = list(doc)  # made once: every pass walks them (a Doc makes new ones each time)
+        self.memo: dict[str, dict[int, object]] = {}  # answers a pass reads again and again
+        self.dateline = dateline_end(doc_text(doc)) or 0  # "BAGHDAD (Reuters) -" names no actor
         self.covered.update(t.i for t in doc if t.idx < self.dateline)
         # token index -> its entity's token bounds, built once (doc.ents is rebuilt per access)
         self.entity_bounds: dict[int, tuple[int, int]] = {

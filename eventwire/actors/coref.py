@@ -90,8 +90,7 @@ def sides(book: Book) -> None:
 
 def _group_mentions(book: Book, words: frozenset[str],
                     kinds_of: Callable[[str], tuple[tuple[str, ...], ...]]) -> None:
-    doc = book.doc
-    for token in doc:
+    for token in book.tokens:
         low = token.lower_
         if token.i in book.covered or token.pos_ != "NOUN" or low not in words:
             continue
@@ -189,8 +188,7 @@ def clause_subjects(book: Book, token: Token) -> list[Draft]:
 
 
 def pronouns(book: Book) -> None:
-    doc = book.doc
-    for token in doc:
+    for token in book.tokens:
         low = token.lower_
         if token.i in book.covered or token.pos_ not in ("PRON", "DET"):
             continue
@@ -298,7 +296,7 @@ def antecedent(book: Book, token: Token, kinds: tuple[str, ...],
 def documents(book: Book) -> None:
     """"the statement" and "the X statement" refer to whoever issued it."""
     doc = book.doc
-    for token in doc:
+    for token in book.tokens:
         if token.lower_ not in DOCUMENT_NOUNS or token.i in book.covered:
             continue
         start = _left_edge(token)

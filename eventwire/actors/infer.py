@@ -28,6 +28,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..lexicon import MOVE_LEMMAS, lexicon
+from ..nlp import doc_text
 from ..records import Place
 from . import coref  # the pronoun resolution (imported as a module: coref needs book, book infer)
 from .phrases import FOREIGN_POSTS, STATE_SECTORS, _sided
@@ -113,16 +114,17 @@ def _agency(text: str) -> bool:
 
 def dateline_country(reader: Book, places: tuple[Place, ...]) -> str | None:
     """The country of a dateline's place."""
-    end = dateline_end(reader.doc.text)
+    text = doc_text(reader.doc)  # spaCy rebuilds doc.text on every access
+    end = dateline_end(text)
     if end is None:
         return None
     lex = reader.lex
-    name_end = _DATELINE_END.search(reader.doc.text[:end])
+    name_end = _DATELINE_END.search(text[:end])
     end = name_end.start() if name_end else end
     for place in places:
         if place.end <= end and place.country and place.country not in lex.nonstate:
             return place.country
-    for part in reversed(reader.doc.text[:end].split(",")):
+    for part in reversed(text[:end].split(",")):
         name = part.strip()
         code = lex.country_code(name) or lex.capitals.get(name.lower())
         if code is None and name.isupper():
@@ -273,6 +275,15 @@ WHERE_THINGS_ARE = frozenset({"base", "locate", "situate", "headquarter", "stati
 
 
 def _locative(reader: Book, offset: int) -> bool:
+    """Whether the country named at ``offset`` is where something happens (see
+    ``_where_it_happens``), read once per offset."""
+    cache = reader.memo.setdefault("locative", {})
+    if offset not in cache:
+        cache[offset] = _where_it_happens(reader, offset)
+    return bool(cache[offset])
+
+
+def _where_it_happens(reader: Book, offset: int) -> bool:
     """Whether the country named at ``offset`` is where something happens ("rallies in
     Tunisia", "spread in Tunisia"; not "a militia based in Chad")."""
     span = reader.doc.char_span(offset, offset + 1, alignment_mode="expand")

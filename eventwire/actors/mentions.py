@@ -70,7 +70,7 @@ def _unlabelled_names(book: Book) -> list[Span]:
     Achakzai, a government spokesman in ..., urged": capitalised proper nouns set off before
     a title."""
     doc, out = book.doc, []
-    for token in doc:
+    for token in book.tokens:
         head = token.head
         if token.dep_ != "appos" or token.pos_ != "NOUN" or head.i >= token.i \
                 or head.pos_ != "PROPN" or head.ent_type_ or head.idx < book.dateline:
@@ -520,7 +520,7 @@ def coordinated_demonyms(book: Book, tokens: list[Token], title: Title, first: D
 def title_phrases(book: Book) -> None:
     """Noun phrases headed by a title with no name: "the French President", "senators"."""
     lex, doc = book.lex, book.doc
-    for token in doc:
+    for token in book.tokens:
         if token.i in book.covered or token.pos_ not in ("NOUN", "PROPN"):
             continue
         if token.dep_ in ("compound", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
@@ -705,7 +705,7 @@ def surnames(book: Book) -> None:
     """A bare surname the NER missed ("Torres said"), once the full name is known."""
     known = {d.name.split()[-1]: d for d in book.drafts.values()
              if d.kind == "person" and len(d.name.split()) > 1}
-    for token in book.doc:
+    for token in book.tokens:
         d = known.get(token.text)
         if d is not None and token.i not in book.covered and token.pos_ == "PROPN":
             book.mention(d, token.i, token.i + 1, token)
@@ -815,7 +815,7 @@ def described_groups(book: Book) -> None:
     """"the militant group's attacks", "the rebel movement said", "the insurgents": the armed
     group the text named last before it (when it has named one; else the title phrase reads it as a generic
     group)."""
-    for token in book.doc:
+    for token in book.tokens:
         members = token.lower_ in MEMBER_NOUNS
         if not (token.lower_ in GROUP_NOUNS or members) or token.i in book.covered \
                 or token.pos_ != "NOUN" or book.entity_at(token) is not None:
@@ -858,7 +858,7 @@ COMPASS = frozenset({"North", "South"})
 def _the_north(book: Book) -> None:
     """"the North", "the South" standing alone: the state named before whose name starts
     so ("North Korea" ... "the North asked for equipment")."""
-    for token in book.doc:
+    for token in book.tokens:
         if token.text not in COMPASS or token.i in book.covered or token.i == 0 \
                 or book.doc[token.i - 1].lower_ != "the" or token.dep_ == "compound" or (
                 token.i + 1 < len(book.doc) and book.doc[token.i + 1].pos_ in ("PROPN", "NOUN")):
@@ -877,7 +877,7 @@ def described_states(book: Book) -> None:
     France's, read elsewhere)."""
     lex = book.lex
     _the_north(book)
-    for token in book.doc:
+    for token in book.tokens:
         if token.lower_ not in STATE_NOUNS or token.i in book.covered or token.pos_ != "NOUN" \
                 or token.dep_ not in DESCRIBED_ROLES:
             continue
@@ -906,7 +906,7 @@ def described_states(book: Book) -> None:
 def described_bodies(book: Book) -> None:
     """"the regional bloc", "the 15-member organisation", "the alliance": the international
     body of that kind named last before it (none when the text has named none)."""
-    for token in book.doc:
+    for token in book.tokens:
         slots = DESCRIBED_BODIES.get(token.lower_)
         if slots is None or token.i in book.covered or token.pos_ != "NOUN" \
                 or book.entity_at(token) is not None:
@@ -931,7 +931,7 @@ def nationals(book: Book) -> None:
     it: "a 22-year-old Palestinian was arrested" (a person), "shot dead two Palestinians"
     (a group); never a modifier ("Palestinian officials") or a state's name."""
     lex = book.lex
-    for token in book.doc:
+    for token in book.tokens:
         if token.i in book.covered or token.pos_ not in ("NOUN", "PROPN") \
                 or token.dep_ not in NATIONAL_ROLES or not token.text[:1].isupper() \
                 or token.lower_ in lex.country_names or token.ent_type_ not in ("", "NORP"):

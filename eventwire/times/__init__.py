@@ -33,6 +33,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import TYPE_CHECKING
 
+from ..nlp import doc_text
 from ..records import Time
 from .calendar import add_months
 from .durations import normalise_duration
@@ -104,7 +105,7 @@ def _split(m: re.Match[str], rule: Rule) -> list[tuple[int, int, str, str]]:
 
 def find_times(doc: Doc, published: date | None) -> tuple[Time, ...]:
     """Every time expression of the article with its normalised value."""
-    text = doc.text
+    text = doc_text(doc)
     candidates = _candidates(text)
     rejected: set[int] = set()
     for _ in range(4):  # a rejected match frees its text for the shorter ones inside it
