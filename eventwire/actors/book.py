@@ -3,6 +3,7 @@ claims, and the look-ups the passes share (``Book``)."""
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -73,6 +74,7 @@ class Book:
         self.covered: set[int] = set()
         self.acronyms: dict[str, str] = {}  # "RUF" -> the key of the body it abbreviates
         self.sents = list(doc.sents)
+        self.sent_starts = [s.start for s in self.sents]
         self.tokens = list(doc)  # made once: every pass walks them (a Doc makes new ones each time)
         self.memo: dict[str, dict[int, object]] = {}  # answers a pass reads again and again
         self.dateline = dateline_end(doc_text(doc)) or 0  # "BAGHDAD (Reuters) -" names no actor
@@ -91,6 +93,14 @@ class Book:
             self.drafts[key] = Draft(key=key, name=name, kind=kind)
             self.order.append(key)
         return self.drafts[key]
+
+    def sentence_index(self, i: int) -> int:
+        """The index in ``sents`` of the sentence holding token ``i``."""
+        return max(bisect.bisect_right(self.sent_starts, i) - 1, 0)
+
+    def sentences_back(self, i: int, back: int) -> int:
+        """The first token of the sentence ``back`` sentences before token ``i``'s."""
+        return self.sents[max(self.sentence_index(i) - back, 0)].start
 
     def mention(self, d: Draft, start_tok: int, end_tok: int, head: Token) -> None:
         while start_tok < head.i and self.doc[start_tok].text in OPENING_PUNCT:

@@ -4,7 +4,6 @@ to its speaker (``quote_speakers``, run once the quote stage has found the speak
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import re
 from collections.abc import Callable, Sequence
@@ -128,9 +127,7 @@ PARTY_KINDS = ("country", "organization", "group")
 def _last_together(book: Book, token: Token, kind: tuple[str, ...]) -> list[Draft]:
     """The drafts of a ``kind`` coordinated as a subject ("Japan and the Philippines held
     talks") in the sentence before ``token``'s or in its own, before it."""
-    sents = book.sents
-    idx = next((k for k, s in enumerate(sents) if s.start <= token.i < s.end), 0)
-    floor = sents[max(idx - 1, 0)].start
+    floor = book.sentences_back(token.i, 1)
     for i in range(token.i - 1, floor - 1, -1):
         key = book.token_owner.get(i)
         if key is None or book.drafts[key].kind not in kind or i not in book.drafts[key].subject_at:
@@ -143,9 +140,7 @@ def _last_together(book: Book, token: Token, kind: tuple[str, ...]) -> list[Draf
 
 def _last_n(book: Book, token: Token, kind: tuple[str, ...], size: int) -> list[Draft]:
     """The ``size`` drafts of a ``kind`` mentioned last before ``token``, nearest first."""
-    sents = book.sents
-    idx = next((k for k, s in enumerate(sents) if s.start <= token.i < s.end), 0)
-    floor = sents[max(idx - PAIR_SENTENCES, 0)].start
+    floor = book.sentences_back(token.i, PAIR_SENTENCES)
     found: list[Draft] = []
     for i in range(token.i - 1, floor - 1, -1):
         key = book.token_owner.get(i)
@@ -271,8 +266,7 @@ def antecedent(book: Book, token: Token, kinds: tuple[str, ...],
     """Prefer the subject of the current sentence, then of the previous ones; never one of
     ``exclude``."""
     sents = book.sents
-    starts = [s.start for s in sents]
-    idx = bisect.bisect_right(starts, token.i) - 1
+    idx = book.sentence_index(token.i)
     for k in range(idx, max(idx - 4, -1), -1):
         s = sents[k]
         limit = token.i if k == idx else s.end

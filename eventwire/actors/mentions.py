@@ -10,10 +10,9 @@ titles must not become bodies of their own), then "Secretary of State" before th
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..lexicon import BODY_HEADS, MOVE_LEMMAS, Title, lexicon, state_regions
+from ..lexicon import BODY_HEADS, MOVE_LEMMAS, Title, state_regions
 from ..nlp import doc_text
 from ..registry import HONORIFICS
 from .book import HEAD_ROLES, Book, Draft
@@ -35,6 +34,7 @@ from .phrases import (
     _of_country,
     _title_in,
     _words,
+    title_words,
 )
 
 if TYPE_CHECKING:
@@ -103,8 +103,9 @@ def _without_time_tail(ent: Span) -> Span:
         end -= 1
     if end == ent.end:
         return ent
-    from spacy.tokens import Span as Cut
-    return Cut(ent.doc, ent.start, end, label=ent.label)
+    cut = ent.doc[ent.start:end]
+    cut.label_ = ent.label_  # the entity pass reads the label
+    return cut
 
 
 def entities(book: Book) -> None:
@@ -209,12 +210,6 @@ def _with_numeral(ent: Span) -> Span:
     return ent
 
 
-@lru_cache(maxsize=1)
-def _title_words() -> frozenset[str]:
-    """Every word of a title ("secretary", "minister", "general"): never a first name."""
-    return frozenset(w for k in lexicon().titles for w in k.split())
-
-
 def _with_forenames(ent: Span, book: Book) -> Span:
     """"Warsame" + "Abu Yusuf": capitalised words the NER left out before a name, that the
     parse makes part of it (compounds of its head), are its first names; a title, a state or
@@ -224,7 +219,7 @@ def _with_forenames(ent: Span, book: Book) -> Span:
         t = doc[start - 1]
         if t.pos_ != "PROPN" or t.dep_ != "compound" or t.head.i not in range(ent.start, ent.end) \
                 or not t.is_title or not t.is_alpha or t.ent_type_ not in ("", "PERSON") \
-                or t.lower_ in _title_words() or book.lex.country_code(t.text) \
+                or t.lower_ in title_words() or book.lex.country_code(t.text) \
                 or book.lex.organisation(t.text) or t.lower_ in HONORIFICS:
             break
         start -= 1
@@ -489,12 +484,14 @@ ARMED_MARKS = frozenset({"army", "armies", "militia", "militias", "rebels", "reb
 def _state_heads(book: Book, tokens: list[Token], country: str) -> list[Draft]:
     """The heads of state or government named before, one per state the phrase's demonyms
     name ("the Kenyan and Ghanaian leaders"); none unless every state has one."""
+    leader = book.lex.title("leader")
+    if leader is None:
+        return []
     codes = [country] + [c for t in tokens if t.dep_ == "conj" and t.ent_type_ == "NORP"
                          and (c := book.lex.country_code(t.text)) and c != country]
     heads = []
     for code in codes:
-        found = book.holder(Title(title="leader", role="Leader", sector=None, other_sectors=(),
-                                  kind="person"), code)
+        found = book.holder(leader, code)
         if found is None or found.role not in HEAD_ROLES:
             return []
         heads.append(found)

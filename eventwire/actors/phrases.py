@@ -82,10 +82,15 @@ DESCRIPTOR_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PRON", "PART", "NUM"
 
 
 @lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """Every word of a title ("secretary", "minister", "general")."""
+    return frozenset(w for k in lexicon().titles for w in k.split())
+
+
+@lru_cache(maxsize=1)
 def act_nouns() -> frozenset[str]:
     """Nouns that name an act ("arrest", "visit", "killing"), never a title's words."""
-    lex = lexicon()
-    return lex.nouns - {w for k in lex.titles for w in k.split()}
+    return lexicon().nouns - title_words()
 
 
 def _descriptor_start(doc: Doc, end: int, floor: int) -> int:

@@ -67,6 +67,7 @@ from .vocabulary import (
     HAZARDS,
     HEARSAY,
     INSTRUMENTS,
+    PRESS_SECTORS,
     PROSPECTS,
     REACTION_TYPES,
     REFERENCE_HEADS,
@@ -555,8 +556,6 @@ def _refusal(token: Token, source: list[str], table: ActorTable) -> bool:
 
 # verbs whose subject undergoes the act their object names ("faces sanctions", "suffered attacks")
 UNDERGOING = frozenset({"face", "risk", "suffer", "endure", "undergo"})
-# the press: speaking to it is making a statement, not holding a meeting
-PRESS_SECTORS = frozenset({"JRN", "MED"})
 # acts of moving people out of harm's way: aid when they are others, not when they are one's own
 EVACUATIONS = frozenset({"evacuate", "evacuation", "airlift", "repatriate", "repatriation"})
 POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 from ..actors.phrases import STATE_SECTORS
 from ..records import Event
 from .arguments import countries_of
+from .vocabulary import PRESS_SECTORS
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -58,8 +59,6 @@ DIRECTED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "PROTEST"
 DIRECTED_CODES = frozenset({"030"})
 # codes that are no state: an international body is never "the other state"
 NON_STATE_CODES = frozenset({"IGO", "NGO", "UNO", "EUR", "ISM", "IMG", "MNC"})
-# reporters and media tell of acts; they are not whom the acts aim at
-REPORTER_SECTORS = frozenset({"JRN", "MED"})
 # force whose doer the context may give
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"})
 # who uses force on a state's people, and who on its forces
@@ -209,7 +208,7 @@ def _aimable(actor: Actor) -> bool:
     """A state, or an actor whose sector is known and is not the press: not a place read as a
     name ("Basilan"), a competition or a reporter."""
     return actor.kind == "country" or (actor.sector is not None
-                                        and actor.sector not in REPORTER_SECTORS)
+                                        and actor.sector not in PRESS_SECTORS)
 
 
 def _first(actors: Iterable[Actor]) -> str | None:
