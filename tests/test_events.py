@@ -233,7 +233,7 @@ def test_events_a_participle_naming_who_acts_is_no_act(nlp: object) -> None:
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "mode"), [
     ("Protesters in Nairobi demanded the resignation of the interior minister.", "demo"),
-    ("Several hundred protesters blocked the main road in Barcelona.", "obstruct"),
+    ("A few hundred farmers blocked the main road in Kisumu.", "obstruct"),
     ("Crowds massed in Phnom Penh to protest a disputed election.", "demo"),
 ])
 def test_events_what_protesters_demand_or_block_is_their_protest(

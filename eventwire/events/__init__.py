@@ -4,9 +4,9 @@ A trigger is a verb or noun of ``data/event_lexicon.tsv`` ("met with", "a phone 
 "the attack"). Its source and target come from the sentence's structure (subject, object,
 passive agent, "with"/"to"/"on"/"against" partners, possessors, coordinated actors), read
 through the actor stage's mention index, so pronouns and titles reach the actor they mean.
-The date is the time expression attached to the trigger (never the publication date), the
-place the toponym attached to it; the modality comes from auxiliaries, governing verbs and
-conditionals; ``attributed_to`` is the speaker when the trigger lies inside a quotation.
+The date is the time expression attached to the trigger, else the sentence's, else the day
+the story's lead names (never the publication date), the place the toponym attached to it;
+the modality comes from auxiliaries, governing verbs and conditionals; ``attributed_to`` is the speaker when the trigger lies inside a quotation.
 One real event is one record: repeats inside the article are merged.
 
 The stage reads, decides, emits: ``acts.read_token`` reads one trigger and decides its
@@ -19,7 +19,8 @@ Submodules: ``vocabulary`` (closed word classes), ``triggers`` (lexicon matching
 ``arguments`` (the argument frames: source and target), ``context`` (modality, date, place,
 speaker, non-events), ``rules`` (coding rules), ``acts`` (one trigger, read and decided),
 ``candidates`` (merging and the final records), ``implied`` (parties left to the context),
-``evaluations`` (accusations told as descriptions: "described the move as a hostile action").
+``evaluations`` (accusations told as descriptions: "described the move as a hostile action"),
+``dating`` (the story's day, for the acts told after the lead without a time of their own).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from typing import TYPE_CHECKING
 from ..records import Event, Place, Quote, Time
 from .acts import Reading, read_token
 from .candidates import _merge, emit
+from .dating import story_days
 from .implied import implied_parties
 from .rules import implied_acts
 
@@ -47,6 +49,8 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
     """Every political event the article states, once each."""
     reading = Reading(doc=doc, table=table, quotes=quotes, times=times, places=places)
     candidates = [c for token in doc for c in read_token(token, reading)]
-    candidates = [c for c in implied_acts(candidates, table) if c.token.i not in reading.suppressed]
+    candidates = [c for c in implied_acts(candidates, table, times) if c.token.i not in reading.suppressed]
     events = emit(_merge(candidates, table), doc, places, table)
-    return implied_parties(events, table, [s.start_char for s in doc.sents])
+    starts = [s.start_char for s in doc.sents]
+    events = implied_parties(events, table, starts)
+    return story_days(events, doc.text, starts, times, published)

@@ -333,11 +333,11 @@ class When(NamedTuple):
     source: str | None = None
 
 
-CLAUSE, SENTENCE = "clause", "sentence"
+CLAUSE, SENTENCE, STORY = "clause", "sentence", "story"
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})  # "plans", "urge": a state at the time of speaking
 PAST_TAGS = frozenset({"VBD", "VBN"})
-DATE_SOURCES = (CLAUSE, SENTENCE)  # the time expression hangs off the trigger's clause, or is
-# the one date of its sentence
+DATE_SOURCES = (CLAUSE, SENTENCE, STORY)  # the time expression hangs off the trigger's clause,
+# or is the one date of its sentence, or is the day of the story's lead (``dating.py``)
 
 
 def _event_time(token: Token, times: tuple[Time, ...], doc: Doc) -> When:
@@ -567,7 +567,7 @@ FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})  # "an attack on X": X is where; 
 
 def _place_root(root: Token) -> Token:
     """The token a toponym stands for in its clause: the place noun it names ("the capital
-    Male", "the city of Basra", "the southern province of X"), else itself."""
+    Nairobi", "the city of Mombasa", "the southern province of X"), else itself."""
     for _ in range(2):
         if root.dep_ in ("appos", "compound") and _place_noun(root.head):
             root = root.head
@@ -597,7 +597,7 @@ def _event_place(token: Token, places: tuple[Place, ...], doc: Doc,
 
 
 FINEST = ("city", "other", "admin", "region", "country")  # of two toponyms of one clause the first
-# of these features is the event's place ("in Saudi Arabia's capital of Riyadh": Riyadh)
+# of these features is the event's place ("in Kenya's capital of Nairobi": Nairobi)
 
 
 def _clause_place(node: Token, token: Token, places: tuple[Place, ...], doc: Doc,
@@ -605,14 +605,14 @@ def _clause_place(node: Token, token: Token, places: tuple[Place, ...], doc: Doc
     """The finest toponym that puts ``node``'s clause somewhere."""
     found = [p for p in places if _places_clause(p, node, token, doc, event_type)]
     found += _capitals(node, token, places)
-    if not found:  # "Basra police fired ...": local forces act where they are
+    if not found:  # "Lagos police fired ...": local forces act where they are
         found = [p for p in places if p.feature in ("city", "admin") and _names_the_doer(p, node, doc)]
     return min(found, key=lambda p: FINEST.index(p.feature) if p.feature in FINEST
                else len(FINEST)) if found else None
 
 
 def _capitals(node: Token, token: Token, places: tuple[Place, ...]) -> list[Place]:
-    """A state's capital named by the state ("fired missiles at the Ukrainian capital",
+    """A state's capital named by the state ("fired rockets at the Kenyan capital",
     "in Haiti's capital"), when the article names that city elsewhere."""
     lex = lexicon()
     out = []
@@ -631,7 +631,7 @@ def _capitals(node: Token, token: Token, places: tuple[Place, ...]) -> list[Plac
 
 
 def _names_the_doer(p: Place, node: Token, doc: Doc) -> bool:
-    """Whether a town or province names the subject of ``node`` ("Basra police", "the Kabul
+    """Whether a town or province names the subject of ``node`` ("Lagos police", "the Kabul
     municipality")."""
     span = doc.char_span(p.start, p.end, alignment_mode="expand")
     if span is None or not (node.sent.start_char <= p.start < node.sent.end_char):
@@ -661,10 +661,10 @@ def _places_clause(p: Place, node: Token, token: Token, doc: Doc, event_type: st
     prep = root.head
     if root.dep_ == "dobj" and root.head.i == node.i and (
             movement or (possessor and p.feature in ("city", "admin"))):
-        return True  # "visited X"; "blocked Barcelona's main avenue"
+        return True  # "visited X"; "blocked Kisumu's main avenue"
     if root.dep_ == "compound" and root.head.dep_ == "dobj" and root.head.head.i == node.i \
             and (movement or p.feature in ("city", "admin")):
-        return True  # "attend the Beijing summit", "searched the Barcelona offices"
+        return True  # "attend the Beijing summit", "searched the Lagos offices"
     if root.dep_ in ("advmod", "npadvmod") and _place_noun(root):
         return _attached(root, node, 6)  # "20 km north of X"
     return prep.dep_ == "prep" and _locative(prep, p, token, event_type) \

@@ -14,9 +14,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from ..actors import ActorTable
+    from ..records import Time
 from .arguments import _np_actors, _specific, _subject_of
 from .candidates import _Candidate
-from .context import _denier
+from .context import _denier, _event_time
 from .triggers import _match
 
 ALLEGED_TYPES = frozenset({"ASSAULT", "COERCE"})
@@ -24,9 +25,11 @@ ALLEGATION = Trigger(phrase=("allege",), pos="VERB", type="ACCUSE", mode="allege
                      context=(), notes="a state's claim that another actor used force")
 
 
-def _allegations(candidates: list[_Candidate], table: ActorTable) -> list[_Candidate]:
+def _allegations(candidates: list[_Candidate], table: ActorTable,
+                 times: tuple[Time, ...]) -> list[_Candidate]:
     """"The US said/claimed that X attacked Y": besides the attack, reported on the US's word,
-    the US accuses X (CAMEO 112), when the reporter is a state or government body."""
+    the US accuses X (CAMEO 112), when the reporter is a state or government body. The
+    allegation is the saying, dated by the saying's own time ("on Friday said that ...")."""
     out: list[_Candidate] = []
     for c in candidates:
         if c.trigger.type not in ALLEGED_TYPES or not c.source or c.modality != "asserted":
@@ -37,9 +40,11 @@ def _allegations(candidates: list[_Candidate], table: ActorTable) -> list[_Candi
                 "GOV", "MIL", None) for a in actors) or set(reporter) & set(c.source):
             continue
         c.attributed_to = c.attributed_to or reporter[0]
+        when = _event_time(c.token.head, times, c.token.doc)
         out.append(_Candidate(trigger=ALLEGATION, token=c.token.head, source=reporter,
                               target=list(c.source), modality="asserted",
-                              attributed_to=reporter[0]))
+                              attributed_to=reporter[0], date=when.date, date_text=when.text,
+                              date_source=when.source))
     return out
 
 
@@ -266,10 +271,11 @@ def _complement_tokens(token: Token) -> set[int]:
     return out
 
 
-def implied_acts(candidates: list[_Candidate], table: ActorTable) -> list[_Candidate]:
+def implied_acts(candidates: list[_Candidate], table: ActorTable,
+                 times: tuple[Time, ...] = ()) -> list[_Candidate]:
     """What the events imply: a state's allegation, the aims of a protest; and who reports
     the acts held in an accusation or a denial."""
-    candidates = candidates + _allegations(candidates, table)
+    candidates = candidates + _allegations(candidates, table, times)
     candidates = _protest_aims(candidates)
     _accused_acts(candidates)
     _denied_acts(candidates, table)

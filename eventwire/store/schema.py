@@ -210,7 +210,7 @@ _EVENTS = Table("events", key=("article_id", "event_id"), records="events", colu
        anchor="no counterpart: GDELT, ICEWS and POLECAT give a day"),
     Column("date_source", "VARCHAR", field="date_source",
            derive=lambda i: research.date_source(i.data),
-           doc="where the date was read (clause, sentence; text when not told); NULL when undated",
+           doc="where the date was read (clause, sentence, story; text when not told); NULL when undated",
            anchor="no counterpart",
            csv="DateSource"),
     _d("goldstein", "DOUBLE", lambda i: research.goldstein(i.data.get("cameo")),
