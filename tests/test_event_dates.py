@@ -3,6 +3,7 @@ precision the text gives; never the publication date. Sentences written for each
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -430,26 +431,78 @@ def test_event_dates_a_states_allegation_is_dated_by_its_saying(nlp):
     assert [(e.type, e.date) for e in doc.events if e.type == "ACCUSE"] == [("ACCUSE", "2015-06-08")]
 
 
-def _told(start: int, text: str, date: str | None = None, source: str | None = None) -> Event:
-    from eventwire.records import Evidence
+def _told(start: int, text: str, date: str | None = None, source: str | None = None,
+          trigger: int | None = None) -> Event:
+    from eventwire.records import Evidence, Span
     return Event(id=f"e{start}", type="COERCE", evidence=Evidence(start=start, end=start + len(text),
-                 text=text), date=date, date_text="Monday" if date else None, date_source=source)
+                 text=text), date=date, date_text="Monday" if date else None, date_source=source,
+                 trigger=Span(start=trigger, end=trigger + 1) if trigger is not None else None)
+
+
+def _story_doc(sentences: list[list[tuple[str, int, str, str]]]) -> object:
+    """A Doc built by hand: per sentence, (word, head offset in the sentence, dep, pos)."""
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    words, heads, deps, pos, starts = [], [], [], [], []
+    for sentence in sentences:
+        base = len(words)
+        for n, (word, head, dep, tag) in enumerate(sentence):
+            words.append(word)
+            heads.append(base + head)
+            deps.append(dep)
+            pos.append(tag)
+            starts.append(n == 0)
+    spaces = [i + 1 < len(words) and words[i + 1] != "." for i in range(len(words))]
+    return Doc(English().vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos,
+               sent_starts=starts)
+
+
+# "Police fired on Monday ." / "Officers arrested people ." / "In 2013 officers arrested five ."
+STORY = [[("Police", 1, "nsubj", "NOUN"), ("fired", 1, "ROOT", "VERB"), ("on", 1, "prep", "ADP"),
+          ("Monday", 2, "pobj", "PROPN"), (".", 1, "punct", "PUNCT")],
+         [("Officers", 1, "nsubj", "NOUN"), ("arrested", 1, "ROOT", "VERB"),
+          ("people", 1, "dobj", "NOUN"), (".", 1, "punct", "PUNCT")],
+         [("In", 3, "prep", "ADP"), ("2013", 0, "pobj", "NUM"), ("officers", 3, "nsubj", "NOUN"),
+          ("arrested", 3, "ROOT", "VERB"), ("five", 3, "dobj", "NUM"), (".", 3, "punct", "PUNCT")]]
+
+
+def _story_events(doc: object) -> tuple[tuple[Event, ...], tuple[object, ...]]:
+    from eventwire.records import Time
+
+    text = doc.text  # type: ignore[attr-defined]
+    firsts = [s.start_char for s in doc.sents]  # type: ignore[attr-defined]
+    sents = [s.text for s in doc.sents]  # type: ignore[attr-defined]
+    monday, year = text.index("Monday"), text.index("2013")
+    events = (_told(firsts[0], sents[0], "2015-06-08", "clause", trigger=text.index("fired")),
+              _told(firsts[1], sents[1]), _told(firsts[2], sents[2]))
+    times = (Time(start=monday, end=monday + 6, text="Monday", value="2015-06-08"),
+             Time(start=year, end=year + 4, text="2013", value="2013"))
+    return events, times
 
 
 def test_event_dates_rule_the_story_day_goes_only_to_acts_without_a_time():
     from eventwire.events.dating import story_days
-    from eventwire.records import Time
 
-    first = "Police fired tear gas on Monday."
-    text = first + " Officers arrested ten people." + " In 2013 officers arrested five."
-    events = (_told(0, first, "2015-06-08", "clause"), _told(33, "Officers arrested ten people."),
-              _told(63, "In 2013 officers arrested five."))
-    times = (Time(start=26, end=32, text="Monday", value="2015-06-08"),
-             Time(start=66, end=70, text="2013", value="2013"))
-    starts = [0, 33, 63]
-    dated = story_days(events, text, starts, times, PUBLISHED)
+    doc = _story_doc(STORY)
+    events, times = _story_events(doc)
+    dated = story_days(events, doc, times, PUBLISHED)  # type: ignore[arg-type]
     assert [(e.date, e.date_source) for e in dated] == [
         ("2015-06-08", "clause"), ("2015-06-08", "story"), (None, None)]
-    assert story_days(events, text, starts, times, None) == events
+    assert story_days(events, doc, times, None) == events  # type: ignore[arg-type]
     # a lead day more than a week before the report is no news day
-    assert story_days(events, text, starts, times, date(2015, 6, 30)) == events
+    assert story_days(events, doc, times, date(2015, 6, 30)) == events  # type: ignore[arg-type]
+
+
+def test_event_dates_rule_a_day_in_a_bounding_phrase_is_no_story_day():
+    from eventwire.events.dating import story_days
+
+    # "Police fired following talks on Monday ." : Monday is background to the firing
+    bounded = [[("Police", 1, "nsubj", "NOUN"), ("fired", 1, "ROOT", "VERB"),
+                ("following", 1, "prep", "VERB"), ("talks", 2, "pobj", "NOUN"),
+                ("on", 3, "prep", "ADP"), ("Monday", 4, "pobj", "PROPN"),
+                (".", 1, "punct", "PUNCT")], *STORY[1:]]
+    doc = _story_doc(bounded)
+    events, times = _story_events(doc)
+    events = (replace(events[0], date=None, date_text=None, date_source=None), *events[1:])
+    assert [e.date for e in story_days(events, doc, times, PUBLISHED)] == [None, None, None]  # type: ignore[arg-type]

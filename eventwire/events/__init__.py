@@ -51,6 +51,5 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
     candidates = [c for token in doc for c in read_token(token, reading)]
     candidates = [c for c in implied_acts(candidates, table, times) if c.token.i not in reading.suppressed]
     events = emit(_merge(candidates, table), doc, places, table)
-    starts = [s.start_char for s in doc.sents]
-    events = implied_parties(events, table, starts)
-    return story_days(events, doc.text, starts, times, published)
+    events = implied_parties(events, table, [s.start_char for s in doc.sents])
+    return story_days(events, doc, times, published)
