@@ -171,6 +171,12 @@ def place_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def portfolio_words() -> frozenset[str]:
+    """Words of a minister's portfolio ("trade", "foreign", "affairs": data/portfolio_words.txt)."""
+    return frozenset(line.strip() for line in _data_lines("portfolio_words.txt"))
+
+
+@lru_cache(maxsize=1)
 def state_regions() -> dict[str, frozenset[str]]:
     """Region words of a described state -> its states ("west african": Benin, Ghana, ...:
     data/state_regions.tsv)."""

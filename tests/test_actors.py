@@ -240,6 +240,33 @@ def test_actors_names_cut_before_a_regnal_number_or_an_of_place_are_rejoined() -
     assert _rejoin_of(bank.ents[0]).text == "the Central Bank of Egypt"
 
 
+# "Peru's Minister of Trade and Industry Ana Torres signed ." : the NER takes the portfolio
+# into an organisation's name
+PORTFOLIO = [("Peru", 2, "poss", "PROPN", "B-GPE"), ("'s", 0, "case", "PART", "O"),
+             ("Minister", 8, "nmod", "PROPN", "O"), ("of", 2, "prep", "ADP", "O"),
+             ("Trade", 3, "pobj", "PROPN", "B-ORG"), ("and", 4, "cc", "CCONJ", "I-ORG"),
+             ("Industry", 4, "conj", "PROPN", "I-ORG"), ("Ana", 8, "compound", "PROPN", "I-ORG"),
+             ("Torres", 9, "nsubj", "PROPN", "I-ORG"), ("signed", 9, "ROOT", "VERB", "O"),
+             (".", 9, "punct", "PUNCT", "O")]
+
+
+def test_actors_a_ministers_portfolio_is_no_part_of_the_name() -> None:
+    torres = _by_name(_parsed(PORTFOLIO))["Ana Torres"]
+    assert (torres.kind, torres.country, torres.role) == ("person", "PER", "Minister")
+    assert [m.text for m in torres.mentions] == ["Peru 's Minister of Trade and Industry Ana Torres"]
+    # "for Foreign Policy": a portfolio the parse hangs on the name is no forename either
+    rows = [("Peru", 2, "poss", "PROPN", "B-GPE"), ("'s", 0, "case", "PART", "O"),
+            ("Undersecretary", 8, "nsubj", "PROPN", "O"), ("for", 2, "prep", "ADP", "O"),
+            ("Foreign", 5, "compound", "PROPN", "O"), ("Policy", 7, "compound", "PROPN", "O"),
+            ("Ana", 7, "compound", "PROPN", "B-PERSON"), ("Torres", 3, "pobj", "PROPN", "I-PERSON"),
+            ("spoke", 8, "ROOT", "VERB", "O"), (".", 8, "punct", "PUNCT", "O")]
+    torres = _by_name(_parsed(rows))["Ana Torres"]
+    assert (torres.country, torres.role) == ("PER", "Undersecretary")
+    # a name that is all portfolio words is left as the NER read it
+    rows = [(w, h, d, p, "O" if w in ("Ana", "Torres") else e) for w, h, d, p, e in PORTFOLIO]
+    assert "Ana Torres" not in _by_name(_parsed(rows))
+
+
 # ------------------------------------------------------------------ with the model
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..lexicon import BODY_HEADS, MOVE_LEMMAS, Title, state_regions
+from ..lexicon import BODY_HEADS, MOVE_LEMMAS, Title, portfolio_words, state_regions
 from ..nlp import doc_text
 from ..registry import HONORIFICS
 from .book import HEAD_ROLES, Book, Draft
@@ -46,8 +46,45 @@ _PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|de|van|von)-[A-Z]")  # "el-
 
 
 def _entities(book: Book) -> list[Span]:
-    """The entities after the dateline that are no byline or credit."""
-    return [e for e in book.doc.ents if e.start_char >= book.dateline and not _credit(e)]
+    """The entities after the dateline that are no byline or credit, each without the
+    portfolio words the NER took into a name."""
+    return [_without_portfolio(e, book) for e in book.doc.ents
+            if e.start_char >= book.dateline and not _credit(e)]
+
+
+PORTFOLIO_PREPS = frozenset({"of", "for"})
+
+
+def _without_portfolio(ent: Span, book: Book) -> Span:
+    """"Minister of [Trade and Industry Jane Doe]", "Secretary for Foreign [Policy Jane Doe]":
+    the name after the portfolio, a person's (the NER often calls the whole an organisation),
+    when a person's title stands before the "of" or "for" and at least a forename and a
+    surname are left."""
+    doc, words = ent.doc, portfolio_words()
+
+    def portfolio(t: Token) -> bool:
+        return t.lower_ in words and (t.is_title or t.lower_ == "and")
+
+    first = ent.start
+    while first > ent.sent.start and portfolio(doc[first - 1]):
+        first -= 1
+    if first < 2 or doc[first - 1].lower_ not in PORTFOLIO_PREPS:
+        return ent
+    title = book.lex.title(doc[first - 2].text)
+    if title is None or title.kind != "person":
+        return ent
+    start = ent.start
+    while start < ent.end and portfolio(doc[start]):
+        start += 1
+    if (start == ent.start and first == ent.start) or ent.end - start < 2 \
+            or doc[start - 1].lower_ == "and" or not doc[start].is_title \
+            or not all(t.is_title or t.is_lower for t in doc[start:ent.end]):
+        return ent
+    if start == ent.start and ent.label_ == "PERSON":
+        return ent
+    cut = doc[start:ent.end]
+    cut.label_ = "PERSON"
+    return cut
 
 
 def people(book: Book) -> None:
@@ -212,14 +249,15 @@ def _with_numeral(ent: Span) -> Span:
 
 def _with_forenames(ent: Span, book: Book) -> Span:
     """"Warsame" + "Abu Yusuf": capitalised words the NER left out before a name, that the
-    parse makes part of it (compounds of its head), are its first names; a title, a state or
-    a known body is not."""
+    parse makes part of it (compounds of its head), are its first names; a title, a
+    portfolio ("Secretary for Foreign Policy Jane Doe"), a state or a known body is not."""
     doc, start = ent.doc, ent.start
     while start > ent.sent.start:
         t = doc[start - 1]
         if t.pos_ != "PROPN" or t.dep_ != "compound" or t.head.i not in range(ent.start, ent.end) \
                 or not t.is_title or not t.is_alpha or t.ent_type_ not in ("", "PERSON") \
-                or t.lower_ in title_words() or book.lex.country_code(t.text) \
+                or t.lower_ in title_words() or t.lower_ in portfolio_words() \
+                or book.lex.country_code(t.text) \
                 or book.lex.organisation(t.text) or t.lower_ in HONORIFICS:
             break
         start -= 1

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..lexicon import REGION_WORDS, Lexicon, Title, lexicon
+from ..lexicon import REGION_WORDS, Lexicon, Title, lexicon, portfolio_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -111,6 +111,9 @@ def _descriptor_start(doc: Doc, end: int, floor: int) -> int:
         ok = ((t.pos_ in DESCRIPTOR_POS or t.pos_ == "VERB" and t.dep_ == "amod")
               and t.ent_type_ not in ("DATE", "TIME", "CARDINAL")
               or t.lower_ in ("of", "-")
+              or t.lower_ == "for" and i < end and doc[i].is_title  # "Secretary for Trade"
+              or t.lower_ == "and" and i < end and floor < i - 1 and doc[i].is_title
+              and doc[i - 2].is_title and doc[i].lower_ in portfolio_words()  # "Trade and Industry"
               or t.text in ("’s", "'s") or t.tag_ == "HYPH")
         if t.pos_ == "PRON" and t.lower_ not in ("his", "her", "its", "their", "our", "my", "your"):
             ok = False
@@ -119,7 +122,7 @@ def _descriptor_start(doc: Doc, end: int, floor: int) -> int:
         if t.pos_ == "NOUN" and t.lemma_.lower() in act_nouns():
             break  # "the military's arrest of Prime Minister X": an act, not a title
         i -= 1
-    while i < end and (doc[i].lower_ in ("of", "-") or doc[i].text in ("’s", "'s")):
+    while i < end and (doc[i].lower_ in ("of", "for", "-") or doc[i].text in ("’s", "'s")):
         i += 1
     return i
 
