@@ -719,3 +719,33 @@ def test_actors_a_time_word_the_ner_took_into_a_name_is_left_out(nlp: object) ->
     doc, = _docs(["Ghana's trade minister toured Russia today, officials in Accra said."], nlp)
     assert "RUS" in {a.country for a in doc.actors}
     assert not any(a.sector == "JRN" for a in doc.actors)  # no "Russia Today" channel
+
+
+@pytest.mark.model
+def test_actors_an_envoys_post_and_a_bracketed_acronym_are_part_of_the_title(nlp: object) -> None:
+    doc, = _docs(["The United Nations (UN) Envoy to Somalia John Smith met rebel leaders in "
+                  "Mogadishu on Monday."], nlp)
+    smith = next(a for a in doc.actors if a.name == "John Smith")
+    # the body that sends the envoy is the envoy's, the state it is sent to is not
+    assert smith.country == "UNO"
+    assert [m.text for m in smith.mentions] == [
+        "The United Nations (UN) Envoy to Somalia John Smith"]
+
+
+@pytest.mark.model
+def test_actors_the_commission_is_the_body_whose_commission_was_named(nlp: object) -> None:
+    doc, = _docs(["The ECOWAS Authority of Heads of State and Government met in Accra on "
+                  "Saturday. The authority lifted sanctions on Mali. The Authority also asked "
+                  "Niger to release the president."], nlp)
+    ecowas = next(a for a in doc.actors if a.name == "ECOWAS")
+    assert ecowas.country == "IGO"
+    assert {"The ECOWAS Authority of Heads of State and Government", "The authority"} <= {
+        m.text for m in ecowas.mentions}
+    assert any(m.text.endswith("Authority") and m.start > 100 for m in ecowas.mentions)
+    assert [e.source for e in doc.events if e.type == "RETREAT"] == [(ecowas.id,)]
+    # a commission no body was named with is not one named before
+    doc, = _docs(["Kenya and Ghana met in Accra on Saturday. The commission lifted the "
+                  "sanctions."], nlp)
+    assert not any("commission" in m.text.lower() for a in doc.actors if a.kind != "organization"
+                   for m in a.mentions)
+    assert all(a.name != "ECOWAS" for a in doc.actors)

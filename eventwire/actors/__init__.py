@@ -48,6 +48,7 @@ PASSES: tuple[Callable[[Book], None], ...] = (
     coref.fold_names,        # "Mr Blair", "Ms Hewitt": the one full name with that surname
     coref.pairs,             # "the two leaders", before title phrases read "leaders"
     mentions.described_groups,  # "the militant group": the armed group named last
+    mentions.named_units,    # "the commission": the body whose commission was named before
     mentions.title_phrases,  # "the French President", "Azerbaijani forces"
     mentions.described_bodies,  # "the regional bloc": the body named last
     mentions.described_states,  # "the South American country": the state named last

@@ -40,7 +40,7 @@ from .phrases import (
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["entities", "of_titles", "people", "surnames", "title_phrases"]
+__all__ = ["entities", "named_units", "of_titles", "people", "surnames", "title_phrases"]
 
 _PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|de|van|von)-[A-Z]")  # "el-Badawi", "al-Sadr"
 
@@ -163,7 +163,9 @@ def entities(book: Book) -> None:
             named_organisation(book, ent)  # "the Revolutionary United Front" is no person
             continue
         if ent.label_ in ("ORG", "FAC", "NORP") and not any(i in book.covered for i in range(ent.start, ent.end)):
-            if ent.label_ == "NORP":
+            if _clean(ent.text).lower() in UNIT_NOUNS and (body := _unit_named_before(book, ent.root)):
+                book.mention(body, ent.start, ent.end, ent.root)  # "the Authority": of the body
+            elif ent.label_ == "NORP":
                 demonym(book, ent)
             elif book.lex.country_code(ent.text):
                 named_state(book, ent)
@@ -369,7 +371,7 @@ def named_organisation(book: Book, ent: Span) -> None:
 # parts of a body that act for it: "World Bank staff", "the AU Commission", "the board of
 # the World Bank"
 UNIT_NOUNS = frozenset({"staff", "board", "commission", "secretariat", "leadership", "council",
-                        "delegation", "team", "mission", "presidency", "executive"})
+                        "delegation", "team", "mission", "presidency", "executive", "authority"})
 
 
 def _unit_of(book: Book, d: Draft, root: Token) -> None:
@@ -385,6 +387,9 @@ def _unit_of(book: Book, d: Draft, root: Token) -> None:
     doc = book.doc
     start = min(head.left_edge.i, root.i)
     end = max(head.i, root.right_edge.i) + 1
+    if root.dep_ != "pobj":  # "the ECOWAS Authority of Heads of State": the unit's own "of"
+        end = max([end] + [c.right_edge.i + 1 for c in head.children
+                           if c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i])
     while start < head.i and doc[start].text in ("'s", "\u2019s", ",", "(", ")"):
         start += 1
     span = doc[start:end]
@@ -956,6 +961,29 @@ def described_bodies(book: Book) -> None:
         if before:
             book.mention(max(before, key=lambda sd: sd[0])[1], token.left_edge.i, token.i + 1,
                          token)
+
+
+def named_units(book: Book) -> None:
+    """"the commission", "the authority": the body whose unit of that name was named before
+    ("the ECOWAS Commission ... The commission lifted sanctions"), not a new, countryless body."""
+    for token in book.tokens:
+        if token.lower_ not in UNIT_NOUNS or token.i in book.covered or token.pos_ not in ("NOUN", "PROPN") \
+                or book.entity_at(token) is not None or token.tag_ in ("NNS", "NNPS"):
+            continue
+        if [c.lower_ for c in token.children if c.dep_ not in ("punct",)] != ["the"]:
+            continue  # "a commission", "the electoral commission": not the unit named before
+        body = _unit_named_before(book, token)
+        if body is not None:
+            book.mention(body, token.left_edge.i, token.i + 1, token)
+
+
+def _unit_named_before(book: Book, token: Token) -> Draft | None:
+    """The body last named with a unit of the noun ``token`` ("the ECOWAS Commission")."""
+    before = [(start, d) for d in book.drafts.values() if d.kind == "organization"
+              for (start, _), text in d.mentions.items()
+              if start < token.idx and token.lower_ in text.lower().split()[1:]
+              and _clean(d.name).lower() != token.lower_]
+    return max(before, key=lambda sd: sd[0])[1] if before else None
 
 
 NATIONAL_ROLES = ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr")

@@ -79,6 +79,8 @@ def _left_edge(token: Token, stop: int | None = None) -> int:
 # honorifics never written after a title ("Tory leader Mr Howard" is not BBC or wire style)
 PLAIN_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx"})
 DESCRIPTOR_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PRON", "PART", "NUM"})
+# titles of an office sent to a place, whose "to" phrase is part of the title ("Envoy to Somalia")
+POSTED_TITLES = frozenset({"envoy", "ambassador", "representative", "emissary", "delegate"})
 
 
 @lru_cache(maxsize=1)
@@ -111,12 +113,17 @@ def _descriptor_start(doc: Doc, end: int, floor: int) -> int:
         ok = ((t.pos_ in DESCRIPTOR_POS or t.pos_ == "VERB" and t.dep_ == "amod")
               and t.ent_type_ not in ("DATE", "TIME", "CARDINAL")
               or t.lower_ in ("of", "-")
-              or t.lower_ == "for" and i < end and doc[i].is_title  # "Secretary for Trade"
+              or t.lower_ in ("for", "to") and i < end and doc[i].is_title
+              and (t.lower_ == "for" or floor < i - 1 and doc[i - 2].lower_ in POSTED_TITLES)
+              # "Secretary for Trade", "Envoy to Somalia"
               or t.lower_ == "and" and i < end and floor < i - 1 and doc[i].is_title
               and doc[i - 2].is_title and doc[i].lower_ in portfolio_words()  # "Trade and Industry"
               or t.text in ("’s", "'s") or t.tag_ == "HYPH")
         if t.pos_ == "PRON" and t.lower_ not in ("his", "her", "its", "their", "our", "my", "your"):
             ok = False
+        if t.text == ")" and floor < i - 3 and doc[i - 3].text == "(" and doc[i - 2].is_upper:
+            i -= 3  # "the United Nations (UN) envoy": the acronym in brackets is the body's
+            continue
         if not ok or t.is_space or t.text in (",", ";", "(", ")", "“", "”", '"'):
             break
         if t.pos_ == "NOUN" and t.lemma_.lower() in act_nouns():
