@@ -749,3 +749,18 @@ def test_actors_the_commission_is_the_body_whose_commission_was_named(nlp: objec
     assert not any("commission" in m.text.lower() for a in doc.actors if a.kind != "organization"
                    for m in a.mentions)
     assert all(a.name != "ECOWAS" for a in doc.actors)
+
+
+@pytest.mark.model
+def test_actors_a_person_takes_the_country_of_kin_named_with_theirs(nlp: object) -> None:
+    doc, = _docs(["Ghana and Togo signed a trade deal on Saturday. Host President John Mensah "
+                  "received President Kofi Tetteh of Togo and First Lady Ama Tetteh in Accra. "
+                  "Both leaders held talks."], nlp)
+    people = {a.name: a for a in doc.actors if a.kind == "person"}
+    assert people["Ama Tetteh"].country == "TGO"
+    # the two leaders are the two presidents, not the first lady
+    assert [a for a in people if any(m.text == "Both leaders" for m in people[a].mentions)] == [
+        "John Mensah", "Kofi Tetteh"]
+    # one meeting, whose host is never also among the guests
+    (meeting,) = [e for e in doc.events if e.type == "CONSULT"]
+    assert not set(meeting.source) & set(meeting.target)

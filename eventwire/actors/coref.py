@@ -138,6 +138,10 @@ def _last_together(book: Book, token: Token, kind: tuple[str, ...]) -> list[Draf
     return []
 
 
+# group nouns for holders of an office, which a person of the elite sector does not hold
+OFFICE_WORDS = frozenset({"leaders", "presidents", "ministers", "premiers", "heads", "counterparts"})
+
+
 def _last_n(book: Book, token: Token, kind: tuple[str, ...], size: int) -> list[Draft]:
     """The ``size`` drafts of a ``kind`` mentioned last before ``token``, nearest first."""
     floor = book.sentences_back(token.i, PAIR_SENTENCES)
@@ -146,6 +150,8 @@ def _last_n(book: Book, token: Token, kind: tuple[str, ...], size: int) -> list[
         key = book.token_owner.get(i)
         if key is None or book.drafts[key].kind not in kind or book.drafts[key] in found:
             continue
+        if token.lower_ in OFFICE_WORDS and book.drafts[key].sector == "ELI":
+            continue  # "the two leaders" are no first lady, prince or former president
         found.append(book.drafts[key])
         if len(found) == size:
             return found

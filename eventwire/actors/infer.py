@@ -219,6 +219,18 @@ def _by_elimination(reader: Book, d: Draft, counts: dict[str, int]) -> str | Non
     return max(options, key=lambda c: counts.get(c, 0)) if options else None
 
 
+def _kin(reader: Book, d: Draft) -> str | None:
+    """The country of the people of the article who bear the person's surname, when the text
+    gives it them and it is one ("President Kofi Tetteh and First Lady Ama Tetteh")."""
+    words = d.name.split()
+    if len(words) < 2:
+        return None
+    found = {o.country for o in reader.drafts.values()
+             if o is not d and o.kind == "person" and o.country and not o.inferred
+             and len(o.name.split()) >= 2 and o.name.split()[-1] == words[-1] and o.name != d.name}
+    return found.pop() if len(found) == 1 else None
+
+
 def _generic(d: Draft) -> bool:
     """Police, soldiers, "the ministry", protesters; or a named state body ("the Interior
     Ministry") whose name carries no country."""
@@ -341,7 +353,8 @@ def infer_countries(reader: Book, places: tuple[Place, ...]) -> None:
                 country = max((c for c in state_counts if c not in hosts),
                               key=lambda c: state_counts[c], default=None)
         elif d.kind == "person":
-            if d.role and len(reader.sents) >= 4 and state_counts:
+            country = _kin(reader, d)
+            if country is None and d.role and len(reader.sents) >= 4 and state_counts:
                 country = _by_elimination(reader, d, state_counts)
             away = _destinations(reader, d)  # "X will visit Addis Ababa": not Ethiopia's
             country = country or _from_sentences(

@@ -104,7 +104,7 @@ def _merge(candidates: list[_Candidate], table: ActorTable) -> list[_Candidate]:
         keep, other = (twin, c) if twin.fullness >= c.fullness else (c, twin)
         merged = replace(
             keep,
-            source=keep.source + [a for a in other.source if a not in keep.source
+            source=keep.source + [a for a in other.source if a not in keep.source and a not in keep.target
                                   and not countries_of([a], table) <= countries_of(keep.source, table)],
             target=keep.target + [a for a in other.target if a not in keep.target
                                   and a not in keep.source and not keep.target],
