@@ -764,3 +764,15 @@ def test_actors_a_person_takes_the_country_of_kin_named_with_theirs(nlp: object)
     # one meeting, whose host is never also among the guests
     (meeting,) = [e for e in doc.events if e.type == "CONSULT"]
     assert not set(meeting.source) & set(meeting.target)
+
+
+@pytest.mark.model
+def test_actors_a_state_in_a_state_of_affairs_is_the_scene_of_its_sentence(nlp: object) -> None:
+    scene, talks = _docs([
+        "Kenya has been in turmoil for weeks, with the opposition blaming the president for "
+        "the crisis.",
+        "The United States and Kenya have been in talks for weeks, with the opposition blaming "
+        "the president for the crisis."], nlp)
+    assert _country_of(scene, "the opposition") == "KEN"
+    # states in talks are parties, and neither is the scene of the opposition's blame
+    assert _country_of(talks, "the opposition") is None

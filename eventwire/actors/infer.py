@@ -253,6 +253,14 @@ def _participant(reader: Book, offset: int) -> bool:
     head = token
     while head.dep_ == "compound" and head.head.i != head.i:
         head = head.head
+    if head.dep_ == "nsubj" and head.head.lemma_ == "be" and not any(
+            c.dep_ == "conj" for c in head.children) and not any(
+            c.dep_ in ("acomp", "attr") and c.pos_ == "NOUN" or c.dep_ == "prep" and any(
+                t.type == "CONSULT" for o in c.children if o.dep_ == "pobj"
+                for t in reader.lex.triggers.get(o.lemma_.lower(), ()))
+            for c in head.head.children):
+        return False  # "Kenya has been in turmoil, with the opposition ...": a scene, not a
+        # party ("Kenya has been in talks with ..." is one)
     if head.dep_ in PARTICIPANT_DEPS:
         return True
     if head.dep_ == "amod" and (head.head.dep_ in ("dobj", "dative", "nsubjpass") or (
