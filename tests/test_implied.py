@@ -58,7 +58,7 @@ def test_implied_state_doer_aims_abroad_when_another_state_is_named_there() -> N
 
 
 def test_implied_state_doer_at_home_aims_at_its_own_non_state_group() -> None:
-    # "police fired tear gas at students ... and arrested around 10 of them"
+    # "police scattered the students ... and detained a dozen of them"
     table = _table((POLICE, 210), (STUDENTS, 150), (STATE, 20))
     assert _target(_event("COERCE", ("pol",)), table) == ("stu",)
 
@@ -66,6 +66,13 @@ def test_implied_state_doer_at_home_aims_at_its_own_non_state_group() -> None:
 def test_implied_state_doer_with_nothing_near_falls_back_on_its_state() -> None:
     table = _table((POLICE, 210), (STATE, 20))
     assert _target(_event("COERCE", ("pol",)), table) == ("bdi",)
+
+
+def test_implied_a_government_body_never_aims_at_its_own_state() -> None:
+    # "Burundi's interior minister condemned the drills": the aim is not told, and is not Burundi
+    table = _table((MINISTER, 210), (STATE, 20))
+    assert _target(_event("ACCUSE", ("min",)), table) == ()
+    assert _target(_event("REQUEST", ("min",)), table) == ()
 
 
 def test_implied_window_is_the_sentence_and_the_one_before() -> None:

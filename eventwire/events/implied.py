@@ -1,6 +1,6 @@
-"""The parties an act leaves to its context: the target of "the opposition coalition
-denounced alleged fraud", "police arrested around 10 of them", "threatening a unilateral
-operation"; the doer of "tear gas was fired at demonstrators".
+"""The parties an act leaves to its context: the target of "the opposition alliance decried
+the vote count", "police detained a dozen of them", "warning of a military response"; the
+doer of "rubber bullets were fired at marchers".
 
 A coder of event data never leaves such an act without a target: an accusation, a demand, a
 threat, a use of force or a sanction is aimed at someone, and when the clause does not say
@@ -12,8 +12,10 @@ one rule per kind of doer:
   state: the nearest official or body of that state named there, else the state itself when
   the article names it;
 - a state acts abroad when another state's actor is named there (the nearest one), else at
-  home: the nearest non-state group of its own country named there ("police fired tear gas
-  at opposition supporters and arrested around 10 of them"), else its own state.
+  home: the nearest non-state group of its own country named there ("police scattered the
+  party's supporters and detained a dozen of them"), else its own state; but a government
+  body does not condemn, ask or reject its own state ("the foreign ministry condemned the
+  drills" has no target).
 
 An act of several doers ("troops clashed with rebels") has parties, not a target, and is left
 as it is.
@@ -182,8 +184,10 @@ def _implied(event: Event, table: ActorTable, window_start: int) -> str | None:
                    and a.country not in NON_STATE_CODES)
             or _first(a for a in named if a.country == own and a.kind != "country"
                       and a.sector not in STATE_SECTORS)
-            or (state if event.type != "MOBILIZE" else None))  # forces are not mobilised
-    # against their own state
+            or (state if event.type != "MOBILIZE" and not all(a.sector == "GOV" for a in doers)
+                else None))  # forces are not mobilised against their own state, nor does a
+    # government body condemn, ask or reject its own ("China's foreign ministry condemned the
+    # drills": an act aimed at the state is told without its aim)
 
 
 def _nearest_official(event: Event, table: ActorTable, own: str,
