@@ -398,7 +398,7 @@ NAME_MODIFIER_ENDINGS = ("-led", "-backed", "-based", "-linked", "-allied", "-al
 
 def name_modifier(word: str) -> bool:
     """Whether a capitalised word before a body's name describes it ("Islamist al Shabaab",
-    "Kurdish-led Syrian Democratic Forces") rather than being part of another name."""
+    "Tuareg-led Azawad Liberation Front") rather than being part of another name."""
     return word.lower().endswith(NAME_MODIFIER_ENDINGS)
 
 
@@ -476,7 +476,7 @@ def _gazetteer_factory(nlp: Language, name: str) -> object:
         return last + 1
 
     def component(doc: Doc) -> Doc:
-        # (a folded match after "a"/"an" is a common noun: "demands for an Islamic state")
+        # (a folded match after "a"/"an" is a common noun: "calls for a Socialist republic")
         loose = [(m, s, e) for m, s, e in folded(doc)
                  if not (s > 0 and doc[s - 1].lower_ in ("a", "an")
                          and doc[s:e].text != doc[s:e].text.title())]

@@ -181,7 +181,7 @@ def _force_named_before(reader: Book, d: Draft) -> str | None:
     first = reader.doc.char_span(start, end, alignment_mode="expand")
     if first is None or not len(first) or first[0].lower_ != "the" \
             or first.root.tag_ != "NN":
-        return None  # "the forces that are besieging ..." may be anyone's
+        return None  # "the forces that have encircled ..." may be anyone's
     before = [(min(o.mentions)[0], o.country) for o in reader.drafts.values()
               if o is not d and o.sector in FORCE_SECTORS and o.country and not o.inferred
               and o.mentions and min(o.mentions)[0] < start]

@@ -103,8 +103,8 @@ NAME_WORDS = (2, 4)  # words in a name the NER missed: a forename and a surname,
 
 
 def _unlabelled_names(book: Book) -> list[Span]:
-    """Names the NER left unlabelled that a person's title in apposition reveals: "Jan
-    Achakzai, a government spokesman in ..., urged": capitalised proper nouns set off before
+    """Names the NER left unlabelled that a person's title in apposition reveals: "Ama
+    Owusu, a regional party spokeswoman in ..., urged": capitalised proper nouns set off before
     a title."""
     doc, out = book.doc, []
     for token in book.tokens:
@@ -224,8 +224,8 @@ def named_person(book: Book, ent: Span) -> None:
 
 
 def _office_country(book: Book, tokens: list[Token], descriptor: list[Token]) -> str | None:
-    """The country an officeholder's phrase names ("Peru's trade minister", "a spokesman for
-    the Russian Embassy"), an organisation named before it ("the UN envoy for Yemen": UN),
+    """The country an officeholder's phrase names ("Peru's trade minister", "a spokeswoman for
+    the Chilean consulate"), an organisation named before it ("the UN envoy for Yemen": UN),
     places the office is sent to aside ("ambassador to Israel")."""
     own = [t for t in descriptor if not _destination(t, descriptor)]
     country = _country_in(own, book.lex)
@@ -279,7 +279,7 @@ def _through_demonym(ent: Span, book: Book) -> Span:
 
 
 def _rejoin_of(ent: Span) -> Span:
-    """"the Central Bank of" + "Egypt": a name the NER cut before the place it is of."""
+    """"the National Bank of" + "Kenya": a name the NER cut before the place it is of."""
     doc = ent.doc
     if ent[-1].lower_ != "of" or ent.end >= len(doc) or not doc[ent.end].ent_type_ \
             or doc[ent.end].ent_iob_ != "B":
@@ -345,7 +345,7 @@ def named_organisation(book: Book, ent: Span) -> None:
     start = _left_edge(root)
     if org is not None and org.country not in lex.countries and \
             _country_in(list(book.doc[start:ent.start]), lex):
-        org = None  # "the US national security council" is no UN body: the state's own
+        org = None  # "the Kenyan national defence council" is no UN body: the state's own
     if org is not None:
         d = book.draft("org:" + org.name.lower(), org.name, org.kind)
         d.country, d.sector, d.role = d.country or org.country, d.sector or org.sector, org.role
@@ -363,7 +363,7 @@ def named_organisation(book: Book, ent: Span) -> None:
     after = book.doc[end] if end < len(book.doc) else None
     if after is not None and after.pos_ == "NOUN" and after.lower_ in BODY_HEADS \
             and root.head.i == after.i and root.dep_ == "compound":
-        end, root = end + 1, after  # "the Pakistan Muslim League-N party": the party
+        end, root = end + 1, after  # "the Ghana Freedom League-B party": the party
     tokens = list(book.doc[start:end])
     noun_phrase_actor(book, tokens, root, default_kind="organization", named=_clean(ent.text))
 
@@ -387,7 +387,7 @@ def _unit_of(book: Book, d: Draft, root: Token) -> None:
     doc = book.doc
     start = min(head.left_edge.i, root.i)
     end = max(head.i, root.right_edge.i) + 1
-    if root.dep_ != "pobj":  # "the ECOWAS Authority of Heads of State": the unit's own "of"
+    if root.dep_ != "pobj":  # "the SADC Council of Ministers": the unit's own "of"
         end = max([end] + [c.right_edge.i + 1 for c in head.children
                            if c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i])
     while start < head.i and doc[start].text in ("'s", "\u2019s", ",", "(", ")"):
@@ -398,8 +398,8 @@ def _unit_of(book: Book, d: Draft, root: Token) -> None:
 
 def _described_by(book: Book, start: int) -> int:
     """Where a body's name begins with the common noun that says what it is, when the parser
-    did not hang that noun on it ("the opposition Cambodian National Rescue Party", "the
-    rebel Revolutionary United Front"): that noun and its determiner; else ``start``."""
+    did not hang that noun on it ("the opposition Ghana Democratic Renewal Party", "the
+    rebel Liberation Front of the South"): that noun and its determiner; else ``start``."""
     doc = book.doc
     prev = start - 1
     if prev < 0 or doc[prev].pos_ != "NOUN" or prev in book.covered \
@@ -481,7 +481,7 @@ def noun_phrase_actor(book: Book, tokens: list[Token], head: Token, *, default_k
             return d
     kind = title.kind if title else default_kind
     if named and kind == "person":
-        kind = "organization"  # "the rebel Revolutionary United Front": a rebel body
+        kind = "organization"  # "the rebel Liberation Front of the South": a rebel body
     if named:
         name = named
         key = "org:" + named.lower()
@@ -505,11 +505,11 @@ def noun_phrase_actor(book: Book, tokens: list[Token], head: Token, *, default_k
         d.country = d.country or country
         low = name.lower()
         d.sector = d.sector or next((s for w, s in SECTOR_HINTS if w in low.split()), None)
-        scope = head  # "the X Alliance group of ethnic armies": the phrase the name modifies
+        scope = head  # "the X Front coalition of tribal militias": the phrase the name modifies
         while scope.dep_ in ("compound", "det") and scope.head.i != scope.i:
             scope = scope.head
         if any(t.lower_ in ARMED_MARKS for t in scope.subtree):
-            d.sector = d.sector or "REB"  # "the Northern Alliance group of ethnic armies"
+            d.sector = d.sector or "REB"  # "the Eastern Front coalition of tribal militias"
         elif d.country is None and any(w in NGO_WORDS for w in low.split()):
             d.country, d.sector = "NGO", d.sector or "CVL"  # a civil-society body
     book.mention(d, tokens[0].i, tokens[-1].i + 1, head)
@@ -579,7 +579,7 @@ def title_phrases(book: Book) -> None:
             if not tokens:
                 continue
         low = token.lower_
-        # "a delegation of French senators": the senators act
+        # "a team of Kenyan lawmakers": the lawmakers act
         if low in GROUPING_NOUNS:
             inner = book.of_object(token)
             if inner is not None:
@@ -590,7 +590,7 @@ def title_phrases(book: Book) -> None:
                 if d is not None:
                     book.mention(d, start, inner.i + 1, token)
                 continue
-        # "the French president's office": the office of that person
+        # "the Kenyan premier's office": the office of that person
         if low in OFFICE_NOUNS:
             poss = next((c for c in token.children if c.dep_ == "poss"), None)
             if poss is not None and poss.i not in book.covered:
@@ -654,7 +654,7 @@ def _states_of_pair(book: Book, token: Token) -> list[str]:
 
 
 def office(book: Book, tokens: list[Token], head: Token, poss: Token) -> None:
-    """"the French president's office": the office of that officeholder, an organisation."""
+    """"the Kenyan premier's office": the office of that officeholder, an organisation."""
     lex = book.lex
     words = _words(tokens[: poss.i - tokens[0].i + 1])
     title, _, _ = _title_in(words, lex)
@@ -711,7 +711,7 @@ def acronym_of_neighbour(book: Book, ent: Span) -> bool:
 
 
 def of_titles(book: Book) -> None:
-    """Titles with "of" ("the US Secretary of State", "Chief of Staff"), whose last word the
+    """Titles with "of" ("the Kenyan Secretary of State", "Chief of Staff"), whose last word the
     NER may take for an organisation of its own."""
     doc, titles = book.doc, book.lex.of_titles
     if not titles:
@@ -897,7 +897,7 @@ COMPASS = frozenset({"North", "South"})
 
 def _the_north(book: Book) -> None:
     """"the North", "the South" standing alone: the state named before whose name starts
-    so ("North Korea" ... "the North asked for equipment")."""
+    so ("North Korea" ... "the North wants food first")."""
     for token in book.tokens:
         if token.text not in COMPASS or token.i in book.covered or token.i == 0 \
                 or book.doc[token.i - 1].lower_ != "the" or token.dep_ == "compound" or (
@@ -991,8 +991,8 @@ NATIONAL_ROLES = ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr")
 
 def nationals(book: Book) -> None:
     """A demonym standing as a noun for people of that state, whether or not the NER tagged
-    it: "a 22-year-old Palestinian was arrested" (a person), "shot dead two Palestinians"
-    (a group); never a modifier ("Palestinian officials") or a state's name."""
+    it: "a Togolese trader, 30, was detained" (a person), "police beat two Togolese"
+    (a group); never a modifier ("Togolese officials") or a state's name."""
     lex = book.lex
     for token in book.tokens:
         if token.i in book.covered or token.pos_ not in ("NOUN", "PROPN") \

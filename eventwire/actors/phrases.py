@@ -97,7 +97,7 @@ def act_nouns() -> frozenset[str]:
 
 def _descriptor_start(doc: Doc, end: int, floor: int) -> int:
     """Scan left from ``end`` over the words of a title phrase ("Armenia's Defense Minister",
-    "The French Co-Chair of the Contact Group"); stop at verbs, commas and other names. A name
+    "The Norwegian Co-Chair of the Liaison Committee"); stop at verbs, commas and other names. A name
     after a plain honorific ("Leaving a Brussels summit Mr Blair said") has no descriptor: the
     words before "Mr" belong to another phrase."""
     if end < len(doc) and doc[end].lower_.rstrip(".") in PLAIN_HONORIFICS:
@@ -122,12 +122,12 @@ def _descriptor_start(doc: Doc, end: int, floor: int) -> int:
         if t.pos_ == "PRON" and t.lower_ not in ("his", "her", "its", "their", "our", "my", "your"):
             ok = False
         if t.text == ")" and floor < i - 3 and doc[i - 3].text == "(" and doc[i - 2].is_upper:
-            i -= 3  # "the United Nations (UN) envoy": the acronym in brackets is the body's
+            i -= 3  # "the African Union (AU) mediator": the acronym in brackets is the body's
             continue
         if not ok or t.is_space or t.text in (",", ";", "(", ")", "“", "”", '"'):
             break
         if t.pos_ == "NOUN" and t.lemma_.lower() in act_nouns():
-            break  # "the military's arrest of Prime Minister X": an act, not a title
+            break  # "the army's detention of Prime Minister X": an act, not a title
         i -= 1
     while i < end and (doc[i].lower_ in ("of", "for", "-") or doc[i].text in ("’s", "'s")):
         i += 1

@@ -14,8 +14,8 @@ comparison:
   without a syntactic type; those are "don't care": a produced mention that overlaps one of
   them (of the same entity type) is neither right nor wrong. Produced pronouns are not scored
   either, the gold's named mentions never being pronouns.
-- Nested named mentions of one entity ("JSA Research defence analysist Paul Nesbit" and "Paul
-  Nesbit") are one gold item that accepts any of its spans. An item whose spans each contain a
+- Nested named mentions of one entity ("Acme Risk security consultant Jane Roe" and "Jane
+  Roe") are one gold item that accepts any of its spans. An item whose spans each contain a
   mention of another entity ("Boeing and Lockheed Martin") is a conjunction: don't care.
 - ``*_strict``: a produced mention is right when its span equals one of the item's spans
   (ignoring a leading "the" and a trailing possessive). ``*_overlap``: when it overlaps one.

@@ -19,7 +19,7 @@ Submodules: ``vocabulary`` (closed word classes), ``triggers`` (lexicon matching
 ``arguments`` (the argument frames: source and target), ``context`` (modality, date, place,
 speaker, non-events), ``rules`` (coding rules), ``acts`` (one trigger, read and decided),
 ``candidates`` (merging and the final records), ``implied`` (parties left to the context),
-``evaluations`` (accusations told as descriptions: "described the move as a hostile action"),
+``evaluations`` (accusations told as descriptions: "described the ruling as an unfriendly act"),
 ``dating`` (the story's day, for the acts told after the lead without a time of their own).
 """
 

@@ -115,7 +115,7 @@ def _warns_of_an_act(token: Token) -> bool:
     if any(t.i != token.i and t.i not in subjects and _match(t) is not None
            for t in token.subtree):
         return True
-    # "warned that further protests would not be tolerated": a clause of what will be done
+    # "warned that more strikes would not be allowed": a clause of what will be done
     return any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in THREAT_MODALS
                                          for a in c.children) for c in token.children)
 
@@ -131,7 +131,7 @@ def _addressee(token: Token, table: ActorTable) -> bool:
 # Acts that face whoever is where they happen ("massed near the border with X").
 FACING_TYPES = frozenset({"MOBILIZE", "RETREAT", "PROTEST"})
 # Verbs of refusing: what is refused must itself be an act ("refused to withdraw"), not
-# "declined to give his name".
+# "asked not to be named".
 REFUSALS = frozenset({"decline", "refuse"})
 
 
@@ -140,12 +140,12 @@ def read_token(token: Token, r: Reading) -> list[_Candidate]:
     if token.i in r.suppressed or token.sent.start in r.games:
         return []
     found = described(token, r.table, r.quotes)
-    if found is not None:  # "described the move as a hostile action": an accusation
+    if found is not None:  # "described the ruling as an unfriendly act": an accusation
         coding, source, partners, description = found
         r.suppressed |= description
         return _decided(token, coding, source, partners, r)
     bond = befriended(token, r.table)
-    if bond is not None:  # "his government is a friend of the U.S. government"
+    if bond is not None:  # "her country is a true friend of the Kenyan people"
         return _decided(token, FRIENDSHIP, *bond, r)
     trig = _match(token)
     if trig is None:
@@ -176,7 +176,7 @@ def read_token(token: Token, r: Reading) -> list[_Candidate]:
     if trig.type == "ASSAULT" and _hazard(token):
         return []
     if _unconfirmed(token):
-        return []  # "NATO is investigating a report that seven civilians were killed"
+        return []  # "the UN is looking into claims that five villagers died"
     if trig.pos == "NOUN" and token.lemma_.lower() in EFFORTS and any(
             c.dep_ in ("acl", "prep") and (c.lower_ == "against" or any(
                 g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
@@ -184,20 +184,20 @@ def read_token(token: Token, r: Reading) -> list[_Candidate]:
         return []  # "its battle to stop a referendum", "a war against corruption": an effort
     if trig.pos == "NOUN" and trig.type == "AGREE" and _reacted_to(token):
         r.suppressed |= _complement_tokens(token)  # "a proposal to end the fighting"
-        return []  # "rejected South Korea's offer", "accepted an Egyptian proposal": the
+        return []  # "turned down Chile's bid", "accepted a Norwegian plan": the
         # reaction is the event; the offer was made before
     if _since(token):
-        return []  # "his first visit since the two countries struck a pact in 2022": a past
+        return []  # "her first trip there since the two states signed a treaty in 2019": a past
         # point that the report counts from, not an act it tells
     if trig.pos == "NOUN" and token.dep_ == "attr" and any(
             c.dep_ == "nsubj" and c.lower_ in ("this", "that", "it")
             for c in token.head.children):
         return []  # "This is X's second trip to Y this year": the act told before, described
     if trig.pos == "NOUN" and _spoken_of(token):
-        return []  # "after a three-month ceasefire ended", "the talks were a failure": the act
+        return []  # "once the six-week truce expired", "the talks were a failure": the act
         # is what is spoken of, not told here
     if _serves(token, trig):
-        return []  # "fired tear gas to disperse the protesters": one act, with its aim
+        return []  # "used water cannon to scatter the marchers": one act, with its aim
     if _allowed_by_an_act(token):
         return []  # "a security accord that would let either state station troops": what
         # the pact would let be done, not an act
@@ -250,7 +250,7 @@ def _spoken_of(noun: Token) -> bool:
     if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.lemma_.lower() in OCCURRENCE:
         return False
     if any(c.dep_ == "aux" and c.lower_ in PROSPECTS for c in noun.head.children):
-        return True  # "our agreement will accelerate growth": what it will do, not that it was
+        return True  # "the pact will boost trade": what it will do, not that it was
     return not any(c.dep_ in ("poss", "prep") and (c.dep_ == "poss" or c.lower_ == "by")
                    or c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
                    for c in noun.children)
@@ -258,8 +258,8 @@ def _spoken_of(noun: Token) -> bool:
 
 def _allowed_by_an_act(token: Token) -> bool:
     """Whether the trigger is what an act or agreement will or would bring about or allow:
-    the infinitive of a verb whose subject is an act noun ("the deal would allow them to
-    deploy troops") or a relative pronoun standing for one ("an accord that would let ...")."""
+    the infinitive of a verb whose subject is an act noun ("the accord would let them
+    station ships") or a relative pronoun standing for one ("an accord that would let ...")."""
     verb = token
     for _ in range(3):
         if verb.dep_ not in ("xcomp", "ccomp") or verb.head.i == verb.i:
@@ -304,7 +304,7 @@ def _purpose(token: Token, trig: Trigger) -> bool:
 
 def _serves(token: Token, trig: Trigger) -> bool:
     """Whether a use of force is the aim or manner of another of the same type, whose event
-    it is part of: "fired tear gas to disperse the protesters", "opened fire, wounding three"
+    it is part of: "used water cannon to scatter the marchers", "opened fire, wounding three"
     (the head's event takes the target from it: ``purpose_partners``)."""
     if trig.type not in FORCE_TYPES or token.dep_ != "advcl" or token.head.i == token.i:
         return False
@@ -374,7 +374,7 @@ def _armed(token: Token, table: ActorTable) -> bool:
 
 def _hazard(token: Token) -> bool:
     """Whether the doer of a violent verb is a natural or accidental harm ("forest fires
-    killed", "was hit by Tropical Storm X"); a conjoined verb shares its first verb's doer
+    killed", "was struck by Cyclone X"); a conjoined verb shares its first verb's doer
     ("fires burned forests and killed 90 people")."""
     while token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX") and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
@@ -385,7 +385,7 @@ def _hazard(token: Token) -> bool:
         if any(t.lower_ in HAZARDS for t in head.subtree if t.i <= head.i):
             return True
         if head.ent_type_ in ("DATE", "TIME") and head.dep_ == "pobj":
-            # "was hit by Tropical Storm X in August, which killed fifty": the clause the
+            # "was struck by Cyclone X in May, which left forty dead": the clause the
             # date belongs to says what did it
             token = head.head.head
     for child in token.children:
@@ -494,7 +494,7 @@ def _completed(token: Token, trig: Trigger, source: list[str], partners: list[st
             # "put its forces on high alert near X", "mobilised reservists near the border with X"
             partners = facing_partners(token, table, set(source)) or partners
     if trig.type == "PROTEST" and not partners:
-        partners = own_government(source, table)
+        partners = own_government(source, table, token.idx)
     return source, partners
 
 
@@ -515,7 +515,7 @@ STATE_SECTORS = frozenset({"GOV", "LEG", "MIL", "JUD", "COP", "SPY", "OPP", "REB
 
 def _generic_appeal(token: Token) -> bool:
     """Whether an appeal asks for a state of things rather than an act of someone's ("called
-    for peace", "urged calm", "called for dialogue in resolving tensions")."""
+    for peace", "urged calm", "appealed for dialogue to ease the dispute")."""
     asked = [g for c in token.children
              if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "for")
              for g in ([c] if c.dep_ == "dobj" else c.children) if g.dep_ in ("pobj", "dobj")]
@@ -600,7 +600,7 @@ def _decided(token: Token, trig: Trigger, source: list[str], partners: list[str]
     source, partners = _completed(token, trig, source, partners, table)
     trig = recode(trig, "parties", source, partners, table)
     if trig.type == "PROTEST" and not partners:
-        partners = own_government(source, table)  # recoded: "protesters blocked the road"
+        partners = own_government(source, table, token.idx)  # recoded: "protesters blocked the road"
     trig = _specified(trig, token)
     modality, future = _modality(token, trig.type)
     demand = _demand(token, trig, speaker, source, table)

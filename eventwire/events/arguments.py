@@ -164,7 +164,7 @@ def _subject_of(verb: Token, table: ActorTable) -> tuple[list[str], bool]:
         if current.dep_ == "xcomp" and current.head.lemma_.lower() in OBJECT_CONTROL:
             controller = next((c for c in current.head.children if c.dep_ == "dobj"), None)
             if controller is not None and (found := _np_actors(controller, table)):
-                return found, False  # "forced the government to deploy troops": the government
+                return found, False  # "made the cabinet send soldiers": the cabinet
         if current.dep_ == "amod" and current.tag_ == "VBG" and current.head.dep_ == "attr":
             current = current.head.head  # "has been dispatching units", read as "been [units]"
             continue
@@ -231,7 +231,7 @@ def _noun_source(noun: Token, table: ActorTable) -> list[str]:
     elif noun.dep_ not in ("dobj", "attr", "nsubjpass"):
         return []
     if head.pos_ in ("PROPN", "NOUN") and table.resolve(head.idx, head.idx + len(head.text)):
-        return _np_actors(head, table)  # a caption: "X (left) during a meeting with Y"
+        return _np_actors(head, table)  # a caption: "X (right) at talks with Y"
     if head.pos_ not in ("VERB", "AUX"):
         return []
     if head.lemma_.lower() not in lexicon().support_verbs and noun.dep_ != "pobj":
@@ -336,8 +336,8 @@ def credited_partners(token: Token, table: ActorTable, exclude: set[str]) -> lis
 
 
 def purpose_partners(token: Token, table: ActorTable, exclude: set[str]) -> list[str]:
-    """Whom a use of force is aimed at, named in its purpose or manner clause: "fired tear
-    gas to disperse the protesters", "responded with tear gas, pushing back the crowd"."""
+    """Whom a use of force is aimed at, named in its purpose or manner clause: "used water
+    cannon to scatter the marchers", "answered with batons, driving back the crowd"."""
     out: list[str] = []
     verb = token
     while verb.pos_ in ("NOUN", "PROPN", "ADP") and verb.dep_ in ("dobj", "pobj", "prep") \
@@ -446,7 +446,7 @@ def _partners(token: Token, table: ActorTable, exclude: set[str],
                     add(_np_actors(pobj, table))
         elif child.dep_ == "prep" and child.lower_ == "of" and token.pos_ == "NOUN":
             for pobj in child.children:
-                if pobj.dep_ == "pobj":  # "a suspension of air links with X": X
+                if pobj.dep_ == "pobj":  # "a halt to rail links with X": X
                     add(_np_actors(pobj, table) or (object_partners(pobj, table, possessor=False)
                                                     if pobj.pos_ == "NOUN" else []))
     if not out:
@@ -470,7 +470,7 @@ def _partners(token: Token, table: ActorTable, exclude: set[str],
                 # support behind X"
                 add([a for p in child.children if p.dep_ == "pobj" for a in _np_actors(p, table)])
     if not out and token.pos_ in ("NOUN", "PROPN"):
-        # "his meeting on Monday with X" where the parser hung "with X" on the verb
+        # "her talks on Friday with X" where the parser hung "with X" on the verb
         after = token.right_edge.i + 1
         doc = token.doc
         if after < len(doc) and doc[after].lower_ == "with" and doc[after].sent.start == token.sent.start:
@@ -536,20 +536,29 @@ def own_envoys(source: list[str], partners: list[str], table: ActorTable) -> lis
     return rest if rest and envoys and not countries_of(rest, table) & own else partners
 
 
-def own_government(source: list[str], table: ActorTable) -> list[str]:
+def own_government(source: list[str], table: ActorTable, at: int | None = None) -> list[str]:
     """A protest that names no one it is aimed at is aimed at the protesters' own state
-    (PLOVER's and ICEWS's reading of a domestic demonstration)."""
+    (PLOVER's and ICEWS's reading of a domestic demonstration): its government or its
+    authorities when the article names them (named nearest ``at``, the trigger's offset),
+    as the most specific actor the text gives, else the state."""
     countries = {a.country for i in source if (a := table.by_id(i)) is not None
                  and a.kind in ("group", "organization") and a.sector not in STATE_SECTORS}
     if len(countries) != 1:
         return []
-    state = table.country_actor(countries.pop())
+    country = countries.pop()
+    organs = {a.id for a in table.actors if a.country == country and a.sector == "GOV"
+              and a.kind in ("organization", "group")} - set(source)
+    if organs and at is not None:
+        _, organ = min((abs(start - at), actor_id) for start, _end, actor_id in table.spans
+                       if actor_id in organs)
+        return [organ]
+    state = table.country_actor(country)
     return [state] if state and state not in source else []
 
 
 def content_partners(token: Token, table: ActorTable, exclude: set[str]) -> list[str]:
     """Whom a demand or appeal concerns, named inside what is asked: "called for new
-    elections in Bolivia", "demand the resignation of the interior minister"."""
+    polls in Peru", "demand the resignation of the interior minister"."""
     out: list[str] = []
     objects = [c for c in token.children if c.dep_ == "dobj"]
     objects += [p for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "on")
@@ -572,8 +581,8 @@ CONDITION_MARKS = frozenset({"if", "unless", "until"})
 
 def threatened_party(token: Token, table: ActorTable, source: list[str]) -> list[str]:
     """Whom a threat is aimed at when no other slot names them: the subject of its
-    condition ("warned that Israel would step up its offensive if Hamas rejected the
-    proposal": Hamas; "tariffs unless Mexico does more": Mexico)."""
+    condition ("warned that Kenya would widen its campaign if the rebels turned down the
+    offer": the rebels; "tariffs unless Mexico does more": Mexico)."""
     own = countries_of(source, table)
     for node in token.subtree:
         if node.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS

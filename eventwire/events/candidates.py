@@ -74,7 +74,7 @@ def _same_event(a: _Candidate, b: _Candidate, table: ActorTable) -> bool:
             return True  # "will visit X to hold talks with X's president": one trip
         if "visit" in (a.trigger.mode, b.trigger.mode) and sa & sb and ta and tb and \
                 countries_of(a.target, table) & countries_of(b.target, table):
-            return True  # "X's first visit to Greece", "X met Greece's prime minister": one trip
+            return True  # "X's first trip to Chile", "X met Chile's president": one trip
         if not ta or not tb:
             return bool(sa & sb) or _vaguer_same_country(a.source, b.source, table)
         return False
@@ -84,7 +84,7 @@ def _same_event(a: _Candidate, b: _Candidate, table: ActorTable) -> bool:
         return False  # "X and Y signed a declaration" and "X praised Y": two acts, since one
         # would have Y act on itself
     if a.token.sent.start == b.token.sent.start and ta & tb:
-        return True  # "I urge the authorities to ..., he said, appealing to X and the authorities"
+        return True  # "We ask the police to ..., she said, calling on X and the police"
     return ta == tb or ((not ta or not tb) and a.trigger.type in MERGEABLE_EMPTY)
 
 
@@ -220,7 +220,7 @@ def emit(merged: list[_Candidate], doc: Doc, places: tuple[Place, ...],
 
 
 def _home_visit(event: Event, table: ActorTable) -> bool:
-    """Whether a visit is to the visitor's own state ("made a stop in Stanley", a territory
+    """Whether a visit is to the visitor's own state ("stopped over in Hamilton", a territory
     of the visitor's country): a journey at home, no meeting between actors."""
     if event.type != "CONSULT" or event.mode != "visit" or not event.target:
         return False

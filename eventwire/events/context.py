@@ -196,7 +196,7 @@ def _conditional(node: Token) -> bool:
 
 def _unreported(verb: Token) -> bool:
     """A verb of reporting that was not used: negated ("did not report", "has not confirmed")
-    or the complement of a refusal ("declined to comment on the strike")."""
+    or the complement of a refusal ("refused to speak about the strike")."""
     if any(c.dep_ == "neg" for c in verb.children):
         return True
     return verb.dep_ == "xcomp" and _cue(verb.head.lemma_.lower(), "governor") == "negated"
@@ -406,7 +406,7 @@ def _dated(token: Token, times: tuple[Time, ...], doc: Doc,
 
 def _bounded(root: Token, token: Token, bound: dict[str, str]) -> bool:
     """Whether a bounding preposition stands between a time and the clause it hangs on
-    ("since 2012", "between 1997 and 2005", "since the launch in December"), the trigger
+    ("since 2012", "between 1997 and 2005", "since the offensive began in May"), the trigger
     aside ("after the 11 September attacks" dates the attacks)."""
     node = root
     for _ in range(6):
@@ -466,8 +466,8 @@ def _time_governor(node: Token, places: bool = False) -> Token | None:
         return head
     if node.dep_ == "ccomp" and not places and node.tag_ in PRESENT_TAGS \
             and head.pos_ == "VERB" and head.tag_ in PAST_TAGS:
-        # a present state or plan stated in a report holds when it is stated ("announced
-        # Tuesday that it plans to restore ties", "'We urge you to surrender,' he tweeted on
+        # a present state or plan stated in a report holds when it is stated ("said on
+        # Tuesday that it intends to reopen its embassy", "'We ask you to lay down arms,' he posted on
         # Sunday"); a past act in it has its own time ("said Monday troops had fired")
         return head
     if node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
@@ -723,8 +723,8 @@ def _event_places(token: Token, trig: Trigger, places: tuple[Place, ...],
 
 
 def _sole_place(token: Token, places: tuple[Place, ...]) -> Place | None:
-    """The only toponym of the trigger's sentence ("following his meeting on Monday with X in
-    Paris", where the parser hung "in Paris" elsewhere); None when there are several."""
+    """The only toponym of the trigger's sentence ("after she had talks on Friday with X in
+    Oslo", where the parser hung "in Paris" elsewhere); None when there are several."""
     sent = token.sent
     inside = {(p.name, p.country): p for p in places
               if sent.start_char <= p.start < sent.end_char and p.feature != "region"}

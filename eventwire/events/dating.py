@@ -6,8 +6,8 @@ The lead's day is the first day named in the article's first ``LEAD_SENTENCES`` 
 date of an event of the lead, else (no event of the lead is dated) a time expression of the
 lead. It must be a day at most ``NEWS_DAYS`` before the publication date (a lead about a war's
 first day, months back, is history, not the news of the day), stated in a clause (a dateline's
-"June 21" is the day of filing) and not in a bounding phrase ("called X following his meeting
-on Monday": Monday is background to the call).
+"June 21" is the day of filing) and not in a bounding phrase ("phoned X following her talks
+on Friday": Friday is background to the call).
 
 An event left undated by its clause and sentence takes that day only when it is asserted or
 intended (a hypothetical or denied act has no day), its sentence names no time of its own, not
@@ -80,7 +80,7 @@ def _news_day(doc: Doc, dated: Sequence[tuple[int, str | None, str | None]],
 
 def _background(doc: Doc, offset: int) -> bool:
     """Whether the words at ``offset`` stand outside a clause (a dateline) or inside a bounding
-    phrase or clause ("following his meeting on Monday", "after he returned on Monday")."""
+    phrase or clause ("following her talks on Friday", "after she returned on Friday")."""
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     if span is None:
         return True

@@ -1,6 +1,6 @@
-"""Accusations told as descriptions: "Russia described the move as a hostile action", "Uganda
+"""Accusations told as descriptions: "Chile described the ruling as an unfriendly act", "Uganda
 branded the opposition leader a terrorist", "Kenya called the decision a violation of its
-sovereignty", and, said by a speaker, "this is Russia's latest unhelpful step". The words
+sovereignty", and, said by a speaker, "this is one more needless provocation by Togo". The words
 that condemn are data (``data/negative_evaluations.txt``); a description that applies one to
 an actor or to an actor's act is that speaker's accusation (ACCUSE disapprove, CAMEO 111).
 """
@@ -33,14 +33,14 @@ CHARGE = Trigger(phrase=("commit",), pos="VERB", type="ACCUSE", mode="allege", c
 VAGUE = frozenset({"it", "this", "that", "these", "those", "which", "what"})
 FRIENDSHIP = Trigger(phrase=("friend",), pos="VERB", type="SUPPORT", mode=None, cameo="051",
                      context=("diplomatic",), notes="a declared friendship")
-# nouns that declare a bond with whom their "of"/"to" names ("a friend of the U.S. government")
+# nouns that declare a bond with whom their "of"/"to" names ("a true friend of the Kenyan people")
 BONDS = frozenset({"friend", "friends", "ally", "allies", "partner", "partners", "brother",
                    "brothers", "sister"})
 # verbs that ascribe a wrong to their subject ("engaged in espionage", "committed fraud")
 COMMITTING = frozenset({"engage", "commit", "perpetrate", "conduct", "practise", "practice",
                         "plot", "orchestrate", "sponsor", "finance", "fund", "organize",
                         "organise", "involve"})
-# the words of a predicate that may carry the condemnation ("a hostile action", "a mafia group")
+# the words of a predicate that may carry the condemnation ("an unfriendly act", "a criminal gang")
 MODIFIERS = frozenset({"amod", "compound", "nmod"})
 
 
@@ -84,7 +84,7 @@ def described(token: Token, table: ActorTable,
         predicate = _predicate(token, objects[0])
         if predicate is None or not _condemns(predicate):
             return None
-        if passive:  # "the move was described by Russia as ..."
+        if passive:  # "the decision was called by Chile ..."
             source = [a for c in token.children if c.dep_ == "agent"
                       for p in c.children if p.dep_ == "pobj" for a in _np_actors(p, table)]
         # "a terrorist" is no one in particular (but "a violation of its sovereignty" names
@@ -136,7 +136,7 @@ def _reporter(token: Token, table: ActorTable, quotes: tuple[Quote, ...]) -> str
 
 def _charged(token: Token, table: ActorTable,
              quotes: tuple[Quote, ...]) -> tuple[Trigger, list[str], list[str], set[int]] | None:
-    """A reported clause that says its subject did wrong ("saying they engaged in espionage",
+    """A reported clause that says its subject did wrong ("saying they took bribes",
     "said the opposition had committed fraud"): the reporter accuses the subject."""
     if token.lemma_.lower() not in COMMITTING:
         return None  # "to fight terrorism" ascribes no wrong to whoever fights

@@ -56,7 +56,7 @@ __all__ = ["DIRECTED_TYPES", "FORCE_TYPES", "implied_parties"]
 # or general ("X pledged to cut emissions") and keep an empty target.
 DIRECTED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "PROTEST", "SANCTION",
                             "COERCE", "ASSAULT", "MOBILIZE", "AID", "RETREAT"})
-# an unspecified promise (CAMEO 030, "committed to a strong relationship", "made the offer")
+# an unspecified promise (CAMEO 030, "pledged close ties", "made the offer")
 # is made to someone too, of another state; intent to meet (036) or to aid (033) may not be
 DIRECTED_CODES = frozenset({"030"})
 # codes that are no state: an international body is never "the other state"

@@ -109,7 +109,7 @@ DEMAND_AUX = frozenset({"must", "should"})
 
 
 def _deontic(token: Token) -> bool:
-    """"X must withdraw", "X should stop", "X has to leave", "X must be ready to mediate"."""
+    """"X must withdraw", "X should stop", "X has to leave", "X must be willing to help"."""
     if token.dep_ == "xcomp" and token.head.dep_ == "acomp" and token.head.head.lemma_ == "be":
         token = token.head.head
     for child in token.children:

@@ -121,7 +121,7 @@ def idioms() -> dict[tuple[str, str], list[tuple[str, ...]]]:
 
 
 def _idiom(token: Token, pos: str, words: set[str], length: int) -> bool:
-    """An idiom on this token ("struck an upbeat tone") at least ``length`` words long."""
+    """An idiom on this token ("struck a hopeful note") at least ``length`` words long."""
     heads = {token.lemma_.lower(), token.lower_}
     return any(len(rest) >= length and _rest_met(rest, words)
                for head in heads for rest in idioms().get((head, pos), ()))
@@ -205,7 +205,7 @@ def _need_met(need: Need, token: Token) -> bool:
     if need.kind == "prep":
         # "accused X of ...": the parser often hangs "of" on the object
         holders = [token, *(c for c in token.children if c.dep_ in ("dobj", "dative"))]
-        if need.words[0] == "of":  # "accused the Movement for Democratic Change party of ..."
+        if need.words[0] == "of":  # "accused the Alliance for Progress party of ..."
             holders += [t for c in token.children if c.dep_ in ("dobj", "dative", "prep")
                         for t in c.subtree if t.pos_ in ("NOUN", "PROPN") and t not in holders]
         preps = [c for h in holders for c in h.children

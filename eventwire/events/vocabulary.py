@@ -73,7 +73,7 @@ REFERENCE_HEADS = frozenset({"implementation", "terms", "text", "collapse", "ann
 ATTITUDE_HEADS = frozenset({"frustration", "anger", "concern", "concerns", "outrage", "worry",
                             "fear", "fears", "displeasure", "unhappiness", "dissatisfaction",
                             "irritation", "resentment"})
-# verbs whose "for" asks for an act ("yelled for the resignation of X"): it is not done
+# verbs whose "for" asks for an act ("shouted for the sacking of X"): it is not done
 ASKING_FOR = frozenset({"call", "yell", "shout", "chant", "cry", "clamour", "clamor", "campaign",
                         "press", "push", "appeal", "ask", "plead", "agitate", "rally", "march",
                         "protest", "demonstrate", "lobby", "hope", "wait", "pray", "argue"})
@@ -93,8 +93,8 @@ PROSPECTS = frozenset({"will", "would", "could", "may", "might", "can", "should"
 
 # nouns of fighting that also name an effort ("the battle to stop a referendum")
 EFFORTS = frozenset({"battle", "fight", "war", "struggle", "campaign", "crusade"})
-# instruments that let acts be done: what they "would allow" is no act ("a pact that would allow
-# the countries to deploy troops")
+# instruments that let acts be done: what they "would allow" is no act ("a treaty that would let
+# both navies send ships")
 INSTRUMENTS = frozenset({"pact", "agreement", "deal", "treaty", "accord", "law", "bill",
                          "resolution", "decision", "measure", "arrangement", "framework",
                          "legislation", "mandate", "plan", "decree", "rule", "rules"})

@@ -107,7 +107,7 @@ def _clause(index: DocIndex, clause: Token, cue: Token) -> tuple[int, int] | Non
 
 
 def _object(index: DocIndex, cue: Token, key: str) -> tuple[int, int] | None:
-    """``announced job cuts``, ``called for a re-run``: the object names what was reported."""
+    """``announced job cuts``, ``called for a recount``: the object names what was reported."""
     if " " in key:  # "call for": the object of the preposition
         prep = next((c for c in cue.children if c.dep_ in ("prep", "prt") and c.i == cue.i + 1), None)
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None

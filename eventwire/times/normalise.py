@@ -302,7 +302,7 @@ def _h_partof(m: re.Match[str], ctx: Context) -> _Result:
     step = _REL_STEP[rel or "this"]
     if unit == "year" and not rel and m["pos"].lower() in ("end", "close") and ctx.dct.month <= 3 \
             and ctx.tense(m.start()) == PAST:
-        step = -1  # "the season peaked by the end of the year", said in January
+        step = -1  # "sales rose by the close of the year", said in January
     return shift(unit, step, ctx.dct), "DATE"
 
 
