@@ -15,6 +15,7 @@ STATE = Actor(id="ken", name="Kenya", kind="country", country="KEN", sector="GOV
 GOVERNMENT = Actor(id="gov", name="Government", kind="organization", country="KEN", sector="GOV")
 AUTHORITIES = Actor(id="aut", name="Authorities", kind="group", country="KEN", sector="GOV")
 TEACHERS = Actor(id="tea", name="teachers", kind="group", country="KEN", sector="EDU")
+MINISTRY = Actor(id="hea", name="Health Ministry", kind="organization", country="KEN", sector="GOV")
 POLICE = Actor(id="pol", name="Police", kind="organization", country="KEN", sector="COP")
 
 
@@ -27,6 +28,9 @@ def test_arguments_a_protest_is_aimed_at_the_government_the_article_names_neares
     table = _table((STATE, 0), (GOVERNMENT, 40), (TEACHERS, 100), (AUTHORITIES, 300))
     assert own_government(["tea"], table, at=120) == ["gov"]
     assert own_government(["tea"], table, at=280) == ["aut"]
+    # one ministry is not the government as a whole
+    assert own_government(["tea"], _table((GOVERNMENT, 0), (MINISTRY, 90), (TEACHERS, 100)),
+                          at=120) == ["gov"]
     # no organ of the state named: the state; a police force is no government organ
     assert own_government(["tea"], _table((STATE, 0), (POLICE, 50), (TEACHERS, 100)), at=120) == ["ken"]
     # a state's own organ protesting is not aimed at itself by this rule

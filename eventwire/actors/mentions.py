@@ -48,8 +48,27 @@ _PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|de|van|von)-[A-Z]")  # "el-
 def _entities(book: Book) -> list[Span]:
     """The entities after the dateline that are no byline or credit, each without the
     portfolio words the NER took into a name."""
-    return [_without_portfolio(e, book) for e in book.doc.ents
+    return [_without_state(_without_portfolio(e, book), book) for e in book.doc.ents
             if e.start_char >= book.dateline and not _credit(e)]
+
+
+STATE_WORDS = 4  # the longest state name, in tokens, that may begin inside a name
+
+
+def _without_state(ent: Span, book: Book) -> Span:
+    """"President [Museveni Sierra Leone]'s envoy", "[Ramaphosa Côte] d'Ivoire": a person's
+    name the NER ran into the state named after it ends where the state's name begins."""
+    if ent.label_ != "PERSON" or len(ent) < 2:
+        return ent
+    doc = ent.doc
+    for cut in range(ent.start + 1, ent.end):
+        for end in range(ent.end, min(cut + STATE_WORDS, len(doc)) + 1):
+            if doc[cut:end].text and book.lex.country_code(doc[cut:end].text) \
+                    and not doc[cut:end].text.islower():
+                person = doc[ent.start:cut]
+                person.label_ = "PERSON"
+                return person
+    return ent
 
 
 PORTFOLIO_PREPS = frozenset({"of", "for"})

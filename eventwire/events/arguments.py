@@ -536,6 +536,10 @@ def own_envoys(source: list[str], partners: list[str], table: ActorTable) -> lis
     return rest if rest and envoys and not countries_of(rest, table) & own else partners
 
 
+# the heads of a name for a state's government as a whole (not one ministry: "the Health Ministry")
+GOVERNMENT_HEADS = frozenset({"government", "authorities", "administration", "regime", "cabinet"})
+
+
 def own_government(source: list[str], table: ActorTable, at: int | None = None) -> list[str]:
     """A protest that names no one it is aimed at is aimed at the protesters' own state
     (PLOVER's and ICEWS's reading of a domestic demonstration): its government or its
@@ -547,7 +551,8 @@ def own_government(source: list[str], table: ActorTable, at: int | None = None) 
         return []
     country = countries.pop()
     organs = {a.id for a in table.actors if a.country == country and a.sector == "GOV"
-              and a.kind in ("organization", "group")} - set(source)
+              and a.kind in ("organization", "group")
+              and a.name.split()[-1].lower() in GOVERNMENT_HEADS} - set(source)
     if organs and at is not None:
         _, organ = min((abs(start - at), actor_id) for start, _end, actor_id in table.spans
                        if actor_id in organs)
