@@ -263,6 +263,23 @@ class Lexicon:
                           other_sectors=tuple(_split(row.get("other_sectors", ""))),
                           kind=row.get("kind") or "person", role=row.get("role") or row["title"].title())
             self.titles.setdefault(title.title, title)
+        for row in _rows("agents_dictionary.tsv"):
+            # the Phoenix agent nouns for people outside the state that titles.tsv lacks
+            # ("violent groups", "the local population", "opposition representatives"); the
+            # state's own offices and bodies are titles.tsv's and organisations.tsv's
+            noun, sector = _key(row["noun"]), row.get("sector") or ""
+            if not noun or noun in self.titles or sector in STATE_AGENT_SECTORS or not sector:
+                continue
+            last = noun.split()[-1]
+            if last in BODY_HEADS or last in AGENT_BODIES or last in place_nouns():
+                continue
+            plural = last.endswith("s") and not last.endswith("ss")
+            if last not in COLLECTIVES and (not plural or not PERSON_NOUN.search(last)
+                                            or MASS_NOUN.search(last) or noun in BARE_PEOPLE):
+                continue  # "industry", "settlement", "men": no one in particular; one person
+                # named by a common noun ("a trader") is titles.tsv's to say
+            self.titles[noun] = Title(title=noun, sector=sector, other_sectors=(), kind="group",
+                                      role=row["noun"].title())
         # offices only one state has ("Secretary of State": the US's)
         self.national_offices: dict[str, str] = {
             row["role"]: row["country"] for row in _rows("national_offices.tsv")}
@@ -403,6 +420,16 @@ def name_modifier(word: str) -> bool:
 
 
 # common nouns that head a body's name ("the Revolutionary United Front", "the X Party")
+# heads of an agent noun that name a body or a collective, not one person
+AGENT_BODIES = frozenset({"department", "office", "directorate", "bureau", "authority", "police",
+                          "government", "administration", "regime", "cabinet", "parliament",
+                          "senate", "legislature", "military", "navy", "guard", "junta"})
+COLLECTIVES = frozenset({"population", "public", "people", "crowd", "clergy", "staff", "youth"})
+# endings of English nouns for people ("trader", "activist", "militant", "fisherman")
+PERSON_NOUN = re.compile(r"(?:er|or|ist|ian|ant|ent|man|men|woman|women|person|people|ee|ar)s?$")
+MASS_NOUN = re.compile(r"ments?$")  # "settlement", "government": no people
+BARE_PEOPLE = frozenset({"man", "men", "woman", "women", "person", "persons", "people"})
+STATE_AGENT_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 BODY_HEADS = frozenset({"front", "party", "movement", "army", "council", "union", "organization",
                         "organisation", "committee", "league", "alliance", "brigade", "brigades",
                         "federation", "association", "coalition", "congress", "assembly",

@@ -146,8 +146,9 @@ def test_names_a_subject_pronoun_still_takes_the_subject() -> None:
 
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "pronoun", "owner", "not_owner"), [
-    ("Opposition leader Juan Perez declared himself president. US President Donald Trump was "
-     "quick in recognizing him as interim president.", "him", "Juan Perez", "Donald Trump"),
+    ("Opposition leader Carlos Rivas proclaimed himself head of state. Ecuadorian President "
+     "Luis Andrade promptly endorsed him as acting president.", "him", "Carlos Rivas",
+     "Luis Andrade"),
     ("Mexican President Andres Lopez spoke on Monday. He said Canadian Prime Minister Justin "
      "Smith met him in Ottawa.", "him", "Andres Lopez", "Justin Smith"),
     ("German Chancellor Angela Merkel said Vladimir Putin had called her on Tuesday.", "her",
@@ -162,21 +163,22 @@ def test_names_object_pronouns_on_written_sentences(nlp, text: str, pronoun: str
 
 @pytest.mark.model
 def test_names_an_as_complement_is_no_mention_of_the_subject(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = ("Opposition leader Juan Perez declared himself president. US President Donald Trump "
-            "was quick in recognizing him as interim president.")
+    text = ("Opposition leader Carlos Rivas proclaimed himself head of state. Ecuadorian "
+            "President Luis Andrade promptly endorsed him as acting president.")
     doc = extract(Article(id="a", text=text, published=date(2019, 1, 1)), nlp)
-    trump = next(a for a in doc.actors if a.name == "Donald Trump")
-    assert "interim president" not in [m.text for m in trump.mentions]
+    andrade = next(a for a in doc.actors if a.name == "Luis Andrade")
+    assert "acting president" not in [m.text for m in andrade.mentions]
 
 
 # ------------------------------------------------------------------ officeholders
 
 @pytest.mark.model
 def test_names_the_other_president_of_a_visit_is_of_the_other_state(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = ("Ghanaian President Kofi Mensah arrived in Lome on Monday for a two-day state visit. "
-            "Ghana and Togo signed five agreements on trade. Host President Jean Kodjo received "
-            "President Mensah at the palace. The two leaders held talks on security. Ghana wants "
-            "more trade with its neighbours, and Ghana will host the next summit.")
+    text = ("Ghanaian President Kofi Mensah landed in Lome on Monday to begin a three-day "
+            "official visit. Ghana and Togo signed five agreements on trade. Host President Jean "
+            "Kodjo received President Mensah at the palace. The two leaders held talks on "
+            "security. Ghana wants more trade with its neighbours, and Ghana will host the next "
+            "summit.")
     doc = extract(Article(id="h", text=text, published=date(2019, 1, 1)), nlp)
     got = {a.name: (a.country, a.country_source) for a in doc.actors}
     assert got["Kofi Mensah"] == ("GHA", "text")

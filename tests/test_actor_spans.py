@@ -24,10 +24,10 @@ def test_actor_spans_a_name_ends_where_the_state_named_after_it_begins() -> None
     ents = ["O", "B-PERSON", "O", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "O"]
     names = _names(words, ents)
     assert "Museveni" in names and "Museveni Sierra Leone" not in names
-    # "Ramaphosa Côte" + "d'Ivoire": the state's name runs past the NER's span
-    words = ["President", "Ramaphosa", "Côte", "d'Ivoire", "'s", "envoy", "spoke"]
+    # "Mahama Côte" + "d'Ivoire": the state's name runs past the NER's span
+    words = ["President", "Mahama", "Côte", "d'Ivoire", "'s", "envoy", "spoke"]
     ents = ["O", "B-PERSON", "I-PERSON", "O", "O", "O", "O"]
-    assert "Ramaphosa" in _names(words, ents)
+    assert "Mahama" in _names(words, ents)
     # a surname that is no state's name stays whole
     words = ["President", "Ana", "Torres", "spoke"]
     assert "Ana Torres" in _names(words, ["O", "B-PERSON", "I-PERSON", "O"])

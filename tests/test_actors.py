@@ -78,7 +78,7 @@ def test_actors_names_the_tokenizer_cut_are_joined() -> None:
 def test_actors_passes_run_in_their_declared_order() -> None:
     names = [p.__name__ for p in PASSES]
     assert names == ["people", "of_titles", "entities", "surnames", "fold_names", "pairs",
-                     "described_groups",
+                     "described_groups", "named_units",
                      "title_phrases", "described_bodies", "described_states", "sides",
                      "nationals", "documents", "pronouns"]
     assert all(p.__module__ in (mentions.__name__, coref.__name__) for p in PASSES)
@@ -300,10 +300,10 @@ def test_actors_generic_actors_take_the_country_their_context_names(nlp: object)
 
 @pytest.mark.model
 def test_actors_both_warring_sides_are_the_parties_named_last(nlp: object) -> None:
-    doc, = _docs(["Government forces and the Houthis signed a truce in December. The fragile "
-                  "ceasefire was breached several times by both warring sides."], nlp)
+    doc, = _docs(["Government troops and the M23 rebels agreed on a truce in March. The shaky "
+                  "ceasefire has been violated repeatedly by both warring sides since then."], nlp)
     sides = {a.name for a in doc.actors for m in a.mentions if m.text == "both warring sides"}
-    assert sides == {"Houthis", "Government Forces"}
+    assert sides == {"M23", "Government Forces"}
     assert [e for e in doc.events if e.type == "ASSAULT" and len(e.source) == 2]
 
 
@@ -328,28 +328,29 @@ def test_actors_the_militant_group_is_the_armed_group_named_last(nlp: object) ->
 
 @pytest.mark.model
 def test_actors_the_commodore_is_the_officer_named_with_that_rank(nlp: object) -> None:
-    doc, = _docs(["Fiji's Prime Minister John Vake rejected the demands of the military "
-                  "commander. The military commander, Commodore Frank Tuilagi, has been on a "
-                  "private visit to New Zealand. In a statement, Mr Vake has said he is ready to "
-                  "meet directly with the Commodore and to do so with an open mind."], nlp)
-    officer = [a for a in doc.actors if a.name == "Frank Tuilagi"]
-    assert officer and {"the military commander", "the Commodore"} <= {
+    doc, = _docs(["Tonga's Prime Minister Sione Latu dismissed the ultimatum of the army chief. "
+                  "The army chief, Commodore Viliami Fifita, is on leave in Australia. Speaking "
+                  "to reporters, Latu said he would gladly sit down with the Commodore once he "
+                  "returns."], nlp)
+    officer = [a for a in doc.actors if a.name == "Viliami Fifita"]
+    assert officer and {"the army chief", "the Commodore"} <= {
         m.text for m in officer[0].mentions}
-    assert officer[0].country == "FJI"
+    assert officer[0].country == "TON"
 
 
 @pytest.mark.model
 def test_actors_a_described_state_is_one_of_the_region_the_description_names(nlp: object) -> None:
-    doc, = _docs(["Rwanda and Benin signed nine agreements. The agreements were signed in "
-                  "Cotonou, during President Paul Kagame's state visit to the West African "
+    doc, = _docs(["Norway and Ghana signed six fisheries accords. Norwegian Prime Minister Erik "
+                  "Dahl put his name to them in Accra on his first tour of the West African "
                   "nation."], nlp)
-    assert _country_of(doc, "the West African nation") == "BEN"
+    assert _country_of(doc, "the West African nation") == "GHA"
 
 
 @pytest.mark.model
 def test_actors_an_alliance_of_armies_is_an_armed_group_not_civil_society(nlp: object) -> None:
-    armed, civil = _docs(["Fighting continued in Shan state. The Burmese government has invited "
-                          "the Northern Alliance group of ethnic armies to meet for talks.",
+    armed, civil = _docs(["Clashes went on near the Thai border. Myanmar's military rulers have "
+                          "asked the Karenni Alliance of rebel militias to send delegates to a "
+                          "peace meeting.",
                           "The Human Rights Coalition criticised the Kenyan police."], nlp)
     alliance = [a for a in armed.actors if "Alliance" in a.name]
     assert alliance and alliance[0].sector == "REB" and alliance[0].country != "NGO"
@@ -358,10 +359,10 @@ def test_actors_an_alliance_of_armies_is_an_armed_group_not_civil_society(nlp: o
 
 @pytest.mark.model
 def test_actors_a_states_leader_is_its_head_of_government_named_before(nlp: object) -> None:
-    doc, = _docs(["Hungarian Prime Minister Viktor Orban blocked the aid package. Hungary's "
-                  "leader decided not to veto the accession talks."], nlp)
-    assert [a.name for a in doc.actors if any(m.text == "Hungary's leader" for m in a.mentions)] \
-        == ["Viktor Orban"]
+    doc, = _docs(["Estonian Prime Minister Kaja Tamm opposed the energy plan on Tuesday. "
+                  "Estonia's leader said she would nonetheless sign the border treaty."], nlp)
+    assert [a.name for a in doc.actors if any(m.text == "Estonia's leader" for m in a.mentions)] \
+        == ["Kaja Tamm"]
 
 
 @pytest.mark.model
@@ -375,9 +376,9 @@ def test_actors_the_north_is_the_state_named_before_whose_name_starts_so(nlp: ob
 
 @pytest.mark.model
 def test_actors_a_hyphenated_demonym_opening_a_sentence_is_no_dateline(nlp: object) -> None:
-    doc, = _docs(["Vietnamese-led forces have retaken a strategic village in western Cambodia "
-                  "after fierce fighting with guerrillas."], nlp)
-    assert any(a.country == "VNM" for a in doc.actors if "Forces" in a.name)
+    doc, = _docs(["Kenyan-led forces recaptured a key hilltop town in southern Somalia "
+                  "following heavy clashes with insurgents."], nlp)
+    assert any(a.country == "KEN" for a in doc.actors if "Forces" in a.name)
 
 
 @pytest.mark.model
@@ -390,9 +391,9 @@ def test_actors_a_body_name_after_a_or_an_is_a_common_noun(nlp: object) -> None:
 
 @pytest.mark.model
 def test_actors_a_post_abroad_is_never_of_the_state_it_sits_in(nlp: object) -> None:
-    doc, = _docs(["Russia recalled its ambassador to Georgia on Friday. The embassy in "
-                  "Tbilisi stopped issuing visas to Georgian citizens."], nlp)
-    assert _country_of(doc, "The embassy in Tbilisi") == "RUS"
+    doc, = _docs(["Norway recalled its envoy from Vietnam on Tuesday. The embassy in Hanoi "
+                  "suspended work permits for Vietnamese applicants."], nlp)
+    assert _country_of(doc, "The embassy in Hanoi") == "NOR"
 
 
 @pytest.mark.model
@@ -407,10 +408,11 @@ def test_actors_a_described_body_is_the_international_body_named_before(nlp: obj
 @pytest.mark.model
 def test_actors_a_described_state_is_the_state_last_named_as_a_subject(nlp: object) -> None:
     doc, place, demonym = _docs([
-        "Ecuador signed a deal with Qatar on Monday. The South American country agreed a loan.",
+        "Chile reached an accord with Japan on Tuesday. The South American country will receive "
+        "cheap credit.",
         "Kenya held elections. Troops patrolled across the country.",
         "Mali expelled the envoy. The French state protested."], nlp)
-    assert _country_of(doc, "The South American country") == "ECU"
+    assert _country_of(doc, "The South American country") == "CHL"
     assert not any(m.text.endswith("the country") for a in place.actors for m in a.mentions)
     assert not any(m.text == "The French state" and a.country == "MLI" for a in demonym.actors
                    for m in a.mentions)
@@ -432,7 +434,7 @@ def test_actors_an_office_only_one_state_has_gives_its_state(nlp: object) -> Non
 
 @pytest.mark.model
 def test_actors_a_geographic_name_names_no_state(nlp: object) -> None:
-    doc, = _docs(["The US sent a Navy strike group and bomber into the Persian Gulf."], nlp)
+    doc, = _docs(["Two Navy destroyers from the US arrived in the Persian Gulf on Sunday."], nlp)
     assert _country_of(doc, "Navy") != "IRN"  # "the Persian Gulf" names a sea, not Iran
 
 
@@ -497,8 +499,8 @@ def test_actors_people_and_capitals_take_the_country_the_text_gives_them(nlp: ob
      "Kenyan Democratic Renewal Party", "KEN", "OPP"),
     ("The Uganda Farmers League-B party gained four seats.",
      "Uganda Farmers League-B", "UGA", "PTY"),
-    ("The Syrian Democratic Forces said it is committed to the agreement.",
-     "Syrian Democratic Forces", "SYR", None),
+    ("The Sudanese Armed Forces rejected the truce proposal on Thursday.",
+     "Sudanese Armed Forces", "SDN", None),
     # a demonym before a title is still the state's office
     ("The Russian Foreign Ministry summoned the ambassador.", "Russian Foreign Ministry",
      "RUS", "GOV"),
@@ -521,7 +523,7 @@ def test_actors_names_of_bodies_and_people_are_kept_whole(
 def test_actors_an_office_named_again_is_its_holder(nlp: object) -> None:
     # "premier" is the prime minister's office, and a title put before a name is his
     doc, = _docs(["Peruvian President Ana Torres met Chilean Prime Minister Kenji Sato in "
-                  "Lima. Torres invited the Chilean premier for a return visit."], nlp)
+                  "Lima. Torres asked the Chilean premier to come back in spring."], nlp)
     sato = next(a for a in doc.actors if a.name == "Kenji Sato")
     assert "the Chilean premier" in [m.text for m in sato.mentions]
 
@@ -558,11 +560,11 @@ def test_actors_a_visitor_is_not_placed_by_the_place_visited(nlp: object) -> Non
 
 
 def test_actors_a_state_name_is_read_whole_not_by_its_tail() -> None:
-    """"the Democratic Republic of Congo's police" are Congolese (COD), not of the Republic of
-    the Congo (COG) that the name's last three words spell."""
+    """"the Democratic Republic of Congo border guards" serve Kinshasa (COD); the name's last
+    three words alone would spell the Republic of the Congo (COG)."""
     from eventwire.actors.phrases import _country_in
     from eventwire.lexicon import lexicon
-    doc = Doc(VOCAB, words=["the", "Democratic", "Republic", "of", "Congo", "'s", "police"])
+    doc = Doc(VOCAB, words=["the", "Democratic", "Republic", "of", "Congo", "border", "guards"])
     assert _country_in(list(doc), lexicon()) == "COD"
     doc = Doc(VOCAB, words=["the", "Republic", "of", "Congo", "'s", "army"])
     assert _country_in(list(doc), lexicon()) == "COG"
@@ -572,7 +574,7 @@ def test_actors_a_state_name_is_read_whole_not_by_its_tail() -> None:
 def test_actors_its_in_the_aim_of_an_attack_is_not_the_attacker(nlp: object) -> None:
     aimed, own_place, own_act = _docs([
         "Kenya's interior ministry said Somalia's army fired mortars at its border posts.",
-        "Kenya said it had detained two foreign soldiers in its northern region.",
+        "Kenya reported holding two foreign soldiers in its northern region.",
         "Last year, Japan withdrew its offer of aid after the talks failed."], nlp)
     def its(doc: Document) -> set[str | None]:
         return {a.country for a in doc.actors for m in a.mentions if m.text == "its"}
@@ -723,32 +725,31 @@ def test_actors_a_time_word_the_ner_took_into_a_name_is_left_out(nlp: object) ->
 
 @pytest.mark.model
 def test_actors_an_envoys_post_and_a_bracketed_acronym_are_part_of_the_title(nlp: object) -> None:
-    doc, = _docs(["The United Nations (UN) Envoy to Somalia John Smith met rebel leaders in "
-                  "Mogadishu on Monday."], nlp)
-    smith = next(a for a in doc.actors if a.name == "John Smith")
+    doc, = _docs(["The African Union (AU) Envoy to Libya Grace Mwangi held talks with militia "
+                  "commanders in Tripoli on Thursday."], nlp)
+    mwangi = next(a for a in doc.actors if a.name == "Grace Mwangi")
     # the body that sends the envoy is the envoy's, the state it is sent to is not
-    assert smith.country == "UNO"
-    assert [m.text for m in smith.mentions] == [
-        "The United Nations (UN) Envoy to Somalia John Smith"]
+    assert mwangi.country == "IGO"
+    assert [m.text for m in mwangi.mentions] == [
+        "The African Union (AU) Envoy to Libya Grace Mwangi"]
 
 
 @pytest.mark.model
 def test_actors_the_commission_is_the_body_whose_commission_was_named(nlp: object) -> None:
-    doc, = _docs(["The ECOWAS Authority of Heads of State and Government met in Accra on "
-                  "Saturday. The authority lifted sanctions on Mali. The Authority also asked "
-                  "Niger to release the president."], nlp)
-    ecowas = next(a for a in doc.actors if a.name == "ECOWAS")
-    assert ecowas.country == "IGO"
-    assert {"The ECOWAS Authority of Heads of State and Government", "The authority"} <= {
-        m.text for m in ecowas.mentions}
-    assert any(m.text.endswith("Authority") and m.start > 100 for m in ecowas.mentions)
-    assert [e.source for e in doc.events if e.type == "RETREAT"] == [(ecowas.id,)]
-    # a commission no body was named with is not one named before
-    doc, = _docs(["Kenya and Ghana met in Accra on Saturday. The commission lifted the "
+    doc, = _docs(["The SADC Council of Ministers gathered in Gaborone on Tuesday. The council "
+                  "eased its sanctions against Madagascar. The Council also urged Lesotho to "
+                  "free the jailed opposition leader."], nlp)
+    sadc = next(a for a in doc.actors if a.name == "Southern African Development Community")
+    assert sadc.country == "IGO"
+    assert {"The SADC Council of Ministers", "The council"} <= {m.text for m in sadc.mentions}
+    assert any(m.text.endswith("Council") and m.start > 100 for m in sadc.mentions)
+    assert [e.source for e in doc.events if e.type == "RETREAT"] == [(sadc.id,)]
+    # a council no body was named with is not one named before
+    doc, = _docs(["Kenya and Ghana met in Accra on Saturday. The council lifted the "
                   "sanctions."], nlp)
-    assert not any("commission" in m.text.lower() for a in doc.actors if a.kind != "organization"
+    assert not any("council" in m.text.lower() for a in doc.actors if a.kind != "organization"
                    for m in a.mentions)
-    assert all(a.name != "ECOWAS" for a in doc.actors)
+    assert all(a.name != "Southern African Development Community" for a in doc.actors)
 
 
 @pytest.mark.model
@@ -769,10 +770,32 @@ def test_actors_a_person_takes_the_country_of_kin_named_with_theirs(nlp: object)
 @pytest.mark.model
 def test_actors_a_state_in_a_state_of_affairs_is_the_scene_of_its_sentence(nlp: object) -> None:
     scene, talks = _docs([
-        "Kenya has been in turmoil for weeks, with the opposition blaming the president for "
-        "the crisis.",
-        "The United States and Kenya have been in talks for weeks, with the opposition blaming "
-        "the president for the crisis."], nlp)
-    assert _country_of(scene, "the opposition") == "KEN"
+        "Peru has been in political chaos for months, and the opposition holds the president "
+        "responsible for the unrest.",
+        "Chile and Argentina have been in negotiations for months, and the opposition holds the "
+        "president responsible for the unrest."], nlp)
+    assert _country_of(scene, "the opposition") == "PER"
     # states in talks are parties, and neither is the scene of the opposition's blame
     assert _country_of(talks, "the opposition") is None
+
+
+@pytest.mark.model
+def test_actors_the_phoenix_agent_nouns_name_groups_of_people(nlp: object) -> None:
+    placed, abstract = _docs([
+        "Kenyan police fired on the crowd in Kisumu. The local population fled the town.",
+        "The insurance industry in Kenya sued the government."], nlp)
+    population = next(a for a in placed.actors if a.name == "population")
+    assert (population.kind, population.sector, population.country) == ("group", "CVL", "KEN")
+    # an agent noun for no people ("industry") is no actor
+    assert not any("industry" in m.text for a in abstract.actors for m in a.mentions)
+
+
+def test_actors_agent_nouns_added_are_plural_people_outside_the_state() -> None:
+    from eventwire.lexicon import lexicon
+
+    titles = lexicon().titles
+    # all of these are Phoenix agent nouns; only the collective of people is a title
+    assert (titles["population"].kind, titles["population"].sector) == ("group", "CVL")
+    # a singular person ("man"), an abstract or mass noun: no title
+    for noun in ("man", "industry", "settlement", "uprising"):
+        assert noun not in titles

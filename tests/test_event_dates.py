@@ -57,12 +57,12 @@ def _when(doc: Document, event_type: str, trigger: str) -> tuple[str | None, str
     ("Today, the two presidents are expected to sign a trade agreement in Nairobi.", "SUPPORT",
      "sign", "2015-06-10"),
     # a time that bounds the act does not date it
-    ("Abe is the first Japanese leader to visit Vietnam since 2013.", "CONSULT", "visit", None),
+    ("Abe is the only Japanese premier to visit Vietnam since 2013.", "CONSULT", "visit", None),
     ("The army has destroyed several rebel bases since the launch of the offensive in December.",
      "ASSAULT", "destroyed", None),
     ("Thousands of students protested in the capital following the elections in March.",
      "PROTEST", "protested", None),
-    ("Soldiers occupied the village for two days before leaving on Sunday.", "COERCE",
+    ("Militiamen occupied the hill town for three days before pulling out on Friday.", "COERCE",
      "occupied", None),
     # but a moment of the day bounds within the day
     ("Troops clashed with rebels before midnight on Sunday.", "ASSAULT", "clashed", "2015-06-07"),
@@ -80,14 +80,14 @@ def _when(doc: Document, event_type: str, trigger: str) -> tuple[str | None, str
     ('"We urge the rebels to lay down their arms," the minister said on Monday.', "REQUEST",
      "urge", "2015-06-08"),
     # a time that opens the sentence frames the clause the parser hangs the act in
-    ("On June 4, Fighters thought to be from the rebel faction shot dead three herders near "
-     "the town.", "ASSAULT", "shot", "2015-06-04"),
+    ("On June 4, Gunmen believed to belong to a breakaway militia shot dead two traders "
+     "outside the market.", "ASSAULT", "shot", "2015-06-04"),
     # but not a reported act ("On Monday, police said militants had burnt ...")
     ("On Monday, police said that militants had burnt houses in the village.", "ASSAULT",
      "burnt", None),
     # a relative clause on a time is at that time, though the time bounds another act
-    ("Israel said rockets had been fired from Gaza since 9am on Monday, when Egypt called for "
-     "a truce.", "REQUEST", "called", "2015-06-08"),
+    ("Armenia said shells had fallen on its border villages since dawn on Monday, when France "
+     "called for a pause in the fighting.", "REQUEST", "called", "2015-06-08"),
 ])
 def test_event_dates_from_the_clause_at_the_text_precision(nlp, text, event_type, trigger,
                                                            expected):
@@ -377,8 +377,8 @@ def test_dates_the_time_of_what_an_appeal_asks_for_is_not_the_appeals(nlp: objec
         doc = extract(Article(id="t", text=text, published=day(2020, 6, 17)), nlp=nlp)  # type: ignore[arg-type]
         return [e.date for e in doc.events if e.type == "REQUEST"]
 
-    assert dates("Kenyan President William Ruto called for a cabinet meeting on Friday to "
-                 "discuss the drought.") == [None]
+    assert dates("Ghanaian President John Owusu called for a crisis meeting of his ministers "
+                 "on Friday to assess the floods.") == [None]
     assert dates("Kenya called on Monday for talks with Somalia.") == ["2020-06-15"]
 
 
@@ -426,8 +426,8 @@ def test_event_dates_the_story_day_may_be_a_day_the_lead_names_without_an_act(nl
 
 @pytest.mark.model
 def test_event_dates_a_states_allegation_is_dated_by_its_saying(nlp):
-    doc = _doc("Ghana's defence ministry on Monday said Togo's army fired two rockets into its "
-               "territory.", nlp)
+    doc = _doc("Vietnam's interior ministry on Monday said Cambodian soldiers shelled three of "
+               "its border villages.", nlp)
     assert [(e.type, e.date) for e in doc.events if e.type == "ACCUSE"] == [("ACCUSE", "2015-06-08")]
 
 

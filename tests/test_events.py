@@ -100,7 +100,7 @@ def test_events_requests_and_promises_are_coded_by_their_content(nlp: object) ->
 
 
 def test_events_a_meeting_in_one_sides_capital_is_a_visit_to_it(nlp: object) -> None:
-    doc = _doc("Chile's president said his meeting on Monday with Peru's president in Lima "
+    doc = _doc("Chile's president said her talks on Friday with Peru's president in Lima "
                "went well.", nlp)
     visits = [e for e in doc.events if e.type == "CONSULT"]
     names = {a.id: a.country for a in doc.actors}
@@ -199,10 +199,10 @@ def test_events_every_coordinated_party_is_a_source(text: str, nlp: object) -> N
 
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "target"), [
-    ("Police in Kenya fired teargas at opposition supporters.", "opposition supporters"),
-    ("Security forces opened fire, wounding some of the protesters.", "protesters"),
-    ("Police responded with tear gas, pushing back the crowd.", "Crowd"),
-    ("Police fired tear gas to disperse the protesters.", "protesters"),
+    ("Police in Kenya shot rubber bullets at opposition supporters.", "opposition supporters"),
+    ("Gendarmes in Lome opened fire, injuring dozens of the protesters.", "protesters"),
+    ("Police responded with water cannon, driving back the crowd.", "Crowd"),
+    ("Riot officers fired rubber bullets to scatter the protesters.", "protesters"),
 ])
 def test_events_force_takes_its_target_from_its_aim_and_is_one_event(
         text: str, target: str, nlp: object) -> None:
@@ -214,7 +214,7 @@ def test_events_force_takes_its_target_from_its_aim_and_is_one_event(
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "event_type", "target"), [
     ("Bangladesh rejected an Indian proposal for a trade agreement.", "REJECT", ["India"]),
-    ("Germany rejected calls by Belarus's rulers for economic aid.", "REJECT", ["Belarus"]),
+    ("Norway rejected calls by Venezuela's rulers for fresh loans.", "REJECT", ["Venezuela"]),
 ])
 def test_events_a_reaction_is_aimed_at_the_author_of_what_it_reacts_to(
         text: str, event_type: str, target: list[str], nlp: object) -> None:
@@ -225,8 +225,8 @@ def test_events_a_reaction_is_aimed_at_the_author_of_what_it_reacts_to(
 @pytest.mark.model
 def test_events_a_participle_naming_who_acts_is_no_act(nlp: object) -> None:
     # "withdrawing" and "attacking" say which states or forces, not that they act here
-    assert [e[0] for e in _events(_doc("ECOWAS asked its withdrawing member states to "
-                                       "reconsider.", nlp))] == ["REQUEST"]
+    assert [e[0] for e in _events(_doc("SADC urged the two withdrawing members to think "
+                                       "again.", nlp))] == ["REQUEST"]
     assert _events(_doc("Villagers in Syria fled the advancing troops.", nlp)) == []
 
 
@@ -234,7 +234,7 @@ def test_events_a_participle_naming_who_acts_is_no_act(nlp: object) -> None:
 @pytest.mark.parametrize(("text", "mode"), [
     ("Protesters in Nairobi demanded the resignation of the interior minister.", "demo"),
     ("A few hundred farmers blocked the main road in Kisumu.", "obstruct"),
-    ("Crowds massed in Phnom Penh to protest a disputed election.", "demo"),
+    ("Crowds gathered in Dakar to protest a rigged vote.", "demo"),
 ])
 def test_events_what_protesters_demand_or_block_is_their_protest(
         text: str, mode: str, nlp: object) -> None:
@@ -245,13 +245,13 @@ def test_events_what_protesters_demand_or_block_is_their_protest(
 
 @pytest.mark.model
 @pytest.mark.parametrize("text", [
-    "Japan rejected South Korea's offer of talks.",
-    "Israel has accepted an Egyptian proposal to end the fighting.",
+    "Chile flatly rejected Peru's offer of fresh talks.",
+    "Kenya has accepted a Tanzanian proposal to stop the violence.",
 ])
 def test_events_an_offer_reacted_to_is_no_event_of_its_own(text: str, nlp: object) -> None:
     # the reaction's source is the subject; the offer, and what it offers, are no events
     found = _events(_doc(text, nlp))
-    assert len(found) == 1 and found[0][3] in (["Japan"], ["Israel"]), found
+    assert len(found) == 1 and found[0][3] in (["Chile"], ["Kenya"]), found
 
 
 @pytest.mark.model
@@ -277,10 +277,10 @@ def test_events_sanctions_on_envoys_aim_at_their_state_not_the_senders_own(
 
 @pytest.mark.model
 def test_events_a_meeting_in_one_sides_country_is_the_others_visit(nlp: object) -> None:
-    found = _events(_doc("Greek and Turkish leaders struck an upbeat tone at a rare meeting "
-                         "in Athens.", nlp))
+    found = _events(_doc("Peruvian and Chilean ministers sounded hopeful after an unusual "
+                         "meeting in Lima.", nlp))
     assert [(e[0], e[3], e[4]) for e in found] == [
-        ("CONSULT", ["Turkish leaders"], ["Greek leaders"])], found
+        ("CONSULT", ["Chilean ministers"], ["Peruvian ministers"])], found
 
 
 @pytest.mark.model
@@ -310,8 +310,8 @@ def test_events_an_order_to_ones_own_forces_is_no_interaction(nlp: object) -> No
 
 @pytest.mark.model
 def test_events_accused_of_where_of_hangs_deep_in_the_object(nlp: object) -> None:
-    found = _events(_doc("Zimbabwe's government accused the Movement for Democratic Change "
-                         "(MDC) opposition party of inciting the unrest.", nlp))
+    found = _events(_doc("Togo's government accused the Alliance for National Renewal "
+                         "(ANR) opposition group of stoking the riots.", nlp))
     assert "ACCUSE" in [e[0] for e in found], found
 
 
@@ -326,9 +326,9 @@ def test_events_a_noun_act_spoken_of_is_not_told(nlp: object) -> None:
 
 @pytest.mark.model
 def test_events_a_visit_told_twice_is_one_trip(nlp: object) -> None:
-    found = _events(_doc("Turkish President Erdogan arrived in Athens on Thursday for talks with "
-                         "Greek Prime Minister Mitsotakis. It is Erdogan's first visit to Greece "
-                         "in six years.", nlp))
+    found = _events(_doc("Chilean President Gabriel Boric landed in Lima on Tuesday for talks "
+                         "with Peruvian President Dina Boluarte. It is Boric's second visit to "
+                         "Peru since 2022.", nlp))
     assert [e[0] for e in found] == ["CONSULT"], found
 
 
@@ -348,9 +348,9 @@ def test_events_a_since_clause_tells_no_act(nlp: object) -> None:
 
 @pytest.mark.model
 def test_events_an_appeal_for_peace_to_no_one_is_no_event(nlp: object) -> None:
-    assert _events(_doc("Bolivia's President Evo Morales on Saturday called for peace.",
+    assert _events(_doc("Ghana's President John Mahama on Sunday called for calm.",
                         nlp)) == []
-    aimed = _events(_doc("Bolivia's President Evo Morales called on Chile to keep the peace.",
+    aimed = _events(_doc("Ghana's President John Mahama called on Togo to keep the peace.",
                          nlp))
     assert [e[0] for e in aimed] == ["REQUEST"], aimed
 
@@ -366,8 +366,8 @@ def test_events_talks_and_signings_list_every_party_as_source(nlp: object) -> No
 
 @pytest.mark.model
 @pytest.mark.parametrize("text", [
-    "Forest fires killed at least 90 people in the north of the country.",
-    "The island was hit by Tropical Storm Fernand, which killed twelve people.",
+    "Wildfires left at least 40 people dead in the south of the country.",
+    "The island was struck by Cyclone Idai, which left twelve people dead.",
     "Australia beat New Zealand 24-22 in the rugby final at the stadium, the captain scored "
     "twice and the coach praised the squad.",
 ])
@@ -402,14 +402,14 @@ def test_events_date_and_place_of_the_sentence_when_the_parse_hangs_them_elsewhe
 
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "event_type", "target"), [
-    ("Saudi Arabia provided a deposit of $3 billion to the Central Bank of Egypt.", "AID",
-     "the Central Bank of Egypt"),
-    ("The Organization of American States called for new elections in Bolivia.", "REQUEST",
-     "Bolivia"),
+    ("Kuwait provided a deposit of $1.5 billion to the Bank of Ghana.", "AID",
+     "the Bank of Ghana"),
+    ("The African Union called for fresh elections in Gabon.", "REQUEST",
+     "Gabon"),
     ("Ethiopia banned Argentine news websites.", "COERCE", "Argentina"),
     ("German troops launched an attack on Russian positions.", "ASSAULT", "Russia"),
-    ("Italy announced a suspension of air links with Serbia.", "SANCTION", "Serbia"),
-    ("Police fired tear gas to disperse the protesters in Nairobi.", "ASSAULT", None),
+    ("Kenya announced a suspension of trade ties with Somalia.", "SANCTION", "Somalia"),
+    ("Soldiers used tear gas to scatter the demonstrators in Accra.", "ASSAULT", None),
 ])
 def test_events_targets_inside_what_is_given_asked_or_hit(text: str, event_type: str,
                                                           target: str | None, nlp: object) -> None:
@@ -423,17 +423,17 @@ def test_events_targets_inside_what_is_given_asked_or_hit(text: str, event_type:
 
 @pytest.mark.model
 def test_events_no_accusation_from_an_act_told_beside_another(nlp: object) -> None:
-    events = _events(_doc("Italy announced a suspension of air links with Serbia on Wednesday, "
-                          "one day after a Serbian army jet shot down a helicopter.", nlp))
+    events = _events(_doc("Kenya announced a suspension of trade ties with Somalia on Friday, "
+                          "two days after a Somali militia ambushed a border patrol.", nlp))
     assert not [e for e in events if e[0] == "ACCUSE"], events
 
 
 @pytest.mark.model
 def test_events_a_threat_is_aimed_at_the_subject_of_its_condition(nlp: object) -> None:
-    events = _events(_doc("Netanyahu warned that Israel would step up its offensive in Gaza "
-                          "if Hamas rejected the proposal.", nlp))
+    events = _events(_doc("Peru warned that it would widen its military campaign near the "
+                          "border if Chile rejected the plan.", nlp))
     threats = [e for e in events if e[0] == "THREATEN"]
-    assert threats and threats[0][4] == ["Hamas"], events
+    assert threats and threats[0][4] == ["Chile"], events
 
 
 @pytest.mark.model
@@ -472,7 +472,7 @@ def test_events_recipients_of_what_is_given_or_offered(text: str, event_type: st
     ("The central bank governor warned of further cuts in growth estimates.", False),
     ("Local media warned residents that a tropical storm was approaching the coast.", False),
     ("Russia warned that it would strike the bases if Ukraine fired again.", True),
-    ("The interior minister warned that further protests would not be tolerated.", True),
+    ("The security minister warned that more street rallies would not be tolerated.", True),
 ])
 def test_events_a_warning_threatens_only_an_act(text: str, threat: bool, nlp: object) -> None:
     events = _events(_doc(text, nlp))
@@ -482,20 +482,21 @@ def test_events_a_warning_threatens_only_an_act(text: str, threat: bool, nlp: ob
 @pytest.mark.model
 def test_events_a_game_is_no_event_when_its_words_are_hyphenated(nlp: object) -> None:
     # "Tri-Nations" and "half-time" are sports words although the tokenizer cuts them
-    doc = _doc("Kenya edged Uganda in their Tri-Nations clash in Kampala on Saturday. "
-               "The hosts led at half-time, and a late penalty sealed the Test 31-30.", nlp)
+    doc = _doc("Ghana clashed with Togo in a bruising Tri-Nations contest in Accra on Sunday. "
+               "The visitors were ahead at half-time, but a late penalty settled the Test "
+               "27-26.", nlp)
     assert _events(doc) == []
 
 
 @pytest.mark.model
 @pytest.mark.parametrize("text", [
-    "Russia has ramped up attacks on Ukraine's southern provinces.",
-    "Russia expanded attacks on Ukraine's border posts.",
+    "Ethiopia has ramped up air raids on Eritrea's northern towns.",
+    "Ethiopia expanded attacks on Eritrea's border posts.",
 ])
 def test_events_a_verb_that_raises_an_act_lends_its_subject_as_the_doer(
         text: str, nlp: object) -> None:
     doc = _doc(text, nlp)
-    assert [(e[0], e[3], e[4]) for e in _events(doc)] == [("ASSAULT", ["Russia"], ["Ukraine"])]
+    assert [(e[0], e[3], e[4]) for e in _events(doc)] == [("ASSAULT", ["Ethiopia"], ["Eritrea"])]
 
 
 @pytest.mark.model
@@ -505,7 +506,7 @@ def test_events_a_verb_that_raises_an_act_lends_its_subject_as_the_doer(
     ("Hamas violated the cease-fire on Monday.", "ASSAULT", ["Hamas"]),
     ("Hamas breached the truce on Monday.", "ASSAULT", ["Hamas"]),
     # who is blamed for an act, or claims it, did it
-    ("Al-Shabaab was blamed for the killing of four farmers near Garissa.", "ASSAULT",
+    ("Al-Shabaab was blamed for the killing of six herders outside Garissa.", "ASSAULT",
      ["al-Shabaab"]),
     ("The Islamic State group claimed responsibility for the bombing of a bus in Mosul.",
      "ASSAULT", ["Islamic State"]),
@@ -522,9 +523,9 @@ def test_events_constructions_that_name_the_doer_elsewhere(
 
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "event_type", "cameo"), [
-    ("Russia announced the evacuation of its diplomats from Georgia.", "SANCTION", "161"),
+    ("Armenia has begun an evacuation of its diplomats from Azerbaijan.", "SANCTION", "161"),
     ("Moscow withdrew its diplomats from Tbilisi on Monday.", "SANCTION", "16"),
-    ("The Russian embassy stopped issuing visas to Georgian citizens.", "SANCTION", "160"),
+    ("The Armenian consulate halted visa issuance for Azerbaijani nationals.", "SANCTION", "160"),
     ("Kenya encouraged Uganda to reopen the border.", "REQUEST", "02"),
     ("The Zambian opposition party refused to accept the election results.", "REJECT", "12"),
 ])
@@ -536,19 +537,19 @@ def test_events_diplomatic_withdrawals_appeals_and_refused_results(
 
 @pytest.mark.model
 def test_events_an_act_naming_who_someone_is_is_no_act(nlp: object) -> None:
-    doc = _doc("President Ruto met on Thursday with the UN envoy to Sudan John Doe and UN "
-               "cease-fire monitoring chief Jan Berg in his office in Nairobi.", nlp)
+    doc = _doc("President Mahama met on Tuesday with the UN envoy to Mali Jane Roe and African "
+               "Union cease-fire verification head Lars Holm at his residence in Accra.", nlp)
     assert [e[0] for e in _events(doc)] == ["CONSULT"], _events(doc)
 
 
 @pytest.mark.model
 @pytest.mark.parametrize("text", [
     # what something concerns: its implementation, an attitude to it, an appeal for it
-    "Monitors arrived to oversee the implementation of Nairobi's agreement in Kisumu.",
-    "Erdogan has repeatedly expressed frustration with Washington's support for Kurdish groups.",
-    "Protesters yelled for the resignation of President Ruto and the police chief.",
+    "Monitors came to supervise the implementation of Nairobi's agreement in Kisumu.",
+    "Vietnam has voiced anger at China's support for the maritime militias.",
+    "Marchers in Accra chanted for the resignation of the finance minister and the governor.",
     # a time after an act ended
-    "The army was ordered to resume operations after a three-month ceasefire ended on Jan. 9.",
+    "Troops were told to go back on the offensive once the six-week truce expired on March 3.",
 ])
 def test_events_an_act_only_referred_to_is_no_event(text: str, nlp: object) -> None:
     types = [e[0] for e in _events(_doc(text, nlp))]
@@ -557,8 +558,8 @@ def test_events_an_act_only_referred_to_is_no_event(text: str, nlp: object) -> N
 
 @pytest.mark.model
 def test_events_the_aim_of_an_act_is_not_a_second_event(nlp: object) -> None:
-    doc = _doc("Qatar deposited $3 billion in the Central Bank of Egypt to support the "
-               "country's economy.", nlp)
+    doc = _doc("Kuwait deposited $1.5 billion with Kenya's central bank to support the "
+               "shilling.", nlp)
     assert [e[0] for e in _events(doc)] == ["AID"], _events(doc)
 
 
@@ -566,7 +567,7 @@ def test_events_the_aim_of_an_act_is_not_a_second_event(nlp: object) -> None:
 @pytest.mark.parametrize(("text", "event_type"), [
     ("The Zambian government vowed to crack down on the protesters.", "THREATEN"),
     ("The Zambian government vowed to send aid to Malawi.", "AGREE"),
-    ("Israel accepted an Egyptian proposal to end the conflict in Gaza.", "AGREE"),
+    ("Sudan accepted a Kenyan proposal to stop the war in Darfur.", "AGREE"),
 ])
 def test_events_a_vow_of_force_is_a_threat_and_of_help_a_promise(
         text: str, event_type: str, nlp: object) -> None:
@@ -578,7 +579,7 @@ def test_events_a_vow_of_force_is_a_threat_and_of_help_a_promise(
 @pytest.mark.parametrize(("text", "expected"), [
     # meeting a need or a deadline is no meeting (a pledge to meet needs is no intent to
     # meet, 036); meeting demands is yielding
-    ("The Kenyan president pledged to meet the needs of the Somali refugees.", ["AGREE/030"]),
+    ("The Kenyan president pledged to care for the Somali refugees.", ["AGREE/030"]),
     ("Kenya met the deadline set by the IMF.", []),
     ("The Kenyan government met the demands of the striking doctors.", ["CONCEDE/083"]),
     # withdrawing what was offered is a sanction
@@ -591,26 +592,26 @@ def test_events_meeting_needs_and_withdrawn_offers(text: str, expected: list[str
 
 @pytest.mark.model
 def test_events_thanks_go_to_the_giver_of_what_they_are_for(nlp: object) -> None:
-    doc = _doc("The Bangladeshi prime minister conveyed gratitude for the humanitarian "
-               "assistance provided by India.", nlp)
-    assert [(e[0], e[4]) for e in _events(doc)] == [("SUPPORT", ["India"])]
+    doc = _doc("The Nepalese foreign minister conveyed gratitude for the relief "
+               "supplies provided by Japan.", nlp)
+    assert [(e[0], e[4]) for e in _events(doc)] == [("SUPPORT", ["Japan"])]
 
 
 @pytest.mark.model
 def test_events_the_doer_of_an_act_noun_is_not_a_title_of_its_object(nlp: object) -> None:
-    doc = _doc("The Kenyan military's arrest of Prime Minister John Okello sparked protests.", nlp)
+    doc = _doc("The Ghanaian military's arrest of Vice President Kofi Boateng set off riots.", nlp)
     found = [e for e in _events(doc) if e[0] == "COERCE"]
-    assert found and found[0][3] == ["Kenyan Military"] and found[0][4] == ["John Okello"], \
+    assert found and found[0][3] == ["Ghanaian Military"] and found[0][4] == ["Kofi Boateng"], \
         _events(doc)
 
 
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "source", "target"), [
-    ("The move was described by Russia as a hostile action.", ["Russia"], []),
+    ("The new tariff was described by Vietnam as a hostile measure.", ["Vietnam"], []),
     ("Kenya called the Somali decision a violation of its sovereignty.", ["Kenya"], ["Somalia"]),
     ("Uganda branded the opposition leader a terrorist.", ["Uganda"], ["Opposition Leader"]),
-    ('"This is Russia\'s latest unhelpful step," the Kenyan foreign minister said.',
-     ["Kenyan Foreign Minister"], ["Russia"]),
+    ('"This is Somalia\'s most provocative move so far," the Kenyan foreign minister said.',
+     ["Kenyan Foreign Minister"], ["Somalia"]),
     ("The Kenyan foreign minister said the Ugandan raid was illegal.",
      ["Kenyan Foreign Minister"], ["Uganda"]),
 ])
@@ -634,13 +635,13 @@ def test_events_a_description_that_condemns_no_one_is_no_accusation(text: str,
 @pytest.mark.model
 @pytest.mark.parametrize("text", [
     # a storm's harm told in a clause the parser hangs on the date
-    "Officials said the island was hit by Tropical Storm Maria in August, which left "
-    "thousands homeless and killed nearly 50 people.",
+    "Authorities said the province was battered by Typhoon Kiko in October, which "
+    "destroyed hundreds of houses and killed some 30 residents.",
     # what a report says while it is checked
-    "NATO is investigating a report that seven civilians were killed near Brega.",
+    "The UN is examining reports that nine villagers were shot dead near Kidal.",
     "The Kenyan ministry is looking into reports that troops had shelled the town.",
     # a fight that is an effort
-    "Madrid stepped up its battle to stop an independence referendum.",
+    "Belgrade intensified its battle to block a secession vote.",
 ])
 def test_events_no_violence_in_storms_checked_reports_and_efforts(text: str,
                                                                  nlp: object) -> None:
@@ -649,7 +650,7 @@ def test_events_no_violence_in_storms_checked_reports_and_efforts(text: str,
 
 @pytest.mark.model
 def test_events_what_an_act_will_bring_about_is_said_of_it(nlp: object) -> None:
-    doc = _doc('"Our agreement will accelerate growth and create jobs," the Emirati minister '
+    doc = _doc('"This pact will boost exports and bring investment," the Emirati minister '
                "wrote.", nlp)
     assert _events(doc) == []
 
@@ -657,11 +658,11 @@ def test_events_what_an_act_will_bring_about_is_said_of_it(nlp: object) -> None:
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "event_type", "target"), [
     # the capital or state an initiative is named after is its author
-    ("Egypt proposed a truce. The Arab League welcomed the Cairo initiative on Tuesday.",
-     "SUPPORT", ["Egypt"]),
+    ("Kenya proposed a ceasefire. The African Union welcomed the Nairobi initiative on Friday.",
+     "SUPPORT", ["Kenya"]),
     # a vow to enforce a clampdown threatens the accused
-    ("The Zimbabwean government accused the opposition party of inciting the unrest and vowed "
-     "to enforce a security clampdown.", "THREATEN", ["Opposition Party"]),
+    ("The Malawian government accused the opposition party of stoking the riots and vowed "
+     "to impose a security clampdown.", "THREATEN", ["Opposition Party"]),
 ])
 def test_events_authors_of_initiatives_and_vows_of_clampdowns(
         text: str, event_type: str, target: list[str], nlp: object) -> None:
@@ -671,8 +672,8 @@ def test_events_authors_of_initiatives_and_vows_of_clampdowns(
 
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "expected"), [
-    ("The Mexican president said his government is a friend of the U.S. government.",
-     [("SUPPORT", ["Government"], ["American Government"])]),
+    ("The Peruvian president said her government is a true friend of the Canadian government.",
+     [("SUPPORT", ["Government"], ["Canadian Government"])]),
     ("Kenya remains a close ally of the United States.",
      [("SUPPORT", ["Kenya"], ["United States"])]),
     ("The bishop is a friend of the family.", []),
@@ -683,8 +684,8 @@ def test_events_a_declared_bond_is_support(text: str, expected: list, nlp: objec
 
 @pytest.mark.model
 def test_events_call_upon_keeps_whom_it_calls_upon(nlp: object) -> None:
-    doc = _doc('"I call upon the four political parties that have seen their lawmakers '
-               'elected to sit down and talk," the Bolivian president said.', nlp)
+    doc = _doc('"I call upon the three political parties that won seats in parliament '
+               'to meet and negotiate," the Peruvian president said.', nlp)
     found = [e for e in _events(doc) if e[0] == "REQUEST"]
     assert found and found[0][4] == ["political parties"], _events(doc)
 
@@ -699,9 +700,9 @@ def test_events_a_visit_to_the_visitors_own_state_is_no_meeting(nlp: object) -> 
 
 @pytest.mark.model
 def test_events_one_appeal_told_twice_in_a_sentence_is_one_event(nlp: object) -> None:
-    doc = _doc('"I urge the authorities to ensure that this is an isolated incident," Kenyan '
-               "opposition leader John Mwangi said, appealing to both the ruling party and the "
-               "authorities to calm the situation.", nlp)
+    doc = _doc('"I ask the police to make sure such violence never happens again," Ghanaian '
+               "opposition leader Kwesi Owusu said, appealing to the government and the police "
+               "to restore order.", nlp)
     assert len([e for e in _events(doc) if e[0] == "REQUEST"]) == 1, _events(doc)
 
 
@@ -721,14 +722,14 @@ def test_events_a_wrong_ascribed_in_a_reported_clause_is_a_charge(
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "source"), [
     # the object of "forced" does what the infinitive says
-    ("A third night of protests in the capital forced the Kenyan government to deploy defence "
-     "forces to guard the residence of the president.", ["Kenyan Government"]),
+    ("Two weeks of strikes in the port city forced the Ghanaian government to deploy soldiers "
+     "around the parliament building.", ["Ghanaian Government"]),
     # "has been dispatching units", parsed as "been [dispatching units]"
-    ("The Turkish military has been dispatching units and defense equipment to the border.",
-     ["Turkish Military"]),
+    ("The Chilean military has been dispatching soldiers and armoured vehicles to the north.",
+     ["Chilean Military"]),
     # a defence force named with its demonym is that state's forces; its own troops are no target
-    ("The Australian Defence Force has cancelled all leave for special forces troops.",
-     ["Australian Armed Forces"]),
+    ("The Norwegian Defence Force cancelled all leave for its commando units on Friday.",
+     ["Norwegian Armed Forces"]),
 ])
 def test_events_who_mobilises_when_the_parse_hides_the_doer(text: str, source: list[str],
                                                             nlp: object) -> None:
@@ -739,12 +740,12 @@ def test_events_who_mobilises_when_the_parse_hides_the_doer(text: str, source: l
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "expected"), [
     # "gave ... in the region" is no "giving in"; the ultimatum's content is no act of its own
-    ("Ethiopian Prime Minister Abiy Ahmed has given the rebels in the Tigray region a 72-hour "
-     "ultimatum to surrender.", ["THREATEN"]),
+    ("Colombian President Gustavo Petro has given the guerrillas in the Cauca region a "
+     "48-hour ultimatum to disarm.", ["THREATEN"]),
     ("The Kenyan government caved in to the demands of the striking doctors.", ["CONCEDE"]),
     # what a body is credited with is its reputation, not an act told
-    ("The protest was called by the Kenyan teachers' union, which is credited with helping "
-     "topple two governments.", []),
+    ("The march was called by the Peruvian miners' federation, which is credited with "
+     "forcing out two presidents.", []),
 ])
 def test_events_particles_ultimatums_and_reputations(text: str, expected: list[str],
                                                     nlp: object) -> None:
@@ -753,7 +754,7 @@ def test_events_particles_ultimatums_and_reputations(text: str, expected: list[s
 
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "expected"), [
-    ("The American embassy received a list of diplomats from the Russian Foreign Ministry.", []),
+    ("The Canadian consulate received a list of names from the Chinese Foreign Ministry.", []),
     ("Kenyan President William Ruto received the Ugandan foreign minister in Nairobi.",
      ["CONSULT"]),
 ])
@@ -764,14 +765,14 @@ def test_events_receiving_a_document_is_no_meeting(text: str, expected: list[str
 
 @pytest.mark.model
 @pytest.mark.parametrize("text", [
-    "New Delhi: Prime Minister Narendra Modi and his Nepalese counterpart Sher Bahadur Deuba "
-    "held bilateral discussions in New Delhi today.",
+    "Hanoi: Prime Minister Pham Minh Chinh and his Cambodian counterpart Hun Manet held "
+    "two-way talks in Hanoi this morning.",
     "Abuja — Nigerian President Bola Tinubu and his Ghanaian counterpart John Mahama held "
     "talks in Abuja on Monday.",
 ])
 def test_events_a_title_case_dateline_is_not_the_subject(text: str, nlp: object) -> None:
     found = [e for e in _events(_doc(text, nlp)) if e[0] == "CONSULT"]
-    assert found and "India" not in found[0][3] + found[0][4] \
+    assert found and "Vietnam" not in found[0][3] + found[0][4] \
         and "Nigeria" not in found[0][3] + found[0][4], _events(_doc(text, nlp))
 
 
@@ -834,7 +835,7 @@ def test_events_evacuating_ones_own_people_is_no_aid(text: str, aid: bool, nlp: 
 @pytest.mark.parametrize(("text", "event"), [
     ("Rebel groups in Kenya are still able to stage raids on police posts.", None),
     ("Kenyan police have detained the activist several times since 2019.", None),
-    ("The singer has captured the imagination of many Kenyans.", None),
+    ("The young poet has captured the hearts of many Ghanaians.", None),
     ("Kenyan police arrested the activist on Monday.", "COERCE"),
 ])
 def test_events_abilities_records_and_idioms_are_no_events(text: str, event: str | None,

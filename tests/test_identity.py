@@ -208,8 +208,8 @@ def test_identity_a_party_is_not_another_countrys_party_by_a_shared_word():
                      mentions={(0, 47): "Human rights organization Amnesty International"})
     assert not unmatch_partial_name(amnesty)  # a sentence's first word is no part of the name
     for mention, key in (("the UN World Food Program", "org:world food programme"),
-                         ("The Kurdish-led Syrian Democratic Forces",
-                          "org:syrian democratic forces")):
+                         ("The Congo-based Allied Democratic Forces",
+                          "org:allied democratic forces")):
         known = _Draft(key=key, name=key[4:], country="UNO", mentions={(0, len(mention)): mention})
         assert not unmatch_partial_name(known), mention  # another body's name, a description
     maldives = _Draft(key="org:democratic party", name="Democratic Party", country="USA",

@@ -75,6 +75,12 @@ def test_implied_a_government_body_never_aims_at_its_own_state() -> None:
     assert _target(_event("REQUEST", ("min",)), table) == ()
 
 
+def test_implied_state_forces_never_attack_their_own_state() -> None:
+    # "police opened fire" with nothing near: whom they fired at is not told
+    table = _table((POLICE, 210), (STATE, 20))
+    assert _target(_event("ASSAULT", ("pol",)), table) == ()
+
+
 def test_implied_window_is_the_sentence_and_the_one_before() -> None:
     # the students are two sentences back: out of reach; nothing else fits
     table = _table((POLICE, 210), (STUDENTS, 50))

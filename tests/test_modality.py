@@ -314,8 +314,8 @@ def test_modality_denied_acts_end_to_end(text: str, nlp: object) -> None:
 
 @pytest.mark.model
 def test_modality_an_act_set_as_a_condition_is_hypothetical(nlp: object) -> None:
-    text = ('"We have no objection to a ceasefire but on condition that the Kenyan forces that '
-            'are besieging the cities withdraw," the rebel leader told reporters.')
+    text = ('"We will accept a truce, but only on condition that the Ethiopian troops who are '
+            'encircling our towns pull back," the militia commander told journalists.')
     assert [e[1] for e in _events(text, nlp) if e[0] == "RETREAT"] == ["hypothetical"]
 
 
@@ -400,7 +400,7 @@ def test_modality_the_reporter_is_attributed_not_the_source(nlp: object) -> None
 @pytest.mark.parametrize("text", [
     "Citizens have a constitutional right to demonstrate against the Chilean government.",
     "The Security Council can impose sanctions on Iceland.",
-    "The Chilean embassy did not immediately respond to a request for comment.",
+    "The Chilean embassy did not immediately reply to emailed questions.",
     "The Chilean embassy declined to comment.",
     "Peruvian state media did not immediately report the attack on Chile.",
     "Will Norway impose sanctions on Iceland?",

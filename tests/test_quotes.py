@@ -254,10 +254,10 @@ def test_quotes_indirect_infinitive_and_call_for(nlp) -> None:
 
 @pytest.mark.model
 def test_quotes_noun_cues_with_a_possessor(nlp) -> None:
-    text = "The government's announcement that it would cut taxes surprised markets."
+    text = "The cabinet's announcement that it would raise fuel prices angered drivers."
     q = _one(_quotes(nlp, text), "indirect")
-    assert q.cue == "announcement" and q.speaker_text == "The government"
-    assert q.text == "it would cut taxes"
+    assert q.cue == "announcement" and q.speaker_text == "The cabinet"
+    assert q.text == "it would raise fuel prices"
     text = "According to the ministry's statement, the talks will resume next week."
     q = _one(_quotes(nlp, text), "indirect")
     assert q.cue == "statement" and q.speaker_text == "the ministry"

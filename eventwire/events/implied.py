@@ -94,6 +94,7 @@ def implied_parties(events: tuple[Event, ...], table: ActorTable,
     return tuple(out)
 
 
+
 # roles of a state's envoys abroad: a sanction aimed at them is aimed at their host
 ENVOY_WORDS = frozenset({"ambassador", "envoy", "diplomat", "diplomats", "consul", "chargé"})
 
@@ -184,8 +185,8 @@ def _implied(event: Event, table: ActorTable, window_start: int) -> str | None:
                    and a.country not in NON_STATE_CODES)
             or _first(a for a in named if a.country == own and a.kind != "country"
                       and a.sector not in STATE_SECTORS)
-            or (state if event.type != "MOBILIZE" and not all(a.sector == "GOV" for a in doers)
-                else None))  # forces are not mobilised against their own state, nor does a
+            or (state if event.type not in ("MOBILIZE", "ASSAULT")
+                and not all(a.sector == "GOV" for a in doers) else None))  # forces are not mobilised against their own state nor attack it, nor does a
     # government body condemn, ask or reject its own ("China's foreign ministry condemned the
     # drills": an act aimed at the state is told without its aim)
 
