@@ -887,3 +887,11 @@ def test_events_who_faces_an_act_undergoes_it(nlp: object) -> None:
     doc = _doc("Ghana faces new sanctions from the European Union.", nlp)
     assert [(e[0], e[3], e[4]) for e in _events(doc)] == [
         ("SANCTION", ["European Union"], ["Ghana"])], _events(doc)
+
+
+@pytest.mark.model
+def test_events_the_body_holding_a_gathering_is_where_a_meeting_is_not_a_party(nlp):
+    found = _events(_doc("Kenya's president met Ghana's president at the African Union summit "
+                         "in Addis Ababa.", nlp))
+    assert [(t, sorted(src), tgt) for t, _, _, src, tgt in found] == [
+        ("CONSULT", ["Ghanaian President", "Kenyan President"], [])]

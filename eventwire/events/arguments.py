@@ -397,6 +397,12 @@ def _complement_partners(token: Token, table: ActorTable, exclude: set[str]) -> 
     return out
 
 
+# gatherings held by a body, where an act happens ("at the AU summit", "at the UN General
+# Assembly"): the body is the venue's, not a party to the act
+GATHERINGS = frozenset({"summit", "forum", "conference", "meeting", "session", "assembly",
+                        "gathering", "congress", "convention", "talks", "ceremony"})
+
+
 def _partners(token: Token, table: ActorTable, exclude: set[str],
               phrase: set[int] | None = None, author: bool = False,
               people: bool = False) -> list[str]:
@@ -442,8 +448,8 @@ def _partners(token: Token, table: ActorTable, exclude: set[str],
             if has_object and child.lower_ in ("with", "from", "for"):
                 continue  # "called X following ... with Y": Y belongs elsewhere
             for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    add(_np_actors(pobj, table))
+                if pobj.dep_ == "pobj" and not (child.lower_ == "at" and pobj.lemma_.lower() in GATHERINGS):
+                    add(_np_actors(pobj, table))  # "met X at the AU summit": where, not whom
         elif child.dep_ == "prep" and child.lower_ == "of" and token.pos_ == "NOUN":
             for pobj in child.children:
                 if pobj.dep_ == "pobj":  # "a halt to rail links with X": X
