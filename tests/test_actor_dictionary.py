@@ -173,3 +173,15 @@ def test_dictionary_user_file_defines_new_actors(nlp, tmp_path: Path) -> None:  
     assert got["Gondor"] == ("GON", "country", "dictionary")
     plain = extract(Article(id="f", text=text, published=date(1995, 1, 1)), nlp)
     assert all(a.country not in ("ARN", "GON") for a in plain.actors)
+
+
+@pytest.mark.model
+def test_dictionary_an_elite_of_no_dated_office_needs_its_state_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the shipped dictionary's John Turner held office in Canada in 1984 and is an elite of no
+    # dated office after it: in a story that names Canada he is that man, in another a namesake
+    def turner(text: str) -> str | None:
+        doc = extract(Article(id="e", text=text, published=date(2024, 3, 14)), nlp)
+        return next(a.country for a in doc.actors if a.name == "John Turner")
+
+    assert turner("Canada's opposition met on Monday. John Turner called for calm.") == "CAN"
+    assert turner("Peru's opposition met on Monday. John Turner called for calm.") != "CAN"

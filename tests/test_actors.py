@@ -799,3 +799,13 @@ def test_actors_agent_nouns_added_are_plural_people_outside_the_state() -> None:
     # a singular person ("man"), an abstract or mass noun: no title
     for noun in ("man", "industry", "settlement", "uprising"):
         assert noun not in titles
+
+
+@pytest.mark.model
+def test_actors_a_description_set_off_after_a_name_is_that_person(nlp: object) -> None:
+    doc, = _docs(["Retired general John Kamau, a former army chief turned opposition figure, "
+                  "called for a boycott of the vote."], nlp)
+    people = [a for a in doc.actors if a.kind == "person"]
+    assert [a.name for a in people] == ["John Kamau"]
+    assert {"a former army chief", "opposition figure"} <= {m.text for m in people[0].mentions}
+    assert [e.source for e in doc.events if e.type == "REQUEST"] == [(people[0].id,)]

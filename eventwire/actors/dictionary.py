@@ -714,6 +714,9 @@ def fill_from_dictionary(drafts: Iterable[Draft], doc: Doc, published: date | No
     drafts = list(drafts)
     for d in drafts:
         unmatch_partial_name(d)
+    # the states the text names: an elite of no dated office ("GBRELI") is taken only for an
+    # article that names its state (a common name is as likely someone else's)
+    named = {d.country for d in drafts if d.country and not d.inferred}
     for d in drafts:
         if d.kind not in ("person", "organization") or (d.country and not d.inferred):
             continue
@@ -721,6 +724,9 @@ def fill_from_dictionary(drafts: Iterable[Draft], doc: Doc, published: date | No
         forms = sorted({d.name, *d.mentions.values()}, key=len, reverse=True)
         entry = next((e for f in forms if (e := book.lookup(f, published, kinds))), None)
         if entry is None or entry.country is None:
+            continue
+        if entry.sector == "ELI" and entry.since is None and entry.until is None \
+                and entry.country not in named and entry.source == "phoenix":
             continue
         d.country, d.inferred = entry.country, False
         if d.sector is None:

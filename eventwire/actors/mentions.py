@@ -625,6 +625,11 @@ def title_phrases(book: Book) -> None:
         if title is None or tj != len(words) and not (
                 words[tj:] and words[-1] in ("office", "ministry", "government")):
             continue
+        named = _apposed_person(book, token)
+        if named is not None and title.kind == "person" and _indefinite(book, token):
+            # "X, a former army chief turned opposition figure, said": X, described
+            book.mention(named, tokens[0].i, token.i + 1, token)
+            continue
         if low in PEER_NOUNS or any(w in PEER_NOUNS for w in words):
             peer(book, tokens, token)
             continue
@@ -640,6 +645,36 @@ def title_phrases(book: Book) -> None:
             # that claims no token ("G7" stays the body's own)
             span = doc[start:token.i + 1]
             d.add(span.start_char, span.end_char, span.text)
+
+
+def _indefinite(book: Book, token: Token) -> bool:
+    """Whether the appositive a title phrase stands in opens with "a"/"an": a description of
+    the person ("X, a former army chief"); "X, the Acme chief executive" names an office the
+    text may also speak of on its own."""
+    node = token
+    while node.dep_ in ("conj", "oprd", "acl") and node.head.i != node.i:
+        node = node.head
+    return book.doc[node.left_edge.i].lower_ in ("a", "an")
+
+
+def _apposed_person(book: Book, token: Token) -> Draft | None:
+    """The named person a title phrase describes, set off after the name by a comma: "X, a
+    singer and opposition politician", "X, a former army chief turned opposition figure"
+    (through the coordination or the "turned" that joins the titles)."""
+    node = token
+    for _ in range(4):
+        if node.dep_ == "appos":
+            head = node.head
+            key = book.token_owner.get(head.i)
+            if key is None or book.drafts[key].kind != "person" or head.i > node.i \
+                    or not any(t.text == "," for t in book.doc[head.i + 1:node.left_edge.i + 1]):
+                return None
+            return book.drafts[key]
+        if node.dep_ in ("conj", "oprd", "acl") and node.head.i != node.i:
+            node = node.head
+        else:
+            return None
+    return None
 
 
 def _named_by_body(book: Book, words: Span) -> bool:
