@@ -191,6 +191,13 @@ def sovereigns() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def territory_names() -> dict[str, str]:
+    """Dependent territory names, folded -> their code ("falkland islands" -> "FLK":
+    data/territories.tsv)."""
+    return {_key(row["name"]): row["territory"] for row in _rows("territories.tsv")}
+
+
+@lru_cache(maxsize=1)
 def negative_evaluations() -> frozenset[str]:
     """Words that condemn what they describe ("hostile", "a violation", "a terrorist":
     data/negative_evaluations.txt)."""

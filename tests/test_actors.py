@@ -809,3 +809,17 @@ def test_actors_a_description_set_off_after_a_name_is_that_person(nlp: object) -
     assert [a.name for a in people] == ["John Kamau"]
     assert {"a former army chief", "opposition figure"} <= {m.text for m in people[0].mentions}
     assert [e.source for e in doc.events if e.type == "REQUEST"] == [(people[0].id,)]
+
+
+@pytest.mark.model
+def test_actors_its_after_a_subject_named_in_apposition_is_that_state(nlp: object) -> None:
+    doc, = _docs(["Twenty leaders backed the plan. One leader, Sweden, needs to consult its "
+                  "parliament first."], nlp)
+    assert _country_of(doc, "its parliament") == "SWE"
+
+
+@pytest.mark.model
+def test_actors_islanders_are_the_people_of_the_islands_of_that_name(nlp: object) -> None:
+    doc, = _docs(["The Falkland Islanders voted in a referendum on Monday."], nlp)
+    # a territory's people are coded as the sovereign state's actors
+    assert _country_of(doc, "Falkland Islanders") == "GBR"

@@ -27,7 +27,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..lexicon import MOVE_LEMMAS, lexicon
+from ..lexicon import MOVE_LEMMAS, lexicon, territory_names
 from ..nlp import doc_text
 from ..records import Place
 from . import coref  # the pronoun resolution (imported as a module: coref needs book, book infer)
@@ -219,6 +219,15 @@ def _by_elimination(reader: Book, d: Draft, counts: dict[str, int]) -> str | Non
     return max(options, key=lambda c: counts.get(c, 0)) if options else None
 
 
+def _islanders(reader: Book, d: Draft) -> str | None:
+    """"The Falkland Islanders", "Cook Islanders": the people of the islands of that name."""
+    words = [w for w in d.name.split() if w.lower() != "the"]
+    if len(words) < 2 or words[-1].lower().rstrip("’'s") not in ("islander", "islanders"):
+        return None
+    islands = " ".join(words[:-1]) + " Islands"
+    return reader.lex.country_code(islands) or territory_names().get(islands.lower())
+
+
 def _kin(reader: Book, d: Draft) -> str | None:
     """The country of the people of the article who bear the person's surname, when the text
     gives it them and it is one ("President Kofi Tetteh and First Lady Ama Tetteh")."""
@@ -352,6 +361,9 @@ def infer_countries(reader: Book, places: tuple[Place, ...]) -> None:
         if d.country or d.kind == "country":
             continue
         country: str | None = None
+        if d.kind in ("group", "person", "organization") and (found := _islanders(reader, d)):
+            d.country, d.inferred = found, False  # named by the islands, not inferred
+            continue
         if _generic(d) or d.kind in ("organization", "group"):
             hosts = _hosts(reader, d)
             country = _possessor(reader, d) or _force_named_before(reader, d) or _from_sentences(
