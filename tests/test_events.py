@@ -895,3 +895,15 @@ def test_events_the_body_holding_a_gathering_is_where_a_meeting_is_not_a_party(n
                          "in Addis Ababa.", nlp))
     assert [(t, sorted(src), tgt) for t, _, _, src, tgt in found] == [
         ("CONSULT", ["Ghanaian President", "Kenyan President"], [])]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "event_type", "sources"), [
+    ("Norway and Chile held two rounds of talks in Geneva.", "CONSULT", {"Norway", "Chile"}),
+    ("Peru launched a series of air strikes on the rebels.", "ASSAULT", {"Peru"}),
+    ("Peruvian and Chilean warships began ten days of war games off the coast.", "COOPERATE",
+     {"Peruvian warships", "Chilean warships"}),
+])
+def test_events_an_act_measured_out_is_done_by_who_does_the_measure(nlp, text, event_type, sources):
+    found = [(t, set(src)) for t, _, _, src, _ in _events(_doc(text, nlp)) if t == event_type]
+    assert found and found[0][1] == sources

@@ -200,6 +200,12 @@ def _preceding_actor(verb: Token, table: ActorTable) -> list[str]:
     return [actor] if actor else []
 
 
+# nouns that measure out an act named in their "of" ("two rounds of talks", "three days of
+# war games", "a series of air strikes"): the act is done by whoever does the measure
+MEASURES = frozenset({"round", "day", "week", "month", "hour", "year", "series", "wave", "spate",
+                      "string", "flurry", "barrage", "volley", "salvo", "campaign", "bout"})
+
+
 def _noun_source(noun: Token, table: ActorTable) -> list[str]:
     """Who does what a noun names: possessor, "by" agent, else the governing clause's subject."""
     for child in noun.children:
@@ -225,6 +231,8 @@ def _noun_source(noun: Token, table: ActorTable) -> list[str]:
         return found
     # the governing clause's subject, only for "X held talks", "X ... during a call":
     # the noun is the verb's object or hangs off it through one preposition
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in MEASURES:
+        noun = noun.head.head  # "held two rounds of talks", "launched a series of air strikes"
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
