@@ -907,3 +907,15 @@ def test_events_the_body_holding_a_gathering_is_where_a_meeting_is_not_a_party(n
 def test_events_an_act_measured_out_is_done_by_who_does_the_measure(nlp, text, event_type, sources):
     found = [(t, set(src)) for t, _, _, src, _ in _events(_doc(text, nlp)) if t == event_type]
     assert found and found[0][1] == sources
+
+
+@pytest.mark.model
+def test_events_a_passive_accusation_takes_the_agent_hung_on_its_gerund(nlp):
+    found = _events(_doc("Former minister John Kamau has been accused of misusing public funds by "
+                         "the Kenyan government.", nlp))
+    assert [(t, src, tgt) for t, _, _, src, tgt in found] == [
+        ("ACCUSE", ["Kenyan Government"], ["John Kamau"])]
+    # the agent of a passive gerund is no accuser
+    found = _events(_doc("Former minister John Kamau has been accused of being paid by a "
+                         "Ugandan firm.", nlp))
+    assert all("Ugandan" not in " ".join(src) for t, _, _, src, _ in found if t == "ACCUSE")

@@ -412,6 +412,22 @@ def _sports_sentences(doc: Doc) -> set[int]:
 
 # --- decide: who did it to whom ---------------------------------------------------------------
 
+def _late_agent(verb: Token, table: ActorTable) -> list[str]:
+    """The agent of a passive the parser hung at the end of its active gerund complement:
+    "was accused of misusing funds by the government" (the government accuses); never the
+    agent of a passive gerund ("accused of being paid by X")."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "with", "for"):
+            continue
+        for gerund in prep.children:
+            if gerund.dep_ != "pcomp" or gerund.tag_ != "VBG" or any(
+                    c.dep_ == "auxpass" for c in gerund.children):
+                continue
+            return [a for c in gerund.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                    for p in c.children if p.dep_ == "pobj" for a in _np_actors(p, table)]
+    return []
+
+
 def _parties(token: Token, trig: Trigger, phrase: set[int],
              r: Reading) -> tuple[list[str], list[str]] | None:
     """Source and partners by the trigger's frame: subject and objects; a passive's agent
@@ -432,6 +448,8 @@ def _parties(token: Token, trig: Trigger, phrase: set[int],
                 return None  # "killed by Hurricane Jeanne": no one acted ("by a bomb": someone)
             if not agent and trig.type == "ASSAULT":
                 agent = means_actors(token, table)  # "killed in Israeli shelling"
+            if not agent:
+                agent = _late_agent(token, table)  # "accused of misusing funds by X"
             source, partners = agent, source
         elif not source and trig.type == "ASSAULT":
             source = weapon_doer(token, table)  # "a missile fired by X hit ..."
