@@ -919,3 +919,9 @@ def test_events_a_passive_accusation_takes_the_agent_hung_on_its_gerund(nlp):
     found = _events(_doc("Former minister John Kamau has been accused of being paid by a "
                          "Ugandan firm.", nlp))
     assert all("Ugandan" not in " ".join(src) for t, _, _, src, _ in found if t == "ACCUSE")
+
+
+@pytest.mark.model
+def test_events_the_act_an_order_asks_for_is_done_by_who_is_ordered(nlp):
+    found = _events(_doc("Kenya's president ordered the army to fight the rebels in the north.", nlp))
+    assert [(t, set(src)) for t, _, _, src, _ in found] == [("ASSAULT", {"Army", "rebels"})]

@@ -185,7 +185,8 @@ def _subject_of(verb: Token, table: ActorTable) -> tuple[list[str], bool]:
 
 # verbs whose object does what their infinitive says ("forced X to withdraw", "allowed X to")
 OBJECT_CONTROL = frozenset({"force", "compel", "oblige", "allow", "permit", "enable", "prompt",
-                            "lead", "push", "pressure", "cause", "help"})
+                            "lead", "push", "pressure", "cause", "help", "order", "instruct",
+                            "command", "direct"})
 
 
 def _preceding_actor(verb: Token, table: ActorTable) -> list[str]:
