@@ -925,3 +925,14 @@ def test_events_a_passive_accusation_takes_the_agent_hung_on_its_gerund(nlp):
 def test_events_the_act_an_order_asks_for_is_done_by_who_is_ordered(nlp):
     found = _events(_doc("Kenya's president ordered the army to fight the rebels in the north.", nlp))
     assert [(t, set(src)) for t, _, _, src, _ in found] == [("ASSAULT", {"Army", "rebels"})]
+
+
+@pytest.mark.model
+def test_events_a_reporter_is_no_doer_of_what_it_reports(nlp):
+    found = _events(_doc("Police stopped guarding the parliament on Saturday, allowing "
+                         "protesters to gather outside, the AP reported earlier.", nlp))
+    assert not any("Associated Press" in " ".join(src) for _, _, _, src, _ in found)
+    # doctors are no press: their aid is theirs
+    found = _events(_doc("Doctors from two Norwegian charities donated medical supplies to a "
+                         "hospital in Gaza.", nlp))
+    assert [(t, src) for t, _, _, src, _ in found if t == "AID"] == [("AID", ["Norwegian doctors"])]

@@ -412,6 +412,13 @@ def _sports_sentences(doc: Doc) -> set[int]:
 
 # --- decide: who did it to whom ---------------------------------------------------------------
 
+def _own_subject(token: Token, source: list[str], table: ActorTable) -> bool:
+    """Whether the source is the trigger's own subject (not one inherited from a verb the
+    trigger's clause hangs on)."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and set(_np_actors(c, table)) & set(source)
+               for c in token.children)
+
+
 def _late_agent(verb: Token, table: ActorTable) -> list[str]:
     """The agent of a passive the parser hung at the end of its active gerund complement:
     "was accused of misusing funds by the government" (the government accuses); never the
@@ -640,6 +647,10 @@ def _decided(token: Token, trig: Trigger, source: list[str], partners: list[str]
     if trig.type == "CONSULT" and partners and all(
             (a := table.by_id(p)) is not None and a.sector in PRESS_SECTORS for p in partners):
         return []  # "spoke to reporters", "briefed journalists": a statement, not a meeting
+    if source and all((a := table.by_id(p)) is not None and a.sector in PRESS_SECTORS
+                      for p in source) and not _own_subject(token, source, table):
+        return []  # "..., allowing protesters in, the AP reported": a reporter reports, it
+        # does not do what it reports ("a newspaper defied the ban" is its own act)
     if trig.type == "AID" and _own_people_moved(token, source, partners, table):
         return []  # "evacuation of Canadian staff" by Ottawa: no aid to anyone
     if trig.type == "REQUEST" and not partners and _generic_appeal(token):

@@ -56,9 +56,9 @@ WEAPONS = frozenset({"bomb", "mine", "landmine", "device", "ied", "missile", "ro
                      "mortar", "grenade", "gunfire", "gunman", "gunmen", "sniper", "airstrike",
                      "strike", "explosion", "blast", "drone", "shelling", "fire", "bullet",
                      "attacker", "assailant", "militant", "bomber", "explosive"})
-# reporters and media: they tell of acts; speaking to them is no meeting, nor are they whom
-# an act aims at
-PRESS_SECTORS = frozenset({"JRN", "MED"})
+# reporters and the press (JRN; MED is health workers): they tell of acts; speaking to them is
+# no meeting, nor are they whom an act aims at
+PRESS_SECTORS = frozenset({"JRN"})
 PLACE_PREPS = frozenset({"in", "at", "to", "into", "near", "on", "outside", "inside", "across"})
 
 
