@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import Trigger, lexicon
 from ..nlp import doc_text
 from ..ontology import CONCESSIVE_ACTS, COOPERATIVE_ACTS, REFUSAL_CAMEO
+from ..quotes.lexicon import speech_cues
 from ..records import Place, Quote, Time
 from .arguments import (
     _complement_partners,
@@ -412,11 +413,19 @@ def _sports_sentences(doc: Doc) -> set[int]:
 
 # --- decide: who did it to whom ---------------------------------------------------------------
 
-def _own_subject(token: Token, source: list[str], table: ActorTable) -> bool:
-    """Whether the source is the trigger's own subject (not one inherited from a verb the
-    trigger's clause hangs on)."""
-    return any(c.dep_ in ("nsubj", "nsubjpass") and set(_np_actors(c, table)) & set(source)
-               for c in token.children)
+def _reported_by(token: Token, source: list[str], table: ActorTable) -> bool:
+    """Whether the source is the subject of a verb of reporting the trigger's clause hangs on
+    ("..., the AP reported"), not of the trigger or a verb that controls it ("the newspaper is
+    about to restore ties")."""
+    node = token
+    for _ in range(5):
+        for c in node.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and set(_np_actors(c, table)) & set(source):
+                return node.i != token.i and speech_cues().is_cue(node, direct=False)
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _late_agent(verb: Token, table: ActorTable) -> list[str]:
@@ -648,7 +657,7 @@ def _decided(token: Token, trig: Trigger, source: list[str], partners: list[str]
             (a := table.by_id(p)) is not None and a.sector in PRESS_SECTORS for p in partners):
         return []  # "spoke to reporters", "briefed journalists": a statement, not a meeting
     if source and all((a := table.by_id(p)) is not None and a.sector in PRESS_SECTORS
-                      for p in source) and not _own_subject(token, source, table):
+                      for p in source) and _reported_by(token, source, table):
         return []  # "..., allowing protesters in, the AP reported": a reporter reports, it
         # does not do what it reports ("a newspaper defied the ban" is its own act)
     if trig.type == "AID" and _own_people_moved(token, source, partners, table):
