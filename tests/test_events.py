@@ -936,3 +936,22 @@ def test_events_a_reporter_is_no_doer_of_what_it_reports(nlp):
     found = _events(_doc("Doctors from two Norwegian charities donated medical supplies to a "
                          "hospital in Gaza.", nlp))
     assert [(t, src) for t, _, _, src, _ in found if t == "AID"] == [("AID", ["Norwegian doctors"])]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Police in Nairobi arrested two Ugandan journalists on charges of spying.",
+    "Kenyan authorities jailed twelve members of the banned separatist council on allegations "
+    "of treason.",
+    "Kenyan police detained five Somali officers for collaborating with the rebels.",
+])
+def test_events_an_arrest_on_a_charge_is_also_the_jailers_allegation(nlp, text):
+    found = {(t, tuple(src), tuple(tgt)) for t, _, _, src, tgt in _events(_doc(text, nlp))}
+    arrests = {(src, tgt) for t, src, tgt in found if t == "COERCE"}
+    assert arrests and arrests <= {(src, tgt) for t, src, tgt in found if t == "ACCUSE"}
+
+
+@pytest.mark.model
+def test_events_an_arrest_without_a_charge_alleges_nothing(nlp):
+    found = _events(_doc("Police in Nairobi arrested two Ugandan journalists on Monday.", nlp))
+    assert [t for t, *_ in found] == ["COERCE"]

@@ -48,6 +48,41 @@ def _allegations(candidates: list[_Candidate], table: ActorTable,
     return out
 
 
+# an arrest or jailing "on charges of" / "for" a wrong alleges that wrong (CAMEO 112): the
+# jailer accuses the jailed ("arrested two journalists on charges of spying")
+CHARGED = Trigger(phrase=("arrest",), pos="VERB", type="ACCUSE", mode="allege", cameo="112",
+                  context=("legal",), notes="a wrong alleged by an arrest on its charge")
+CHARGE_NOUNS = frozenset({"charge", "allegation", "accusation", "suspicion"})
+DETAINING_CODES = frozenset({"173"})  # arrest, detain, jail
+
+
+def _charged(candidates: list[_Candidate], table: ActorTable) -> list[_Candidate]:
+    """An arrest told with its charge ("jailed twelve members on allegations of treason",
+    "detained five officers for collaborating with the rebels") is also the jailer's
+    allegation against the jailed."""
+    out: list[_Candidate] = []
+    for c in candidates:
+        if c.trigger.type != "COERCE" or (c.trigger.cameo or "")[:3] not in DETAINING_CODES \
+                or not c.source or not c.target or c.modality != "asserted":
+            continue
+        charged = False
+        holders = [c.token, *(o for o in c.token.children if o.dep_ == "dobj")]
+        for prep in (p for h in holders for p in h.children):
+            if prep.dep_ != "prep":
+                continue
+            objects = [o for o in prep.children if o.dep_ in ("pobj", "pcomp")]
+            if prep.lower_ in ("on", "over") and any(o.lemma_.lower() in CHARGE_NOUNS for o in objects):
+                charged = True  # "on charges of spying", "on spying charges"
+            elif prep.lower_ == "for" and any(o.dep_ == "pcomp" and o.tag_ == "VBG" for o in objects):
+                charged = True  # "for collaborating with the rebels"
+        if charged:
+            out.append(_Candidate(trigger=CHARGED, token=c.token, source=list(c.source),
+                                  target=list(c.target), modality="asserted", date=c.date,
+                                  date_text=c.date_text, date_source=c.date_source,
+                                  place=c.place, place_key=c.place_key))
+    return out
+
+
 NON_EVENTS = frozenset({"say", "comment", "confirm", "elaborate", "speculate", "discuss",
                         "reveal", "disclose", "specify", "answer", "respond", "name"})
 def _accused_acts(candidates: list[_Candidate]) -> None:
@@ -275,7 +310,7 @@ def implied_acts(candidates: list[_Candidate], table: ActorTable,
                  times: tuple[Time, ...] = ()) -> list[_Candidate]:
     """What the events imply: a state's allegation, the aims of a protest; and who reports
     the acts held in an accusation or a denial."""
-    candidates = candidates + _allegations(candidates, table, times)
+    candidates = candidates + _allegations(candidates, table, times) + _charged(candidates, table)
     candidates = _protest_aims(candidates)
     _accused_acts(candidates)
     _denied_acts(candidates, table)
