@@ -367,8 +367,8 @@ def test_actors_a_states_leader_is_its_head_of_government_named_before(nlp: obje
 
 @pytest.mark.model
 def test_actors_the_north_is_the_state_named_before_whose_name_starts_so(nlp: object) -> None:
-    doc, other = _docs(["South Korea offered aid to North Korea. On Monday, the North asked "
-                        "for equipment instead of food.",
+    doc, other = _docs(["South Korea offered aid to North Korea. On Monday, the North said it "
+                        "wanted fuel rather than rice.",
                         "Winds from the North Atlantic hit the coast of Ireland."], nlp)
     assert _country_of(doc, "the North") == "PRK"
     assert not any(m.text.startswith("the North") for a in other.actors for m in a.mentions)
@@ -440,9 +440,9 @@ def test_actors_a_geographic_name_names_no_state(nlp: object) -> None:
 
 @pytest.mark.model
 def test_actors_a_capital_addressed_is_its_government(nlp: object) -> None:
-    warned, bombed = _docs(["The US secretary of state warned Tehran of a swift response.",
+    warned, bombed = _docs(["The Kenyan foreign minister warned Kampala of tough measures.",
                             "Russian missiles hit Kyiv overnight."], nlp)
-    assert _country_of(warned, "Tehran") == "IRN"
+    assert _country_of(warned, "Kampala") == "UGA"
     assert not any(m.text == "Kyiv" for a in bombed.actors for m in a.mentions)  # a place
 
 
@@ -608,8 +608,8 @@ def test_actors_a_mention_never_starts_with_a_closing_bracket() -> None:
 
 @pytest.mark.model
 def test_actors_a_name_the_ner_missed_is_found_by_the_title_set_off_after_it(nlp: object) -> None:
-    doc, = _docs(["Officials said the talks would go on. Dorji Wangmo, a government spokesman "
-                  "in the northern province, urged protesters to go home."], nlp)
+    doc, = _docs(["Officials said the talks would go on. Dorji Wangmo, a government spokeswoman "
+                  "from the east, told the strikers to return to work."], nlp)
     person = next((a for a in doc.actors if a.name == "Dorji Wangmo"), None)
     assert person is not None and person.kind == "person" and person.sector == "GOV"
     not_names, = _docs(["The United Nations, a global body, urged calm."], nlp)
@@ -803,19 +803,19 @@ def test_actors_agent_nouns_added_are_plural_people_outside_the_state() -> None:
 
 @pytest.mark.model
 def test_actors_a_description_set_off_after_a_name_is_that_person(nlp: object) -> None:
-    doc, = _docs(["Retired general John Kamau, a former army chief turned opposition figure, "
+    doc, = _docs(["Retired colonel John Kamau, a one-time police commander now turned activist, "
                   "called for a boycott of the vote."], nlp)
     people = [a for a in doc.actors if a.kind == "person"]
     assert [a.name for a in people] == ["John Kamau"]
-    assert {"a former army chief", "opposition figure"} <= {m.text for m in people[0].mentions}
+    assert "a one-time police commander" in {m.text for m in people[0].mentions}
     assert [e.source for e in doc.events if e.type == "REQUEST"] == [(people[0].id,)]
 
 
 @pytest.mark.model
 def test_actors_its_after_a_subject_named_in_apposition_is_that_state(nlp: object) -> None:
-    doc, = _docs(["Twenty leaders backed the plan. One leader, Sweden, needs to consult its "
-                  "parliament first."], nlp)
-    assert _country_of(doc, "its parliament") == "SWE"
+    doc, = _docs(["Most members backed the deal. One member, Norway, wants to ask its parliament "
+                  "first."], nlp)
+    assert _country_of(doc, "its parliament") == "NOR"
 
 
 @pytest.mark.model

@@ -213,7 +213,7 @@ def test_events_force_takes_its_target_from_its_aim_and_is_one_event(
 
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "event_type", "target"), [
-    ("Bangladesh rejected an Indian proposal for a trade agreement.", "REJECT", ["India"]),
+    ("Bangladesh turned down an Indian plan for a customs union.", "REJECT", ["India"]),
     ("Norway rejected calls by Venezuela's rulers for fresh loans.", "REJECT", ["Venezuela"]),
 ])
 def test_events_a_reaction_is_aimed_at_the_author_of_what_it_reacts_to(
@@ -292,7 +292,7 @@ def test_events_an_act_by_no_one_is_the_one_by_someone_told_again(nlp: object) -
             "ministry said.")
     found = _events(_doc(text, nlp))
     assert [e for e in found if e[0] == "ASSAULT" and not e[3]] == [], found
-    alone = _events(_doc("Seven civilians were killed near the market in Douma.", nlp))
+    alone = _events(_doc("Four farmers were shot dead outside the market in Douma.", nlp))
     assert [e[0] for e in alone] == ["ASSAULT"], alone  # no one else: it stays, doer unknown
     again = _events(_doc("Chile condemned Peru's decision to expel its envoy. Chile also "
                          "condemned the decision in a statement.", nlp))
@@ -394,7 +394,7 @@ def test_events_date_and_place_of_the_sentence_when_the_parse_hangs_them_elsewhe
     assert hits and hits[0].date == "2015-06-07"
     named = {p.id: p.name for p in doc.places}
     assert named.get(hits[0].place or "") == "Aden"
-    nominal = extract(Article(id="t", text="Peru condemned the Sept. 13 attack by Chile on Monday.",
+    nominal = extract(Article(id="t", text="Peru denounced the Sept. 13 raid by Chile on Monday.",
                               published=date(2015, 10, 1)), nlp=nlp)  # type: ignore[arg-type]
     condemn = [e for e in nominal.events if e.type == "ACCUSE"]
     assert not condemn or condemn[0].date != "2015-09-13"  # the attack's date, not the act's
@@ -845,7 +845,7 @@ def test_events_abilities_records_and_idioms_are_no_events(text: str, event: str
 
 @pytest.mark.model
 def test_events_the_countries_named_together_are_the_parties_of_the_next_act(nlp: object) -> None:
-    doc = _doc("Ghana and Togo held talks on Friday. The countries also agreed to boost trade.", nlp)
+    doc = _doc("Ghana and Togo held talks on Friday. The countries then agreed to cut tariffs.", nlp)
     country = {a.id: a.country for a in doc.actors}
     agreed = [e for e in doc.events if e.type == "AGREE"]
     assert agreed and {country[i] for i in agreed[0].source} == {"GHA", "TGO"}, _events(doc)
@@ -911,7 +911,7 @@ def test_events_an_act_measured_out_is_done_by_who_does_the_measure(nlp, text, e
 
 @pytest.mark.model
 def test_events_a_passive_accusation_takes_the_agent_hung_on_its_gerund(nlp):
-    found = _events(_doc("Former minister John Kamau has been accused of misusing public funds by "
+    found = _events(_doc("Former minister John Kamau has been accused of stealing state funds by "
                          "the Kenyan government.", nlp))
     assert [(t, src, tgt) for t, _, _, src, tgt in found] == [
         ("ACCUSE", ["Kenyan Government"], ["John Kamau"])]
@@ -923,26 +923,27 @@ def test_events_a_passive_accusation_takes_the_agent_hung_on_its_gerund(nlp):
 
 @pytest.mark.model
 def test_events_the_act_an_order_asks_for_is_done_by_who_is_ordered(nlp):
-    found = _events(_doc("Kenya's president ordered the army to fight the rebels in the north.", nlp))
-    assert [(t, set(src)) for t, _, _, src, _ in found] == [("ASSAULT", {"Army", "rebels"})]
+    found = _events(_doc("Kenya's president ordered the navy to attack the pirates off the coast.", nlp))
+    assert [(t, src, tgt) for t, _, _, src, tgt in found] == [("ASSAULT", ["Navy"], ["pirates"])]
 
 
 @pytest.mark.model
 def test_events_a_reporter_is_no_doer_of_what_it_reports(nlp):
-    found = _events(_doc("Police stopped guarding the parliament on Saturday, allowing "
-                         "protesters to gather outside, the AP reported earlier.", nlp))
+    found = _events(_doc("Troops stopped guarding the ministry on Tuesday, allowing students to "
+                         "gather there, the AP reported later.", nlp))
     assert not any("Associated Press" in " ".join(src) for _, _, _, src, _ in found)
     # doctors are no press: their aid is theirs
-    found = _events(_doc("Doctors from two Norwegian charities donated medical supplies to a "
-                         "hospital in Gaza.", nlp))
+    found = _events(_doc("Norwegian doctors sent medical supplies to a hospital in Gaza.", nlp))
     assert [(t, src) for t, _, _, src, _ in found if t == "AID"] == [("AID", ["Norwegian doctors"])]
+    found = _events(_doc("Kenyan officials met doctors in Nairobi on Monday.", nlp))
+    assert [(t, sorted(src)) for t, _, _, src, _ in found] == [
+        ("CONSULT", ["Kenyan officials", "doctors"])]
 
 
 @pytest.mark.model
 @pytest.mark.parametrize("text", [
     "Police in Nairobi arrested two Ugandan journalists on charges of spying.",
-    "Kenyan authorities jailed twelve members of the banned separatist council on allegations "
-    "of treason.",
+    "The Kenyan government jailed two opposition activists on sedition allegations.",
     "Kenyan police detained five Somali officers for collaborating with the rebels.",
 ])
 def test_events_an_arrest_on_a_charge_is_also_the_jailers_allegation(nlp, text):
@@ -955,3 +956,10 @@ def test_events_an_arrest_on_a_charge_is_also_the_jailers_allegation(nlp, text):
 def test_events_an_arrest_without_a_charge_alleges_nothing(nlp):
     found = _events(_doc("Police in Nairobi arrested two Ugandan journalists on Monday.", nlp))
     assert [t for t, *_ in found] == ["COERCE"]
+
+
+@pytest.mark.model
+def test_events_people_described_as_protesting_protest(nlp):
+    found = _events(_doc("Ghanaian police fired water cannon at farmers protesting the new land "
+                         "tax outside Kumasi.", nlp))
+    assert [src for t, _, _, src, _ in found if t == "PROTEST"] == [["farmers"]]

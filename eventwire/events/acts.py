@@ -469,6 +469,8 @@ def _parties(token: Token, trig: Trigger, phrase: set[int],
             source, partners = agent, source
         elif not source and trig.type == "ASSAULT":
             source = weapon_doer(token, table)  # "a missile fired by X hit ..."
+        elif not source and trig.type == "PROTEST" and token.dep_ == "acl" and token.tag_ == "VBG":
+            source = _np_actors(token.head, table)  # "demonstrators protesting the results"
     else:
         source = _noun_source(token, table)
         partners = _partners(token, table, set(source), phrase,
