@@ -80,7 +80,7 @@ def test_actors_passes_run_in_their_declared_order() -> None:
     assert names == ["people", "of_titles", "entities", "surnames", "fold_names", "pairs",
                      "described_groups", "named_units",
                      "title_phrases", "described_bodies", "described_states", "sides",
-                     "nationals", "documents", "pronouns"]
+                     "nationals", "crowds", "documents", "pronouns"]
     assert all(p.__module__ in (mentions.__name__, coref.__name__) for p in PASSES)
 
 
@@ -823,3 +823,15 @@ def test_actors_islanders_are_the_people_of_the_islands_of_that_name(nlp: object
     doc, = _docs(["The Falkland Islanders voted in a referendum on Monday."], nlp)
     # a territory's people are coded as the sovereign state's actors
     assert _country_of(doc, "Falkland Islanders") == "GBR"
+
+
+@pytest.mark.model
+def test_actors_a_number_standing_as_a_subject_is_a_crowd(nlp: object) -> None:
+    marched, counted = _docs(["Hundreds marched through Nairobi on Wednesday to demand lower "
+                              "taxes.", "Thousands of farmers marched through Nairobi."], nlp)
+    crowd = next(a for a in marched.actors if any(m.text == "Hundreds" for m in a.mentions))
+    assert (crowd.kind, crowd.sector, crowd.country) == ("group", "CVL", "KEN")
+    assert [e.source for e in marched.events if e.type == "PROTEST"] == [(crowd.id,)]
+    # a number with its "of" is the people it counts
+    assert any(m.text == "Thousands of farmers" for a in counted.actors for m in a.mentions
+               if a.name == "farmers")

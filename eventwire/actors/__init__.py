@@ -54,6 +54,7 @@ PASSES: tuple[Callable[[Book], None], ...] = (
     mentions.described_states,  # "the South American country": the state named last
     coref.sides,             # "both warring sides": the parties named last, bodies included
     mentions.nationals,      # "a Palestinian was arrested", "two Israelis": people of a state
+    mentions.crowds,         # "Thousands protested": a crowd of people
     coref.documents,         # "the statement": whoever issued it
     coref.pronouns,          # he, she, they, it
 )

@@ -40,7 +40,7 @@ from .phrases import (
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["entities", "named_units", "of_titles", "people", "surnames", "title_phrases"]
+__all__ = ["crowds", "entities", "named_units", "of_titles", "people", "surnames", "title_phrases"]
 
 _PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|de|van|von)-[A-Z]")  # "el-Badawi", "al-Sadr"
 
@@ -1041,6 +1041,24 @@ def _unit_named_before(book: Book, token: Token) -> Draft | None:
 
 
 NATIONAL_ROLES = ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr")
+# numbers that stand for a crowd of people when they are a clause's subject
+CROWD_NUMBERS = frozenset({"dozens", "hundreds", "thousands", "tens", "scores", "millions"})
+
+
+def crowds(book: Book) -> None:
+    """A number standing alone as a clause's subject is a crowd of people: "Thousands
+    protested in the capital", "Hundreds marched to parliament" (not "thousands of farmers",
+    which the title phrases read)."""
+    for token in book.tokens:
+        if token.i in book.covered or token.lower_ not in CROWD_NUMBERS \
+                or token.dep_ not in ("nsubj", "nsubjpass") or token.head.pos_ != "VERB" \
+                or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            continue
+        d = book.draft(f"group:crowd:{token.i}", "people", "group")
+        d.sector = d.sector or "CVL"
+        book.mention(d, token.left_edge.i, token.i + 1, token)
+
+
 
 
 def nationals(book: Book) -> None:
