@@ -963,3 +963,13 @@ def test_events_people_described_as_protesting_protest(nlp):
     found = _events(_doc("Ghanaian police fired water cannon at farmers protesting the new land "
                          "tax outside Kumasi.", nlp))
     assert [src for t, _, _, src, _ in found if t == "PROTEST"] == [["farmers"]]
+
+
+@pytest.mark.model
+def test_events_refusing_to_answer_an_appeal_rejects_it(nlp):
+    found = _events(_doc("The Kenyan prime minister has refused to respond to a demand from the "
+                         "Ugandan president to honour earlier border deals.", nlp))
+    assert [(t, src, tgt) for t, _, _, src, tgt in found if t == "REJECT"] == [
+        ("REJECT", ["Kenyan Prime Minister"], ["Ugandan President"])]
+    # declining to comment answers no appeal
+    assert _events(_doc("The Kenyan prime minister declined to comment on the report.", nlp)) == []

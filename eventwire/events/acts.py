@@ -28,6 +28,7 @@ from .arguments import (
     crowd_partners,
     facing_partners,
     means_actors,
+    object_partners,
     own_envoys,
     own_forces,
     own_government,
@@ -428,6 +429,26 @@ def _reported_by(token: Token, source: list[str], table: ActorTable) -> bool:
     return False
 
 
+# what a refusal to respond answers: an appeal, whose refusal is a rejection
+APPEAL_NOUNS = frozenset({"demand", "call", "request", "appeal", "ultimatum", "offer",
+                          "proposal", "invitation", "plea"})
+ANSWERING = frozenset({"respond", "answer", "reply", "react"})
+
+
+def _answered_appeal(token: Token, table: ActorTable) -> list[str] | None:
+    """Who made the appeal a refusal declines to answer ("refused to respond to a demand from
+    the US": the US), or None when the refusal answers no appeal ("declined to comment")."""
+    if token.lemma_.lower() not in REFUSALS:
+        return None
+    for xcomp in (c for c in token.children if c.dep_ == "xcomp" and c.lemma_.lower() in ANSWERING):
+        for prep in (c for c in xcomp.children if c.dep_ == "prep" and c.lower_ == "to"):
+            for appeal in (p for p in prep.children if p.dep_ == "pobj"):
+                if appeal.lemma_.lower() in APPEAL_NOUNS:
+                    return object_partners(appeal, table, preps=frozenset({"from", "by"}),
+                                           author=True)
+    return None
+
+
 def _late_agent(verb: Token, table: ActorTable) -> list[str]:
     """The agent of a passive the parser hung at the end of its active gerund complement:
     "was accused of misusing funds by the government" (the government accuses); never the
@@ -669,7 +690,10 @@ def _decided(token: Token, trig: Trigger, source: list[str], partners: list[str]
     if trig.type == "REQUEST" and token.lemma_.lower() in COMMANDS and _subordinates(
             source, partners, table):
         return []  # "the president ordered the army to ...": an instruction inside one state
-    if trig.type == "REJECT" and any(c.dep_ == "xcomp" and (c.lemma_.lower() in NON_EVENTS or (
+    answered = _answered_appeal(token, table)
+    if answered is not None:
+        partners = partners or answered  # "refused to respond to a demand from X": X's demand
+    elif trig.type == "REJECT" and any(c.dep_ == "xcomp" and (c.lemma_.lower() in NON_EVENTS or (
             token.lemma_.lower() in REFUSALS and _match(c) is None)) for c in token.children):
         return []  # "declined to comment" is no rejection
     if trig.type in CONTENT_TYPES:
