@@ -973,3 +973,11 @@ def test_events_refusing_to_answer_an_appeal_rejects_it(nlp):
         ("REJECT", ["Kenyan Prime Minister"], ["Ugandan President"])]
     # declining to comment answers no appeal
     assert _events(_doc("The Kenyan prime minister declined to comment on the report.", nlp)) == []
+
+
+@pytest.mark.model
+def test_events_readying_force_is_a_show_of_it_not_a_threat(nlp):
+    found = _events(_doc("The Kenyan navy prepared to bomb pirate camps along the coast.", nlp))
+    assert [(t, m) for t, _, m, _, _ in found] == [("MOBILIZE", "asserted")]
+    found = _events(_doc("The Kenyan navy will bomb pirate camps along the coast.", nlp))
+    assert [(t, m) for t, _, m, _, _ in found] == [("ASSAULT", "intended")]

@@ -429,6 +429,21 @@ def _reported_by(token: Token, source: list[str], table: ActorTable) -> bool:
     return False
 
 
+# verbs of getting ready: the force they ready is shown, not yet used
+READYING = frozenset({"prepare", "ready", "gear", "brace"})
+
+
+def _readied(token: Token) -> bool:
+    """Whether a use of force is what its subject is getting ready for ("prepared to resume
+    shelling", "readied troops to attack") rather than announced or promised."""
+    node = token
+    while node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
+        node = node.head
+        if node.lemma_.lower() in READYING:
+            return True
+    return False
+
+
 # what a refusal to respond answers: an appeal, whose refusal is a rejection
 APPEAL_NOUNS = frozenset({"demand", "call", "request", "appeal", "ultimatum", "offer",
                           "proposal", "invitation", "plea"})
@@ -660,6 +675,9 @@ def _decided(token: Token, trig: Trigger, source: list[str], partners: list[str]
         partners = own_government(source, table, token.idx)  # recoded: "protesters blocked the road"
     trig = _specified(trig, token)
     modality, future = _modality(token, trig.type)
+    if trig.type == "ASSAULT" and modality == "intended" and _readied(token):
+        # "the army prepared to resume shelling": readying force is a show of it (CAMEO 15)
+        trig, modality, future = replace(trig, type="MOBILIZE", mode=None, cameo="150"), "asserted", False
     demand = _demand(token, trig, speaker, source, table)
     if demand is not None:
         (trig, reporter), partners = demand, source
