@@ -981,3 +981,14 @@ def test_events_readying_force_is_a_show_of_it_not_a_threat(nlp):
     assert [(t, m) for t, _, m, _, _ in found] == [("MOBILIZE", "asserted")]
     found = _events(_doc("The Kenyan navy will bomb pirate camps along the coast.", nlp))
     assert [(t, m) for t, _, m, _, _ in found] == [("ASSAULT", "intended")]
+
+
+@pytest.mark.model
+def test_events_a_states_order_to_a_body_to_stop_is_a_restriction(nlp):
+    found = _events(_doc("The Kenyan government ordered the opposition newspaper Daily Voice to "
+                         "suspend publication.", nlp))
+    assert [(t, c) for t, c, *_ in found] == [("COERCE", "1721")]
+    # an order to a body to act is still an order
+    found = _events(_doc("The Kenyan government ordered the opposition newspaper Daily Voice to "
+                         "print a correction.", nlp))
+    assert [t for t, *_ in found] == ["REQUEST"]

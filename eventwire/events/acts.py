@@ -594,6 +594,22 @@ def _generic_appeal(token: Token) -> bool:
     return bool(asked) and all(g.lemma_.lower() in GENERIC_ASKS for g in asked)
 
 
+# what a state orders a body outside it to stop: its activity, restricted by that order
+STOPPING = frozenset({"suspend", "stop", "cease", "halt", "close", "shut", "end"})
+
+
+def _silenced(token: Token, source: list[str], partners: list[str], table: ActorTable) -> bool:
+    """Whether an order of the state tells a body outside it (a newspaper, a party, a
+    charity) to stop its activity ("ordered the newspaper to suspend publication")."""
+    doers = [table.by_id(a) for a in source]
+    bodies = [table.by_id(a) for a in partners]
+    return bool(doers) and bool(bodies) and all(
+        d is not None and d.sector in ("GOV", "JUD", "COP") for d in doers) and all(
+        b is not None and (b.kind in ("organization", "group") or b.sector in PRESS_SECTORS)
+        and b.sector not in ("GOV", "MIL", "COP", "SPY") for b in bodies) and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in STOPPING for c in token.children)
+
+
 def _subordinates(source: list[str], partners: list[str], table: ActorTable) -> bool:
     """Whether everyone given an order serves the state that gives it: its own forces,
     police or officials."""
@@ -708,6 +724,9 @@ def _decided(token: Token, trig: Trigger, source: list[str], partners: list[str]
     if trig.type == "REQUEST" and token.lemma_.lower() in COMMANDS and _subordinates(
             source, partners, table):
         return []  # "the president ordered the army to ...": an instruction inside one state
+    if trig.type == "REQUEST" and token.lemma_.lower() in COMMANDS and _silenced(token, source, partners, table):
+        # "the government ordered the newspaper to suspend publication": a restriction imposed
+        trig = replace(trig, type="COERCE", mode="restrict", cameo="1721")
     answered = _answered_appeal(token, table)
     if answered is not None:
         partners = partners or answered  # "refused to respond to a demand from X": X's demand
