@@ -31,3 +31,26 @@ def test_actor_spans_a_name_ends_where_the_state_named_after_it_begins() -> None
     # a surname that is no state's name stays whole
     words = ["President", "Ana", "Torres", "spoke"]
     assert "Ana Torres" in _names(words, ["O", "B-PERSON", "I-PERSON", "O"])
+
+
+def test_actor_spans_a_state_the_ner_left_unlabelled_is_found_by_its_name() -> None:
+    words = ["Kenya", "accused", "the", "Central", "African", "Republic", "of", "spying", "."]
+    names = _names(words, ["O"] * len(words))
+    assert names.get("Kenya") == "KEN" and names.get("Central African Republic") == "CAF"
+    # a lower-case word is no name, and an upper-case one is an acronym, not a state
+    words = ["kenya", "and", "CHAD", "talks"]
+    assert _names(words, ["O"] * len(words)) == {}
+
+
+def test_actor_spans_a_state_possessing_a_title_word_used_as_an_adjective_is_named() -> None:
+    # "to counter China 's military pressure": "military" describes the pressure; no title phrase
+    from spacy.tokens import Doc
+
+    from eventwire.actors import find_actors
+    words = ["Kenya", "seeks", "to", "counter", "China", "'s", "military", "pressure", "."]
+    heads = [1, 1, 3, 1, 7, 4, 7, 3, 1]
+    deps = ["nsubj", "ROOT", "aux", "xcomp", "poss", "case", "amod", "dobj", "punct"]
+    pos = ["PROPN", "VERB", "PART", "VERB", "PROPN", "PART", "ADJ", "NOUN", "PUNCT"]
+    ents = ["B-GPE", "O", "O", "O", "B-GPE", "O", "O", "O", "O"]
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+    assert "China" in {a.name for a in find_actors(doc).actors}

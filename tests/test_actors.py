@@ -77,7 +77,7 @@ def test_actors_names_the_tokenizer_cut_are_joined() -> None:
 
 def test_actors_passes_run_in_their_declared_order() -> None:
     names = [p.__name__ for p in PASSES]
-    assert names == ["people", "of_titles", "entities", "surnames", "fold_names", "pairs",
+    assert names == ["people", "of_titles", "entities", "unlabelled_states", "surnames", "fold_names", "pairs",
                      "described_groups", "named_units",
                      "title_phrases", "described_bodies", "described_states", "sides",
                      "nationals", "crowds", "documents", "pronouns"]

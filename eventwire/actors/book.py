@@ -247,7 +247,8 @@ class Book:
         for token in self.doc:
             if token.lower_ in self.lex.titles or token.lower_.rstrip("s") in self.lex.titles:
                 heads.add(token.i)
-                heads.add(token.head.i)
+                if token.dep_ != "amod":  # "China's military pressure" is no title phrase
+                    heads.add(token.head.i)
         return heads
 
 

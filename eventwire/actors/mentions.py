@@ -20,6 +20,7 @@ from .phrases import (
     DOCUMENT_NOUNS,
     GROUPING_NOUNS,
     MARKED_SECTORS,
+    NAME_TOKENS,
     NGO_WORDS,
     OFFICE_NOUNS,
     PEER_NOUNS,
@@ -40,7 +41,8 @@ from .phrases import (
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["crowds", "entities", "named_units", "of_titles", "people", "surnames", "title_phrases"]
+__all__ = ["crowds", "entities", "named_units", "of_titles", "people", "surnames", "title_phrases",
+           "unlabelled_states"]
 
 _PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|de|van|von)-[A-Z]")  # "el-Badawi", "al-Sadr"
 
@@ -193,6 +195,27 @@ def entities(book: Book) -> None:
         elif ent.label_ in ("GPE", "PERSON") and not any(i in book.covered for i in range(ent.start, ent.end)):
             if ent.label_ == "PERSON" or not surname_of_person(book, ent):
                 named_state(book, ent)
+
+
+def unlabelled_states(book: Book) -> None:
+    """A state's name the NER left unlabelled ("to counter China's growing pressure"): a run
+    of capitalised words that is a country's name and that no other mention holds."""
+    doc, lex = book.doc, book.lex
+    i = 0
+    while i < len(doc):
+        found = 0
+        token = doc[i]
+        if token.is_title and not token.ent_type_ and i not in book.covered \
+                and doc[i].idx >= book.dateline:
+            for size in range(min(NAME_TOKENS, len(doc) - i), 0, -1):
+                span = doc[i:i + size]
+                if any(t.i in book.covered or t.ent_type_ for t in span) or not span[-1].is_title:
+                    continue
+                if lex.country_code(span.text) and not span.text.isupper():
+                    named_state(book, span)
+                    found = size
+                    break
+        i += max(found, 1)
 
 
 def named_person(book: Book, ent: Span) -> None:
