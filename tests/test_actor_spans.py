@@ -54,3 +54,19 @@ def test_actor_spans_a_state_possessing_a_title_word_used_as_an_adjective_is_nam
     ents = ["B-GPE", "O", "O", "O", "B-GPE", "O", "O", "O", "O"]
     doc = Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
     assert "China" in {a.name for a in find_actors(doc).actors}
+
+
+def test_actor_spans_a_name_the_ner_missed_after_a_title_is_a_person() -> None:
+    from spacy.tokens import Doc
+
+    from eventwire.actors import find_actors
+    # "Peru 's Minister of Trade Ana Lucia Torres signed ." with no name tagged
+    words = ["Peru", "'s", "Minister", "of", "Trade", "Ana", "Lucia", "Torres", "signed", "."]
+    heads = [2, 0, 7, 2, 3, 7, 7, 8, 8, 8]
+    deps = ["poss", "case", "compound", "prep", "pobj", "compound", "compound", "nsubj", "ROOT",
+            "punct"]
+    pos = ["PROPN", "PART", "PROPN", "ADP", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"]
+    ents = ["B-GPE"] + ["O"] * 9
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+    people = {a.name: a.country for a in find_actors(doc).actors if a.kind == "person"}
+    assert people == {"Ana Lucia Torres": "PER"}

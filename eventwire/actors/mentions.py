@@ -146,6 +146,39 @@ def _unlabelled_names(book: Book) -> list[Span]:
         title = _title_in(_words(list(doc[token.left_edge.i:token.i + 1])), book.lex)[0]
         if title is not None and title.kind == "person":
             out.append(name)
+    return out + _titled_names(book)
+
+
+NAME_LINKS = frozenset({"bin", "bint", "ibn", "al", "el", "de", "da", "van", "von", "der"})
+
+
+def _titled_names(book: Book) -> list[Span]:
+    """Names the NER left unlabelled right after a person's title: "UAE Minister of Economy
+    Ahmed bin Saeed Al Nuaimi said": a run of two to five capitalised words (a name's
+    particles inside it) after the title and its portfolio, ending the noun phrase."""
+    doc, lex, out = book.doc, book.lex, []
+    words = portfolio_words()
+    for token in book.tokens:
+        title = lex.title(token.text)
+        if title is None or title.kind != "person" or not token.is_title or token.idx < book.dateline:
+            continue
+        i = token.i + 1
+        if i < len(doc) and doc[i].lower_ in PORTFOLIO_PREPS:
+            i += 1
+            while i < len(doc) and doc[i].lower_ in words and (doc[i].is_title or doc[i].lower_ == "and"):
+                i += 1
+        start = i
+        while i < len(doc) and i - start < NAME_WORDS[1] + 1 and (
+                doc[i].is_title and doc[i].is_alpha or doc[i].lower_ in NAME_LINKS):
+            i += 1
+        name = doc[start:i]
+        if len(name) < NAME_WORDS[0] or not name[-1].is_title or not name[0].is_title \
+                or sum(t.is_title for t in name) > NAME_WORDS[1] \
+                or any(t.ent_type_ or t.i in book.covered for t in name) \
+                or any(t.pos_ != "PROPN" or t.is_stop for t in name if t.is_title) \
+                or lex.title(name.text) or lex.organisation(name.text) or lex.country_code(name.text):
+            continue  # "The Prime Minister Will Decide": a headline's words, no name
+        out.append(name)
     return out
 
 
