@@ -835,3 +835,18 @@ def test_actors_a_number_standing_as_a_subject_is_a_crowd(nlp: object) -> None:
     # a number with its "of" is the people it counts
     assert any(m.text == "Thousands of farmers" for a in counted.actors for m in a.mentions
                if a.name == "farmers")
+
+
+@pytest.mark.model
+def test_actors_a_descriptor_set_after_a_named_body_is_that_body(nlp: object) -> None:
+    doc, = _docs(["Kenyan troops clashed with the Abu Sayyaf terrorist group near the border."], nlp)
+    sayyaf = [a for a in doc.actors if a.country == "PHL"]
+    assert [a.name for a in sayyaf] == ["Abu Sayyaf"]
+    assert "the Abu Sayyaf terrorist group" in {m.text for m in sayyaf[0].mentions}
+
+
+@pytest.mark.model
+def test_actors_the_charge_after_an_accused_is_no_part_of_its_mention(nlp: object) -> None:
+    doc, = _docs(["The government accused the Alliance for Progress (AFP) opposition party of "
+                  "inciting the unrest."], nlp)
+    assert not any("inciting" in m.text for a in doc.actors for m in a.mentions)

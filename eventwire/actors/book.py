@@ -138,8 +138,9 @@ class Book:
             start_tok += 1
         end = end_tok
         for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ in PHRASE_PREPS and child.i == end:
-                end = child.right_edge.i + 1
+            if child.dep_ == "prep" and child.lower_ in PHRASE_PREPS and child.i == end \
+                    and not any(c.dep_ == "pcomp" for c in child.children):
+                end = child.right_edge.i + 1  # not "the party of inciting unrest": a charge
         if end > end_tok and end <= head.sent.end:
             span = self.doc[start_tok:end]
             text = span.text.strip()

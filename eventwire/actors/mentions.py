@@ -695,6 +695,11 @@ def title_phrases(book: Book) -> None:
             for code in states:
                 noun_phrase_actor(book, tokens, token, default_kind="organization", hint=code)
             continue
+        body = _described_body(book, doc[start:tokens[0].i], title) if start < tokens[0].i else None
+        if body is not None:
+            # "the Alliance for Progress (AFP) opposition party": the body, described
+            book.mention(body, start, token.i + 1, token)
+            continue
         d = noun_phrase_actor(book, tokens, token, default_kind="organization", hint=context)
         if d is not None and start < tokens[0].i and _named_by_body(book, doc[start:tokens[0].i]):
             # "G7 finance ministers": the phrase with the body that names it, as a mention
@@ -731,6 +736,18 @@ def _apposed_person(book: Book, token: Token) -> Draft | None:
         else:
             return None
     return None
+
+
+def _described_body(book: Book, words: Span, title: Title) -> Draft | None:
+    """The one named body a descriptor of bodies ("opposition party", "militant group") is
+    set after in its noun phrase ("the X (XP) opposition party"), or None."""
+    if title.kind not in ("organization", "group") or title.sector in ("GOV", "MIL", "COP"):
+        return None
+    owners = {k for t in words if (k := book.token_owner.get(t.i)) is not None}
+    if len(owners) != 1:
+        return None
+    owner = book.drafts[owners.pop()]
+    return owner if owner.kind in ("organization", "group") else None
 
 
 def _named_by_body(book: Book, words: Span) -> bool:
