@@ -967,12 +967,12 @@ def test_events_people_described_as_protesting_protest(nlp):
 
 @pytest.mark.model
 def test_events_refusing_to_answer_an_appeal_rejects_it(nlp):
-    found = _events(_doc("The Kenyan prime minister has refused to respond to a demand from the "
-                         "Ugandan president to honour earlier border deals.", nlp))
+    found = _events(_doc("The Kenyan prime minister refused to answer an appeal by the Ugandan "
+                         "president to reopen the border crossings.", nlp))
     assert [(t, src, tgt) for t, _, _, src, tgt in found if t == "REJECT"] == [
         ("REJECT", ["Kenyan Prime Minister"], ["Ugandan President"])]
     # declining to comment answers no appeal
-    assert _events(_doc("The Kenyan prime minister declined to comment on the report.", nlp)) == []
+    assert _events(_doc("The Kenyan prime minister declined to comment further.", nlp)) == []
 
 
 @pytest.mark.model

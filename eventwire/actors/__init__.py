@@ -44,7 +44,7 @@ PASSES: tuple[Callable[[Book], None], ...] = (
     mentions.people,         # named people, with their titles (before these become bodies)
     mentions.of_titles,      # "Secretary of State" before the NER's "State"
     mentions.entities,       # organisations, states, capitals, demonyms
-    mentions.unlabelled_states,  # "to counter China's pressure": a state the NER missed
+    mentions.unlabelled_states,  # "to contain Iran's rising influence": a state the NER missed
     mentions.surnames,       # "Torres said", once the full name is known
     coref.fold_names,        # "Mr Blair", "Ms Hewitt": the one full name with that surname
     coref.pairs,             # "the two leaders", before title phrases read "leaders"

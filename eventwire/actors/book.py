@@ -130,8 +130,8 @@ class Book:
         return end_tok + 1 if opened else end_tok
 
     def phrase(self, d: Draft, head: Token, start_tok: int, end_tok: int) -> None:
-        """The whole noun phrase, its place or affiliation included ("the Jordanian ambassador
-        to Israel", "an official at the Unification Ministry"), as one more mention of ``d``
+        """The whole noun phrase, its place or affiliation included ("the Kenyan ambassador
+        to Chile", "an official at the Interior Ministry"), as one more mention of ``d``
         that claims no token: "Israel" stays a mention of its own, and the span index prefers
         the shorter mention over it."""
         while start_tok < head.i and self.doc[start_tok].text in OPENING_PUNCT:

@@ -278,7 +278,7 @@ def antecedent(book: Book, token: Token, kinds: tuple[str, ...],
         limit = token.i if k == idx else s.end
         subjects = [t for t in s if t.i < limit and t.dep_ in ("nsubj", "nsubjpass")
                     and t.i in book.token_owner]
-        # "One member, Sweden, needs to consult its parliament": the subject named in apposition
+        # "One member, Norway, wants to ask its parliament": the subject named in apposition
         subjects += [c for t in s if t.i < limit and t.dep_ in ("nsubj", "nsubjpass")
                      for c in t.children
                      if c.dep_ == "appos" and c.i in book.token_owner and c.i < limit]

@@ -743,8 +743,8 @@ LEADING_WORDS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"
 
 def _partial_prefix(text: str, org_key: str) -> list[str] | None:
     """The capitalised words a mention puts right before the part of it that names the known
-    body ``org_key`` ("the Liberal Democrats" -> ["Liberal"] for the Democratic Party; "Human
-    rights organization Amnesty International" -> []), or None when no part of it names that
+    body ``org_key`` ("the Liberal Democrats" -> ["Liberal"] for the Democratic Party; "Rights
+    watchdog Amnesty International" -> []), or None when no part of it names that
     body (a pronoun, "the party")."""
     from ..lexicon import lexicon, name_modifier
 

@@ -58,7 +58,7 @@ STATE_WORDS = 4  # the longest state name, in tokens, that may begin inside a na
 
 
 def _without_state(ent: Span, book: Book) -> Span:
-    """"President [Museveni Sierra Leone]'s envoy", "[Ramaphosa Côte] d'Ivoire": a person's
+    """"President [Museveni Sierra Leone]'s envoy", "[Mahama Côte] d'Ivoire": a person's
     name the NER ran into the state named after it ends where the state's name begins."""
     if ent.label_ != "PERSON" or len(ent) < 2:
         return ent
@@ -231,7 +231,7 @@ def entities(book: Book) -> None:
 
 
 def unlabelled_states(book: Book) -> None:
-    """A state's name the NER left unlabelled ("to counter China's growing pressure"): a run
+    """A state's name the NER left unlabelled ("to contain Iran's rising influence"): a run
     of capitalised words that is a country's name and that no other mention holds."""
     doc, lex = book.doc, book.lex
     i = 0
@@ -683,7 +683,7 @@ def title_phrases(book: Book) -> None:
             continue
         named = _apposed_person(book, token)
         if named is not None and title.kind == "person" and _indefinite(book, token):
-            # "X, a former army chief turned opposition figure, said": X, described
+            # "X, a one-time police commander now turned activist, said": X, described
             book.mention(named, tokens[0].i, token.i + 1, token)
             continue
         if low in PEER_NOUNS or any(w in PEER_NOUNS for w in words):
@@ -720,7 +720,7 @@ def _indefinite(book: Book, token: Token) -> bool:
 
 def _apposed_person(book: Book, token: Token) -> Draft | None:
     """The named person a title phrase describes, set off after the name by a comma: "X, a
-    singer and opposition politician", "X, a former army chief turned opposition figure"
+    singer and opposition politician", "X, a one-time police commander now turned activist"
     (through the coordination or the "turned" that joins the titles)."""
     node = token
     for _ in range(4):

@@ -416,8 +416,8 @@ def _sports_sentences(doc: Doc) -> set[int]:
 
 def _reported_by(token: Token, source: list[str], table: ActorTable) -> bool:
     """Whether the source is the subject of a verb of reporting the trigger's clause hangs on
-    ("..., the AP reported"), not of the trigger or a verb that controls it ("the newspaper is
-    about to restore ties")."""
+    ("..., the AP reported"), not of the trigger or a verb that controls it ("the paper was
+    about to publish the list")."""
     node = token
     for _ in range(5):
         for c in node.children:
@@ -451,16 +451,17 @@ ANSWERING = frozenset({"respond", "answer", "reply", "react"})
 
 
 def _answered_appeal(token: Token, table: ActorTable) -> list[str] | None:
-    """Who made the appeal a refusal declines to answer ("refused to respond to a demand from
-    the US": the US), or None when the refusal answers no appeal ("declined to comment")."""
+    """Who made the appeal a refusal declines to answer ("would not answer an appeal from
+    Chile": Chile), or None when the refusal answers no appeal ("declined to comment")."""
     if token.lemma_.lower() not in REFUSALS:
         return None
     for xcomp in (c for c in token.children if c.dep_ == "xcomp" and c.lemma_.lower() in ANSWERING):
-        for prep in (c for c in xcomp.children if c.dep_ == "prep" and c.lower_ == "to"):
-            for appeal in (p for p in prep.children if p.dep_ == "pobj"):
-                if appeal.lemma_.lower() in APPEAL_NOUNS:
-                    return object_partners(appeal, table, preps=frozenset({"from", "by"}),
-                                           author=True)
+        appeals = [c for c in xcomp.children if c.dep_ == "dobj"]  # "to answer an appeal"
+        appeals += [p for c in xcomp.children if c.dep_ == "prep" and c.lower_ == "to"
+                    for p in c.children if p.dep_ == "pobj"]  # "to respond to a demand"
+        for appeal in appeals:
+            if appeal.lemma_.lower() in APPEAL_NOUNS:
+                return object_partners(appeal, table, preps=frozenset({"from", "by"}), author=True)
     return None
 
 
@@ -692,7 +693,7 @@ def _decided(token: Token, trig: Trigger, source: list[str], partners: list[str]
     trig = _specified(trig, token)
     modality, future = _modality(token, trig.type)
     if trig.type == "ASSAULT" and modality == "intended" and _readied(token):
-        # "the army prepared to resume shelling": readying force is a show of it (CAMEO 15)
+        # "the navy prepared to bomb the camps": readying force is a show of it (CAMEO 15)
         trig, modality, future = replace(trig, type="MOBILIZE", mode=None, cameo="150"), "asserted", False
     demand = _demand(token, trig, speaker, source, table)
     if demand is not None:
@@ -729,7 +730,7 @@ def _decided(token: Token, trig: Trigger, source: list[str], partners: list[str]
         trig = replace(trig, type="COERCE", mode="restrict", cameo="1721")
     answered = _answered_appeal(token, table)
     if answered is not None:
-        partners = partners or answered  # "refused to respond to a demand from X": X's demand
+        partners = partners or answered  # "would not answer an appeal from X": X's appeal
     elif trig.type == "REJECT" and any(c.dep_ == "xcomp" and (c.lemma_.lower() in NON_EVENTS or (
             token.lemma_.lower() in REFUSALS and _match(c) is None)) for c in token.children):
         return []  # "declined to comment" is no rejection

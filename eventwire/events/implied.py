@@ -194,8 +194,8 @@ def _implied(event: Event, table: ActorTable, window_start: int) -> str | None:
 def _nearest_official(event: Event, table: ActorTable, own: str,
                       left_out: set[str | None]) -> str | None:
     """The official or body of state ``own`` named nearest the event anywhere in the
-    article, when the article names no actor for the state itself ("a government spokesman
-    in the province said"); only for doers whose sector is known (a party, protesters, a
+    article, when the article names no actor for the state itself ("a regional party
+    spokeswoman said"); only for doers whose sector is known (a party, protesters, a
     union), not for a name the article does not place."""
     officials = {a.id for a in table.actors if a.country == own
                  and a.sector in STATE_SECTORS} - left_out
