@@ -850,3 +850,15 @@ def test_actors_the_charge_after_an_accused_is_no_part_of_its_mention(nlp: objec
     doc, = _docs(["The government accused the Alliance for Progress (AFP) opposition party of "
                   "inciting the unrest."], nlp)
     assert not any("inciting" in m.text for a in doc.actors for m in a.mentions)
+
+
+@pytest.mark.model
+def test_actors_a_body_named_for_a_region_is_international(nlp: object) -> None:
+    body, officer = _docs(["The Andean Community of Nations urged Peru to reopen the border.",
+                           "Pacific Islands Forum Secretary General, Jane Doe, met the Fijian "
+                           "president."], nlp)
+    assert _country_of(body, "Andean Community") == "IGO"
+    assert _country_of(officer, "Jane Doe") == "IGO"
+    # a state's own regional body is that state's
+    own, = _docs(["The Kenyan Regional Assembly urged Nairobi to act."], nlp)
+    assert _country_of(own, "Regional Assembly") != "IGO"

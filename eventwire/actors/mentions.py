@@ -310,6 +310,8 @@ def _office_country(book: Book, tokens: list[Token], descriptor: list[Token]) ->
         org_at = next((t.i for t in tokens if t.ent_type_ == "ORG"), None)
         if country is None or (first is not None and org_at is not None and org_at < first):
             return org.country
+    if country is None and _regional_body(" ".join(t.text for t in own)):
+        return "IGO"  # "Pacific Islands Forum Secretary General X"
     return country
 
 
@@ -440,7 +442,25 @@ def named_organisation(book: Book, ent: Span) -> None:
             and root.head.i == after.i and root.dep_ == "compound":
         end, root = end + 1, after  # "the Ghana Freedom League-B party": the party
     tokens = list(book.doc[start:end])
-    noun_phrase_actor(book, tokens, root, default_kind="organization", named=_clean(ent.text))
+    d = noun_phrase_actor(book, tokens, root, default_kind="organization", named=_clean(ent.text))
+    if d is not None and _regional_body(_clean(ent.text)) and not _country_in(list(ent), lex):
+        d.country, d.sector = "IGO", d.sector or "GOV"  # "the Pacific Islands Forum"
+
+
+# words that name a body for a region of the world or for states together, not for one state:
+# "the Pacific Islands Forum", "the Andean Community", "the Interparliamentary Assembly"
+REGIONAL_WORDS = frozenset({"pacific", "african", "asian", "european", "arab", "caribbean",
+                            "nordic", "baltic", "andean", "gulf", "atlantic", "americas",
+                            "interparliamentary", "intergovernmental", "regional"})
+REGIONAL_HEADS = frozenset({"forum", "community", "union", "league", "council", "assembly",
+                            "bank", "organization", "organisation", "commission", "parliament",
+                            "secretariat", "conference", "cooperation"})
+
+
+def _regional_body(name: str) -> bool:
+    """Whether a body's name says it is one of several states ("the Pacific Islands Forum")."""
+    words = set(name.lower().replace("-", " ").split())
+    return bool(REGIONAL_HEADS & words) and bool(REGIONAL_WORDS & words)
 
 
 # parts of a body that act for it: "World Bank staff", "the AU Commission", "the board of
