@@ -442,9 +442,9 @@ def named_organisation(book: Book, ent: Span) -> None:
             and root.head.i == after.i and root.dep_ == "compound":
         end, root = end + 1, after  # "the Ghana Freedom League-B party": the party
     tokens = list(book.doc[start:end])
-    d = noun_phrase_actor(book, tokens, root, default_kind="organization", named=_clean(ent.text))
-    if d is not None and _regional_body(_clean(ent.text)) and not _country_in(list(ent), lex):
-        d.country, d.sector = "IGO", d.sector or "GOV"  # "the Pacific Islands Forum"
+    body = noun_phrase_actor(book, tokens, root, default_kind="organization", named=_clean(ent.text))
+    if body is not None and _regional_body(_clean(ent.text)) and not _country_in(list(ent), lex):
+        body.country, body.sector = "IGO", body.sector or "GOV"  # "the Pacific Islands Forum"
 
 
 # words that name a body for a region of the world or for states together, not for one state:
