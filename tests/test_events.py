@@ -992,11 +992,3 @@ def test_events_a_states_order_to_a_body_to_stop_is_a_restriction(nlp):
     found = _events(_doc("The Kenyan government ordered the opposition newspaper Daily Voice to "
                          "print a correction.", nlp))
     assert [t for t, *_ in found] == ["REQUEST"]
-
-
-@pytest.mark.model
-def test_events_a_visit_received_has_the_visitor_as_its_source(nlp):
-    found = _events(_doc("Kenyan President William Ruto welcomed his Ugandan counterpart to Nairobi.",
-                         nlp))
-    assert [(t, c, src, tgt) for t, c, _, src, tgt in found] == [
-        ("CONSULT", "042", ["Ugandan President"], ["William Ruto"])]

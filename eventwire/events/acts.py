@@ -688,9 +688,6 @@ def _decided(token: Token, trig: Trigger, source: list[str], partners: list[str]
         return []  # "help people": no one in particular
     source, partners = _completed(token, trig, source, partners, table)
     trig = recode(trig, "parties", source, partners, table)
-    if trig.type == "CONSULT" and trig.mode == "visit" and trig.cameo == "043" and source and partners:
-        # "the host received X": a visit's source is the visitor (SCHEMA, PLOVER), CAMEO 042
-        source, partners, trig = partners, source, replace(trig, cameo="042")
     if trig.type == "PROTEST" and not partners:
         partners = own_government(source, table, token.idx)  # recoded: "protesters blocked the road"
     trig = _specified(trig, token)
