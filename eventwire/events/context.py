@@ -349,8 +349,8 @@ def _event_time(token: Token, times: tuple[Time, ...], doc: Doc) -> When:
     date; never a time that bounds the act ("since 2012") or names another thing ("condemned
     the Sept. 13 attack")."""
     dated = _dated(token, times, doc)
-    # a relative clause may hang on a time that bounds another act ("rockets fired since 9am,
-    # when Egypt called for calm": the call is at 9am)
+    # a relative clause may hang on a time that bounds another act ("shells fired since dawn,
+    # when Kenya called for a truce": the call is at dawn)
     held_on = _dated(token, times, doc, bounded=True)
     node: Token | None = token
     for _ in range(4):
@@ -547,8 +547,8 @@ def _sentence_time(token: Token, dated: list[tuple[Time, Token]]) -> When:
 
 
 def _fronted(root: Token, token: Token) -> bool:
-    """Whether a time opens the sentence, set off by a comma ("On February 4, fighters ...
-    shot dead three herders"), and so frames the participial and adjectival clauses the
+    """Whether a time opens the sentence, set off by a comma ("On March 2, gunmen ...
+    killed two farmers"), and so frames the participial and adjectival clauses the
     parser hangs the act in (not a reported, relative or adverbial clause, whose time may be
     another)."""
     sent = root.sent
