@@ -245,8 +245,10 @@ class Book:
     def title_heads(self) -> set[int]:
         """Tokens that are titles, and the heads they modify."""
         heads = set()
-        for token in self.doc:
-            if token.lower_ in self.lex.titles or token.lower_.rstrip("s") in self.lex.titles:
+        titles = self.lex.titles
+        for token in self.tokens:
+            low = token.lower_
+            if low in titles or low.rstrip("s") in titles:
                 heads.add(token.i)
                 if token.dep_ != "amod":  # "China's military pressure" is no title phrase
                     heads.add(token.head.i)
