@@ -161,7 +161,9 @@ def _is_documents(path: Path) -> bool:
     if path.suffix.lower() in DOCUMENT_SUFFIXES:
         return True
     with path.open("rb") as handle:
-        return handle.read(64).lstrip()[:1] == b"{"
+        head = handle.read(64)
+    # a DuckDB file starts with an 8-byte checksum, which may begin with "{", then "DUCK"
+    return head[8:12] != b"DUCK" and head.lstrip()[:1] == b"{"
 
 
 def _documents_store(path: Path, batch: int = 256) -> Store:

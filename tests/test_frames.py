@@ -351,3 +351,13 @@ def test_frames_an_export_with_empty_tables_reads(tmp_path: Path) -> None:
     assert empty.height == 0 and empty.columns == columns
     assert empty.schema["date"] == pl.Date and empty.schema["source_names"] == pl.List(pl.String)
     assert len(read_stories(tmp_path / "empty")) == 0
+
+
+def test_frames_a_duckdb_file_whose_checksum_opens_with_a_brace_is_no_documents_file(tmp_path: Path) -> None:
+    from eventwire.frames import _is_documents
+
+    db = tmp_path / "events.db"
+    db.write_bytes(b"{%\xd0\xd5\xf2q\xdeA" + b"DUCK" + b"\x00" * 52)
+    jsonl = tmp_path / "docs.txt"
+    jsonl.write_text('{"article": {}}\n', encoding="utf-8")
+    assert not _is_documents(db) and _is_documents(jsonl)
