@@ -21,6 +21,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from .ontology import STATE_SECTORS
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
@@ -275,7 +277,7 @@ class Lexicon:
             # ("violent groups", "the local population", "opposition representatives"); the
             # state's own offices and bodies are titles.tsv's and organisations.tsv's
             noun, sector = _key(row["noun"]), row.get("sector") or ""
-            if not noun or noun in self.titles or sector in STATE_AGENT_SECTORS or not sector:
+            if not noun or noun in self.titles or sector in STATE_SECTORS or not sector:
                 continue
             last = noun.split()[-1]
             if last in BODY_HEADS or last in AGENT_BODIES or last in place_nouns():
@@ -426,7 +428,6 @@ def name_modifier(word: str) -> bool:
     return word.lower().endswith(NAME_MODIFIER_ENDINGS)
 
 
-# common nouns that head a body's name ("the Revolutionary United Front", "the X Party")
 # heads of an agent noun that name a body or a collective, not one person
 AGENT_BODIES = frozenset({"department", "office", "directorate", "bureau", "authority", "police",
                           "government", "administration", "regime", "cabinet", "parliament",
@@ -436,7 +437,7 @@ COLLECTIVES = frozenset({"population", "public", "people", "crowd", "clergy", "s
 PERSON_NOUN = re.compile(r"(?:er|or|ist|ian|ant|ent|man|men|woman|women|person|people|ee|ar)s?$")
 MASS_NOUN = re.compile(r"ments?$")  # "settlement", "government": no people
 BARE_PEOPLE = frozenset({"man", "men", "woman", "women", "person", "persons", "people"})
-STATE_AGENT_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+# common nouns that head a body's name ("the Revolutionary United Front", "the X Party")
 BODY_HEADS = frozenset({"front", "party", "movement", "army", "council", "union", "organization",
                         "organisation", "committee", "league", "alliance", "brigade", "brigades",
                         "federation", "association", "coalition", "congress", "assembly",

@@ -19,6 +19,7 @@ __all__ = [
     "NONSTATE_CODES",
     "QUAD_CLASS",
     "SECTORS",
+    "STATE_SECTORS",
     "CONTEXTS",
     "cameo_coded",
     "cameo_root",
@@ -96,6 +97,9 @@ SECTORS: frozenset[str] = frozenset({
     "COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS",
     "CRM", "CVL", "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE", "REL", "SOC",
 })
+
+# the sectors of a state's own offices, forces and courts
+STATE_SECTORS: frozenset[str] = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 NONSTATE_CODES: frozenset[str] = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 

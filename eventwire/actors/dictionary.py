@@ -51,6 +51,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..errors import EventwireError
+from ..ontology import STATE_SECTORS
 from ..registry import HONORIFICS, name_key
 
 if TYPE_CHECKING:
@@ -69,7 +70,6 @@ CODES_FILE = "cameo_actor_codes.tsv"
 # PETRARCH (after KEDS and TABARI) reads a two-digit year 00-30 as 20YY, otherwise 19YY
 CENTURY_BREAK = 30
 # sectors of a state office: when it has ended, its holder is a former official (PLOVER ELI)
-STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 # an IGO's court, police, force, assembly, health or education body keeps that sector;
 # otherwise a non-state body has its prefix's default sector (as organisations.tsv decides)
 BODY_SECTORS = frozenset({"JUD", "COP", "MIL", "LEG", "MED", "EDU"})

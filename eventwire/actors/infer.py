@@ -29,9 +29,10 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import MOVE_LEMMAS, lexicon, territory_names
 from ..nlp import doc_text
+from ..ontology import STATE_SECTORS
 from ..records import Place
 from . import coref  # the pronoun resolution (imported as a module: coref needs book, book infer)
-from .phrases import FOREIGN_POSTS, STATE_SECTORS, _sided
+from .phrases import FOREIGN_POSTS, _sided
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

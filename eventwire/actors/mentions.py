@@ -65,8 +65,8 @@ def _without_state(ent: Span, book: Book) -> Span:
     doc = ent.doc
     for cut in range(ent.start + 1, ent.end):
         for end in range(ent.end, min(cut + STATE_WORDS, len(doc)) + 1):
-            if doc[cut:end].text and book.lex.country_code(doc[cut:end].text) \
-                    and not doc[cut:end].text.islower():
+            text = doc[cut:end].text
+            if text and not text.islower() and book.lex.country_code(text):
                 person = doc[ent.start:cut]
                 person.label_ = "PERSON"
                 return person
@@ -76,18 +76,19 @@ def _without_state(ent: Span, book: Book) -> Span:
 PORTFOLIO_PREPS = frozenset({"of", "for"})
 
 
+def _portfolio(token: Token) -> bool:
+    """A word of a minister's portfolio, capitalised ("Trade"), or the "and" between two."""
+    return token.lower_ in portfolio_words() and (token.is_title or token.lower_ == "and")
+
+
 def _without_portfolio(ent: Span, book: Book) -> Span:
     """"Minister of [Trade and Industry Jane Doe]", "Secretary for Foreign [Policy Jane Doe]":
     the name after the portfolio, a person's (the NER often calls the whole an organisation),
     when a person's title stands before the "of" or "for" and at least a forename and a
     surname are left."""
-    doc, words = ent.doc, portfolio_words()
-
-    def portfolio(t: Token) -> bool:
-        return t.lower_ in words and (t.is_title or t.lower_ == "and")
-
+    doc = ent.doc
     first = ent.start
-    while first > ent.sent.start and portfolio(doc[first - 1]):
+    while first > ent.sent.start and _portfolio(doc[first - 1]):
         first -= 1
     if first < 2 or doc[first - 1].lower_ not in PORTFOLIO_PREPS:
         return ent
@@ -95,7 +96,7 @@ def _without_portfolio(ent: Span, book: Book) -> Span:
     if title is None or title.kind != "person":
         return ent
     start = ent.start
-    while start < ent.end and portfolio(doc[start]):
+    while start < ent.end and _portfolio(doc[start]):
         start += 1
     if (start == ent.start and first == ent.start) or ent.end - start < 2 \
             or doc[start - 1].lower_ == "and" or not doc[start].is_title \
@@ -157,7 +158,6 @@ def _titled_names(book: Book) -> list[Span]:
     Ahmed bin Saeed Al Nuaimi said": a run of two to five capitalised words (a name's
     particles inside it) after the title and its portfolio, ending the noun phrase."""
     doc, lex, out = book.doc, book.lex, []
-    words = portfolio_words()
     for token in book.tokens:
         title = lex.title(token.text)
         if title is None or title.kind != "person" or not token.is_title or token.idx < book.dateline:
@@ -165,7 +165,7 @@ def _titled_names(book: Book) -> list[Span]:
         i = token.i + 1
         if i < len(doc) and doc[i].lower_ in PORTFOLIO_PREPS:
             i += 1
-            while i < len(doc) and doc[i].lower_ in words and (doc[i].is_title or doc[i].lower_ == "and"):
+            while i < len(doc) and _portfolio(doc[i]):
                 i += 1
         start = i
         while i < len(doc) and i - start < NAME_WORDS[1] + 1 and (
@@ -701,8 +701,8 @@ def title_phrases(book: Book) -> None:
         if title is None or tj != len(words) and not (
                 words[tj:] and words[-1] in ("office", "ministry", "government")):
             continue
-        named = _apposed_person(book, token)
-        if named is not None and title.kind == "person" and _indefinite(book, token):
+        named = _described_person(book, token) if title.kind == "person" else None
+        if named is not None:
             # "X, a one-time police commander now turned activist, said": X, described
             book.mention(named, tokens[0].i, token.i + 1, token)
             continue
@@ -728,26 +728,19 @@ def title_phrases(book: Book) -> None:
             d.add(span.start_char, span.end_char, span.text)
 
 
-def _indefinite(book: Book, token: Token) -> bool:
-    """Whether the appositive a title phrase stands in opens with "a"/"an": a description of
-    the person ("X, a former army chief"); "X, the Acme chief executive" names an office the
-    text may also speak of on its own."""
-    node = token
-    while node.dep_ in ("conj", "oprd", "acl") and node.head.i != node.i:
-        node = node.head
-    return book.doc[node.left_edge.i].lower_ in ("a", "an")
-
-
-def _apposed_person(book: Book, token: Token) -> Draft | None:
-    """The named person a title phrase describes, set off after the name by a comma: "X, a
-    singer and opposition politician", "X, a one-time police commander now turned activist"
-    (through the coordination or the "turned" that joins the titles)."""
+def _described_person(book: Book, token: Token) -> Draft | None:
+    """The named person a title phrase describes, in an appositive set off after the name by a
+    comma and opening with "a"/"an": "X, a singer and opposition politician", "X, a one-time
+    police commander now turned activist" (through the coordination or the "turned" that
+    joins the titles); "X, the Acme chief executive" names an office the text may also speak
+    of on its own."""
     node = token
     for _ in range(4):
         if node.dep_ == "appos":
             head = node.head
             key = book.token_owner.get(head.i)
             if key is None or book.drafts[key].kind != "person" or head.i > node.i \
+                    or book.doc[node.left_edge.i].lower_ not in ("a", "an") \
                     or not any(t.text == "," for t in book.doc[head.i + 1:node.left_edge.i + 1]):
                 return None
             return book.drafts[key]

@@ -39,7 +39,6 @@ PAIR_PERSONS = frozenset({"leaders", "presidents", "ministers", "premiers", "men
 PAIR_STATES = frozenset({"countries", "nations", "states", "governments", "neighbours",
                          "neighbors", "capitals"})
 PAIR_EITHER = frozenset({"sides", "parties"})
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # a state's posts in another state: the place they sit in is not their country
 FOREIGN_POSTS = frozenset({"embassy", "embassies", "consulate", "consulates", "ambassador",
                            "ambassadors", "envoy", "envoys", "diplomat", "diplomats"})

@@ -434,8 +434,8 @@ READYING = frozenset({"prepare", "ready", "gear", "brace"})
 
 
 def _readied(token: Token) -> bool:
-    """Whether a use of force is what its subject is getting ready for ("prepared to resume
-    shelling", "readied troops to attack") rather than announced or promised."""
+    """Whether a use of force is what its subject is getting ready for ("prepared to bomb the
+    camps", "readied troops to attack") rather than announced or promised."""
     node = token
     while node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
         node = node.head

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..actors.phrases import STATE_SECTORS
 from ..lexicon import lexicon
+from ..ontology import STATE_SECTORS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

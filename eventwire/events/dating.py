@@ -20,6 +20,7 @@ so a user who wants only dates read in the event's own sentence can leave these 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from datetime import date, datetime
@@ -111,4 +112,4 @@ def _carries(event: Event, text: str, sentence_starts: Sequence[int],
 
 
 def _sentence_of(offset: int, sentence_starts: Sequence[int]) -> int:
-    return max(sum(1 for s in sentence_starts if s <= offset) - 1, 0)
+    return max(bisect.bisect_right(sentence_starts, offset) - 1, 0)

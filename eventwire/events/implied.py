@@ -38,7 +38,7 @@ import bisect
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..actors.phrases import STATE_SECTORS
+from ..ontology import STATE_SECTORS
 from ..records import Event
 from .arguments import countries_of
 from .vocabulary import PRESS_SECTORS
