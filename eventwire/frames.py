@@ -46,7 +46,7 @@ VOCABULARIES: dict[str, tuple[str, ...]] = {"type": tuple(t.value for t in Event
 CATEGORICAL = frozenset({
     "type", "mode", "modality", "source_country", "target_country", "source_sector",
     "target_sector", "source_kind", "target_kind", "place_country", "place_feature",
-    "date_precision", "date_source", "place_precision"})
+    "date_precision", "date_source", "place_precision", "place_source"})
 _COUNTRY = re.compile(r"[A-Z]{3}")
 _PERIOD = re.compile(r"(\d{4})(?:-(\d{2}))?")
 

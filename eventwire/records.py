@@ -140,6 +140,7 @@ class Event:
     date_text: str | None = None
     date_source: str | None = None  # where the date was read: "clause" or "sentence"
     place: str | None = None
+    place_source: str | None = None  # where the place was read: "sentence" or "story"
     modality: str = "asserted"
     attributed_to: str | None = None
     confidence: float = 0.5
@@ -158,6 +159,7 @@ class Event:
             "date_text": self.date_text,
             "date_source": self.date_source,
             "place": self.place,
+            "place_source": self.place_source,
             "modality": self.modality,
             "attributed_to": self.attributed_to,
             "evidence": self.evidence.to_dict(),

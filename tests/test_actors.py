@@ -11,9 +11,9 @@ import spacy
 from spacy.tokens import Doc
 
 from eventwire.actors import PASSES, ActorTable, coref, find_actors, mentions, quote_speakers
-from eventwire.actors.infer import dateline_end
 from eventwire.actors.mentions import _credit, _rejoin_of, _with_numeral
 from eventwire.actors.phrases import _appositive, _destination
+from eventwire.datelines import dateline_end
 from eventwire.lexicon import _joined_name
 from eventwire.pipeline import extract_many
 from eventwire.records import Actor, Article, Document, Mention, Quote

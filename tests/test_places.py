@@ -445,3 +445,61 @@ def test_places_a_name_misread_as_a_language_before_a_place_noun_is_a_toponym():
     found = [doc.text[s:e] for s, e, _ in spans_of(doc)]
     assert found == ["Odesa"]  # before "region" only
     assert spans_of(doc)[0][0] == doc[3].idx
+
+
+def test_places_a_name_a_place_noun_shows_is_a_toponym_whatever_its_label():
+    import spacy
+    from spacy.tokens import Doc
+
+    from eventwire.places.spans import spans_of
+
+    vocab = spacy.blank("en").vocab
+    # "Gunmen hit the Mardan area and the town of Swabi, not Karachi Kings ." (the NER's
+    # labels: PERSON, PERSON, ORG; only a place noun before or after makes a place)
+    words = ["Gunmen", "hit", "the", "Mardan", "area", "and", "the", "town", "of", "Swabi", ",",
+             "not", "Karachi", "Kings", "."]
+    ents = ["O", "O", "O", "B-PERSON", "O", "O", "O", "O", "O", "B-PERSON", "O", "O", "B-ORG",
+            "I-ORG", "O"]
+    doc = Doc(vocab, words=words, ents=ents)
+    assert [(doc.text[s:e], how) for s, e, how in spans_of(doc)] == [
+        ("Mardan", "cued"), ("Swabi", "cued")]
+
+
+def test_places_a_name_after_an_honorific_or_an_adjective_on_a_noun_is_no_toponym():
+    import spacy
+    from spacy.tokens import Doc
+
+    from eventwire.places.spans import spans_of
+
+    vocab = spacy.blank("en").vocab
+    words = ["Mr", "Lincoln", "won", "two", "Olympic", "medals", "in", "Lincoln", "."]
+    doc = Doc(vocab, words=words, pos=["PROPN", "PROPN", "VERB", "NUM", "ADJ", "NOUN", "ADP",
+                                       "PROPN", "PUNCT"],
+              heads=[1, 2, 2, 5, 5, 2, 2, 6, 2],
+              deps=["compound", "nsubj", "ROOT", "nummod", "amod", "dobj", "prep", "pobj", "punct"],
+              ents=["O", "B-GPE", "O", "O", "B-FAC", "O", "O", "B-GPE", "O"])
+    assert [(doc.text[s:e], s) for s, e, _ in spans_of(doc)] == [("Lincoln", doc[7].idx)]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("LUSAKA (Reuters) - Police said", "LUSAKA"),
+    ("SAN SALVADOR (AFP) - The army", "SAN SALVADOR"),
+    ("Windhoek, Namibia - Gunmen attacked", "Windhoek"),
+])
+def test_places_a_dateline_in_capitals_is_a_toponym(text: str, name: str) -> None:
+    import spacy
+
+    from eventwire.datelines import dateline_name
+    from eventwire.places.spans import spans_of
+
+    span = dateline_name(text)
+    assert span is not None and text[span[0]:span[1]] == name
+    doc = spacy.blank("en")(text)  # no NER at all: the dateline alone finds it
+    assert (0, len(name), "dateline") in spans_of(doc)
+
+
+def test_places_no_dateline_or_an_agency_alone_names_no_place() -> None:
+    from eventwire.datelines import dateline_name
+
+    assert dateline_name("Reuters - The minister resigned.") is None
+    assert dateline_name("The minister resigned - and left.") is None

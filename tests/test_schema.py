@@ -261,10 +261,13 @@ def test_schema_round_trip_keeps_every_field_and_no_derived_one() -> None:
 
 
 def _with_derived_source(data: dict[str, Any]) -> dict[str, Any]:
-    """A document as read back: an event that names no date_source and has a date gets "text"."""
+    """A document as read back: an event that names no date_source (place_source) and has a
+    date (place) gets "text"."""
     for e in data["events"]:
         if e.get("date_source") is None and e.get("date"):
             e["date_source"] = "text"
+        if e.get("place_source") is None and e.get("place"):
+            e["place_source"] = "text"
     return data
 
 
@@ -307,7 +310,7 @@ def _day_documents() -> list[Document]:
     for doc in research_documents():
         events = tuple(Event(**{**{f: getattr(e, f) for f in e.__slots__},  # type: ignore[attr-defined]
                                 "date": e.date if e.date and len(e.date) == 10 else None,
-                                "date_source": None})
+                                "date_source": None, "place_source": None})
                        for e in doc.events)
         out.append(Document(article=doc.article, actors=doc.actors, events=events,
                             quotes=doc.quotes, times=doc.times, places=doc.places))

@@ -46,7 +46,8 @@ def full_document(article_id: str = "es-1", published: date | None = date(2024, 
                      country="ESP", lat=39.47, lon=-0.38, geonames_id=2509954, feature="city")
     event = Event(id="e1", type="AID", mode=None, context=("human_security",), cameo="073",
                   source=("a2",), target=(), date="2024-11-04", date_text="on Monday", date_source="clause",
-                  place="p1", modality="intended", attributed_to="a1", confidence=0.8,
+                  place="p1", place_source="sentence", modality="intended", attributed_to="a1",
+                  confidence=0.8,
                   trigger=Span(start=59, end=63),
                   evidence=Evidence(start=0, end=len(TEXT), text=TEXT))
     quote = Quote(id="q1", kind="indirect", start=32, end=78, text=TEXT[32:78], speaker="a1",

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from ..datelines import dateline_end
 from ..lexicon import Organisation, Title, lexicon
 from ..nlp import doc_text
 from ..records import Place
-from .infer import dateline_end
 from .phrases import FOREIGN_POSTS
 
 if TYPE_CHECKING:

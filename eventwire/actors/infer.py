@@ -23,11 +23,11 @@ that the registry never learns it.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..lexicon import MOVE_LEMMAS, lexicon, territory_names
+from ..datelines import DATELINE_END, dateline_end
+from ..lexicon import MOVE_LEMMAS, territory_names
 from ..nlp import doc_text
 from ..ontology import STATE_SECTORS
 from ..records import Place
@@ -39,17 +39,12 @@ if TYPE_CHECKING:
 
     from .book import Book, Draft
 
-__all__ = ["dateline_country", "dateline_end", "infer_countries", "sentence_countries"]
+__all__ = ["dateline_country", "infer_countries", "sentence_countries"]
 
 # The dominant country must hold half of all the article's country mentions (so a report
 # about one state, with a neighbour named in passing, places its police), and be named twice.
 DOMINANT_SHARE = 0.5
 DOMINANT_MIN = 2
-# A dateline sits in the first characters of the text, before a dash or the agency's name.
-DATELINE_CHARS = 80
-_DATELINE_END = re.compile(r"\s(?:[-\u2013\u2014]|\()|:\s")
-_DASH = re.compile(r"[-\u2013\u2014:]\s")
-DATELINE_AGENCY_CHARS = 40  # "(Reuters) -", "(AP) --", "(Agence France-Presse) -"
 # nouns of a geographic name a demonym makes ("the Persian Gulf"): no state is named
 GEOGRAPHY = frozenset({"gulf", "sea", "ocean", "peninsula", "strait", "straits", "desert",
                        "mountains", "plateau", "basin", "coast", "riviera", "archipelago"})
@@ -69,8 +64,8 @@ def sentence_countries(reader: Book, places: tuple[Place, ...]) -> list[tuple[in
         if ent.label_ == "NORP" and (code := lex.country_code(ent.text)) \
                 and ent.root.head.lower_ not in GEOGRAPHY:
             found.append((ent.start_char, code))  # (not "the Persian Gulf", "the Arabian Sea")
-    found.extend((p.start, p.country) for p in places
-                 if p.country and p.country not in lex.nonstate)
+    found.extend((p.start, p.country) for p in places  # (the dateline's place has a rule of
+                 if p.country and p.country not in lex.nonstate and p.start >= reader.dateline)  # its own)
     tokens = list(reader.doc)
     return sorted({(pos, c) for pos, c in set(found) if not _sided_at(reader, tokens, pos)})
 
@@ -87,32 +82,6 @@ def _sided_at(reader: Book, tokens: list[Token], offset: int) -> bool:
     return _sided(tokens, start, end)
 
 
-def dateline_end(text: str) -> int | None:
-    """Where a dateline ("BAGHDAD (Reuters) -", "Kabul, Afghanistan -") ends, agency and
-    dash included, if the text opens with one."""
-    head = text[:DATELINE_CHARS]
-    match = _DATELINE_END.search(head)
-    if match is None or "\n" in head[:match.start()].strip():
-        return None
-    words = head[:match.start()].replace(",", " ").split()
-    if not words or len(words) > 4 or not all(w[:1].isupper() for w in words):
-        return None  # a sentence, not a dateline
-    if not (words[0].isupper() or "," in head[:match.start()] or head[match.start() + 1] == "("
-            or _agency(head[:match.start()])):
-        return None  # "Mr Smith - who ..." opens a sentence; a dateline is "CITY", "City,
-        # Country", has an agency, or is one ("Reuters - ", "Canadian Press - ")
-    dash = _DASH.search(head, match.start())
-    if dash is None or dash.start() - match.start() > DATELINE_AGENCY_CHARS:
-        return None
-    return dash.end()
-
-
-def _agency(text: str) -> bool:
-    """Whether ``text`` names a news agency or outlet ("Reuters", "AFP")."""
-    found = lexicon().organisation(text.strip())
-    return found is not None and found.sector == "JRN"
-
-
 def dateline_country(reader: Book, places: tuple[Place, ...]) -> str | None:
     """The country of a dateline's place."""
     text = doc_text(reader.doc)  # spaCy rebuilds doc.text on every access
@@ -120,7 +89,7 @@ def dateline_country(reader: Book, places: tuple[Place, ...]) -> str | None:
     if end is None:
         return None
     lex = reader.lex
-    name_end = _DATELINE_END.search(text[:end])
+    name_end = DATELINE_END.search(text[:end])
     end = name_end.start() if name_end else end
     for place in places:
         if place.end <= end and place.country and place.country not in lex.nonstate:

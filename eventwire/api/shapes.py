@@ -65,6 +65,7 @@ class EventSummary(BaseModel):
     date: TimexDate
     date_text: str | None
     date_source: str | None = Field(default=None, description="where the date was read: clause, sentence, story (text: a stored document that does not say)")
+    place_source: str | None = Field(default=None, description="where the place was read: sentence, story (text: a stored document that does not say)")
     published: dt.date | None
     day: dt.date | None = Field(description="the first day of the event's date, else its article's publication date")
     confidence: float | None

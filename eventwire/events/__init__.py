@@ -5,7 +5,8 @@ A trigger is a verb or noun of ``data/event_lexicon.tsv`` ("met with", "a phone 
 passive agent, "with"/"to"/"on"/"against" partners, possessors, coordinated actors), read
 through the actor stage's mention index, so pronouns and titles reach the actor they mean.
 The date is the time expression attached to the trigger, else the sentence's, else the day
-the story's lead names (never the publication date), the place the toponym attached to it;
+the story's lead names (never the publication date); the place the toponym attached to it,
+else the sentence's, else the town where the story is set when the act is its state's;
 the modality comes from auxiliaries, governing verbs and conditionals; ``attributed_to`` is the speaker when the trigger lies inside a quotation.
 One real event is one record: repeats inside the article are merged.
 
@@ -20,7 +21,8 @@ Submodules: ``vocabulary`` (closed word classes), ``triggers`` (lexicon matching
 speaker, non-events), ``rules`` (coding rules), ``acts`` (one trigger, read and decided),
 ``candidates`` (merging and the final records), ``implied`` (parties left to the context),
 ``evaluations`` (accusations told as descriptions: "described the ruling as an unfriendly act"),
-``dating`` (the story's day, for the acts told after the lead without a time of their own).
+``dating`` (the story's day, for the acts told after the lead without a time of their own),
+``placing`` (the story's place, for the acts told without a place of their own).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from .acts import Reading, read_token
 from .candidates import _merge, emit
 from .dating import story_days
 from .implied import implied_parties
+from .placing import story_places
 from .rules import implied_acts
 
 if TYPE_CHECKING:
@@ -52,4 +55,5 @@ def find_events(doc: Doc, table: ActorTable, *, quotes: tuple[Quote, ...] = (),
     candidates = [c for c in implied_acts(candidates, table, times) if c.token.i not in reading.suppressed]
     events = emit(_merge(candidates, table), doc, places, table)
     events = implied_parties(events, table, [s.start_char for s in doc.sents])
+    events = story_places(events, doc, places, table)
     return story_days(events, doc, times, published)

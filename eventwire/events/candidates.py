@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
     from ..actors import ActorTable
 from .arguments import countries_of
+from .placing import SENTENCE
 from .vocabulary import MERGEABLE_EMPTY, RECIPROCAL_LEMMAS, UNKNOWN_SOURCE_TYPES
 
 # How far apart (in tokens) two reports of violence may be and still be one event when one of
@@ -149,8 +150,8 @@ def _to_event(c: _Candidate, doc: Doc) -> Event:
         cameo=cameo,
         source=tuple(c.source), target=tuple(c.target), date=c.date, date_text=c.date_text,
         date_source=c.date_source,
-        place=c.place, modality=c.modality, attributed_to=c.attributed_to,
-        evidence=Evidence(start=start, end=start + len(text), text=text),
+        place=c.place, place_source=SENTENCE if c.place else None, modality=c.modality,
+        attributed_to=c.attributed_to, evidence=Evidence(start=start, end=start + len(text), text=text),
         confidence=min(confidence, 0.95),
         trigger=Span(start=c.token.idx, end=c.token.idx + len(c.token.text)),
     )

@@ -149,7 +149,8 @@ def find_places(doc: Doc) -> tuple[Place, ...]:
     for text in texts:
         if not gaz.candidates(text):
             for suffix in SUFFIXES:
-                if text.endswith(" " + suffix) and gaz.candidates(text[: -len(suffix) - 1]):
+                if text.lower().endswith(" " + suffix.lower()) \
+                        and gaz.candidates(text[: -len(suffix) - 1]):
                     text = text[: -len(suffix) - 1]
                     break
         lookup.append(text)

@@ -6,8 +6,10 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..datelines import dateline_name
 from ..lexicon import BODY_HEADS, place_nouns
 from ..nlp import doc_text
+from ..registry import HONORIFICS
 from .gazetteer import Location, gazetteer, norm
 
 if TYPE_CHECKING:
@@ -19,6 +21,9 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 SCAN_LABELS = frozenset({"", "GPE", "LOC", "FAC", "NORP"})  # tokens a gazetteer name may cover
 NEVER_LABELS = frozenset({"NORP", "PERSON", "LANGUAGE", "DATE", "TIME", "MONEY", "PERCENT",
                           "QUANTITY", "ORDINAL", "CARDINAL"})
+# labels the small NER gives a town's name that a place noun shows to be a place ("the Landi
+# Kotal area" PERSON, "Uraba municipality" NORP, "the town of X" PERSON)
+CUED_LABELS = frozenset({"LANGUAGE", "PERSON", "NORP", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT"})
 # the label the small NER often gives a well-known city's name alone ("Krasnodar" ORG)
 MISREAD_LABELS = frozenset({"ORG"})
 SUFFIXES = ("County", "Parish", "Province", "Region", "State", "City", "District", "Oblast",
@@ -82,12 +87,15 @@ def _spans(doc: Doc) -> list[tuple[int, int, str]]:
 
     scan(range(5, 1, -1))
     for ent in doc.ents:
-        if ent.label_ == "LANGUAGE" and not any(taken[ent.start:ent.end]) and ent.end < len(doc) \
-                and doc[ent.end].lower_ in place_nouns() and ent.text in gaz.scan:
-            found.append((ent.start_char, ent.end_char, "misread"))  # "the Odesa region"
-            taken[ent.start:ent.end] = [True] * (ent.end - ent.start)
+        if ent.label_ in CUED_LABELS and not any(taken[ent.start:ent.end]) \
+                and _place_cued(doc, ent) and gaz.candidates(ent.text):
+            found.append((ent.start_char, ent.end_char, "cued"))  # "the Odesa region",
+            taken[ent.start:ent.end] = [True] * (ent.end - ent.start)  # "the town of X"
             continue
         if any(taken[ent.start:ent.end]) or ent.label_ in NEVER_LABELS:
+            continue
+        if _not_a_place(doc, ent):
+            taken[ent.start:ent.end] = [True] * (ent.end - ent.start)
             continue
         start, end = _clean(doc, ent.start_char, ent.end_char)
         if end <= start:
@@ -117,6 +125,26 @@ def _spans(doc: Doc) -> list[tuple[int, int, str]]:
     labels = ["" if lb in PLACE_LABELS else lb for lb in labels]
     scan(range(1, 2))
     return found
+
+
+def _not_a_place(doc: Doc, ent: Span) -> bool:
+    """A name the NER called a place that its words show is not one: a person's after an
+    honorific ("Mr Lincoln", "Dr Jordan"), an adjective on a noun ("Olympic athletes")."""
+    before = doc[ent.start - 1] if ent.start else None
+    if before is not None and before.lower_.rstrip(".") in HONORIFICS:
+        return True
+    return len(ent) == 1 and ent[0].pos_ == "ADJ" and ent[0].dep_ == "amod"
+
+
+def _place_cued(doc: Doc, ent: Span) -> bool:
+    """Whether a place noun names ``ent`` a place whatever the NER's label: after it ("the
+    X region", "X province", "the X area") or before it ("the town of X", "the island
+    province of X")."""
+    nouns = place_nouns()
+    after = ent.end < len(doc) and doc[ent.end].lower_ in nouns and doc[ent.end].pos_ != "PROPN"
+    before = ent.start >= 2 and doc[ent.start - 1].lower_ == "of" \
+        and doc[ent.start - 2].lower_ in nouns and doc[ent.start - 2].pos_ != "PROPN"
+    return after or before
 
 
 def _leading_country(doc: Doc, ent: Span) -> tuple[int, int, str] | None:
@@ -219,7 +247,18 @@ def spans_of(doc: Doc) -> list[tuple[int, int, str]]:
     spans = [sp for sp in _widen(doc, _spans(doc))  # not a street's name; a county's may be
              if text[sp[0]:sp[1]].endswith((" County", " Parish")) or not _STREET.match(text, sp[1])]
     spans += _qualifiers(doc, spans)
+    spans += _dateline(text, spans)
     return sorted(set(spans))
+
+
+def _dateline(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The dateline's place ("BRAZZAVILLE (Reuters) -", "PHNOM PENH -"), which the small NER
+    does not read in capitals, when the gazetteer knows it and no span covers it."""
+    found = dateline_name(text)
+    if found is None or any(s < found[1] and found[0] < e for s, e, _ in spans):
+        return []
+    start, end = found
+    return [(start, end, "dateline")] if gazetteer().candidates(text[start:end]) else []
 
 
 _ABBREVIATED = re.compile(r"[A-Z][A-Za-z]?\.(?:[A-Z]\.)?|[A-Z]{2}")

@@ -42,7 +42,7 @@ _EVENT_AFTER = {"date_text": ("date_precision", "date_source"),
                 "event_root_code": ("event_base_code", "cameo_label"),
                 "quad_class": ("goldstein", "intensity"),
                 "confidence": ("is_root_event", "dyadic", "coder_version"),
-                "place_feature": ("place_precision",)}
+                "place_feature": ("place_precision", "place_source")}
 # Per actor of a side: the frame's column suffix for the first actor and for the list of all,
 # and the actors column it comes from.
 _ACTOR_FIELDS = (("name", "names", "name"), ("country", "countries", "country"),

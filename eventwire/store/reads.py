@@ -154,7 +154,7 @@ def _n(cur: Cursor, sql: str, params: list[Any] | None = None) -> int:
 EVENT_COLUMNS = f"""e.article_id, e.event_id, e.type, e.mode, e.quad_class, e.modality, e.cameo,
   e.date, e.date_text, a.published, {DAY} AS day, e.confidence, e.evidence_text AS evidence,
   a.title, a.source AS outlet, pl.name AS place, pl.country AS place_country, e.story_id,
-  e.source AS source_ids, e.target AS target_ids, e.date_source, e.goldstein, e.intensity,
+  e.source AS source_ids, e.target AS target_ids, e.date_source, e.place_source, e.goldstein, e.intensity,
   e.cameo_label, e.is_root_event, e.place_precision, e.dyadic"""
 
 

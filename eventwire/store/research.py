@@ -13,6 +13,8 @@ so the store derives them while writing and again when it upgrades an older data
   article that yields any event; every event of that sentence is a root event;
 - ``date_source``: the event's own ``date_source`` when it has one, else ``"text"`` when it
   has a date, else null;
+- ``place_source``: the event's own ``place_source`` (``sentence``, ``story``) when it has
+  one, else ``"text"`` when it has a place, else null;
 - ``place_precision``: ``country``, ``admin1``, ``city`` or ``region`` from the feature of the
   event's place, null without a place (or for a place of feature ``other``);
 - ``dyadic``: a source and a target actor both have a country;
@@ -29,7 +31,7 @@ from importlib import resources
 from typing import Any
 
 __all__ = ["PLACE_PRECISION", "cameo_label", "cameo_labels", "coder_version", "date_source", "dyadic",
-           "goldstein", "intensity", "lead_start", "place_precision"]
+           "goldstein", "intensity", "lead_start", "place_precision", "place_source"]
 
 # A place's feature -> the precision of the event's location (GDELT's ActionGeo_Type in words).
 PLACE_PRECISION = {"country": "country", "admin": "admin1", "city": "city", "region": "region"}
@@ -102,6 +104,14 @@ def date_source(event: Mapping[str, Any]) -> str | None:
     if given:
         return str(given)
     return "text" if event.get("date") else None
+
+
+def place_source(event: Mapping[str, Any]) -> str | None:
+    """The event's ``place_source``, else ``"text"`` when it has a place, else None."""
+    given = event.get("place_source")
+    if given:
+        return str(given)
+    return "text" if event.get("place") else None
 
 
 def place_precision(place: Mapping[str, Any] | None) -> str | None:
