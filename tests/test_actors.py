@@ -863,3 +863,15 @@ def test_actors_a_body_named_for_a_region_is_international(nlp: object) -> None:
     # a state's own regional body is that state's
     own, = _docs(["The Kenyan Regional Assembly urged Nairobi to act."], nlp)
     assert _country_of(own, "Regional Assembly") != "IGO"
+
+
+@pytest.mark.model
+def test_actors_members_of_a_body_and_a_regional_bank_described_before_its_name(nlp: object) -> None:
+    texts = ["Police arrested senior members of the Awami League on Tuesday.",
+             "The regional development bank FONPLATA approved a loan to Paraguay."]
+    league, bank = extract_many([Article(id=str(i), text=t) for i, t in enumerate(texts)],
+                                nlp=nlp)  # type: ignore[arg-type]
+    body = next(a for a in league.actors if a.name == "Awami League")
+    assert "senior members of the Awami League" in [m.text for m in body.mentions]
+    lender = next(a for a in bank.actors if a.name == "FONPLATA")
+    assert lender.country == "IGO"

@@ -32,7 +32,34 @@ def test_cameo_coded_keeps_a_mere_future_act_and_folds_intent_and_refusal() -> N
     assert cameo_coded("CONSULT", "asserted", "040") == "040"
 
 
+def test_events_a_time_phrase_is_no_particle_of_a_trigger() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from eventwire.events.triggers import _child_words
+
+    # "Chad agreed a loan with Niger on Friday": "on Friday" makes no "agree on"
+    words = ["Chad", "agreed", "a", "loan", "with", "Niger", "on", "Friday", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words,
+              heads=[1, 1, 3, 1, 3, 4, 1, 6, 1],
+              deps=["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "prep", "pobj", "punct"],
+              pos=["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "ADP", "PROPN", "PUNCT"],
+              ents=["B-GPE", "O", "O", "O", "O", "B-GPE", "O", "B-DATE", "O"])
+    found = _child_words(doc[1])
+    assert "loan" in found and "on" not in found and "on friday" not in found
+
+
 # ------------------------------------------------------------------ with the model
+
+@pytest.mark.parametrize("text", [
+    "Kenya secured a $500 million loan from the World Bank on Monday.",
+    "Kenya obtained a loan from the World Bank last week.",
+    "Kenya agreed a $500 million loan with the World Bank on Monday.",
+])
+def test_events_a_loan_obtained_is_aid_from_its_lender(text: str, nlp: object) -> None:
+    assert [(t, src, tgt) for t, _, _, src, tgt in _events(_doc(text, nlp))] == [
+        ("AID", ["World Bank"], ["Kenya"])]
+
 
 @pytest.mark.parametrize(("text", "cameo", "modality"), [
     ("The Chilean president will visit Norway next month.", "042", "intended"),

@@ -443,8 +443,9 @@ def named_organisation(book: Book, ent: Span) -> None:
         end, root = end + 1, after  # "the Ghana Freedom League-B party": the party
     tokens = list(book.doc[start:end])
     body = noun_phrase_actor(book, tokens, root, default_kind="organization", named=_clean(ent.text))
-    if body is not None and _regional_body(_clean(ent.text)) and not _country_in(list(ent), lex):
-        body.country, body.sector = "IGO", body.sector or "GOV"  # "the Pacific Islands Forum"
+    if body is not None and _regional_body(" ".join(t.text for t in tokens)) \
+            and not _country_in(tokens, lex):  # "the Pacific Islands Forum", "the regional
+        body.country, body.sector = "IGO", body.sector or "GOV"  # development bank X"
 
 
 # words that name a body for a region of the world or for states together, not for one state:
@@ -466,7 +467,8 @@ def _regional_body(name: str) -> bool:
 # parts of a body that act for it: "World Bank staff", "the AU Commission", "the board of
 # the World Bank"
 UNIT_NOUNS = frozenset({"staff", "board", "commission", "secretariat", "leadership", "council",
-                        "delegation", "team", "mission", "presidency", "executive", "authority"})
+                        "delegation", "team", "mission", "presidency", "executive", "authority",
+                        "members"})
 
 
 def _unit_of(book: Book, d: Draft, root: Token) -> None:

@@ -525,9 +525,10 @@ def _parties(token: Token, trig: Trigger, phrase: set[int],
         if undergoer and not passive:
             return _prep_objects(token, ("from", "by"), table), undergoer
     if "reversed" in trig.flags:
-        # "received aid from X", "received assurances from X" ("from" on the object)
+        # "received aid from X", "received assurances from X" ("from" on the object); a
+        # loan agreed "with" its lender
         givers = [a for i in sorted(phrase | {token.i})
-                  for a in _prep_objects(token.doc[i], ("from",), table)]
+                  for a in _prep_objects(token.doc[i], ("from", "with"), table)]
         source, partners = givers, [a for a in source if a not in givers]
     return source, partners
 

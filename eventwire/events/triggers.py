@@ -28,6 +28,9 @@ def _child_words(token: Token) -> set[str]:
                     words |= {subj.lower_, subj.lemma_.lower()}
                     words.update(g.lemma_.lower() for g in subj.children
                                  if g.dep_ in ("compound", "amod"))
+        if child.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME")
+                                        for g in child.children):
+            continue  # "agreed on Friday" is no "agree on", "met in March" no "meet in"
         if child.dep_ in ("prt", "prep", "dobj", "dative", "agent", "compound", "amod", "acomp",
                           "attr", "xcomp", "npadvmod", "advmod", "nsubjpass"):
             words.add(child.lower_)
