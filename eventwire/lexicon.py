@@ -632,6 +632,9 @@ def _titled_names_factory(nlp: Language, name: str) -> object:
         if new:
             kept = [e for e in doc.ents if not any(e.start < n.end and n.start < e.end for n in new)]
             doc.ents = filter_spans(kept + new)
+        split = [part for e in doc.ents for part in _possessed_person(e)]
+        if len(split) != len(doc.ents):
+            doc.ents = split
         ents = list(doc.ents)
         joined = [_joined_name(doc, e) for e in ents]
         if any((j.start, j.end) != (e.start, e.end) for j, e in zip(joined, ents, strict=True)):
@@ -647,6 +650,25 @@ PATRONYMICS = frozenset({"bin", "ibn", "bint"})
 # "Abu Bakr al-Baghdadi", "Ursula von der Leyen"): a name goes on after them.
 NAME_PARTICLES = frozenset({"bin", "ibn", "bint", "al", "el", "ul", "abu", "abd", "abdel", "abdul",
                             "van", "von", "der", "den", "de", "da", "di", "du", "del", "la", "le"})
+
+
+POSSESSIVES = frozenset({"'s", "\u2019s"})
+
+
+def _possessed_person(ent: Span) -> list[Span]:
+    """"[the Movement's Ahmed Karim]" tagged one body: the body, and the person it has (two or
+    more capitalised proper nouns after the possessive), each an entity of its own."""
+    from spacy.tokens import Span
+
+    if ent.label_ not in ("ORG", "NORP", "GPE"):
+        return [ent]
+    mark = next((t.i for t in ent if t.text in POSSESSIVES), None)
+    if mark is None or ent.end - mark - 1 < 2 or not all(
+            t.is_title and t.pos_ == "PROPN" for t in ent.doc[mark + 1:ent.end]):
+        return [ent]
+    start = ent.start + (ent.doc[ent.start].lower_ == "the")
+    body = [Span(ent.doc, start, mark, label=ent.label_)] if mark > start else []
+    return [*body, Span(ent.doc, mark + 1, ent.end, label="PERSON")]
 
 
 def _joined_name(doc: Doc, ent: Span) -> Span:

@@ -875,3 +875,38 @@ def test_actors_members_of_a_body_and_a_regional_bank_described_before_its_name(
     assert "senior members of the Awami League" in [m.text for m in body.mentions]
     lender = next(a for a in bank.actors if a.name == "FONPLATA")
     assert lender.country == "IGO"
+
+
+def test_actors_a_body_tagged_with_the_person_it_has_is_split() -> None:
+    from eventwire.lexicon import _possessed_person
+
+    # "the Movement's Ahmed Karim" tagged one ORG: the body and the person
+    rows = [("the", 1, "det", "DET", "B-ORG"), ("Movement", 3, "poss", "PROPN", "I-ORG"),
+            ("'s", 1, "case", "PART", "I-ORG"), ("Ahmed", 4, "compound", "PROPN", "I-ORG"),
+            ("Karim", 4, "ROOT", "PROPN", "I-ORG")]
+    doc = _parsed(rows)
+    assert [(e.text, e.label_) for e in _possessed_person(doc.ents[0])] == [
+        ("Movement", "ORG"), ("Ahmed Karim", "PERSON")]
+    body = _parsed([("the", 1, "det", "DET", "B-ORG"), ("Movement", 3, "poss", "PROPN", "I-ORG"),
+                    ("'s", 1, "case", "PART", "I-ORG"), ("office", 3, "ROOT", "NOUN", "I-ORG")])
+    assert _possessed_person(body.ents[0]) == [body.ents[0]]  # no name after it
+
+
+def test_actors_a_name_after_of_takes_no_descriptor() -> None:
+    from eventwire.actors.phrases import _descriptor_start
+
+    # "after the ouster of Ahmed Karim": the ouster is no title of his
+    rows = [("after", 2, "prep", "ADP", "O"), ("the", 2, "det", "DET", "O"),
+            ("ouster", 0, "pobj", "NOUN", "O"), ("of", 2, "prep", "ADP", "O"),
+            ("Ahmed", 5, "compound", "PROPN", "B-PERSON"), ("Karim", 3, "pobj", "PROPN", "I-PERSON")]
+    doc = _parsed(rows)
+    assert _descriptor_start(doc, 4, 0) == 4
+
+
+@pytest.mark.model
+def test_actors_an_ally_of_a_state_is_not_its_national(nlp: object) -> None:
+    text = ("Relations soured after Egypt's army chief led the ouster of Ahmed Karim, an ally "
+            "of Qatar, in 2019.")
+    (doc,) = extract_many([Article(id="a", text=text)], nlp=nlp)  # type: ignore[arg-type]
+    karim = next(a for a in doc.actors if a.name == "Ahmed Karim")
+    assert karim.country != "QAT" and [m.text for m in karim.mentions] == ["Ahmed Karim"]

@@ -121,6 +121,9 @@ def people(book: Book) -> None:
         named_person(book, name)
 
 
+# nouns whose "of" names another party, not the person's state: "X, an ally of Turkey"
+RELATION_NOUNS = frozenset({"ally", "friend", "critic", "opponent", "rival", "enemy", "foe",
+                            "supporter", "admirer", "partner", "neighbour", "neighbor"})
 NAME_WORDS = (2, 4)  # words in a name the NER missed: a forename and a surname, or a few more
 
 
@@ -275,7 +278,7 @@ def named_person(book: Book, ent: Span) -> None:
     country = country or of_country or book.place_country(root, ("from",)) or (
         lex.national_offices.get(title.role) if title is not None and title.role else None)
     apposed = _appositive(root)  # "Ana Torres, Peru's trade minister, said"
-    if apposed is not None:
+    if apposed is not None and apposed.lemma_.lower() not in RELATION_NOUNS:
         tokens = [t for t in doc[apposed.left_edge.i:apposed.i + 1] if t.text != ","]
         title = title or _title_in(_words(tokens), lex)[0]
         country = country or _office_country(

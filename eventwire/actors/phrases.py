@@ -120,6 +120,8 @@ def _descriptor_start(doc: Doc, end: int, floor: int) -> int:
               or t.text in ("’s", "'s") or t.tag_ == "HYPH")
         if t.pos_ == "PRON" and t.lower_ not in ("his", "her", "its", "their", "our", "my", "your"):
             ok = False
+        if t.lower_ == "of" and i == end:
+            break  # "the ouster of X", "the wife of X": X is what the noun is of, no title
         if t.text == ")" and floor < i - 3 and doc[i - 3].text == "(" and doc[i - 2].is_upper:
             i -= 3  # "the African Union (AU) mediator": the acronym in brackets is the body's
             continue
