@@ -910,3 +910,18 @@ def test_actors_an_ally_of_a_state_is_not_its_national(nlp: object) -> None:
     (doc,) = extract_many([Article(id="a", text=text)], nlp=nlp)  # type: ignore[arg-type]
     karim = next(a for a in doc.actors if a.name == "Ahmed Karim")
     assert karim.country != "QAT" and [m.text for m in karim.mentions] == ["Ahmed Karim"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "kept", "dropped"), [
+    ("Kenya and Uganda signed the East African Trade Agreement on Monday.", "Kenya",
+     "East African Trade Agreement"),
+    ("The minister wrote on Twitter that the talks had failed.", "Minister", "Twitter"),
+    ("Kenya banned Telegram on Monday.", "Telegram", None),  # a platform acted on is one
+])
+def test_actors_a_treaty_or_the_medium_of_a_saying_is_no_actor(text: str, kept: str,
+                                                                 dropped: str | None,
+                                                                 nlp: object) -> None:
+    (doc,) = extract_many([Article(id="t", text=text)], nlp=nlp)  # type: ignore[arg-type]
+    names = {a.name for a in doc.actors}
+    assert kept in names and (dropped is None or not any(dropped in n for n in names))

@@ -112,7 +112,7 @@ def _without_portfolio(ent: Span, book: Book) -> Span:
 def people(book: Book) -> None:
     """Named people, with the title, country and office their phrase gives them."""
     for ent in _entities(book):
-        if ent.label_ == "PERSON" and not book.lex.country_code(ent.text) \
+        if ent.label_ == "PERSON" and not book.lex.country_code(ent.text) and not _medium(ent.root) \
                 and not book.lex.capitals.get(_clean(ent.text).lower()) \
                 and _clean(ent.text).split()[-1:] != [] \
                 and _clean(ent.text).split()[-1].lower() not in BODY_HEADS:
@@ -413,10 +413,37 @@ def surname_of_person(book: Book, ent: Span) -> bool:
     return False
 
 
+# heads of the names of texts states sign, which the NER often tags as bodies: "the
+# Comprehensive Partnership Agreement", "the Oslo Accords", "the Treaty of Rome" are no actors
+TREATY_HEADS = frozenset({"agreement", "agreements", "accord", "accords", "treaty", "pact",
+                          "protocol", "memorandum"})
+
+
+MEDIUM_PREPS = frozenset({"on", "via"})
+
+
+def _medium(root: Token) -> bool:
+    """Whether a named body is only the medium of a saying: "wrote on Twitter", "said in a
+    post on Telegram", "announced via WhatsApp" (the platform says nothing itself)."""
+    from ..quotes.lexicon import speech_cues
+
+    if root.dep_ != "pobj" or root.head.lower_ not in MEDIUM_PREPS:
+        return False
+    head = root.head.head
+    if head.pos_ == "NOUN" and head.dep_ == "pobj":  # "in a post on X": the noun's verb
+        head = head.head.head
+    return speech_cues().is_cue(head, direct=True)
+
+
 def named_organisation(book: Book, ent: Span) -> None:
     lex = book.lex
     ent = _through_demonym(_rejoin_of(ent), book)
     root = ent.root
+    words = _clean(ent.text).lower().split()
+    if words and (words[-1] in TREATY_HEADS or words[0] in TREATY_HEADS and "of" in words):
+        return  # a treaty's name, not a body
+    if _medium(root):
+        return
     known = book.acronyms.get(_clean(ent.text))
     if known is not None:  # "the RUF", once "Revolutionary United Front (RUF)" was read
         book.mention(book.drafts[known], ent.start, ent.end, root)
