@@ -235,8 +235,10 @@ def test_places_find_places_span_edges(nlp):
     assert by_text["Africa"].name == "Africa" and by_text["Kenya"].country == "KEN"
     assert by_text["Krasnodar"].country == "RUS"  # the NER calls it ORG; Russia is in sight
     assert by_text["New London"].country == "USA"
-    found = places.find_places(nlp("Farmers near Krasnodar reported dead birds in Ohio."))
+    found = places.find_places(nlp("Krasnodar reported dead birds in Ohio."))
     assert "Krasnodar" not in {p.text for p in found}  # read as an organisation
+    found = places.find_places(nlp("Farmers near Krasnodar reported dead birds in Ohio."))
+    assert "Krasnodar" in {p.text for p in found}  # "near" puts it on the map
     assert not any(p.text.startswith("The ") for p in places.find_places(nlp(
         "The Washington Post reported it.")))
 
@@ -503,3 +505,20 @@ def test_places_no_dateline_or_an_agency_alone_names_no_place() -> None:
 
     assert dateline_name("Reuters - The minister resigned.") is None
     assert dateline_name("The minister resigned - and left.") is None
+
+
+def test_places_a_name_after_near_is_a_toponym_and_in_only_for_a_non_person():
+    import spacy
+    from spacy.tokens import Doc
+
+    from eventwire.places.spans import spans_of
+
+    vocab = spacy.blank("en").vocab
+    # "raided a post near Mandera and a camp in Wajir with Abdi in Garissa ." with the NER's
+    # labels PRODUCT, PRODUCT, PERSON (the person after "with"), PERSON (after "in": kept out)
+    words = ["raided", "a", "post", "near", "Mandera", "and", "a", "camp", "in", "Wajir", "with",
+             "Abdi", "in", "Garissa", "."]
+    ents = ["O", "O", "O", "O", "B-PRODUCT", "O", "O", "O", "O", "B-PRODUCT", "O", "B-PERSON",
+            "O", "B-PERSON", "O"]
+    doc = Doc(vocab, words=words, ents=ents)
+    assert [doc.text[s:e] for s, e, _ in spans_of(doc)] == ["Mandera", "Wajir"]

@@ -136,15 +136,22 @@ def _not_a_place(doc: Doc, ent: Span) -> bool:
     return len(ent) == 1 and ent[0].pos_ == "ADJ" and ent[0].dep_ == "amod"
 
 
+# prepositions that put what follows them on a map: "a post near X", "fighting around X"
+NEAR_PREPS = frozenset({"near", "outside", "around"})
+
+
 def _place_cued(doc: Doc, ent: Span) -> bool:
-    """Whether a place noun names ``ent`` a place whatever the NER's label: after it ("the
-    X region", "X province", "the X area") or before it ("the town of X", "the island
-    province of X")."""
+    """Whether the words around ``ent`` name it a place whatever the NER's label: a place
+    noun after it ("the X region", "X province", "the X area") or before it ("the town of X",
+    "the island province of X"); a preposition of nearness before it ("a post near X"), or
+    "in"/"at" before a name the NER took for a product, a work or an event ("in X")."""
     nouns = place_nouns()
     after = ent.end < len(doc) and doc[ent.end].lower_ in nouns and doc[ent.end].pos_ != "PROPN"
     before = ent.start >= 2 and doc[ent.start - 1].lower_ == "of" \
         and doc[ent.start - 2].lower_ in nouns and doc[ent.start - 2].pos_ != "PROPN"
-    return after or before
+    prep = doc[ent.start - 1].lower_ if ent.start else ""
+    located = prep in NEAR_PREPS or prep in ("in", "at") and ent.label_ not in ("PERSON", "ORG")
+    return after or before or located
 
 
 def _leading_country(doc: Doc, ent: Span) -> tuple[int, int, str] | None:
