@@ -13,11 +13,11 @@ import re
 
 from .lexicon import lexicon
 
-__all__ = ["dateline_end", "dateline_name"]
+__all__ = ["dateline_end", "dateline_name", "dateline_names_end"]
 
 # A dateline sits in the first characters of the text, before a dash or the agency's name.
 DATELINE_CHARS = 80
-DATELINE_END = re.compile(r"\s(?:[-\u2013\u2014]|\()|:\s")
+_DATELINE_END = re.compile(r"\s(?:[-\u2013\u2014]|\()|:\s")
 _DASH = re.compile(r"[-\u2013\u2014:]\s")
 DATELINE_AGENCY_CHARS = 40  # "(Reuters) -", "(AP) --", "(Agence France-Presse) -"
 
@@ -26,7 +26,7 @@ def dateline_end(text: str) -> int | None:
     """Where a dateline ("BAGHDAD (Reuters) -", "Kabul, Afghanistan -") ends, agency and
     dash included, if the text opens with one."""
     head = text[:DATELINE_CHARS]
-    match = DATELINE_END.search(head)
+    match = _DATELINE_END.search(head)
     if match is None or "\n" in head[:match.start()].strip():
         return None
     words = head[:match.start()].replace(",", " ").split()
@@ -42,16 +42,24 @@ def dateline_end(text: str) -> int | None:
     return dash.end()
 
 
+def dateline_names_end(text: str) -> int | None:
+    """Where a dateline's names end, before its agency and dash ("NAIROBI, Kenya" in
+    "NAIROBI, Kenya (AP) --"), if the text opens with one."""
+    end = dateline_end(text)
+    if end is None:
+        return None
+    name_end = _DATELINE_END.search(text[:end])
+    return name_end.start() if name_end else end
+
+
 def dateline_name(text: str) -> tuple[int, int] | None:
     """The span of a dateline's first name, the place it was filed from ("PHNOM PENH" in
     "PHNOM PENH, Oct 2 (AFP) -"); None without a dateline or when the dateline is an agency
     alone ("Reuters - ")."""
-    end = dateline_end(text)
+    end = dateline_names_end(text)
     if end is None:
         return None
-    name_end = DATELINE_END.search(text[:end])
-    head = text[:name_end.start() if name_end else end]
-    first = head.split(",")[0].rstrip(" .")
+    first = text[:end].split(",")[0].rstrip(" .")
     start = len(first) - len(first.lstrip())
     if not first.strip() or _agency(first):
         return None

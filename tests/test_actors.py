@@ -869,8 +869,7 @@ def test_actors_a_body_named_for_a_region_is_international(nlp: object) -> None:
 def test_actors_members_of_a_body_and_a_regional_bank_described_before_its_name(nlp: object) -> None:
     texts = ["Police arrested senior members of the Awami League on Tuesday.",
              "The regional development bank FONPLATA approved a loan to Paraguay."]
-    league, bank = extract_many([Article(id=str(i), text=t) for i, t in enumerate(texts)],
-                                nlp=nlp)  # type: ignore[arg-type]
+    league, bank = _docs(texts, nlp)
     body = next(a for a in league.actors if a.name == "Awami League")
     assert "senior members of the Awami League" in [m.text for m in body.mentions]
     lender = next(a for a in bank.actors if a.name == "FONPLATA")
@@ -907,7 +906,7 @@ def test_actors_a_name_after_of_takes_no_descriptor() -> None:
 def test_actors_an_ally_of_a_state_is_not_its_national(nlp: object) -> None:
     text = ("Relations soured after Egypt's army chief led the ouster of Ahmed Karim, an ally "
             "of Qatar, in 2019.")
-    (doc,) = extract_many([Article(id="a", text=text)], nlp=nlp)  # type: ignore[arg-type]
+    (doc,) = _docs([text], nlp)
     karim = next(a for a in doc.actors if a.name == "Ahmed Karim")
     assert karim.country != "QAT" and [m.text for m in karim.mentions] == ["Ahmed Karim"]
 
@@ -922,6 +921,6 @@ def test_actors_an_ally_of_a_state_is_not_its_national(nlp: object) -> None:
 def test_actors_a_treaty_or_the_medium_of_a_saying_is_no_actor(text: str, kept: str,
                                                                  dropped: str | None,
                                                                  nlp: object) -> None:
-    (doc,) = extract_many([Article(id="t", text=text)], nlp=nlp)  # type: ignore[arg-type]
+    (doc,) = _docs([text], nlp)
     names = {a.name for a in doc.actors}
     assert kept in names and (dropped is None or not any(dropped in n for n in names))

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..datelines import DATELINE_END, dateline_end
+from ..datelines import dateline_names_end
 from ..lexicon import MOVE_LEMMAS, territory_names
 from ..nlp import doc_text
 from ..ontology import STATE_SECTORS
@@ -85,20 +85,16 @@ def _sided_at(reader: Book, tokens: list[Token], offset: int) -> bool:
 def dateline_country(reader: Book, places: tuple[Place, ...]) -> str | None:
     """The country of a dateline's place."""
     text = doc_text(reader.doc)  # spaCy rebuilds doc.text on every access
-    end = dateline_end(text)
+    end = dateline_names_end(text)
     if end is None:
         return None
     lex = reader.lex
-    name_end = DATELINE_END.search(text[:end])
-    end = name_end.start() if name_end else end
     for place in places:
         if place.end <= end and place.country and place.country not in lex.nonstate:
             return place.country
     for part in reversed(text[:end].split(",")):
         name = part.strip()
         code = lex.country_code(name) or lex.capitals.get(name.lower())
-        if code is None and name.isupper():
-            code = lex.capitals.get(name.title().lower())
         if code:
             return code
     return None

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import BODY_HEADS, MOVE_LEMMAS, Title, portfolio_words, state_regions
 from ..nlp import doc_text
+from ..quotes.lexicon import speech_cues
 from ..registry import HONORIFICS
 from .book import HEAD_ROLES, Book, Draft
 from .phrases import (
@@ -425,8 +426,6 @@ MEDIUM_PREPS = frozenset({"on", "via"})
 def _medium(root: Token) -> bool:
     """Whether a named body is only the medium of a saying: "wrote on Twitter", "said in a
     post on Telegram", "announced via WhatsApp" (the platform says nothing itself)."""
-    from ..quotes.lexicon import speech_cues
-
     if root.dep_ != "pobj" or root.head.lower_ not in MEDIUM_PREPS:
         return False
     head = root.head.head

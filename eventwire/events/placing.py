@@ -42,11 +42,10 @@ if TYPE_CHECKING:
 
     from ..actors import ActorTable
 
-__all__ = ["PLACE_SOURCES", "SENTENCE", "STORY", "story_places"]
+__all__ = ["SENTENCE", "STORY", "story_places"]
 
 SENTENCE = "sentence"
 STORY = "story"
-PLACE_SOURCES = (SENTENCE, STORY)
 SEAT_MENTIONS = 2  # a town named twice, more than any other, is where the story is set
 CARRIED_FEATURES = frozenset({"city", "other"})  # a country or region tells no more
 PLACED_MODALITIES = frozenset({"asserted", "intended"})
