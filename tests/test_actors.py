@@ -11,9 +11,10 @@ import spacy
 from spacy.tokens import Doc
 
 from eventwire.actors import PASSES, ActorTable, coref, find_actors, mentions, quote_speakers
+from eventwire.actors.extents import extents
 from eventwire.actors.mentions import _credit, _rejoin_of, _with_numeral
 from eventwire.actors.phrases import _appositive, _destination
-from eventwire.datelines import dateline_end
+from eventwire.datelines import dateline_end, dateline_name, dateline_names_end
 from eventwire.lexicon import _joined_name
 from eventwire.pipeline import extract_many
 from eventwire.records import Actor, Article, Document, Mention, Quote
@@ -26,6 +27,10 @@ from eventwire.records import Actor, Article, Document, Mention, Quote
     ("BAGHDAD (Reuters) - Soldiers opened fire", "BAGHDAD"),
     ("Kabul, Afghanistan - Gunmen attacked a post", "Kabul, Afghanistan"),
     ("Reuters - Libyan leader Muammar Gaddafi said", "Reuters"),  # a credit standing alone
+    ("KISUMU, May 5 (Reuters) - Police said", "KISUMU"),  # dated
+    ("MBALE, Uganda, Jan. 29 (Xinhua) -- Police said", "MBALE, Uganda"),
+    ("Nakuru/Eldoret, 7 December 2023 (dpa) - Police said", "Nakuru/Eldoret"),
+    ("MINSK, June 21. /TASS/. Police said", "MINSK"),  # the agency between slashes
 ])
 def test_actors_dateline_is_found_with_its_agency_and_dash(text: str, place: str) -> None:
     end = dateline_end(text)
@@ -38,9 +43,16 @@ def test_actors_dateline_is_found_with_its_agency_and_dash(text: str, place: str
     "President Obama - who visited Berlin - met the chancellor.",
     "The minister said: we will not resign.",
     "Talks went on late into the night - and failed.",
+    "Mr Karim, May 5 - a date alone makes no dateline.",
 ])
 def test_actors_a_sentence_is_no_dateline(text: str) -> None:
     assert dateline_end(text) is None
+
+
+def test_actors_a_dated_datelines_names_end_before_its_date() -> None:
+    text = "MBALE, Uganda, Jan. 29 (Xinhua) -- Police said"
+    assert text[:dateline_names_end(text)] == "MBALE, Uganda"
+    assert dateline_name(text) == (0, len("MBALE"))
 
 
 VOCAB = spacy.blank("en").vocab  # English lexical attributes (is_alpha, is_title), no model
@@ -464,11 +476,12 @@ def test_actors_a_state_that_takes_part_does_not_place_the_others(nlp: object) -
 
 
 @pytest.mark.model
-def test_actors_dateline_names_no_actor_and_credits_are_dropped(nlp: object) -> None:
+def test_actors_a_datelines_place_names_no_actor_and_credits_are_dropped(nlp: object) -> None:
     dateline, credit = _docs(["BAGHDAD (Reuters) - Soldiers opened fire on villagers.",
                               "Photo: John Roe/AFP\n\nPresident Maria Gonzalez said the army attacked."], nlp)
-    assert not any(m.text in ("BAGHDAD", "Reuters", "(Reuters") for a in dateline.actors
+    assert not any(m.text in ("BAGHDAD", "(Reuters") for a in dateline.actors
                    for m in a.mentions)
+    assert all(a.sector == "JRN" for a in dateline.actors if a.name == "Reuters")  # the reporter
     assert [a.name for a in credit.actors if a.kind == "person"] == ["Maria Gonzalez"]
 
 
@@ -908,7 +921,8 @@ def test_actors_an_ally_of_a_state_is_not_its_national(nlp: object) -> None:
             "of Qatar, in 2019.")
     (doc,) = _docs([text], nlp)
     karim = next(a for a in doc.actors if a.name == "Ahmed Karim")
-    assert karim.country != "QAT" and [m.text for m in karim.mentions] == ["Ahmed Karim"]
+    assert karim.country != "QAT"
+    assert [m.text for m in karim.mentions] == ["Ahmed Karim", "Ahmed Karim, an ally of Qatar"]
 
 
 @pytest.mark.model
@@ -924,3 +938,54 @@ def test_actors_a_treaty_or_the_medium_of_a_saying_is_no_actor(text: str, kept: 
     (doc,) = _docs([text], nlp)
     names = {a.name for a in doc.actors}
     assert kept in names and (dropped is None or not any(dropped in n for n in names))
+
+
+# ------------------------------------------------------------------ extents
+
+
+def _extents(rows: list[tuple[str, int, str, str, str]], mention: str) -> list[str]:
+    doc = _parsed(rows)
+    start = doc.text.index(mention)
+    return [doc.text[s:e] for s, e in extents(doc, [(start, start + len(mention))])]
+
+
+def test_actors_a_group_mention_keeps_the_phrase_it_heads_as_its_extent() -> None:
+    coordinated = [("Police", 4, "nsubjpass", "NOUN", "O"), ("and", 0, "cc", "CCONJ", "O"),
+                   ("soldiers", 0, "conj", "NOUN", "O"), ("were", 4, "auxpass", "AUX", "O"),
+                   ("deployed", 4, "ROOT", "VERB", "O"), (".", 4, "punct", "PUNCT", "O")]
+    assert _extents(coordinated, "Police") == ["Police and soldiers"]
+    placed = [("Protesters", 3, "nsubj", "NOUN", "O"), ("across", 0, "prep", "ADP", "O"),
+              ("Kenya", 1, "pobj", "PROPN", "B-GPE"), ("marched", 3, "ROOT", "VERB", "O"),
+              (".", 3, "punct", "PUNCT", "O")]
+    assert _extents(placed, "Protesters") == ["Protesters across Kenya"]
+
+
+def test_actors_an_extent_stops_before_a_named_conjunct_and_a_charge() -> None:
+    states = [("Seoul", 3, "nsubj", "PROPN", "B-GPE"), ("and", 0, "cc", "CCONJ", "O"),
+              ("Bangkok", 0, "conj", "PROPN", "B-GPE"), ("agreed", 3, "ROOT", "VERB", "O"),
+              (".", 3, "punct", "PUNCT", "O")]
+    assert _extents(states, "Seoul") == []  # two actors, not one
+    mixed = [("police", 4, "nsubj", "NOUN", "O"), ("and", 0, "cc", "CCONJ", "O"),
+             ("Hamas", 3, "compound", "PROPN", "B-ORG"), ("fighters", 0, "conj", "NOUN", "O"),
+             ("clashed", 4, "ROOT", "VERB", "O"), (".", 4, "punct", "PUNCT", "O")]
+    assert _extents(mixed, "police") == []
+    charged = [("Police", 1, "nsubj", "NOUN", "O"), ("accused", 1, "ROOT", "VERB", "O"),
+               ("the", 3, "det", "DET", "O"), ("party", 1, "dobj", "NOUN", "O"),
+               ("of", 3, "prep", "ADP", "O"), ("inciting", 4, "pcomp", "VERB", "O"),
+               ("unrest", 5, "dobj", "NOUN", "O"), (".", 1, "punct", "PUNCT", "O")]
+    assert _extents(charged, "the party") == []  # the parse hangs the charge on the party
+    headline = [("Protesters", 0, "ROOT", "NOUN", "O"), ("in", 0, "prep", "ADP", "O"),
+                ("Kisumu", 1, "pobj", "PROPN", "B-GPE")]
+    assert _extents(headline, "Protesters") == []  # a fragment, not a phrase in a sentence
+
+
+def test_actors_extents_join_the_record_but_not_the_span_index() -> None:
+    doc = _parsed([("Police", 4, "nsubjpass", "NOUN", "O"), ("and", 0, "cc", "CCONJ", "O"),
+                   ("soldiers", 0, "conj", "NOUN", "O"), ("were", 4, "auxpass", "AUX", "O"),
+                   ("deployed", 4, "ROOT", "VERB", "O"), (".", 4, "punct", "PUNCT", "O")])
+    table = find_actors(doc)
+    texts = {a.name: [m.text for m in a.mentions] for a in table.actors}
+    assert "Police and soldiers" in [t for ts in texts.values() for t in ts]
+    soldiers = doc.text.index("soldiers")
+    owner = table.by_id(table.resolve(soldiers, soldiers + len("soldiers")))
+    assert owner is not None and "Police and soldiers" not in [m.text for m in owner.mentions]

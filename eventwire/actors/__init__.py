@@ -23,11 +23,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..lexicon import sovereigns
+from ..nlp import doc_text
 from ..records import Actor, Mention, Place, stable_id
 from . import coref, mentions
 from .book import Book
 from .coref import quote_speakers
 from .dictionary import ActorDictionary, add_user_actors, fill_from_dictionary
+from .extents import extents
 from .infer import infer_countries
 from .phrases import _cameo
 from .table import ActorTable
@@ -87,12 +89,16 @@ def find_actors(doc: Doc, places: tuple[Place, ...] = (), published: date | None
             continue  # "the ministry", "a delegation": nobody in particular
         d.country = sovereigns().get(d.country or "", d.country)  # "police in Papeete": French
         actor_id = stable_id("ac", key)
-        mentions = tuple(Mention(start=s, end=e, text=t) for (s, e), t in sorted(d.mentions.items()))
+        text = doc_text(doc)
+        mentions = tuple(sorted([Mention(start=s, end=e, text=t) for (s, e), t in d.mentions.items()]
+                                + [Mention(start=s, end=e, text=text[s:e])
+                                   for s, e in extents(doc, d.mentions)],
+                                key=lambda m: (m.start, m.end)))
         cameo = d.cameo or _cameo(d.country, d.sector, lex)
         source = None if d.country is None else "inferred" if d.inferred \
             else "dictionary" if key in known else "text"
         actors.append(Actor(id=actor_id, name=d.name, kind=d.kind, country=d.country,
                             sector=d.sector, other_sectors=d.other_sectors, role=d.role,
                             cameo=cameo, mentions=mentions, country_source=source))
-        spans.extend((m.start, m.end, actor_id) for m in mentions)
+        spans.extend((s, e, actor_id) for s, e in d.mentions)
     return ActorTable(actors=tuple(actors), spans=tuple(sorted(spans)))

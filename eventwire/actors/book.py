@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..datelines import dateline_end
+from ..datelines import dateline_names_end
 from ..lexicon import Organisation, Title, lexicon
 from ..nlp import doc_text
 from ..records import Place
@@ -77,7 +77,7 @@ class Book:
         self.sent_starts = [s.start for s in self.sents]
         self.tokens = list(doc)  # made once: every pass walks them (a Doc makes new ones each time)
         self.memo: dict[str, dict[int, object]] = {}  # answers a pass reads again and again
-        self.dateline = dateline_end(doc_text(doc)) or 0  # "BAGHDAD (Reuters) -" names no actor
+        self.dateline = dateline_names_end(doc_text(doc)) or 0  # "BAGHDAD" of "BAGHDAD (Reuters) -"
         self.covered.update(t.i for t in doc if t.idx < self.dateline)
         # token index -> its entity's token bounds, built once (doc.ents is rebuilt per access)
         self.entity_bounds: dict[int, tuple[int, int]] = {
