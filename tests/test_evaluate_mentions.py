@@ -53,7 +53,8 @@ def test_evaluate_mentions_score_strict_and_overlap():
     items, dont_care = gold_items(mentions, "ORG", scope)
     strict, overlap = Score(name="s"), Score(name="o")
     # "the Beta Corp"-like trimming is not needed here; "Beta" overlaps but is not exact
-    produced = [(_span("Beta Corp")[0], _span("Beta Corp")[0] + 4), _span("the company"), _span("met")]
+    produced = [((_span("Beta Corp")[0], _span("Beta Corp")[0] + 4),), (_span("the company"),),
+                (_span("met"),)]
     score_mentions(TEXT, produced, items, dont_care, strict, overlap)
     assert (strict.tp, strict.fp, strict.fn) == (0, 2, 2)
     assert (overlap.tp, overlap.fp, overlap.fn) == (1, 1, 1)
@@ -63,5 +64,23 @@ def test_evaluate_mentions_produced_spans_skip_pronouns_and_scope():
     actor = Actor(id="a", name="Jo Bloggs", kind="person", mentions=(
         Mention(start=13, end=22, text="Jo Bloggs"), Mention(start=64, end=66, text="He"),
         Mention(start=74, end=79, text="Later")))
-    assert produced_spans([actor], "person", TEXT, 73) == [(13, 22)]
+    assert produced_spans([actor], "person", TEXT, 73) == [((13, 22),)]
     assert produced_spans([actor], "organization", TEXT, 73) == []
+
+
+def test_evaluate_mentions_a_mention_and_its_extent_are_one_produced_item():
+    jo, extent = _span("Jo Bloggs"), _span("Jo Bloggs said Acme")  # an extent, however odd
+    actor = Actor(id="a", name="Jo Bloggs", kind="person", mentions=(
+        Mention(start=jo[0], end=jo[1], text="Jo Bloggs"),
+        Mention(start=extent[0], end=extent[1], text=TEXT[extent[0]:extent[1]])))
+    produced = produced_spans([actor], "person", TEXT, 73)
+    assert produced == [(jo, extent)]
+    items, dont_care = gold_items([_m(*_span("Acme analyst Jo Bloggs"), "PER", "NAM", "jo")], "PER", 73)
+    strict, overlap = Score(name="s"), Score(name="o")
+    score_mentions(TEXT, produced, items, dont_care, strict, overlap)
+    assert (strict.tp, strict.fp, strict.fn) == (0, 1, 1)  # one miss, not two
+    assert (overlap.tp, overlap.fp, overlap.fn) == (1, 0, 0)
+    wide, = gold_items([_m(*extent, "PER", "NAM", "jo")], "PER", 73)[:1]
+    strict = Score(name="s")
+    score_mentions(TEXT, produced, wide, [], strict, Score(name="o"))
+    assert (strict.tp, strict.fp, strict.fn) == (1, 0, 0)  # the extent is right

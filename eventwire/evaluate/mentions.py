@@ -17,6 +17,8 @@ comparison:
 - Nested named mentions of one entity ("Acme Risk security consultant Jane Roe" and "Jane
   Roe") are one gold item that accepts any of its spans. An item whose spans each contain a
   mention of another entity ("Boeing and Lockheed Martin") is a conjunction: don't care.
+- Likewise, a produced mention and the extent nested around it (the noun phrase it heads,
+  "Jane Roe, the union's leader") are one produced item, right when either span is.
 - ``*_strict``: a produced mention is right when its span equals one of the item's spans
   (ignoring a leading "the" and a trailing possessive). ``*_overlap``: when it overlaps one.
   Matching is one to one; a further produced mention of an already matched item is not scored.
@@ -117,19 +119,21 @@ def gold_items(mentions: Iterable[dict[str, Any]], entity_type: str,
     return items, dont_care
 
 
-def score_mentions(text: str, produced: Sequence[Span], items: Sequence[GoldItem],
+def score_mentions(text: str, produced: Sequence[Sequence[Span]], items: Sequence[GoldItem],
                    dont_care: Sequence[Span], strict: Score, overlap: Score) -> None:
-    """Add one document's counts of one entity type to its strict and overlap rows."""
+    """Add one document's counts of one entity type to its strict and overlap rows; each
+    produced item is a mention with the extents nested around it, innermost first."""
     for score, exact in ((strict, True), (overlap, False)):
         matched: set[int] = set()
-        for span in sorted(produced):
-            mine = _trim(text, span)
-            hit = next((i for i, item in enumerate(items) if i not in matched and any(
-                (_trim(text, s) == mine) if exact else _overlaps(s, span) for s in item.spans)), None)
+        for group in sorted(produced):
+            hit = next((i for span in group for i, item in enumerate(items) if i not in matched
+                        and any((_trim(text, s) == _trim(text, span)) if exact else _overlaps(s, span)
+                                for s in item.spans)), None)
             if hit is not None:
                 matched.add(hit)
                 score.tp += 1
                 continue
+            span = group[0]
             if any(_overlaps(span, s) for i in matched for s in items[i].spans):
                 continue  # a second mention of an entity already found
             if any(_overlaps(span, s) for s in dont_care):
@@ -138,17 +142,24 @@ def score_mentions(text: str, produced: Sequence[Span], items: Sequence[GoldItem
         score.fn += len(items) - len(matched)
 
 
-def produced_spans(actors: Iterable[Actor], kind: str, text: str, scope_end: int) -> list[Span]:
-    """The mention spans of actors of one kind in scope, pronouns left out."""
-    spans: set[Span] = set()
+def produced_spans(actors: Iterable[Actor], kind: str, text: str,
+                   scope_end: int) -> list[tuple[Span, ...]]:
+    """The mentions of actors of one kind in scope, pronouns left out, each with the extents
+    of the same actor nested around it (innermost first)."""
+    groups: set[tuple[Span, ...]] = set()
     for actor in actors:
         if actor.kind != kind:
             continue
-        for m in actor.mentions:
-            if m.end > scope_end or text[m.start:m.end].strip().lower() in PRONOUNS:
-                continue
-            spans.add((m.start, m.end))
-    return sorted(spans)
+        spans = sorted({(m.start, m.end) for m in actor.mentions if m.end <= scope_end
+                        and text[m.start:m.end].strip().lower() not in PRONOUNS},
+                       key=lambda s: s[1] - s[0])
+        inner = sorted(s for s in spans if not any(_contains(s, o) for o in spans))
+        taken: set[Span] = set()
+        for span in inner:  # an extent around two mentions goes with the first
+            outer = [o for o in spans if _contains(o, span) and o not in taken]
+            taken.update(outer)
+            groups.add((span, *outer))
+    return sorted(groups)
 
 
 def read_gold(shared: Path, limit: int | None = None) -> list[dict[str, Any]]:

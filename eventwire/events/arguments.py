@@ -207,6 +207,11 @@ MEASURES = frozenset({"round", "day", "week", "month", "hour", "year", "series",
                       "string", "flurry", "barrage", "volley", "salvo", "campaign", "bout"})
 
 
+# Prepositions that give a clause's cause or what it went on despite: the act they name is
+# not done by the clause's subject ("fled amid shelling", "stayed despite the air strikes").
+CAUSE_PREPS = frozenset({"because", "due", "owing", "amid", "amidst", "despite", "notwithstanding"})
+
+
 def _noun_source(noun: Token, table: ActorTable) -> list[str]:
     """Who does what a noun names: possessor, "by" agent, else the governing clause's subject."""
     for child in noun.children:
@@ -236,6 +241,8 @@ def _noun_source(noun: Token, table: ActorTable) -> list[str]:
         noun = noun.head.head  # "held two rounds of talks", "launched a series of air strikes"
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep":
+        if head.lower_ in CAUSE_PREPS:
+            return []  # "X closed shops because of tear gas": what befell X, not what X did
         head = head.head
     elif noun.dep_ not in ("dobj", "attr", "nsubjpass"):
         return []
