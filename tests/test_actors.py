@@ -989,3 +989,18 @@ def test_actors_extents_join_the_record_but_not_the_span_index() -> None:
     soldiers = doc.text.index("soldiers")
     owner = table.by_id(table.resolve(soldiers, soldiers + len("soldiers")))
     assert owner is not None and "Police and soldiers" not in [m.text for m in owner.mentions]
+
+
+@pytest.mark.model
+def test_actors_no_mention_opens_with_a_conjunction_or_is_half_a_word(nlp: object) -> None:
+    doc, = _docs(["The ministry cancelled leave for all the soldiers and national police officers "
+                  "guarding the polls, while protesters blocked the Pan-American Highway."], nlp)
+    texts = [m.text for a in doc.actors for m in a.mentions]
+    assert "national police officers" in texts
+    assert not any(t.split()[0] in ("and", "or") or t.endswith("-") for t in texts), texts
+
+
+@pytest.mark.model
+def test_actors_a_jet_fighter_is_the_air_force_not_a_rebel(nlp: object) -> None:
+    doc, = _docs(["A military jet fighter circled above the village of Mbale."], nlp)
+    assert [(a.sector, a.kind) for a in doc.actors if "fighter" in a.name.lower()] == [("MIL", "group")]

@@ -1019,3 +1019,19 @@ def test_events_a_states_order_to_a_body_to_stop_is_a_restriction(nlp):
     found = _events(_doc("The Kenyan government ordered the opposition newspaper Daily Voice to "
                          "print a correction.", nlp))
     assert [t for t, *_ in found] == ["REQUEST"]
+
+
+@pytest.mark.model
+def test_events_a_strike_by_armed_forces_is_an_attack_and_by_workers_a_stoppage(nlp: object) -> None:
+    troops = _events(_doc("Kenyan troops carried out a strike on a militant camp near Mbale.", nlp))
+    assert [(t, c) for t, c, *_ in troops] == [("ASSAULT", "190")]
+    nurses = _events(_doc("Nurses in Kisumu began a strike on Monday over unpaid wages.", nlp))
+    assert [(t, c) for t, c, *_ in nurses] == [("PROTEST", "143")]
+
+
+@pytest.mark.model
+def test_events_an_act_named_as_a_clauses_cause_is_not_its_subjects(nlp: object) -> None:
+    for text in ('"We have closed our shops because of tear gas and bullets," said Ahmed Karim, '
+                 'a trader in Kisumu.',
+                 "Traders in Mbale stayed open despite the shelling."):
+        assert not _events(_doc(text, nlp)), text

@@ -103,8 +103,10 @@ class Book:
         return self.sents[max(self.sentence_index(i) - back, 0)].start
 
     def mention(self, d: Draft, start_tok: int, end_tok: int, head: Token) -> None:
-        while start_tok < head.i and self.doc[start_tok].text in OPENING_PUNCT:
-            start_tok += 1  # ") walked out of parliament": a bracket the parse hung on the phrase
+        while start_tok < head.i and (self.doc[start_tok].text in OPENING_PUNCT
+                                      or self.doc[start_tok].pos_ == "CCONJ"):
+            start_tok += 1  # ") walked out of parliament", "and national police officers": a
+            # bracket or conjunction the parse hung on the phrase
         end_tok = self._closed(start_tok, end_tok)
         span = self.doc[start_tok:end_tok]
         text = span.text.strip()

@@ -49,10 +49,11 @@ _PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|de|van|von)-[A-Z]")  # "el-
 
 
 def _entities(book: Book) -> list[Span]:
-    """The entities after the dateline that are no byline or credit, each without the
-    portfolio words the NER took into a name."""
+    """The entities after the dateline that are no byline or credit or a word's first half
+    ("Pan-" of "the Pan-American Highway"), each without the portfolio words the NER took
+    into a name."""
     return [_without_state(_without_portfolio(e, book), book) for e in book.doc.ents
-            if e.start_char >= book.dateline and not _credit(e)]
+            if e.start_char >= book.dateline and not _credit(e) and not e.text.endswith("-")]
 
 
 STATE_WORDS = 4  # the longest state name, in tokens, that may begin inside a name
