@@ -119,7 +119,7 @@ def gold_items(mentions: Iterable[dict[str, Any]], entity_type: str,
     return items, dont_care
 
 
-def score_mentions(text: str, produced: Sequence[Sequence[Span]], items: Sequence[GoldItem],
+def score_mentions(text: str, produced: Sequence[tuple[Span, ...]], items: Sequence[GoldItem],
                    dont_care: Sequence[Span], strict: Score, overlap: Score) -> None:
     """Add one document's counts of one entity type to its strict and overlap rows; each
     produced item is a mention with the extents nested around it, innermost first."""
