@@ -1035,3 +1035,16 @@ def test_events_an_act_named_as_a_clauses_cause_is_not_its_subjects(nlp: object)
                  'a trader in Kisumu.',
                  "Traders in Mbale stayed open despite the shelling."):
         assert not _events(_doc(text, nlp)), text
+
+
+@pytest.mark.model
+def test_events_a_call_or_talks_with_someone_during_another_act_is_a_meeting_too(nlp: object) -> None:
+    call = _events(_doc("Ugandan President Yoweri Museveni, in a telephone call with Kenyan President "
+                        "William Ruto, agreed to reopen the border.", nlp))
+    assert ("CONSULT", "041", "asserted", ["Yoweri Museveni", "William Ruto"], []) in call
+    assert any(t == "AGREE" for t, *_ in call)
+    talks = _events(_doc("During talks with Ethiopian officials, the Kenyan foreign minister agreed "
+                         "to reopen the border.", nlp))
+    assert [t for t, *_ in talks] == ["CONSULT", "AGREE"]
+    raid = _events(_doc("The opposition protested against the raid on its offices in Kisumu.", nlp))
+    assert not any(t == "COERCE" and s for t, _, _, s, _ in raid)  # the raid is not the opposition's

@@ -248,14 +248,37 @@ def _noun_source(noun: Token, table: ActorTable) -> list[str]:
         return []
     if head.pos_ in ("PROPN", "NOUN") and table.resolve(head.idx, head.idx + len(head.text)):
         return _np_actors(head, table)  # a caption: "X (right) at talks with Y"
+    if _shared_with(noun):
+        head = _clause_of(head)  # "X repeated his commitment to the truce in a call with Y",
+        # however the parse hangs the call: X is on it
     if head.pos_ not in ("VERB", "AUX"):
         return []
     if head.lemma_.lower() not in lexicon().support_verbs and noun.dep_ != "pobj":
         return []  # "X condemned the attack", "X avoided sanctions": X did not do it
-    if noun.dep_ == "pobj" and _match(head) is not None:
-        return []  # "X protested against the raid": the raid is someone else's
+    if noun.dep_ == "pobj" and _match(head) is not None and not _shared_with(noun):
+        return []  # "X protested against the raid": the raid is someone else's (but "X, in a
+        # call with Y, agreed to ...": X is on the call)
     found, passive = _subject_of(head, table)
     return [] if passive else found
+
+
+def _clause_of(token: Token, steps: int = 4) -> Token:
+    """The verb whose clause a noun phrase lies in, up through its objects and prepositions
+    (at most ``steps``); the token itself when there is none."""
+    node = token
+    for _ in range(steps):
+        if node.pos_ in ("VERB", "AUX") or node.dep_ not in ("dobj", "pobj", "prep", "nsubj", "nsubjpass"):
+            break
+        node = node.head
+    return node if node.pos_ in ("VERB", "AUX") else token
+
+
+def _shared_with(noun: Token) -> bool:
+    """Whether a noun after "in", "during" or "at" is an act done with a partner ("in a
+    phone call with X", "during talks with X", "at a meeting with X"): the clause's subject
+    takes part in it."""
+    return noun.head.lower_ in ("in", "during", "at") and any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)
 
 
 # Words that make someone answerable for an act named after "for": "X claimed responsibility
