@@ -1004,3 +1004,23 @@ def test_actors_no_mention_opens_with_a_conjunction_or_is_half_a_word(nlp: objec
 def test_actors_a_jet_fighter_is_the_air_force_not_a_rebel(nlp: object) -> None:
     doc, = _docs(["A military jet fighter circled above the village of Mbale."], nlp)
     assert [(a.sector, a.kind) for a in doc.actors if "fighter" in a.name.lower()] == [("MIL", "group")]
+
+
+def test_actors_a_coordination_is_one_group_when_its_members_add_no_name_of_their_own() -> None:
+    qualified = [("US", 1, "compound", "PROPN", "B-GPE"), ("diplomats", 5, "nsubjpass", "NOUN", "O"),
+                 ("and", 1, "cc", "CCONJ", "O"), ("staff", 1, "conj", "NOUN", "O"),
+                 ("were", 5, "auxpass", "AUX", "O"), ("expelled", 5, "ROOT", "VERB", "O"),
+                 (".", 5, "punct", "PUNCT", "O")]
+    assert _extents(qualified, "US diplomats") == ["US diplomats and staff"]
+    people = [("Ana", 1, "compound", "PROPN", "B-PERSON"), ("Torres", 7, "nsubj", "PROPN", "I-PERSON"),
+              (",", 1, "punct", "PUNCT", "O"), ("Jo", 4, "compound", "PROPN", "B-PERSON"),
+              ("Roe", 1, "conj", "PROPN", "I-PERSON"), ("and", 4, "cc", "CCONJ", "O"),
+              ("Li", 4, "conj", "PROPN", "B-PERSON"), ("resigned", 7, "ROOT", "VERB", "O"),
+              (".", 7, "punct", "PUNCT", "O")]
+    assert _extents(people, "Ana Torres") == ["Ana Torres , Jo Roe and Li"]  # (the words spaced)
+    assert _extents(people, "Jo Roe") == []  # the group is the first name's extent only
+    placed = [("Protesters", 5, "nsubj", "NOUN", "O"), ("in", 0, "prep", "ADP", "O"),
+              ("Kisumu", 1, "pobj", "PROPN", "B-GPE"), ("and", 0, "cc", "CCONJ", "O"),
+              ("traders", 0, "conj", "NOUN", "O"), ("marched", 5, "ROOT", "VERB", "O"),
+              (".", 5, "punct", "PUNCT", "O")]
+    assert _extents(placed, "Protesters") == ["Protesters in Kisumu", "Protesters in Kisumu and traders"]

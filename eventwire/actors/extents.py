@@ -29,56 +29,67 @@ _NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 
 def extents(doc: Doc, mentions: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """The character spans of the noun phrases the mentions head, where a phrase is more than
-    its mention: with its modifiers after the noun, its conjuncts, an apposition, a number
-    before it."""
+    its mention: with its modifiers after the noun, an apposition, a number before it; and,
+    around that, the coordination it opens where the conjuncts make one group ("police and
+    soldiers", "Ana Torres, Jo Roe and Li Wei")."""
     found: set[tuple[int, int]] = set()
     for start, end in mentions:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        bounds = _phrase(span.root)
-        if bounds is None:
-            continue
-        lo, hi = bounds
-        if lo > span.start or hi < span.end - 1 or (lo, hi) == (span.start, span.end - 1):
-            continue  # the phrase must hold the mention and say more
-        phrase = (doc[lo].idx, doc[hi].idx + len(doc[hi].text))
-        if phrase != (start, end):
-            found.add(phrase)
+        for lo, hi in _phrases(span.root):
+            if lo > span.start or hi < span.end - 1 or (lo, hi) == (span.start, span.end - 1):
+                continue  # the phrase must hold the mention and say more
+            found.add((doc[lo].idx, doc[hi].idx + len(doc[hi].text)))
     return sorted(found - {tuple(m) for m in mentions})
 
 
-def _phrase(root: Token) -> tuple[int, int] | None:
-    """The first and last token of the noun phrase ``root`` heads, without a conjunction or
-    punctuation at its edges or a possessive ending; None where ``root`` is no noun or heads
-    the sentence (a headline's fragment). The phrase stops before what is no part of one
-    actor: a named conjunct ("Seoul and Bangkok" are two) and a clause after "of" ("accused
-    the party of inciting", where the parse hangs the charge on the party)."""
+def _phrases(root: Token) -> list[tuple[int, int]]:
+    """The first and last token of the noun phrase ``root`` heads without its conjuncts, and
+    of the whole coordination where that is one group; no conjunction or punctuation at
+    their edges, no possessive ending; none where ``root`` is no noun or heads the sentence
+    (a headline's fragment). A phrase stops before a clause after "of" ("accused the party
+    of inciting", where the parse hangs the charge on the party)."""
     if root.pos_ not in _NOMINAL or root.dep_ == "ROOT":
-        return None
+        return []
     doc = root.doc
     lo, hi = root.left_edge.i, root.right_edge.i
-    for child in root.rights:
-        if _named_conjunct(root, child):
-            hi = min(hi, child.left_edge.i - 1)
     for token in root.subtree:
         if token.i > root.i and token.dep_ == "prep" and any(
-                c.dep_ == "pcomp" and c.pos_ == "VERB" for c in token.children):
-            hi = min(hi, token.i - 1)
-    while lo < hi and (doc[lo].is_punct or doc[lo].pos_ == "CCONJ"):
-        lo += 1
-    while hi > lo and (doc[hi].is_punct or doc[hi].dep_ == "case" or doc[hi].pos_ == "CCONJ"):
-        hi -= 1
-    if hi - lo + 1 > MAX_EXTENT_TOKENS:
-        return None
-    return lo, hi
+                c.dep_ == "pcomp" and c.pos_ == "VERB" for c in token.children) and not any(
+                a.pos_ in ("VERB", "AUX") for a in token.ancestors if a.i != root.i and root in a.ancestors):
+            hi = min(hi, token.i - 1)  # (a clause's own "barred from running" stays)
+    joined = [c for c in root.rights if c.dep_ in ("cc", "conj") and c.i <= hi]
+    bounds = [(lo, min([hi] + [c.left_edge.i - 1 for c in joined]))]
+    if joined and root.dep_ != "conj" and _one_group(root):
+        bounds.append((lo, hi))
+    out = []
+    for first, last in bounds:
+        while first < last and (doc[first].is_punct or doc[first].pos_ == "CCONJ"):
+            first += 1
+        while last > first and (doc[last].is_punct or doc[last].dep_ == "case"
+                                or doc[last].pos_ == "CCONJ"):
+            last -= 1
+        if last - first + 1 <= MAX_EXTENT_TOKENS and (first, last) not in out:
+            out.append((first, last))
+    return out
 
 
-def _named_conjunct(root: Token, child: Token) -> bool:
-    """Whether the dependent joins a conjunct that is an actor of its own: a name, or a noun
-    a name qualifies ("police and Hamas fighters")."""
-    if child.dep_ not in ("conj", "cc"):
-        return False
-    conjuncts = [c for c in root.conjuncts if c.i > root.i]
-    return root.pos_ == "PROPN" or any(t.pos_ == "PROPN" or t.ent_type_ in _NAMES
-                                       for c in conjuncts for t in c.subtree)
+def _one_group(root: Token) -> bool:
+    """Whether a noun and its conjuncts make one group: common nouns whose conjuncts add no
+    name of their own ("police and soldiers", "US diplomats and staff", not "police and Hamas
+    fighters"), or people's names ("Ana Torres, Jo Roe and Li Wei"); states and bodies named
+    together ("Seoul and Bangkok") are each an actor of their own."""
+    members = [root] + [c for c in root.conjuncts if c.i > root.i]
+    if all(m.ent_type_ == "PERSON" for m in members):
+        return True
+    named = {t.lower_ for t in _own_tokens(root) if t.pos_ == "PROPN" or t.ent_type_ in _NAMES}
+    return all(m.pos_ == "NOUN" for m in members) and all(
+        t.lower_ in named for m in members[1:] for t in _own_tokens(m)
+        if t.pos_ == "PROPN" or t.ent_type_ in _NAMES)
+
+
+def _own_tokens(member: Token) -> list[Token]:
+    """A conjunct's words without the conjuncts that hang from it."""
+    joined = [c for c in member.children if c.dep_ in ("conj", "cc")]
+    return [t for t in member.subtree if not any(c.left_edge.i <= t.i <= c.right_edge.i for c in joined)]
