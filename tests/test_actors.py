@@ -1024,3 +1024,24 @@ def test_actors_a_coordination_is_one_group_when_its_members_add_no_name_of_thei
               ("traders", 0, "conj", "NOUN", "O"), ("marched", 5, "ROOT", "VERB", "O"),
               (".", 5, "punct", "PUNCT", "O")]
     assert _extents(placed, "Protesters") == ["Protesters in Kisumu", "Protesters in Kisumu and traders"]
+
+
+@pytest.mark.model
+def test_actors_they_after_two_people_named_together_is_both(nlp: object) -> None:
+    doc, = _docs(["Kenyan President William Ruto and Ugandan President Yoweri Museveni met in "
+                  "Kampala. They signed five agreements."], nlp)
+    they = doc.article.text.index("They")
+    owners = sorted(a.name for a in doc.actors if any(m.start == they for m in a.mentions))
+    assert owners == ["William Ruto", "Yoweri Museveni"]
+    signed = next(e for e in doc.events if e.type == "SUPPORT")
+    names = {a.id: a.name for a in doc.actors}
+    assert sorted(names[i] for i in signed.source) == ["William Ruto", "Yoweri Museveni"]
+
+
+@pytest.mark.model
+def test_actors_the_release_of_someone_is_no_document(nlp: object) -> None:
+    doc, = _docs(["Protesters marched in Kisumu. They demanded the release of Ahmed Karim. The "
+                  "ministry issued a press release. The release said the talks had failed."], nlp)
+    texts = {a.name: [m.text for m in a.mentions] for a in doc.actors}
+    assert not any("the release" in ts for name, ts in texts.items() if name != "Ministry")
+    assert "The release" in texts["Ministry"]

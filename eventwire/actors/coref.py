@@ -197,9 +197,14 @@ def pronouns(book: Book) -> None:
             target = antecedent(book, token, kinds=("person",),
                                 exclude=clause_subjects(book, token))
         elif low in GROUP_PRONOUNS:
-            target = governing_subject(book, token, ("group", "organization", "country")) \
-                or antecedent(book, token, kinds=("group", "organization", "country"),
-                              exclude=clause_subjects(book, token))
+            target = governing_subject(book, token, ("group", "organization", "country"))
+            people = [] if target is not None else coordinated_people(book, token)
+            if people:  # "Ruto and Museveni met on Monday. They agreed ...": both
+                for person in people:
+                    book.mention(person, token.i, token.i + 1, token)
+                continue
+            target = target or antecedent(book, token, kinds=("group", "organization", "country"),
+                                          exclude=clause_subjects(book, token))
         elif low in ("it", "its") and token.dep_ in ("nsubj", "nsubjpass", "poss"):
             target = governing_subject(book, token, ("organization", "country", "group")) \
                 or antecedent(book, token, kinds=("organization", "country"),
@@ -233,6 +238,27 @@ def attackers(book: Book, token: Token) -> list[Draft]:
         return []
     return [book.drafts[k] for c in verb.children if c.dep_ == "nsubj"
             for t in c.subtree if (k := book.token_owner.get(t.i)) is not None]
+
+
+def coordinated_people(book: Book, token: Token) -> list[Draft]:
+    """The people named together as the last subject before a plural pronoun, in its own
+    sentence or the one before ("Ruto and his host exchanged views. They stressed ..."),
+    when no group, body or state is a subject after them."""
+    idx = book.sentence_index(token.i)
+    for k in range(idx, max(idx - 2, -1), -1):
+        s = book.sents[k]
+        limit = token.i if k == idx else s.end
+        for t in reversed([t for t in s if t.i < limit and t.dep_ in ("nsubj", "nsubjpass")]):
+            owner = book.token_owner.get(t.i)
+            draft = book.drafts.get(owner) if owner else None
+            if draft is None:
+                continue
+            if draft.kind != "person":
+                return []  # a group, body or state is the nearer subject
+            people = [draft] + [d for c in t.conjuncts if (key := book.token_owner.get(c.i))
+                                and (d := book.drafts[key]).kind == "person" and d is not draft]
+            return people if len(people) > 1 else []
+    return []
 
 
 def coordinated(book: Book, draft: Draft) -> list[Draft]:
@@ -303,6 +329,8 @@ def documents(book: Book) -> None:
     for token in book.tokens:
         if token.lower_ not in DOCUMENT_NOUNS or token.i in book.covered:
             continue
+        if token.lower_ == "release" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            continue  # "the release of Ahmed Karim" frees someone; a press release is issued
         start = _left_edge(token)
         owner = next((book.token_owner[i] for i in range(start, token.i) if i in book.token_owner), None)
         if owner is None:
