@@ -1045,3 +1045,12 @@ def test_actors_the_release_of_someone_is_no_document(nlp: object) -> None:
     texts = {a.name: [m.text for m in a.mentions] for a in doc.actors}
     assert not any("the release" in ts for name, ts in texts.items() if name != "Ministry")
     assert "The release" in texts["Ministry"]
+
+
+@pytest.mark.model
+def test_actors_no_title_reaches_across_an_acts_of_and_an_allys_state_places_no_one(nlp: object) -> None:
+    doc, = _docs(["Relations broke down after the army chief led the ouster of the Brotherhood's "
+                  "Ahmed Karim, an ally of Qatar."], nlp)
+    karim = next(a for a in doc.actors if a.name == "Ahmed Karim")
+    assert not any("ouster" in m.text for m in karim.mentions)
+    assert karim.country != "QAT"

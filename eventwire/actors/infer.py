@@ -32,7 +32,7 @@ from ..nlp import doc_text
 from ..ontology import STATE_SECTORS
 from ..records import Place
 from . import coref  # the pronoun resolution (imported as a module: coref needs book, book infer)
-from .phrases import FOREIGN_POSTS, _sided
+from .phrases import FOREIGN_POSTS, RELATION_NOUNS, _sided
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -71,11 +71,16 @@ def sentence_countries(reader: Book, places: tuple[Place, ...]) -> list[tuple[in
 
 
 def _sided_at(reader: Book, tokens: list[Token], offset: int) -> bool:
-    """Whether the state named at ``offset`` is one a phrase sides with ("pro-Russia")."""
+    """Whether the state named at ``offset`` is one a phrase sides with ("pro-Russia", "an
+    ally of Qatar"): someone's party, not where anyone is."""
     span = reader.doc.char_span(offset, offset + 1, alignment_mode="expand")
     if span is None or not len(span):
         return False
     start = end = span[0].i
+    named = span[0] if span[0].dep_ == "pobj" else next(
+        (t for t in tokens[start:start + 4] if t.dep_ == "pobj"), span[0])
+    if named.dep_ == "pobj" and named.head.lower_ == "of" and named.head.head.lemma_.lower() in RELATION_NOUNS:
+        return True
     end += 1
     while end < len(tokens) and tokens[end].ent_iob_ == "I":
         end += 1

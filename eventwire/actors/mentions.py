@@ -25,6 +25,7 @@ from .phrases import (
     NGO_WORDS,
     OFFICE_NOUNS,
     PEER_NOUNS,
+    RELATION_NOUNS,
     SECTOR_HINTS,
     _appositive,
     _clean,
@@ -123,9 +124,6 @@ def people(book: Book) -> None:
         named_person(book, name)
 
 
-# nouns whose "of" names another party, not the person's state: "X, an ally of Turkey"
-RELATION_NOUNS = frozenset({"ally", "friend", "critic", "opponent", "rival", "enemy", "foe",
-                            "supporter", "admirer", "partner", "neighbour", "neighbor"})
 NAME_WORDS = (2, 4)  # words in a name the NER missed: a forename and a surname, or a few more
 
 

@@ -19,6 +19,9 @@ DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "release",
                             "declaration", "readout", "announcement"})
 OFFICE_NOUNS = frozenset({"office", "administration", "spokesman", "spokeswoman", "spokesperson",
                           "aides", "press office", "cabinet"})
+# nouns whose "of" names another party, not the person's state: "X, an ally of Turkey"
+RELATION_NOUNS = frozenset({"ally", "friend", "critic", "opponent", "rival", "enemy", "foe",
+                            "supporter", "admirer", "partner", "neighbour", "neighbor"})
 PEER_NOUNS = frozenset({"counterpart", "counterparts", "colleague", "colleagues", "opposite number"})
 GROUPING_NOUNS = frozenset({"delegation", "group", "team", "contingent", "unit", "party",
                             "members", "member", "number", "dozens", "hundreds", "thousands"})
@@ -122,6 +125,9 @@ def _descriptor_start(doc: Doc, end: int, floor: int) -> int:
             ok = False
         if t.lower_ == "of" and i == end:
             break  # "the ouster of X", "the wife of X": X is what the noun is of, no title
+        if t.lower_ == "of" and floor < i - 1 and doc[i - 2].pos_ == "NOUN" \
+                and doc[i - 2].lower_ not in title_words() and doc[i - 2].lemma_.lower() not in title_words():
+            break  # "the ouster of the party's X": what the act is of, not X's title
         if t.text == ")" and floor < i - 3 and doc[i - 3].text == "(" and doc[i - 2].is_upper:
             i -= 3  # "the African Union (AU) mediator": the acronym in brackets is the body's
             continue
