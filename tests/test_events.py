@@ -1048,3 +1048,27 @@ def test_events_a_call_or_talks_with_someone_during_another_act_is_a_meeting_too
     assert [t for t, *_ in talks] == ["CONSULT", "AGREE"]
     raid = _events(_doc("The opposition protested against the raid on its offices in Kisumu.", nlp))
     assert not any(t == "COERCE" and s for t, _, _, s, _ in raid)  # the raid is not the opposition's
+
+
+@pytest.mark.model
+def test_events_what_is_threatened_is_no_act_even_when_the_threat_has_no_actor(nlp: object) -> None:
+    assert not _events(_doc("A radical group has threatened to kill Kenyan cricketers when they "
+                            "tour Uganda.", nlp))
+    named = _events(_doc("Al-Shabaab has threatened to kill Kenyan soldiers in Somalia.", nlp))
+    assert [t for t, *_ in named] == ["THREATEN"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The firm returned to profit in September.",
+    "Kiprotich will defend his 5,000m title at the national trials.",
+    "He built up Safaricom from a small operator into one of Kenya's biggest companies.",
+])
+def test_events_business_and_sports_idioms_are_no_events(nlp: object, text: str) -> None:
+    assert not _events(_doc(text, nlp))
+
+
+@pytest.mark.model
+def test_events_a_build_up_is_of_forces(nlp: object) -> None:
+    events = _events(_doc("Russia has built up troops along the border with Ukraine.", nlp))
+    assert [(t, c) for t, c, *_ in events] == [("MOBILIZE", "154")]

@@ -163,6 +163,9 @@ def read_token(token: Token, r: Reading) -> list[_Candidate]:
     if trig.type in CONTENT_TYPES:  # "gave the rebels an ultimatum to surrender": its content
         r.suppressed |= {c.i for p in phrase for c in token.doc[p].children
                          if c.dep_ == "acl" and c.pos_ == "VERB"}
+    if trig.type == "THREATEN" and token.pos_ == "VERB":
+        # "threatened to kill the cricketers": the killing is what is threatened, no act
+        r.suppressed |= {c.i for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"}
     if trig.type == "REQUEST" and token.pos_ == "VERB":
         # "demanding an inquiry into the killings": what is asked for is no act yet
         r.suppressed |= {c.i for c in token.children
