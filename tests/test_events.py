@@ -1063,6 +1063,7 @@ def test_events_what_is_threatened_is_no_act_even_when_the_threat_has_no_actor(n
     "The firm returned to profit in September.",
     "Kiprotich will defend his 5,000m title at the national trials.",
     "He built up Safaricom from a small operator into one of Kenya's biggest companies.",
+    "Kenya's most senior cleric returned home from Britain on Wednesday.",
 ])
 def test_events_business_and_sports_idioms_are_no_events(nlp: object, text: str) -> None:
     assert not _events(_doc(text, nlp))
