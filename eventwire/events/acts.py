@@ -675,6 +675,18 @@ def _own_people_moved(token: Token, source: list[str], partners: list[str],
     return False
 
 
+def _figurative_doer(token: Token) -> bool:
+    """Whether an active verb's subject is a thing that does the act only in a figure of
+    speech: no weapon ("a bomb hit the bus") and no act ("fighting hit the town"); the actor
+    stage found no actor in it."""
+    if any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in token.children):
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(
+        s.pos_ == "NOUN" and s.lemma_.lower() not in WEAPONS and s.lemma_.lower() not in lexicon().nouns
+        for s in subjects)
+
+
 def _decided(token: Token, trig: Trigger, source: list[str], partners: list[str],
              r: Reading) -> list[_Candidate]:
     """Coding (by the parties, by what is asked), modality, reporter, then one candidate per
@@ -687,6 +699,8 @@ def _decided(token: Token, trig: Trigger, source: list[str], partners: list[str]
         return []  # PLOVER events need an actor; violence may have an unknown one; a demand
         # that an unresolved "it" or "they" act ("that it must cooperate") has its reporter
         # (but "the film should thank him" is no political demand)
+    if "needs_doer" in trig.flags and not source and _figurative_doer(token):
+        return []  # "a switch to new models hit the carmaker": no one hit anyone
     if "actor_object" in trig.flags and partners and not any(
             _specific(table.by_id(a)) for a in partners):
         return []  # "help people": no one in particular
