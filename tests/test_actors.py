@@ -1054,3 +1054,21 @@ def test_actors_no_title_reaches_across_an_acts_of_and_an_allys_state_places_no_
     karim = next(a for a in doc.actors if a.name == "Ahmed Karim")
     assert not any("ouster" in m.text for m in karim.mentions)
     assert karim.country != "QAT"
+
+
+@pytest.mark.model
+def test_actors_their_after_two_people_named_in_its_sentence_is_both(nlp: object) -> None:
+    doc, = _docs(["The speaker of parliament blamed Ahmed Karim and John Mensah for the violence "
+                  "and demanded their arrests."], nlp)
+    their = doc.article.text.index("their")
+    owners = sorted(a.name for a in doc.actors if any(m.start == their for m in a.mentions))
+    assert owners == ["Ahmed Karim", "John Mensah"]
+
+
+@pytest.mark.model
+def test_actors_their_after_people_met_in_the_sentence_before_is_not_only_those_met(nlp: object) -> None:
+    doc, = _docs(["Kenyan President William Ruto met Ugandan President Yoweri Museveni and "
+                  "John Mensah. During their meeting, Ruto raised trade."], nlp)
+    their = doc.article.text.index("their")
+    owners = sorted(a.name for a in doc.actors if any(m.start == their for m in a.mentions))
+    assert owners != ["John Mensah", "Yoweri Museveni"]

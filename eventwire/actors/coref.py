@@ -241,23 +241,33 @@ def attackers(book: Book, token: Token) -> list[Draft]:
 
 
 def coordinated_people(book: Book, token: Token) -> list[Draft]:
-    """The people named together as the last subject before a plural pronoun, in its own
-    sentence or the one before ("Ruto and his host exchanged views. They stressed ..."),
-    when no group, body or state is a subject after them."""
+    """The people named together last before a plural pronoun: in its own sentence ("blamed
+    Karim and Mensah and demanded their arrest"), or as the subject of the one before ("Ruto
+    and his host exchanged views. They stressed ..."); none when a group, body or state is a
+    subject after them."""
     idx = book.sentence_index(token.i)
     for k in range(idx, max(idx - 2, -1), -1):
         s = book.sents[k]
         limit = token.i if k == idx else s.end
-        for t in reversed([t for t in s if t.i < limit and t.dep_ in ("nsubj", "nsubjpass")]):
+        for t in reversed([t for t in s if t.i < limit]):
             owner = book.token_owner.get(t.i)
             draft = book.drafts.get(owner) if owner else None
             if draft is None:
                 continue
             if draft.kind != "person":
-                return []  # a group, body or state is the nearer subject
+                if t.dep_ in ("nsubj", "nsubjpass"):
+                    return []  # a group, body or state is the nearer subject
+                continue
+            first = t
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head
+            if k != idx and first.dep_ not in ("nsubj", "nsubjpass"):
+                continue  # in the sentence before, only its subjects ("X met Y and Z. Their
+                # meeting ..." is all three)
             people = [draft] + [d for c in t.conjuncts if (key := book.token_owner.get(c.i))
                                 and (d := book.drafts[key]).kind == "person" and d is not draft]
-            return people if len(people) > 1 else []
+            if len(people) > 1:
+                return sorted(people, key=lambda d: min(d.mentions))
     return []
 
 
