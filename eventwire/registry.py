@@ -289,8 +289,9 @@ class Registry:
                 entry.role, entry.sector = actor.role, actor.sector
                 entry.other_sectors = actor.other_sectors
                 entry.evidence_article = doc.article.id
-                entry.evidence_text = next((m.text for m in actor.mentions if len(m.text) > len(
-                    actor.name)), actor.mentions[0].text if actor.mentions else None)
+                entry.evidence_text = min((m.text for m in actor.mentions if len(m.text) > len(
+                    actor.name)), key=len, default=actor.mentions[0].text if actor.mentions else None)
+                # (the title phrase, not a longer extent: "X and Y", "X, who ...")
             if actor.cameo and actor.country == entry.country:
                 entry.cameo = actor.cameo
 

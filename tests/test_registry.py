@@ -224,3 +224,16 @@ def test_registry_is_a_stage_of_the_library_corpus_path_as_of_the_cli(tmp_path, 
     assert [actors(d.to_dict()) for d in library] == [actors(d) for d in cli]
     torres = [a for a in library[1].actors if a.name.endswith("Torres")]
     assert torres and torres[0].country == "CHL" and torres[0].country_source == "registry"
+
+
+def test_registry_evidence_is_the_title_phrase_not_a_longer_extent():
+    name = "Ana Torres"
+    extent = "Chilean President Ana Torres and Peruvian President Luis Vega"
+    actor = Actor(id=name_key(name), name=name, kind="person", country="CHL", role="President",
+                  sector="GOV", country_source="text", cameo="CHLGOV",
+                  mentions=(Mention(start=0, end=len(extent), text=extent),
+                            Mention(start=0, end=27, text="Chilean President Ana Torres")))
+    reg = Registry()
+    reg.learn(_doc("a1", date(2024, 1, 3), actor))
+    entry = reg.lookup(name)
+    assert entry is not None and entry.evidence_text == "Chilean President Ana Torres"
