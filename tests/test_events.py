@@ -1087,3 +1087,18 @@ def test_events_a_thing_that_hits_someone_in_a_figure_of_speech_attacks_no_one(n
 def test_events_attacking_a_policy_is_criticism(nlp: object) -> None:
     events = _events(_doc("The opposition leader Ahmed Karim attacked Kenya's immigration policy.", nlp))
     assert [(t, c) for t, c, *_ in events] == [("ACCUSE", "111")]
+
+
+@pytest.mark.model
+def test_events_the_forces_a_state_deploys_are_its_own_not_the_target(nlp: object) -> None:
+    events = _events(_doc("The French government deployed military forces to guard the ports of "
+                          "Noumea.", nlp))
+    assert [(t, s, g) for t, _, _, s, g in events] == [("MOBILIZE", ["French Government"], [])]
+
+
+@pytest.mark.model
+def test_events_police_and_soldiers_deployed_together_are_one_doer_with_an_implied_aim(nlp: object) -> None:
+    events = _events(_doc("Protesters blocked roads across Kenya on Monday. Police and soldiers were "
+                          "deployed to guarantee public order, the interior minister said.", nlp))
+    mobilized = [(sorted(s), g) for t, _, _, s, g in events if t == "MOBILIZE"]
+    assert mobilized == [(["Police", "soldiers"], ["protesters"])]

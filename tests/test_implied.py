@@ -197,3 +197,14 @@ def test_implied_an_unspecified_promise_is_made_to_another_state() -> None:
 def test_implied_forces_are_not_mobilised_against_their_own_state() -> None:
     army = Actor(id="arm", name="army", kind="organization", country="BDI", sector="MIL")
     assert _target(_event("MOBILIZE", ("arm",)), _table((army, 210), (STATE, 20))) == ()
+
+
+def test_implied_officials_and_forces_of_one_state_are_one_doer_but_two_sides_are_not() -> None:
+    army = Actor(id="army", name="army", kind="organization", country="BDI", sector="MIL")
+    table = _table((POLICE, 210), (army, 220), (STUDENTS, 120))
+    assert _target(_event("MOBILIZE", ("pol", "army")), table) == ("stu",)
+    rebels = Actor(id="reb", name="rebels", kind="group", country="BDI", sector="REB")
+    table = _table((army, 210), (rebels, 220), (STUDENTS, 120))
+    assert _target(_event("ASSAULT", ("army", "reb")), table) == ()  # a clash: parties
+    table = _table((STUDENTS, 210), (OPPOSITION, 220), (MINISTER, 120))
+    assert _target(_event("PROTEST", ("stu", "opp")), table) == ()  # groups may be two sides

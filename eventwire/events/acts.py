@@ -564,7 +564,7 @@ def _completed(token: Token, trig: Trigger, source: list[str], partners: list[st
     if trig.type in ("SANCTION", "RETREAT"):
         partners = own_envoys(source, partners, table)  # "recalled its ambassador to X"
     if trig.type in ("MOBILIZE", "RETREAT"):  # a withdrawal's "its troops" are its own too
-        source, partners = own_forces(source, partners, table, named=trig.type == "RETREAT")
+        source, partners = own_forces(source, partners, table, named=True)
     if trig.type in FACING_TYPES:
         own = countries_of(source, table)
         if all(_own_force(a, own, table) for a in partners):

@@ -17,8 +17,9 @@ one rule per kind of doer:
   body does not condemn, ask or reject its own state ("the foreign ministry condemned the
   drills" has no target).
 
-An act of several doers ("troops clashed with rebels") has parties, not a target, and is left
-as it is.
+An act of several doers on two sides ("troops clashed with rebels") has parties, not a
+target, and is left as it is; several officials and forces of one state ("police and soldiers
+were deployed") are one doer.
 
 Force told without its doer ("tear gas was used against demonstrators", "two officers were
 arrested") takes the doer its context implies, from the same window: force on civilians,
@@ -78,7 +79,7 @@ def implied_parties(events: tuple[Event, ...], table: ActorTable,
     out = []
     for event in events:
         window = _window_start(sentence_starts, event.evidence.start)
-        if not event.target and len(event.source) == 1 and (
+        if not event.target and _one_side(event.source, table) and (
                 event.type in DIRECTED_TYPES or event.cameo in DIRECTED_CODES):
             if (target := _implied(event, table, window)) is not None and not (
                     event.cameo in DIRECTED_CODES and _one_country([target], table)
@@ -121,6 +122,17 @@ def _one_country(ids: Iterable[str], table: ActorTable) -> str | None:
     """The country of the actors ``ids`` names, when they have exactly one."""
     countries = countries_of(ids, table)
     return countries.pop() if len(countries) == 1 else None
+
+
+def _one_side(ids: Sequence[str], table: ActorTable) -> bool:
+    """Whether the doers are one party: a single actor, or several officials and forces of
+    one state ("police and soldiers were deployed"), not the two sides of a clash ("troops
+    clashed with rebels") nor groups that may be two ("militants and the group")."""
+    if len(ids) == 1:
+        return True
+    doers = [a for i in ids if (a := table.by_id(i)) is not None]
+    return len(doers) == len(ids) and _one_country(ids, table) is not None and all(
+        a.sector in STATE_SECTORS for a in doers)
 
 
 def _less_sure(event: Event) -> float:
