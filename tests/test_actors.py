@@ -1072,3 +1072,20 @@ def test_actors_their_after_people_met_in_the_sentence_before_is_not_only_those_
     their = doc.article.text.index("their")
     owners = sorted(a.name for a in doc.actors if any(m.start == their for m in a.mentions))
     assert owners != ["John Mensah", "Yoweri Museveni"]
+
+
+def test_actors_a_persons_name_is_nested_in_its_longer_mentions() -> None:
+    from eventwire.actors.extents import named_spans
+
+    text = "the head of the traders' union, Ahmed Karim"
+    assert named_spans("Ahmed Karim", {(10, 10 + len(text)): text}) == [(10 + text.index("Ahmed"), 10 + len(text))]
+    assert named_spans("Ahmed Karim", {(0, 11): "Ahmed Karim"}) == []  # the name itself
+
+
+@pytest.mark.model
+def test_actors_an_honorific_before_the_first_two_words_of_a_longer_name_is_that_person(nlp: object) -> None:
+    doc, = _docs(["The head of the rebel council, Abdul Karim Hassan, discussed a truce. Mr Abdul "
+                  "Karim, who quit as justice minister, said the rebels would fight on."], nlp)
+    people = {a.name: [m.text for m in a.mentions] for a in doc.actors if a.kind == "person"}
+    assert list(people) == ["Abdul Karim Hassan"]
+    assert "Abdul Karim Hassan" in people["Abdul Karim Hassan"] and "Mr Abdul Karim" in people["Abdul Karim Hassan"]

@@ -29,7 +29,7 @@ from . import coref, mentions
 from .book import Book
 from .coref import quote_speakers
 from .dictionary import ActorDictionary, add_user_actors, fill_from_dictionary
-from .extents import extents
+from .extents import extents, named_spans
 from .infer import infer_countries
 from .phrases import _cameo
 from .table import ActorTable
@@ -90,9 +90,11 @@ def find_actors(doc: Doc, places: tuple[Place, ...] = (), published: date | None
         d.country = sovereigns().get(d.country or "", d.country)  # "police in Papeete": French
         actor_id = stable_id("ac", key)
         text = doc_text(doc)
+        nested = set(extents(doc, d.mentions)) | (set(named_spans(d.name, d.mentions)) if d.kind == "person"
+                                                   else set())
         mentions = tuple(sorted([Mention(start=s, end=e, text=t) for (s, e), t in d.mentions.items()]
                                 + [Mention(start=s, end=e, text=text[s:e])
-                                   for s, e in extents(doc, d.mentions)],
+                                   for s, e in nested - set(d.mentions)],
                                 key=lambda m: (m.start, m.end)))
         cameo = d.cameo or _cameo(d.country, d.sector, lex)
         source = None if d.country is None else "inferred" if d.inferred \

@@ -47,11 +47,26 @@ def fold_names(book: Book) -> None:
     for d in people:
         surname = surname_form(d.name)
         if surname is None:
-            continue
-        found = [f for f in full.get(surname.lower(), ()) if f is not d]
+            found = _named_first(d, people)
+        else:
+            found = [f for f in full.get(surname.lower(), ()) if f is not d]
         if len(found) != 1 or d.name in (f.name for f in found):
             continue
         _merge(book, d, found[0])
+
+
+def _named_first(short: Draft, people: list[Draft]) -> list[Draft]:
+    """The people whose longer name begins with a two-word name written only after an
+    honorific ("Mr Abdul Karim" for "Abdul Karim Hassan", as Arabic names are shortened)."""
+    words = short.name.split()
+    if len(words) < 2 or not short.mentions or not all(
+            text.split()[0].lower().rstrip(".") in HONORIFICS for text in short.mentions.values()
+            if text.endswith(short.name) and text != short.name):
+        return []
+    if not any(text.split()[0].lower().rstrip(".") in HONORIFICS for text in short.mentions.values()):
+        return []
+    return [f for f in people if f is not short and len(f.name.split()) > len(words)
+            and f.name.split()[:len(words)] == words]
 
 
 def _merge(book: Book, gone: Draft, into: Draft) -> None:

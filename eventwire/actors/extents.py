@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["extents"]
+__all__ = ["extents", "named_spans"]
 
 MAX_EXTENT_TOKENS = 25
 """A longer phrase is a misparse taking in a clause, or a list no reader takes for one actor."""
@@ -93,3 +93,15 @@ def _own_tokens(member: Token) -> list[Token]:
     """A conjunct's words without the conjuncts that hang from it."""
     joined = [c for c in member.children if c.dep_ in ("conj", "cc")]
     return [t for t in member.subtree if not any(c.left_edge.i <= t.i <= c.right_edge.i for c in joined)]
+
+
+def named_spans(name: str, mentions: dict[tuple[int, int], str]) -> list[tuple[int, int]]:
+    """The person's name inside each longer mention, as a mention nested in it ("Ahmed
+    Karim" in "the head of the traders' union, Ahmed Karim"): the name as the text writes it,
+    which is how readers and other annotations name the person."""
+    out: list[tuple[int, int]] = []
+    for (start, _end), text in mentions.items():
+        at = text.rfind(name)
+        if name and at >= 0 and len(text) > len(name):
+            out.append((start + at, start + at + len(name)))
+    return out

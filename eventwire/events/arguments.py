@@ -613,6 +613,9 @@ def content_partners(token: Token, table: ActorTable, exclude: set[str]) -> list
     objects = [c for c in token.children if c.dep_ == "dobj"]
     objects += [p for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "on")
                 for p in c.children if p.dep_ == "pobj"]
+    if token.pos_ == "NOUN" and token.dep_ == "nsubj" and token.head.lemma_ == "be":
+        objects += [c for c in token.head.children if c.dep_ == "attr"]  # "our demand is
+        # the departure of X": what is asked is the copula's complement
     for noun in objects:
         for prep in noun.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "of"):
