@@ -1102,3 +1102,11 @@ def test_events_police_and_soldiers_deployed_together_are_one_doer_with_an_impli
                           "deployed to guarantee public order, the interior minister said.", nlp))
     mobilized = [(sorted(s), g) for t, _, _, s, g in events if t == "MOBILIZE"]
     assert mobilized == [(["Police", "soldiers"], ["protesters"])]
+
+
+@pytest.mark.model
+def test_events_what_force_is_used_with_is_no_party(nlp: object) -> None:
+    threat = _events(_doc("The army warned that it will encircle the rebels with tanks.", nlp))
+    assert [(t, g) for t, _, _, _, g in threat] == [("THREATEN", ["rebels"])]
+    attack = _events(_doc("Kenyan troops attacked the town with drones on Monday.", nlp))
+    assert [(t, g) for t, _, _, _, g in attack] == [("ASSAULT", [])]

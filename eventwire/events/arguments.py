@@ -15,7 +15,14 @@ if TYPE_CHECKING:
     from ..actors import ActorTable
     from ..records import Actor
 from .triggers import _match
-from .vocabulary import AGENT_PREPS, PARTNER_PREPS, QUANTIFIERS, STATIVE_PARTICIPLES, WEAPONS
+from .vocabulary import (
+    AGENT_PREPS,
+    FORCE_MEANS,
+    PARTNER_PREPS,
+    QUANTIFIERS,
+    STATIVE_PARTICIPLES,
+    WEAPONS,
+)
 
 # --- actors of a phrase ----------------------------------------------------------------
 
@@ -432,8 +439,15 @@ def _complement_partners(token: Token, table: ActorTable, exclude: set[str]) -> 
                                if a not in exclude and a not in out)
             elif grand.dep_ == "prep" and grand.lower_ in ("with", "to", "on", "against", "into", "at"):
                 for pobj in grand.children:
-                    direct(pobj)
+                    if not _instrument(grand, pobj):
+                        direct(pobj)
     return out
+
+
+def _instrument(prep: Token, noun: Token) -> bool:
+    """Whether "with" brings what an act is done with ("encircle the city with tanks"), not
+    whom it is done with."""
+    return prep.lower_ == "with" and noun.lemma_.lower() in FORCE_MEANS
 
 
 # gatherings held by a body, where an act happens ("at the AU summit", "at the UN General
@@ -487,7 +501,8 @@ def _partners(token: Token, table: ActorTable, exclude: set[str],
             if has_object and child.lower_ in ("with", "from", "for"):
                 continue  # "called X following ... with Y": Y belongs elsewhere
             for pobj in child.children:
-                if pobj.dep_ == "pobj" and not (child.lower_ == "at" and pobj.lemma_.lower() in GATHERINGS):
+                if pobj.dep_ == "pobj" and not (child.lower_ == "at" and pobj.lemma_.lower() in GATHERINGS) \
+                        and not _instrument(child, pobj):
                     add(_np_actors(pobj, table))  # "met X at the AU summit": where, not whom
         elif child.dep_ == "prep" and child.lower_ == "of" and token.pos_ == "NOUN":
             for pobj in child.children:

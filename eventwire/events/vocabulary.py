@@ -56,6 +56,12 @@ WEAPONS = frozenset({"bomb", "mine", "landmine", "device", "ied", "missile", "ro
                      "mortar", "grenade", "gunfire", "gunman", "gunmen", "sniper", "airstrike",
                      "strike", "explosion", "blast", "drone", "shelling", "fire", "bullet",
                      "attacker", "assailant", "militant", "bomber", "explosive"})
+# what force is used with: after "with" ("encircle the city with tanks", "struck with drones")
+# an instrument, never a partner
+FORCE_MEANS = frozenset({"tank", "vehicle", "aircraft", "warplane", "jet", "helicopter",
+                         "gunship", "warship", "drone", "artillery", "truck", "bulldozer",
+                         "weapon", "gun", "rifle", "missile", "rocket", "bomb", "tear gas",
+                         "teargas", "baton", "water cannon", "bullet"})
 # reporters and the press (JRN; MED is health workers): they tell of acts; speaking to them is
 # no meeting, nor are they whom an act aims at
 PRESS_SECTORS = frozenset({"JRN"})
