@@ -1110,3 +1110,12 @@ def test_events_what_force_is_used_with_is_no_party(nlp: object) -> None:
     assert [(t, g) for t, _, _, _, g in threat] == [("THREATEN", ["rebels"])]
     attack = _events(_doc("Kenyan troops attacked the town with drones on Monday.", nlp))
     assert [(t, g) for t, _, _, _, g in attack] == [("ASSAULT", [])]
+
+
+@pytest.mark.model
+def test_events_the_subject_of_an_absolute_with_phrase_does_its_act(nlp: object) -> None:
+    comma = _events(_doc("Kenya has been in turmoil for weeks, with the opposition blaming President "
+                         "Ahmed Karim over the economy.", nlp))
+    assert [(t, s) for t, _, _, s, _ in comma] == [("ACCUSE", ["Opposition"])]
+    partner = _events(_doc("Uganda agreed a truce with rebels fighting to topple the government.", nlp))
+    assert not any(t == "ASSAULT" for t, *_ in partner)  # who the rebels are, no act told

@@ -181,6 +181,10 @@ def _subject_of(verb: Token, table: ActorTable) -> tuple[list[str], bool]:
                     return _np_actors(current.head, table), True  # "a hostage being held"
                 if current.tag_ == "VBD":  # a finite clause the parser hung off its subject
                     return _np_actors(current.head, table), False
+                if current.tag_ == "VBG" and _absolute(current.head) \
+                        and (named := _np_actors(current.head, table)):
+                    return named, False  # "..., with the opposition blaming X": the opposition
+                    # (not "a truce with rebels fighting to topple him": who the rebels are)
                 return _noun_source(current.head, table), False
             current = current.head
         elif current.dep_ == "relcl":
@@ -267,6 +271,19 @@ def _noun_source(noun: Token, table: ActorTable) -> list[str]:
         # call with Y, agreed to ...": X is on the call)
     found, passive = _subject_of(head, table)
     return [] if passive else found
+
+
+def _absolute(noun: Token) -> bool:
+    """Whether a noun is the subject of an absolute "with" phrase, set off from its clause or
+    hung on a main verb that is no act ("..., with the opposition blaming X", "fighting
+    continued with separatists pressing the army"), not a partner ("a truce with rebels
+    fighting to topple him", "met with rebels fighting in the north")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("with", "without"):
+        return False
+    if prep.i == prep.sent.start or prep.doc[prep.i - 1].text == ",":
+        return True
+    return prep.head.dep_ == "ROOT" and prep.head.pos_ in ("VERB", "AUX") and _match(prep.head) is None
 
 
 def _clause_of(token: Token, steps: int = 4) -> Token:
