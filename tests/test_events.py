@@ -1119,3 +1119,11 @@ def test_events_the_subject_of_an_absolute_with_phrase_does_its_act(nlp: object)
     assert [(t, s) for t, _, _, s, _ in comma] == [("ACCUSE", ["Opposition"])]
     partner = _events(_doc("Uganda agreed a truce with rebels fighting to topple the government.", nlp))
     assert not any(t == "ASSAULT" for t, *_ in partner)  # who the rebels are, no act told
+
+
+@pytest.mark.model
+def test_events_a_threat_names_no_one_of_its_own_side_as_target(nlp: object) -> None:
+    home = _events(_doc("Protesters blocked roads across Kenya on Monday. Kenyan President William "
+                        "Ruto warned that the government would not allow roads to be taken over by "
+                        "protesters.", nlp))
+    assert [(s, g) for t, _, _, s, g in home if t == "THREATEN"] == [(["William Ruto"], ["protesters"])]

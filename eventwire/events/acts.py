@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import Trigger, lexicon
 from ..nlp import doc_text
 from ..ontology import CONCESSIVE_ACTS, COOPERATIVE_ACTS, REFUSAL_CAMEO
+from ..ontology import STATE_SECTORS as OFFICIAL_SECTORS
 from ..quotes.lexicon import speech_cues
 from ..records import Place, Quote, Time
 from .arguments import (
@@ -83,6 +84,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from ..actors import ActorTable
+    from ..records import Actor
 
 __all__ = ["Reading", "read_token"]
 
@@ -560,7 +562,9 @@ def _completed(token: Token, trig: Trigger, source: list[str], partners: list[st
         own = countries_of(source, table)
         aimed = [a for a in partners if (actor := table.by_id(a)) is None
                  or actor.country not in own]  # "warned that Israel would ...": its own side
-        partners = aimed or threatened_party(token, table, source) or partners
+        partners = aimed or threatened_party(token, table, source) or [
+            a for a in partners if not _same_side(source, a, table)]  # (but at home, the state
+        # threatens protesters or rebels: "would not allow protesters to block roads")
     if trig.type in ("SANCTION", "RETREAT"):
         partners = own_envoys(source, partners, table)  # "recalled its ambassador to X"
     if trig.type in ("MOBILIZE", "RETREAT"):  # a withdrawal's "its troops" are its own too
@@ -673,6 +677,20 @@ def _own_people_moved(token: Token, source: list[str], partners: list[str],
             if mod.dep_ in ("amod", "compound") and lexicon().country_code(mod.text) in own:
                 return True
     return False
+
+
+def _same_side(source: list[str], other: str, table: ActorTable) -> bool:
+    """Whether ``other`` is of the source's own state and, like it, that state (its
+    government, officials, forces): a state does not threaten itself."""
+    actor = table.by_id(other)
+    doers = [a for i in source if (a := table.by_id(i)) is not None]
+    if actor is None or not doers:
+        return False
+
+    def official(a: Actor) -> bool:
+        return a.kind == "country" or a.sector in OFFICIAL_SECTORS
+
+    return actor.country in {d.country for d in doers} and official(actor) and official(doers[0])
 
 
 def _figurative_doer(token: Token) -> bool:
