@@ -1089,3 +1089,11 @@ def test_actors_an_honorific_before_the_first_two_words_of_a_longer_name_is_that
     people = {a.name: [m.text for m in a.mentions] for a in doc.actors if a.kind == "person"}
     assert list(people) == ["Abdul Karim Hassan"]
     assert "Abdul Karim Hassan" in people["Abdul Karim Hassan"] and "Mr Abdul Karim" in people["Abdul Karim Hassan"]
+
+
+@pytest.mark.model
+def test_actors_a_force_a_state_sends_is_that_states_wherever_it_goes(nlp: object) -> None:
+    doc, = _docs(["Iran threatened shipping in the Persian Gulf. The US sent a Navy strike group "
+                  "and bombers into the Persian Gulf."], nlp)
+    countries = {a.name: a.country for a in doc.actors}
+    assert countries["Navy"] == "USA" and countries["bombers"] == "USA"

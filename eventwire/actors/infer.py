@@ -142,6 +142,33 @@ def _possessor(reader: Book, d: Draft) -> str | None:
 FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
 
 
+# verbs whose object is the subject's own force ("the US sent a Navy strike group")
+SENDING_LEMMAS = frozenset({"send", "deploy", "dispatch", "station", "mobilise", "mobilize",
+                            "move", "despatch", "redeploy"})
+
+
+def _sender(reader: Book, d: Draft) -> str | None:
+    """A force that a state sends or deploys is that state's ("Kenya deployed troops", "the
+    US sent a Navy strike group"), wherever it is sent."""
+    if d.sector not in FORCE_SECTORS:
+        return None
+    for start, end in sorted(d.mentions):
+        span = reader.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        node = span.root
+        while node.dep_ in ("compound", "nmod", "conj") and node.head.i != node.i:
+            node = node.head  # "a Navy strike group", "a strike group and bombers"
+        if node.dep_ != "dobj" or node.head.lemma_.lower() not in SENDING_LEMMAS:
+            continue
+        for subject in node.head.children:
+            owner = reader.token_owner.get(subject.i) if subject.dep_ == "nsubj" else None
+            sender = reader.drafts.get(owner) if owner else None
+            if sender is not None and sender is not d and sender.country and not sender.inferred:
+                return sender.country
+    return None
+
+
 def _force_named_before(reader: Book, d: Draft) -> str | None:
     """"The army" after "Ethiopia's security forces": a state's armed force or police, in the
     singular and definite, with no country of its own, is the force of the country named for
@@ -337,7 +364,7 @@ def infer_countries(reader: Book, places: tuple[Place, ...]) -> None:
             continue
         if _generic(d) or d.kind in ("organization", "group"):
             hosts = _hosts(reader, d)
-            country = _possessor(reader, d) or _force_named_before(reader, d) or _from_sentences(
+            country = _possessor(reader, d) or _sender(reader, d) or _force_named_before(reader, d) or _from_sentences(
                 reader, d, [(pos, c) for pos, c in named if c not in hosts]) or next(
                 (c for c in (dateline, dominant) if c and c not in hosts), None)
             if country is None and hosts:  # the state the article names most, its host aside
