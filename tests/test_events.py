@@ -1127,3 +1127,11 @@ def test_events_a_threat_names_no_one_of_its_own_side_as_target(nlp: object) -> 
                         "Ruto warned that the government would not allow roads to be taken over by "
                         "protesters.", nlp))
     assert [(s, g) for t, _, _, s, g in home if t == "THREATEN"] == [(["William Ruto"], ["protesters"])]
+
+
+@pytest.mark.model
+def test_events_them_after_a_group_acted_on_in_its_sentence_is_that_group(nlp: object) -> None:
+    events = _events(_doc("A coalition of five candidates was expected to announce its results. Police "
+                          "fired teargas at opposition supporters and arrested around 10 of them on "
+                          "Friday.", nlp))
+    assert [g for t, _, _, _, g in events if t == "COERCE"] == [["opposition supporters"]]

@@ -186,6 +186,25 @@ HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE"})
 AIM_PREPS = frozenset({"into", "onto", "on", "at", "against", "toward", "towards"})
 
 
+def _object_before(book: Book, token: Token) -> Draft | None:
+    """For "them" as an object, the group its own sentence named just before as an object of
+    the same clause's subject ("fired teargas at opposition supporters and arrested 10 of
+    them"): not the subject, who does not act on itself."""
+    if token.lower_ != "them" or token.dep_ not in ("dobj", "pobj", "dative"):
+        return None
+    subjects = clause_subjects(book, token)
+    sentence = token.sent
+    for t in reversed([t for t in sentence if t.i < token.i]):
+        key = book.token_owner.get(t.i)
+        draft = book.drafts.get(key) if key else None
+        if draft is None or draft in subjects:
+            continue
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return None  # a subject between: the usual antecedent rules decide
+        return draft if draft.kind == "group" else None
+    return None
+
+
 def clause_subjects(book: Book, token: Token) -> list[Draft]:
     """The actors that are the subject of an object pronoun's own clause (see
     ``OBJECT_PRONOUNS``): none they may stand for."""
@@ -218,8 +237,8 @@ def pronouns(book: Book) -> None:
                 for person in people:
                     book.mention(person, token.i, token.i + 1, token)
                 continue
-            target = target or antecedent(book, token, kinds=("group", "organization", "country"),
-                                          exclude=clause_subjects(book, token))
+            target = target or _object_before(book, token) or antecedent(
+                book, token, kinds=("group", "organization", "country"), exclude=clause_subjects(book, token))
         elif low in ("it", "its") and token.dep_ in ("nsubj", "nsubjpass", "poss"):
             target = governing_subject(book, token, ("organization", "country", "group")) \
                 or antecedent(book, token, kinds=("organization", "country"),

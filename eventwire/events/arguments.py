@@ -473,6 +473,10 @@ GATHERINGS = frozenset({"summit", "forum", "conference", "meeting", "session", "
                         "gathering", "congress", "convention", "talks", "ceremony"})
 
 
+# words before a number that the parser takes for prepositions ("arrested around 10 of them")
+APPROXIMATIONS = frozenset({"around", "about", "nearly", "some", "over", "roughly"})
+
+
 def _partners(token: Token, table: ActorTable, exclude: set[str],
               phrase: set[int] | None = None, author: bool = False,
               people: bool = False) -> list[str]:
@@ -506,6 +510,10 @@ def _partners(token: Token, table: ActorTable, exclude: set[str],
     for child in token.children:
         if child.dep_ == "dative" and child.pos_ == "ADP":  # "provided X to the bank"
             add([a for p in child.children if p.dep_ == "pobj" for a in _np_actors(p, table)])
+        elif child.dep_ == "prep" and child.lower_ in APPROXIMATIONS and child.i == token.i + 1:
+            # "arrested around 10 of them", parsed as "around" with "10" its object
+            add([a for p in child.children if p.dep_ == "pobj" and p.pos_ == "NUM"
+                 for a in _np_actors(p, table)])
         elif child.dep_ in ("dobj", "dative", "iobj", "oprd") and child.i not in phrase:
             add(_np_actors(child, table) or (object_partners(child, table, preps=(
                 OBJECT_PREPS if _match(child) is None else EVENT_OBJECT_PREPS), author=author)
