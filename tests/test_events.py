@@ -1135,3 +1135,10 @@ def test_events_them_after_a_group_acted_on_in_its_sentence_is_that_group(nlp: o
                           "fired teargas at opposition supporters and arrested around 10 of them on "
                           "Friday.", nlp))
     assert [g for t, _, _, _, g in events if t == "COERCE"] == [["opposition supporters"]]
+
+
+@pytest.mark.model
+def test_events_signing_agreements_and_praise_are_two_acts_of_support(nlp: object) -> None:
+    events = _events(_doc("Kenya and Uganda exchanged five bilateral agreements on trade. Kenyan President "
+                          "William Ruto praised the new partnership.", nlp))
+    assert sorted(c for t, c, *_ in events if t == "SUPPORT") == ["051", "057"]

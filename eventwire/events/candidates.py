@@ -48,6 +48,9 @@ class _Candidate:
 def _same_event(a: _Candidate, b: _Candidate, table: ActorTable) -> bool:
     if a.trigger.type != b.trigger.type or a.modality != b.modality:
         return False
+    if a.trigger.type in DISTINCT_BY_CODE and a.trigger.cameo and b.trigger.cameo \
+            and a.trigger.cameo[:3] != b.trigger.cameo[:3]:
+        return False  # "exchanged agreements" (057) and "commended her efforts" (051): two acts
     if a.date and b.date and not dates_meet(a.date, b.date):
         return False
     if a.date and b.date and {len(a.date), len(b.date)} == {4, 10} \
@@ -87,6 +90,11 @@ def _same_event(a: _Candidate, b: _Candidate, table: ActorTable) -> bool:
     if a.token.sent.start == b.token.sent.start and ta & tb:
         return True  # "We ask the police to ..., she said, calling on X and the police"
     return ta == tb or ((not ta or not tb) and a.trigger.type in MERGEABLE_EMPTY)
+
+
+# types whose CAMEO codes name different acts, never one act told twice: signing an
+# agreement and praising, or recognising; a promise and an agreement
+DISTINCT_BY_CODE = frozenset({"SUPPORT"})
 
 
 def _vaguer_same_country(a: list[str], b: list[str], table: ActorTable) -> bool:
