@@ -1142,3 +1142,10 @@ def test_events_signing_agreements_and_praise_are_two_acts_of_support(nlp: objec
     events = _events(_doc("Kenya and Uganda exchanged five bilateral agreements on trade. Kenyan President "
                           "William Ruto praised the new partnership.", nlp))
     assert sorted(c for t, c, *_ in events if t == "SUPPORT") == ["051", "057"]
+
+
+@pytest.mark.model
+def test_events_a_states_stance_voiced_by_its_official_is_the_officials_act(nlp: object) -> None:
+    events = _events(_doc("Kenyan President William Ruto reaffirmed Kenyan support for Somalia's "
+                          "government.", nlp))
+    assert [(t, s) for t, _, _, s, _ in events] == [("SUPPORT", ["William Ruto"])]

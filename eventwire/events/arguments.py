@@ -242,7 +242,7 @@ def _noun_source(noun: Token, table: ActorTable) -> list[str]:
                 child.pos_ == "NOUN" and table.resolve(child.idx, child.idx + len(child.text)))):
             found = _np_actors(child, table)  # "Israeli shelling", "Israeli tank shelling"
             if found:
-                return found
+                return _voiced_by(noun, found, table) or found
     found = _answerable(noun, table)
     if found:
         return found
@@ -303,6 +303,23 @@ def _shared_with(noun: Token) -> bool:
     takes part in it."""
     return noun.head.lower_ in ("in", "during", "at") and any(
         c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)
+
+
+# verbs by which someone states their state's stance ("stressed US support for Israel")
+VOICING_VERBS = frozenset({"stress", "reaffirm", "express", "voice", "reiterate", "underline",
+                           "emphasise", "emphasize", "convey", "extend", "pledge", "restate"})
+
+
+def _voiced_by(noun: Token, state: list[str], table: ActorTable) -> list[str]:
+    """The official who states a state's stance ("he stressed US support for Israel", "the
+    minister reaffirmed Kenya's commitment"): the stance is that person's act, of that state."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in VOICING_VERBS:
+        return []
+    countries = countries_of(state, table)
+    speakers = [a for c in verb.children if c.dep_ == "nsubj" for a in _np_actors(c, table)]
+    return [a for a in speakers if (actor := table.by_id(a)) is not None and actor.kind == "person"
+            and actor.country in countries]
 
 
 # Words that make someone answerable for an act named after "for": "X claimed responsibility
