@@ -1149,3 +1149,10 @@ def test_events_a_states_stance_voiced_by_its_official_is_the_officials_act(nlp:
     events = _events(_doc("Kenyan President William Ruto reaffirmed Kenyan support for Somalia's "
                           "government.", nlp))
     assert [(t, s) for t, _, _, s, _ in events] == [("SUPPORT", ["William Ruto"])]
+
+
+@pytest.mark.model
+def test_events_a_place_in_an_apposition_is_no_second_doer(nlp: object) -> None:
+    events = _events(_doc("But Hamas, the Islamic movement in Gaza, rejected the plan, saying it had not "
+                          "been consulted.", nlp))
+    assert [(t, s) for t, _, _, s, _ in events] == [("REJECT", ["Hamas"])]

@@ -108,6 +108,12 @@ def _np_actors(token: Token, table: ActorTable, depth: int = 0) -> list[str]:
                 for a in _np_actors(child, table, depth + 1):
                     if a not in out:
                         out.append(a)
+            elif child.dep_ == "appos" and actor is not None and child.pos_ in ("PROPN", "NOUN"):
+                # "Hamas, the Islamic movement in Gaza": the same actor described; only an
+                # actor the apposition itself names is another ("X, Y's envoy, and ...")
+                other = table.resolve(child.idx, child.idx + len(child.text))
+                if other and other not in out:
+                    out.append(other)
             elif (child.dep_ in ("conj", "appos") and child.pos_ in ("PROPN", "NOUN", "PRON")) or (
                     child.dep_ == "nmod" and any(c.dep_ == "cc" and c.lower_ == "and"
                                                  for c in child.children)):
