@@ -1097,3 +1097,16 @@ def test_actors_a_force_a_state_sends_is_that_states_wherever_it_goes(nlp: objec
                   "and bombers into the Persian Gulf."], nlp)
     countries = {a.name: a.country for a in doc.actors}
     assert countries["Navy"] == "USA" and countries["bombers"] == "USA"
+
+
+def test_actors_a_third_person_pronoun_in_a_direct_quote_is_not_its_speaker() -> None:
+    text = '"He was riding a motorcycle and hit the checkpoint," Ahmed Khan said.'
+    khan_at = text.index("Ahmed Khan")
+    speaker = Actor(id="ac1", name="Ahmed Khan", kind="person", mentions=(
+        Mention(start=1, end=3, text="He"), Mention(start=khan_at, end=khan_at + 10, text="Ahmed Khan")))
+    table = ActorTable(actors=(speaker,), spans=((1, 3, "ac1"), (khan_at, khan_at + 10, "ac1")))
+    end = text.index('"', 1) + 1
+    quote = Quote(id="q1", kind="direct", start=0, end=end, text=text[:end], speaker="ac1")
+    out = quote_speakers(table, (quote,), text)
+    assert [m.text for m in out.actors[0].mentions] == ["Ahmed Khan"]
+    assert out.resolve(1, 3) is None

@@ -213,3 +213,22 @@ def test_news_dev_each_report_is_paired_with_the_gold_its_own_words_state():
         report = report_outcomes([score_article(g, doc((GUILD,), order))])
         assert report.metric("events_strict.f1") == 1.0
         assert report.metric("dates_precision") == report.metric("dates_recall") == 1.0
+
+
+def test_news_dev_a_report_of_no_gold_event_does_not_take_a_pairing_from_its_own_report():
+    # three reports, two gold events: the report whose words state neither is the one left
+    # over, however the augmenting paths of the matching run
+    second = TEXT.index("The Harbour Guild")
+    oslo = TEXT.index("in Oslo")
+    g = gold(g_event("e1", "PROTEST", ["guild"], [], date="2021-05-03", evidence="Minister Maren Tovik"),
+             g_event("e3", "PROTEST", ["guild"], [], date="2021-04-30",
+                     evidence="The Harbour Guild protested on Friday"))
+    first = event("x0", "PROTEST", ("o1",), date="2021-05-03", trigger=Span(start=0, end=8))
+    vague = Event(id="x1", type="PROTEST", source=("o1",), date="2020-01-01",
+                  evidence=Evidence(start=oslo, end=second - 1, text=TEXT[oslo:second - 1]),
+                  trigger=Span(start=oslo, end=oslo + 2))
+    friday = Event(id="x2", type="PROTEST", source=("o1",), date="2021-04-30",
+                   evidence=Evidence(start=second, end=len(TEXT), text=TEXT[second:]),
+                   trigger=Span(start=second + 18, end=second + 27))
+    report = report_outcomes([score_article(g, doc((GUILD,), (first, vague, friday)))])
+    assert report.metric("dates_precision") == report.metric("dates_recall") == 1.0

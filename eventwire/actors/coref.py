@@ -397,24 +397,32 @@ def recent_issuer(book: Book, token: Token) -> str | None:
 
 
 
+THIRD_PERSON = frozenset({"he", "him", "his", "she", "her", "hers"})
 FIRST_PERSON = re.compile(r"\b(I|We|we|me|us|our|my|Our|My)\b")
 
 
 def quote_speakers(table: ActorTable, quotes: tuple[Quote, ...], text: str) -> ActorTable:
-    """First-person pronouns inside a direct quote are mentions of its speaker."""
+    """First-person pronouns inside a direct quote are mentions of its speaker, and a
+    third-person one ("He was riding a motorcycle," Khan said) is not: a speaker does not
+    say "he" of himself."""
     extra: list[tuple[int, int, str]] = []
+    wrong: set[tuple[int, int, str]] = set()
     for q in quotes:
         if q.kind != "direct" or q.speaker is None:
             continue
         for m in FIRST_PERSON.finditer(text[q.start:q.end]):
             extra.append((q.start + m.start(), q.start + m.end(), q.speaker))
-    if not extra:
+        wrong |= {(s, e, a) for s, e, a in table.spans if a == q.speaker and q.start <= s < e <= q.end
+                  and text[s:e].lower() in THIRD_PERSON}
+    if not extra and not wrong:
         return table
     actors = []
     for actor in table.actors:
         new = [Mention(start=s, end=e, text=text[s:e]) for s, e, a in extra if a == actor.id]
-        if new:
-            merged = sorted((*actor.mentions, *new), key=lambda m: (m.start, m.end))
+        kept = [m for m in actor.mentions if (m.start, m.end, actor.id) not in wrong]
+        if new or len(kept) < len(actor.mentions):
+            merged = sorted((*kept, *new), key=lambda m: (m.start, m.end))
             actor = dataclasses.replace(actor, mentions=tuple(merged))
         actors.append(actor)
-    return ActorTable(actors=tuple(actors), spans=tuple(sorted((*table.spans, *extra))))
+    spans = [span for span in table.spans if span not in wrong]
+    return ActorTable(actors=tuple(actors), spans=tuple(sorted((*spans, *extra))))

@@ -12,7 +12,8 @@ one), all in one batch, and its document is scored against the passage's gold:
   empty side is right); CONSULT either way round. ``events_country``: the same type (or an
   alternative); the produced sources' countries meet the gold sources' countries (or both are
   empty), likewise the targets. Gold events are matched one-to-one, required ones first (a
-  maximum matching); optional events are neither missed nor false when produced; a second
+  maximum matching that first pairs each report with the gold event its own words state, so
+  the dates and places compared are those of the same act); optional events are neither missed nor false when produced; a second
   produced event for one gold event is a false positive. ``strict.TYPE`` and ``country.TYPE``
   rows split the counts by type (a match and a miss go to the gold type, a false positive to
   the produced type).
@@ -155,7 +156,8 @@ def _max_matching(edges: dict[int, list[str]], taken: dict[str, int]) -> None:
         return False
 
     for pi in sorted(edges):
-        augment(pi, set())
+        if pi not in taken.values():
+            augment(pi, set())
 
 
 def match_events(doc: Document, gold: Gold, table: dict[str, set[str]], strict: bool) -> Matching:
@@ -180,6 +182,11 @@ def match_events(doc: Document, gold: Gold, table: dict[str, set[str]], strict: 
             for pi, e in enumerate(doc.events)}
     required = {g["id"] for g in golds if not g.get("optional")}
     taken: dict[str, int] = {}
+    # pairs of an event with the gold its own words state first, then the rest as far as the
+    # matching grows (an augmenting path moves a pair only when that matches one more)
+    own = {pi: [g for g in gs if g in required and distance(doc.events[pi], g) == 0]
+           for pi, gs in fits.items()}
+    _max_matching(own, taken)
     _max_matching({pi: [g for g in gs if g in required] for pi, gs in fits.items()}, taken)
     used = set(taken.values())
     optional: dict[str, int] = {}
