@@ -1156,3 +1156,13 @@ def test_events_a_place_in_an_apposition_is_no_second_doer(nlp: object) -> None:
     events = _events(_doc("But Hamas, the Islamic movement in Gaza, rejected the plan, saying it had not "
                           "been consulted.", nlp))
     assert [(t, s) for t, _, _, s, _ in events] == [("REJECT", ["Hamas"])]
+
+
+@pytest.mark.model
+def test_events_a_fight_against_an_armed_group_is_aimed_at_it_and_a_fight_for_a_right_is_none(nlp: object) -> None:
+    armed = _events(_doc("Kenyan forces have stepped up their fight against al-Shabaab.", nlp))
+    assert [(t, s, g) for t, _, _, s, g in armed] == [("ASSAULT", ["Kenyan Forces"], ["al-Shabaab"])]
+    for text in ("The government vowed to step up its fight against corruption.",
+                 "The decision comes after a lengthy fight by the Kenyan veterans for the right to "
+                 "settle in Britain."):
+        assert not _events(_doc(text, nlp)), text

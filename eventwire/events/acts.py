@@ -60,6 +60,7 @@ from .rules import (
 )
 from .triggers import _match, _phrase_tokens
 from .vocabulary import (
+    AIMS,
     ASKING_FOR,
     ATTITUDE_HEADS,
     CHECKING,
@@ -186,9 +187,11 @@ def read_token(token: Token, r: Reading) -> list[_Candidate]:
         return []  # "the UN is looking into claims that five villagers died"
     if trig.pos == "NOUN" and token.lemma_.lower() in EFFORTS and any(
             c.dep_ in ("acl", "prep") and (c.lower_ == "against" or any(
-                g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
+                g.dep_ == "aux" and g.lower_ == "to" for g in c.children) or c.lower_ == "for" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in AIMS for g in c.children))
             for c in token.children) and not _armed(token, r.table):
-        return []  # "its battle to stop a referendum", "a war against corruption": an effort
+        return []  # "its battle to stop a referendum", "a war against corruption", "a fight
+        # for the right to settle": an effort
     if trig.pos == "NOUN" and trig.type == "AGREE" and _reacted_to(token):
         r.suppressed |= _complement_tokens(token)  # "a proposal to end the fighting"
         return []  # "turned down Chile's bid", "accepted a Norwegian plan": the

@@ -198,7 +198,10 @@ def _reciprocal(event: Event, token: Token) -> Event:
     if not event.target or not event.source:
         return event
     if (event.type == "CONSULT" and event.mode != "visit") or event.type == "COOPERATE" or (
-            event.cameo == "057") or (event.type == "ASSAULT" and token.lemma_.lower() in RECIPROCAL_LEMMAS):
+            event.cameo == "057") or (event.type == "ASSAULT" and token.lemma_.lower() in RECIPROCAL_LEMMAS
+                                      and not any(c.dep_ == "prep" and c.lower_ == "against"
+                                                  for c in token.children)):  # (a fight
+        # against X is aimed at X)
         parties = tuple(dict.fromkeys((*event.source, *event.target)))
         return replace(event, source=parties, target=())
     return event

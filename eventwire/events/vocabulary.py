@@ -99,6 +99,9 @@ PROSPECTS = frozenset({"will", "would", "could", "may", "might", "can", "should"
 
 # nouns of fighting that also name an effort ("the battle to stop a referendum")
 EFFORTS = frozenset({"battle", "fight", "war", "struggle", "campaign", "crusade"})
+# what an effort is for when it is a cause, not ground to take ("a fight for the right to ...")
+AIMS = frozenset({"right", "rights", "justice", "freedom", "independence", "recognition",
+                  "equality", "democracy", "compensation", "citizenship", "survival", "dignity"})
 # instruments that let acts be done: what they "would allow" is no act ("a treaty that would let
 # both navies send ships")
 INSTRUMENTS = frozenset({"pact", "agreement", "deal", "treaty", "accord", "law", "bill",
