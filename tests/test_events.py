@@ -1166,3 +1166,10 @@ def test_events_a_fight_against_an_armed_group_is_aimed_at_it_and_a_fight_for_a_
                  "The decision comes after a lengthy fight by the Kenyan veterans for the right to "
                  "settle in Britain."):
         assert not _events(_doc(text, nlp)), text
+
+
+@pytest.mark.model
+def test_events_an_act_named_as_the_time_of_another_without_a_doer_is_none(nlp: object) -> None:
+    events = _events(_doc("The former minister has been indicted for his alleged part in atrocities during "
+                          "the fight against Ugandan forces.", nlp))
+    assert not any(t == "ASSAULT" for t, *_ in events)

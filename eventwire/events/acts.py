@@ -183,6 +183,8 @@ def read_token(token: Token, r: Reading) -> list[_Candidate]:
     source, partners = parties
     if trig.type == "ASSAULT" and _hazard(token):
         return []
+    if trig.pos == "NOUN" and not source and token.dep_ == "pobj" and token.head.lower_ in FRAMES:
+        return []  # "atrocities during the fight against Serb forces": when, not what is told
     if _unconfirmed(token):
         return []  # "the UN is looking into claims that five villagers died"
     if trig.pos == "NOUN" and token.lemma_.lower() in EFFORTS and any(
@@ -343,6 +345,10 @@ def _untriggered(token: Token, r: Reading) -> list[_Candidate]:
             return [_Candidate(trigger=d_trig, token=token, source=reporter, target=found,
                                modality="asserted", attributed_to=speaker)]
     return []
+
+
+# prepositions that make a noun act the time frame of another ("during the war")
+FRAMES = frozenset({"during", "amid", "amidst", "throughout"})
 
 
 def _names_an_actor(token: Token, table: ActorTable) -> bool:
