@@ -265,7 +265,8 @@ PORTFOLIO = [("Peru", 2, "poss", "PROPN", "B-GPE"), ("'s", 0, "case", "PART", "O
 def test_actors_a_ministers_portfolio_is_no_part_of_the_name() -> None:
     torres = _by_name(_parsed(PORTFOLIO))["Ana Torres"]
     assert (torres.kind, torres.country, torres.role) == ("person", "PER", "Minister")
-    assert [m.text for m in torres.mentions] == ["Peru 's Minister of Trade and Industry Ana Torres"]
+    assert [m.text for m in torres.mentions] == ["Peru 's Minister of Trade and Industry Ana Torres",
+                                                 "Ana Torres"]  # (the name nested in it)
     # "for Foreign Policy": a portfolio the parse hangs on the name is no forename either
     rows = [("Peru", 2, "poss", "PROPN", "B-GPE"), ("'s", 0, "case", "PART", "O"),
             ("Undersecretary", 8, "nsubj", "PROPN", "O"), ("for", 2, "prep", "ADP", "O"),
