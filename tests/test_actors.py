@@ -746,7 +746,7 @@ def test_actors_an_envoys_post_and_a_bracketed_acronym_are_part_of_the_title(nlp
     # the body that sends the envoy is the envoy's, the state it is sent to is not
     assert mwangi.country == "IGO"
     assert [m.text for m in mwangi.mentions] == [
-        "The African Union (AU) Envoy to Libya Grace Mwangi"]
+        "The African Union (AU) Envoy to Libya Grace Mwangi", "Grace Mwangi"]
 
 
 @pytest.mark.model
