@@ -91,7 +91,7 @@ class Actor:
     role: str | None = None
     cameo: str | None = None
     mentions: tuple[Mention, ...] = ()
-    country_source: str | None = None  # where it came from: text, inferred, dictionary, registry
+    country_source: str | None = None  # where it came from: text, context, dictionary, registry
     # the cross-article key ("tony-blair@GBR"), set by the registry stage from the best evidence
     # (eventwire.registry.actor_key); not part of what the article itself says, so not compared
     actor_key: str | None = field(default=None, compare=False)

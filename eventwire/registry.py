@@ -365,7 +365,7 @@ class Registry:
                         cameo=entry.cameo or actor.cameo)
                 elif entry.country and stated is None:
                     actor = dataclasses.replace(actor, country_source="registry")
-                elif entry.contested and actor.country_source == "inferred":
+                elif entry.contested and actor.country_source == "context":
                     # the articles place the person in different countries and none prevails:
                     # this article's context is no better a guess than the others'
                     actor = dataclasses.replace(actor, country=None, country_source=None,

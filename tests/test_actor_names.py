@@ -182,7 +182,7 @@ def test_names_the_other_president_of_a_visit_is_of_the_other_state(nlp) -> None
     doc = extract(Article(id="h", text=text, published=date(2019, 1, 1)), nlp)
     got = {a.name: (a.country, a.country_source) for a in doc.actors}
     assert got["Kofi Mensah"] == ("GHA", "text")
-    assert got["Jean Kodjo"] == ("TGO", "inferred")  # Ghana is named more, but its president is Mensah
+    assert got["Jean Kodjo"] == ("TGO", "context")  # Ghana is named more, but its president is Mensah
 
 
 def test_names_a_title_before_a_dictionary_name_form_is_no_first_name() -> None:
@@ -222,7 +222,7 @@ def test_names_a_dateline_named_nowhere_else_does_not_place_the_story(nlp) -> No
             "said hundreds of people were detained.")
     doc = extract(Article(id="t", text=text, published=date(2023, 1, 1)), nlp)
     activists = next(a for a in doc.actors if a.name.lower() == "human rights activists")
-    assert (activists.country, activists.country_source) == ("BLR", "inferred")
+    assert (activists.country, activists.country_source) == ("BLR", "context")
     here = text.replace("a harsh crackdown in Belarus", "a crackdown that Estonia condemned")
     doc = extract(Article(id="t", text=here, published=date(2023, 1, 1)), nlp)
     activists = next(a for a in doc.actors if a.name.lower() == "human rights activists")
@@ -236,7 +236,7 @@ def test_names_his_government_is_the_government_of_his_state(nlp) -> None:  # ty
             "talks next week.")
     doc = extract(Article(id="g", text=text, published=date(2019, 1, 1)), nlp)
     government = next(a for a in doc.actors if a.name == "Government")
-    assert (government.country, government.country_source) == ("YEM", "inferred")
+    assert (government.country, government.country_source) == ("YEM", "context")
 
 
 @pytest.mark.model

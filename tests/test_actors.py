@@ -231,7 +231,7 @@ def test_actors_its_police_belong_to_the_state_that_speaks() -> None:
                    ("would", 5, "aux", "AUX", "O"), ("patrol", 1, "ccomp", "VERB", "O"),
                    (".", 1, "punct", "PUNCT", "O")])
     police = next(a for a in find_actors(doc).actors if a.kind != "country")
-    assert (police.country, police.country_source) == ("KEN", "inferred")
+    assert (police.country, police.country_source) == ("KEN", "context")
 
 
 def test_actors_a_title_put_before_a_name_marks_its_holder() -> None:

@@ -106,23 +106,23 @@ def test_identity_the_dictionary_country_is_never_contradicted():
 
 def test_identity_context_placements_spread_only_by_a_clear_majority():
     reg = Registry()
-    reg.learn(_doc("a1", _person("Michael Howard", "GBR", "inferred")))
+    reg.learn(_doc("a1", _person("Michael Howard", "GBR", "context")))
     reg.learn(_doc("a2", _person("Michael Howard", None, None)))
     assert reg.lookup("Michael Howard").country is None  # one article's context
-    reg.learn(_doc("a3", _person("Michael Howard", "IRQ", "inferred")))
+    reg.learn(_doc("a3", _person("Michael Howard", "IRQ", "context")))
     entry = reg.lookup("Michael Howard")
     assert entry.country is None and entry.contested  # one each way: nothing prevails
-    [guess] = reg.enrich(_doc("a4", _person("Michael Howard", "USA", "inferred"))).actors
+    [guess] = reg.enrich(_doc("a4", _person("Michael Howard", "USA", "context"))).actors
     assert guess.country is None and guess.country_source is None  # a contested guess is dropped
     [said] = reg.enrich(_doc("a4", _person("Michael Howard", "USA", "text"))).actors
     assert said.country == "USA"  # what the text states stays
-    reg.learn(_doc("a5", _person("Michael Howard", "GBR", "inferred")))
+    reg.learn(_doc("a5", _person("Michael Howard", "GBR", "context")))
     assert reg.lookup("Michael Howard").country == "GBR"  # 2 of 3 placements, silence aside
-    [placed] = reg.enrich(_doc("a6", _person("Michael Howard", "USA", "inferred"))).actors
+    [placed] = reg.enrich(_doc("a6", _person("Michael Howard", "USA", "context"))).actors
     assert (placed.country, placed.country_source) == ("GBR", "registry")
     assert placed.actor_key == "michael-howard@GBR"
-    reg.learn(_doc("a7", _person("Michael Howard", "USA", "inferred")))
-    reg.learn(_doc("a8", _person("Michael Howard", "USA", "inferred")))
+    reg.learn(_doc("a7", _person("Michael Howard", "USA", "context")))
+    reg.learn(_doc("a8", _person("Michael Howard", "USA", "context")))
     assert reg.lookup("Michael Howard").country is None  # 2 of 5: no longer two thirds
 
 
@@ -312,7 +312,7 @@ def test_identity_one_key_in_the_store_and_the_api_reads():
                                                  "Prime Minister Tony Blair")),
         _meeting("a3", date(2005, 1, 5), _person("Tony Blair", "BEL", "text",
                                                  "a Brussels summit Tony Blair")),
-        _meeting("a4", date(2005, 1, 6), _person("Blair", "IRQ", "inferred")),
+        _meeting("a4", date(2005, 1, 6), _person("Blair", "IRQ", "context")),
     ]
     with Store() as store:
         registry = Registry.from_store(store.con)
@@ -349,10 +349,10 @@ def test_identity_the_counting_script_finds_several_keys_and_countries():
 
     result = script.count([
         row("a1", "Tony Blair", "GBR", "dictionary", "tony-blair@GBR"),
-        row("a2", "Mr Blair", "IRQ", "inferred", "mr-blair@IRQ"),  # counts for Tony Blair
+        row("a2", "Mr Blair", "IRQ", "context", "mr-blair@IRQ"),  # counts for Tony Blair
         row("a3", "Ana Torres", "CHL", "text", "ana-torres@CHL"),
         row("a4", "Ana Torres", "CHL", "registry", "ana-torres@CHL"),
-        row("a5", "Prime Minister", "GBR", "inferred", "prime-minister@GBR"),  # an office
+        row("a5", "Prime Minister", "GBR", "context", "prime-minister@GBR"),  # an office
     ])
     assert (result["people"], result["several_keys"], result["several_countries"]) == (2, 1, 1)
     assert result["worst"][0]["person"] == "tony blair"
@@ -363,8 +363,8 @@ def test_identity_a_statement_and_the_contexts_that_agree_with_it_spread():
     reg.learn(_doc("a1", _person("Ana Torres", "CHL", "text", "Chilean Ana Torres")))
     reg.learn(_doc("a2", _person("Ana Torres", None, None, "Ana Torres")))  # silent
     assert reg.lookup("Ana Torres").country is None
-    reg.learn(_doc("a3", _person("Ana Torres", "CHL", "inferred")))
-    reg.learn(_doc("a4", _person("Ana Torres", "CHL", "inferred")))
+    reg.learn(_doc("a3", _person("Ana Torres", "CHL", "context")))
+    reg.learn(_doc("a4", _person("Ana Torres", "CHL", "context")))
     assert reg.lookup("Ana Torres").country == "CHL"  # two contexts agree with the statement
     reg.learn(_doc("a5", _person("Ana Torres", "PER", "text", "Peruvian Ana Torres")))
     assert reg.lookup("Ana Torres").country is None  # but not against another statement

@@ -34,7 +34,7 @@ def test_registry_learns_stated_facts_and_fills_bare_mentions():
 
 def test_registry_spreads_no_guess_and_text_wins():
     reg = Registry()
-    reg.learn(_doc("a1", date(2024, 1, 3), _person("Luis Vega", "PER", None, "inferred")))
+    reg.learn(_doc("a1", date(2024, 1, 3), _person("Luis Vega", "PER", None, "context")))
     entry = reg.lookup("Luis Vega")
     assert entry is not None and entry.country is None  # one article's context: no country
     reg.learn(_doc("a2", date(2024, 1, 4), _person("Luis Vega", "ECU", "Senator", "text")))
@@ -61,7 +61,7 @@ def test_registry_is_learned_again_from_a_store(tmp_path):
     with Store(db) as store:
         store.write(_doc("a1", date(2024, 1, 3),
                          _person("Ana Torres", "CHL", "President", "text")))
-        store.write(_doc("a2", date(2024, 1, 4), _person("Luis Vega", "PER", None, "inferred")))
+        store.write(_doc("a2", date(2024, 1, 4), _person("Luis Vega", "PER", None, "context")))
     con = duckdb.connect(str(db), read_only=True)
     again = Registry.from_store(con)
     con.close()
@@ -83,7 +83,7 @@ def test_registry_learns_no_role_nouns_and_spreads_no_single_inferred_country():
                    _office("Kenyan Police Officer", "KEN", "Police Officer", "a Kenyan police officer"),
                    _office("Chinese President", "CHN", "President", "his Chinese counterpart"),
                    _office("Omar Haddad", "SDN", "Police Officer", "police officer Omar Haddad",
-                           source="inferred")))
+                           source="context")))
     assert reg.lookup("Kenyan Police Officer") is None and reg.lookup("Officer") is None
     assert reg.lookup("Chinese President") is None
     entry = reg.lookup("Omar Haddad")  # a named person with a stated role ...

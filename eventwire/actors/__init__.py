@@ -97,7 +97,7 @@ def find_actors(doc: Doc, places: tuple[Place, ...] = (), published: date | None
                                    for s, e in nested - set(d.mentions)],
                                 key=lambda m: (m.start, m.end)))
         cameo = d.cameo or _cameo(d.country, d.sector, lex)
-        source = None if d.country is None else "inferred" if d.inferred \
+        source = None if d.country is None else "context" if d.inferred \
             else "dictionary" if key in known else "text"
         actors.append(Actor(id=actor_id, name=d.name, kind=d.kind, country=d.country,
                             sector=d.sector, other_sectors=d.other_sectors, role=d.role,

@@ -17,7 +17,7 @@ organisation or group the text, the dictionary and the lexicon give no country (
 an agency, a movement) is placed the same way. A person named without a country (and
 unknown to the dictionary) is placed, when an officeholder, by elimination (below); else,
 or failing that, like a generic actor: the one country of the sentences that name them,
-the dateline, the dominant country. Every country found here is marked ``inferred`` so
+the dateline, the dominant country. Every country found here is marked ``context`` so
 that the registry never learns it.
 """
 
