@@ -1173,3 +1173,9 @@ def test_events_an_act_named_as_the_time_of_another_without_a_doer_is_none(nlp: 
     events = _events(_doc("The former minister has been indicted for his alleged part in atrocities during "
                           "the fight against Ugandan forces.", nlp))
     assert not any(t == "ASSAULT" for t, *_ in events)
+
+
+@pytest.mark.model
+def test_events_an_act_told_twice_keeps_the_closer_target(nlp: object) -> None:
+    events = _events(_doc("Rebels attacked Uganda on Monday. The attack killed five Ugandan soldiers.", nlp))
+    assert [(t, g) for t, _, _, _, g in events] == [("ASSAULT", ["Ugandan soldiers"])]

@@ -103,6 +103,17 @@ def _vaguer_same_country(a: list[str], b: list[str], table: ActorTable) -> bool:
     return "country" in kinds and bool(countries_of(a, table) & countries_of(b, table))
 
 
+def _named_closer(kept: list[str], other: list[str], table: ActorTable) -> list[str]:
+    """The other telling's target when it names more closely whom the act hit: people or a
+    body of the state the kept one names only as a state ("an attack on the capital, killing
+    residents": the residents)."""
+    states = [a for i in kept if (a := table.by_id(i)) is not None and a.kind == "country"]
+    closer = [a for i in other if (a := table.by_id(i)) is not None and a.kind != "country"]
+    if not kept or len(states) != len(kept) or not other or len(closer) != len(other):
+        return []
+    return list(other) if {a.country for a in closer} <= {a.country for a in states} else []
+
+
 def _merge(candidates: list[_Candidate], table: ActorTable) -> list[_Candidate]:
     out: list[_Candidate] = []
     for c in candidates:
@@ -115,8 +126,8 @@ def _merge(candidates: list[_Candidate], table: ActorTable) -> list[_Candidate]:
             keep,
             source=keep.source + [a for a in other.source if a not in keep.source and a not in keep.target
                                   and not countries_of([a], table) <= countries_of(keep.source, table)],
-            target=keep.target + [a for a in other.target if a not in keep.target
-                                  and a not in keep.source and not keep.target],
+            target=_named_closer(keep.target, other.target, table) or keep.target + [
+                a for a in other.target if a not in keep.target and a not in keep.source and not keep.target],
             date=keep.date or other.date, date_text=keep.date_text if keep.date else other.date_text,
             date_source=keep.date_source if keep.date else other.date_source,
             place=keep.place or other.place, place_key=keep.place_key or other.place_key,
