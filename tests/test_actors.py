@@ -995,7 +995,7 @@ def test_actors_extents_join_the_record_but_not_the_span_index() -> None:
 @pytest.mark.model
 def test_actors_no_mention_opens_with_a_conjunction_or_is_half_a_word(nlp: object) -> None:
     doc, = _docs(["The ministry cancelled leave for all the soldiers and national police officers "
-                  "guarding the polls, while protesters blocked the Pan-American Highway."], nlp)
+                  "guarding the polls, while protesters blocked the Trans-African Highway."], nlp)
     texts = [m.text for a in doc.actors for m in a.mentions]
     assert "national police officers" in texts
     assert not any(t.split()[0] in ("and", "or") or t.endswith("-") for t in texts), texts
@@ -1050,17 +1050,17 @@ def test_actors_the_release_of_someone_is_no_document(nlp: object) -> None:
 
 @pytest.mark.model
 def test_actors_no_title_reaches_across_an_acts_of_and_an_allys_state_places_no_one(nlp: object) -> None:
-    doc, = _docs(["Relations broke down after the army chief led the ouster of the Brotherhood's "
-                  "Ahmed Karim, an ally of Qatar."], nlp)
+    doc, = _docs(["Ties worsened once the police chief ordered the dismissal of the union's Ahmed "
+                  "Karim, an ally of Qatar."], nlp)
     karim = next(a for a in doc.actors if a.name == "Ahmed Karim")
-    assert not any("ouster" in m.text for m in karim.mentions)
+    assert not any("dismissal" in m.text for m in karim.mentions)
     assert karim.country != "QAT"
 
 
 @pytest.mark.model
 def test_actors_their_after_two_people_named_in_its_sentence_is_both(nlp: object) -> None:
-    doc, = _docs(["The speaker of parliament blamed Ahmed Karim and John Mensah for the violence "
-                  "and demanded their arrests."], nlp)
+    doc, = _docs(["The speaker of parliament accused Ahmed Karim and John Mensah of inciting the "
+                  "riots and called for their prosecution."], nlp)
     their = doc.article.text.index("their")
     owners = sorted(a.name for a in doc.actors if any(m.start == their for m in a.mentions))
     assert owners == ["Ahmed Karim", "John Mensah"]
@@ -1085,8 +1085,8 @@ def test_actors_a_persons_name_is_nested_in_its_longer_mentions() -> None:
 
 @pytest.mark.model
 def test_actors_an_honorific_before_the_first_two_words_of_a_longer_name_is_that_person(nlp: object) -> None:
-    doc, = _docs(["The head of the rebel council, Abdul Karim Hassan, discussed a truce. Mr Abdul "
-                  "Karim, who quit as justice minister, said the rebels would fight on."], nlp)
+    doc, = _docs(["The leader of the rebel council, Abdul Karim Hassan, discussed a truce. Mr Abdul "
+                  "Karim, who resigned as trade minister in May, said the rebels would fight on."], nlp)
     people = {a.name: [m.text for m in a.mentions] for a in doc.actors if a.kind == "person"}
     assert list(people) == ["Abdul Karim Hassan"]
     assert "Abdul Karim Hassan" in people["Abdul Karim Hassan"] and "Mr Abdul Karim" in people["Abdul Karim Hassan"]
@@ -1094,14 +1094,14 @@ def test_actors_an_honorific_before_the_first_two_words_of_a_longer_name_is_that
 
 @pytest.mark.model
 def test_actors_a_force_a_state_sends_is_that_states_wherever_it_goes(nlp: object) -> None:
-    doc, = _docs(["Iran threatened shipping in the Persian Gulf. The US sent a Navy strike group "
-                  "and bombers into the Persian Gulf."], nlp)
+    doc, = _docs(["Somali pirates threatened shipping near Mombasa. Kenya sent a Navy patrol group "
+                  "and bombers to the coast."], nlp)
     countries = {a.name: a.country for a in doc.actors}
-    assert countries["Navy"] == "USA" and countries["bombers"] == "USA"
+    assert countries["Navy"] == "KEN" and countries["bombers"] == "KEN"
 
 
 def test_actors_a_third_person_pronoun_in_a_direct_quote_is_not_its_speaker() -> None:
-    text = '"He was riding a motorcycle and hit the checkpoint," Ahmed Khan said.'
+    text = '"He rode a motorbike packed with explosives into the gate," Ahmed Khan said.'
     khan_at = text.index("Ahmed Khan")
     speaker = Actor(id="ac1", name="Ahmed Khan", kind="person", mentions=(
         Mention(start=1, end=3, text="He"), Mention(start=khan_at, end=khan_at + 10, text="Ahmed Khan")))

@@ -1031,15 +1031,15 @@ def test_events_a_strike_by_armed_forces_is_an_attack_and_by_workers_a_stoppage(
 
 @pytest.mark.model
 def test_events_an_act_named_as_a_clauses_cause_is_not_its_subjects(nlp: object) -> None:
-    for text in ('"We have closed our shops because of tear gas and bullets," said Ahmed Karim, '
-                 'a trader in Kisumu.',
+    for text in ('"Our stalls stayed shut because of the tear gas," said Ahmed Karim, a trader in '
+                 'Kisumu.',
                  "Traders in Mbale stayed open despite the shelling."):
         assert not _events(_doc(text, nlp)), text
 
 
 @pytest.mark.model
 def test_events_a_call_or_talks_with_someone_during_another_act_is_a_meeting_too(nlp: object) -> None:
-    call = _events(_doc("Ugandan President Yoweri Museveni, in a telephone call with Kenyan President "
+    call = _events(_doc("Ugandan President Yoweri Museveni, in a phone call with Kenyan President "
                         "William Ruto, agreed to reopen the border.", nlp))
     assert ("CONSULT", "041", "asserted", ["Yoweri Museveni", "William Ruto"], []) in call
     assert any(t == "AGREE" for t, *_ in call)
@@ -1091,22 +1091,22 @@ def test_events_attacking_a_policy_is_criticism(nlp: object) -> None:
 
 @pytest.mark.model
 def test_events_the_forces_a_state_deploys_are_its_own_not_the_target(nlp: object) -> None:
-    events = _events(_doc("The French government deployed military forces to guard the ports of "
-                          "Noumea.", nlp))
-    assert [(t, s, g) for t, _, _, s, g in events] == [("MOBILIZE", ["French Government"], [])]
+    events = _events(_doc("The Kenyan government deployed army units to protect the airports of "
+                          "Mombasa.", nlp))
+    assert [(t, s, g) for t, _, _, s, g in events] == [("MOBILIZE", ["Kenyan Government"], [])]
 
 
 @pytest.mark.model
 def test_events_police_and_soldiers_deployed_together_are_one_doer_with_an_implied_aim(nlp: object) -> None:
-    events = _events(_doc("Protesters blocked roads across Kenya on Monday. Police and soldiers were "
-                          "deployed to guarantee public order, the interior minister said.", nlp))
+    events = _events(_doc("Protesters blocked roads across Kenya on Monday. Troops and police officers "
+                          "were deployed across the city to restore calm, the interior minister said.", nlp))
     mobilized = [(sorted(s), g) for t, _, _, s, g in events if t == "MOBILIZE"]
-    assert mobilized == [(["Police", "soldiers"], ["protesters"])]
+    assert mobilized == [(["Troops", "police officers"], ["protesters"])]
 
 
 @pytest.mark.model
 def test_events_what_force_is_used_with_is_no_party(nlp: object) -> None:
-    threat = _events(_doc("The army warned that it will encircle the rebels with tanks.", nlp))
+    threat = _events(_doc("The army warned that it would surround the rebels with tanks.", nlp))
     assert [(t, g) for t, _, _, _, g in threat] == [("THREATEN", ["rebels"])]
     attack = _events(_doc("Kenyan troops attacked the town with drones on Monday.", nlp))
     assert [(t, g) for t, _, _, _, g in attack] == [("ASSAULT", [])]
@@ -1114,26 +1114,25 @@ def test_events_what_force_is_used_with_is_no_party(nlp: object) -> None:
 
 @pytest.mark.model
 def test_events_the_subject_of_an_absolute_with_phrase_does_its_act(nlp: object) -> None:
-    comma = _events(_doc("Kenya has been in turmoil for weeks, with the opposition blaming President "
+    comma = _events(_doc("Kenya has been in crisis since March, with the opposition blaming President "
                          "Ahmed Karim over the economy.", nlp))
     assert [(t, s) for t, _, _, s, _ in comma] == [("ACCUSE", ["Opposition"])]
-    partner = _events(_doc("Uganda agreed a truce with rebels fighting to topple the government.", nlp))
+    partner = _events(_doc("Uganda agreed a truce with rebels battling to overthrow the government.", nlp))
     assert not any(t == "ASSAULT" for t, *_ in partner)  # who the rebels are, no act told
 
 
 @pytest.mark.model
 def test_events_a_threat_names_no_one_of_its_own_side_as_target(nlp: object) -> None:
     home = _events(_doc("Protesters blocked roads across Kenya on Monday. Kenyan President William "
-                        "Ruto warned that the government would not allow roads to be taken over by "
+                        "Ruto warned that the state would not let highways be seized by "
                         "protesters.", nlp))
     assert [(s, g) for t, _, _, s, g in home if t == "THREATEN"] == [(["William Ruto"], ["protesters"])]
 
 
 @pytest.mark.model
 def test_events_them_after_a_group_acted_on_in_its_sentence_is_that_group(nlp: object) -> None:
-    events = _events(_doc("A coalition of five candidates was expected to announce its results. Police "
-                          "fired teargas at opposition supporters and arrested around 10 of them on "
-                          "Friday.", nlp))
+    events = _events(_doc("An alliance of three parties planned a rally in Kisumu. Police beat "
+                          "opposition supporters and detained about 20 of them on Friday.", nlp))
     assert [g for t, _, _, _, g in events if t == "COERCE"] == [["opposition supporters"]]
 
 
@@ -1153,25 +1152,25 @@ def test_events_a_states_stance_voiced_by_its_official_is_the_officials_act(nlp:
 
 @pytest.mark.model
 def test_events_a_place_in_an_apposition_is_no_second_doer(nlp: object) -> None:
-    events = _events(_doc("But Hamas, the Islamic movement in Gaza, rejected the plan, saying it had not "
-                          "been consulted.", nlp))
-    assert [(t, s) for t, _, _, s, _ in events] == [("REJECT", ["Hamas"])]
+    events = _events(_doc("Al-Shabaab, the militant group in Somalia, turned down the plan, saying it was "
+                          "never asked.", nlp))
+    assert [(t, s) for t, _, _, s, _ in events] == [("REJECT", ["al-Shabaab"])]
 
 
 @pytest.mark.model
 def test_events_a_fight_against_an_armed_group_is_aimed_at_it_and_a_fight_for_a_right_is_none(nlp: object) -> None:
-    armed = _events(_doc("Kenyan forces have stepped up their fight against al-Shabaab.", nlp))
-    assert [(t, s, g) for t, _, _, s, g in armed] == [("ASSAULT", ["Kenyan Forces"], ["al-Shabaab"])]
+    armed = _events(_doc("Kenyan troops have intensified their fight against al-Shabaab.", nlp))
+    assert [(t, s, g) for t, _, _, s, g in armed] == [("ASSAULT", ["Kenyan Troops"], ["al-Shabaab"])]
     for text in ("The government vowed to step up its fight against corruption.",
-                 "The decision comes after a lengthy fight by the Kenyan veterans for the right to "
-                 "settle in Britain."):
+                 "After a long fight by Kenyan veterans for the right to a pension, the court ruled "
+                 "in their favour."):
         assert not _events(_doc(text, nlp)), text
 
 
 @pytest.mark.model
 def test_events_an_act_named_as_the_time_of_another_without_a_doer_is_none(nlp: object) -> None:
-    events = _events(_doc("The former minister has been indicted for his alleged part in atrocities during "
-                          "the fight against Ugandan forces.", nlp))
+    events = _events(_doc("The ex-governor was charged over abuses committed during the fight against "
+                          "Ugandan forces.", nlp))
     assert not any(t == "ASSAULT" for t, *_ in events)
 
 
@@ -1179,3 +1178,10 @@ def test_events_an_act_named_as_the_time_of_another_without_a_doer_is_none(nlp: 
 def test_events_an_act_told_twice_keeps_the_closer_target(nlp: object) -> None:
     events = _events(_doc("Rebels attacked Uganda on Monday. The attack killed five Ugandan soldiers.", nlp))
     assert [(t, g) for t, _, _, _, g in events] == [("ASSAULT", ["Ugandan soldiers"])]
+
+
+@pytest.mark.model
+def test_events_a_demand_told_by_a_copula_is_aimed_at_whom_it_names(nlp: object) -> None:
+    events = _events(_doc('"Our demand is the release of Ahmed Karim from prison," opposition leader John '
+                          'Mensah said.', nlp))
+    assert [(t, s, g) for t, _, _, s, g in events] == [("REQUEST", ["John Mensah"], ["Ahmed Karim"])]

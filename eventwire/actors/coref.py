@@ -188,8 +188,8 @@ AIM_PREPS = frozenset({"into", "onto", "on", "at", "against", "toward", "towards
 
 def _object_before(book: Book, token: Token) -> Draft | None:
     """For "them" as an object, the group its own sentence named just before as an object of
-    the same clause's subject ("fired teargas at opposition supporters and arrested 10 of
-    them"): not the subject, who does not act on itself."""
+    the same clause's subject ("police beat the opposition marchers and detained a dozen
+    of them"): not the subject, who does not act on itself."""
     if token.lower_ != "them" or token.dep_ not in ("dobj", "pobj", "dative"):
         return None
     subjects = clause_subjects(book, token)

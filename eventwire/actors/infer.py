@@ -142,14 +142,14 @@ def _possessor(reader: Book, d: Draft) -> str | None:
 FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
 
 
-# verbs whose object is the subject's own force ("the US sent a Navy strike group")
+# verbs whose object is the subject's own force ("Kenya sent a naval task force")
 SENDING_LEMMAS = frozenset({"send", "deploy", "dispatch", "station", "mobilise", "mobilize",
                             "move", "despatch", "redeploy"})
 
 
 def _sender(reader: Book, d: Draft) -> str | None:
     """A force that a state sends or deploys is that state's ("Kenya deployed troops", "the
-    US sent a Navy strike group"), wherever it is sent."""
+    Kenya sent a naval task force"), wherever it is sent."""
     if d.sector not in FORCE_SECTORS:
         return None
     for start, end in sorted(d.mentions):
@@ -158,7 +158,7 @@ def _sender(reader: Book, d: Draft) -> str | None:
             continue
         node = span.root
         while node.dep_ in ("compound", "nmod", "conj") and node.head.i != node.i:
-            node = node.head  # "a Navy strike group", "a strike group and bombers"
+            node = node.head  # "a naval task force", "a task force and bombers"
         if node.dep_ != "dobj" or node.head.lemma_.lower() not in SENDING_LEMMAS:
             continue
         for subject in node.head.children:

@@ -51,7 +51,7 @@ _PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|de|van|von)-[A-Z]")  # "el-
 
 def _entities(book: Book) -> list[Span]:
     """The entities after the dateline that are no byline or credit or a word's first half
-    ("Pan-" of "the Pan-American Highway"), each without the portfolio words the NER took
+    ("Trans-" of "the Trans-African Highway"), each without the portfolio words the NER took
     into a name."""
     return [_without_state(_without_portfolio(e, book), book) for e in book.doc.ents
             if e.start_char >= book.dateline and not _credit(e) and not e.text.endswith("-")]

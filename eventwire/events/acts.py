@@ -184,7 +184,7 @@ def read_token(token: Token, r: Reading) -> list[_Candidate]:
     if trig.type == "ASSAULT" and _hazard(token):
         return []
     if trig.pos == "NOUN" and not source and token.dep_ == "pobj" and token.head.lower_ in FRAMES:
-        return []  # "atrocities during the fight against Serb forces": when, not what is told
+        return []  # "abuses committed during the war with the rebels": when, not what is told
     if _unconfirmed(token):
         return []  # "the UN is looking into claims that five villagers died"
     if trig.pos == "NOUN" and token.lemma_.lower() in EFFORTS and any(

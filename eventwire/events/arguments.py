@@ -109,7 +109,7 @@ def _np_actors(token: Token, table: ActorTable, depth: int = 0) -> list[str]:
                     if a not in out:
                         out.append(a)
             elif child.dep_ == "appos" and actor is not None and child.pos_ in ("PROPN", "NOUN"):
-                # "Hamas, the Islamic movement in Gaza": the same actor described; only an
+                # "al-Shabaab, the militant group in Somalia": the same actor described; only an
                 # actor the apposition itself names is another ("X, Y's envoy, and ...")
                 other = table.resolve(child.idx, child.idx + len(child.text))
                 if other and other not in out:
@@ -190,7 +190,7 @@ def _subject_of(verb: Token, table: ActorTable) -> tuple[list[str], bool]:
                 if current.tag_ == "VBG" and _absolute(current.head) \
                         and (named := _np_actors(current.head, table)):
                     return named, False  # "..., with the opposition blaming X": the opposition
-                    # (not "a truce with rebels fighting to topple him": who the rebels are)
+                    # (not "a truce with rebels trying to seize power": who the rebels are)
                 return _noun_source(current.head, table), False
             current = current.head
         elif current.dep_ == "relcl":
@@ -266,7 +266,7 @@ def _noun_source(noun: Token, table: ActorTable) -> list[str]:
     if head.pos_ in ("PROPN", "NOUN") and table.resolve(head.idx, head.idx + len(head.text)):
         return _np_actors(head, table)  # a caption: "X (right) at talks with Y"
     if _shared_with(noun):
-        head = _clause_of(head)  # "X repeated his commitment to the truce in a call with Y",
+        head = _clause_of(head)  # "X reaffirmed his support for the truce in a call with Y",
         # however the parse hangs the call: X is on it
     if head.pos_ not in ("VERB", "AUX"):
         return []
@@ -281,9 +281,9 @@ def _noun_source(noun: Token, table: ActorTable) -> list[str]:
 
 def _absolute(noun: Token) -> bool:
     """Whether a noun is the subject of an absolute "with" phrase, set off from its clause or
-    hung on a main verb that is no act ("..., with the opposition blaming X", "fighting
-    continued with separatists pressing the army"), not a partner ("a truce with rebels
-    fighting to topple him", "met with rebels fighting in the north")."""
+    hung on a main verb that is no act ("..., with the opposition blaming X", "clashes
+    went on with rebels shelling the town"), not a partner ("a truce with rebels
+    trying to seize power", "met with rebels fighting in the north")."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in ("with", "without"):
         return False
@@ -311,13 +311,13 @@ def _shared_with(noun: Token) -> bool:
         c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)
 
 
-# verbs by which someone states their state's stance ("stressed US support for Israel")
+# verbs by which someone states their state's stance ("reaffirmed Kenyan support for X")
 VOICING_VERBS = frozenset({"stress", "reaffirm", "express", "voice", "reiterate", "underline",
                            "emphasise", "emphasize", "convey", "extend", "pledge", "restate"})
 
 
 def _voiced_by(noun: Token, state: list[str], table: ActorTable) -> list[str]:
-    """The official who states a state's stance ("he stressed US support for Israel", "the
+    """The official who states a state's stance ("she reaffirmed Kenyan backing for X", "the
     minister reaffirmed Kenya's commitment"): the stance is that person's act, of that state."""
     verb = noun.head
     if noun.dep_ != "dobj" or verb.lemma_.lower() not in VOICING_VERBS:
@@ -496,7 +496,7 @@ GATHERINGS = frozenset({"summit", "forum", "conference", "meeting", "session", "
                         "gathering", "congress", "convention", "talks", "ceremony"})
 
 
-# words before a number that the parser takes for prepositions ("arrested around 10 of them")
+# words before a number that the parser takes for prepositions ("detained about 20 of them")
 APPROXIMATIONS = frozenset({"around", "about", "nearly", "some", "over", "roughly"})
 
 
@@ -534,7 +534,7 @@ def _partners(token: Token, table: ActorTable, exclude: set[str],
         if child.dep_ == "dative" and child.pos_ == "ADP":  # "provided X to the bank"
             add([a for p in child.children if p.dep_ == "pobj" for a in _np_actors(p, table)])
         elif child.dep_ == "prep" and child.lower_ in APPROXIMATIONS and child.i == token.i + 1:
-            # "arrested around 10 of them", parsed as "around" with "10" its object
+            # "detained about 20 of them", parsed as "about" with "20" its object
             add([a for p in child.children if p.dep_ == "pobj" and p.pos_ == "NUM"
                  for a in _np_actors(p, table)])
         elif child.dep_ in ("dobj", "dative", "iobj", "oprd") and child.i not in phrase:
@@ -677,8 +677,8 @@ def content_partners(token: Token, table: ActorTable, exclude: set[str]) -> list
     objects += [p for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "on")
                 for p in c.children if p.dep_ == "pobj"]
     if token.pos_ == "NOUN" and token.dep_ == "nsubj" and token.head.lemma_ == "be":
-        objects += [c for c in token.head.children if c.dep_ == "attr"]  # "our demand is
-        # the departure of X": what is asked is the copula's complement
+        objects += [c for c in token.head.children if c.dep_ == "attr"]  # "their one
+        # demand is the resignation of X": what is asked is the copula's complement
     for noun in objects:
         for prep in noun.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "of"):

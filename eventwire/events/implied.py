@@ -18,8 +18,8 @@ one rule per kind of doer:
   drills" has no target).
 
 An act of several doers on two sides ("troops clashed with rebels") has parties, not a
-target, and is left as it is; several officials and forces of one state ("police and soldiers
-were deployed") are one doer.
+target, and is left as it is; several officials and forces of one state ("troops and police were
+sent in") are one doer.
 
 Force told without its doer ("tear gas was used against demonstrators", "two officers were
 arrested") takes the doer its context implies, from the same window: force on civilians,
@@ -126,7 +126,7 @@ def _one_country(ids: Iterable[str], table: ActorTable) -> str | None:
 
 def _one_side(ids: Sequence[str], table: ActorTable) -> bool:
     """Whether the doers are one party: a single actor, or several officials and forces of
-    one state ("police and soldiers were deployed"), not the two sides of a clash ("troops
+    one state ("troops and police were sent in"), not the two sides of a clash ("troops
     clashed with rebels") nor groups that may be two ("militants and the group")."""
     if len(ids) == 1:
         return True
