@@ -1185,3 +1185,10 @@ def test_events_a_demand_told_by_a_copula_is_aimed_at_whom_it_names(nlp: object)
     events = _events(_doc('"Our demand is the release of Ahmed Karim from prison," opposition leader John '
                           'Mensah said.', nlp))
     assert [(t, s, g) for t, _, _, s, g in events] == [("REQUEST", ["John Mensah"], ["Ahmed Karim"])]
+
+
+@pytest.mark.model
+def test_events_rockets_fired_into_a_ministrys_territory_hit_its_state(nlp: object) -> None:
+    events = _events(_doc("Kenya protested to Somalia on Monday. Kenya's defence ministry said the Somali "
+                          "army fired two rockets into its territory.", nlp))
+    assert [(s, g) for t, _, _, s, g in events if t == "ASSAULT"] == [(["Somali Army"], ["Kenya"])]

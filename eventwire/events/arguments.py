@@ -26,6 +26,18 @@ from .vocabulary import (
 
 # --- actors of a phrase ----------------------------------------------------------------
 
+# what belongs to a state, whoever of it is named as the owner ("the ministry ... its territory")
+TERRITORY_NOUNS = frozenset({"territory", "soil", "airspace", "waters", "border", "borders"})
+
+
+def _state_of(actor_id: str, table: ActorTable) -> str:
+    """The state an official body stands for, when the article names it; else the body."""
+    actor = table.by_id(actor_id)
+    if actor is None or actor.kind == "country" or actor.sector not in ("GOV", "MIL", "COP", "LEG"):
+        return actor_id
+    return table.country_actor(actor.country) or actor_id
+
+
 def _np_actors(token: Token, table: ActorTable, depth: int = 0) -> list[str]:
     """Actors named by the noun phrase headed by ``token``, coordinated ones included."""
     out: list[str] = []
@@ -37,6 +49,8 @@ def _np_actors(token: Token, table: ActorTable, depth: int = 0) -> list[str]:
             if child.dep_ == "poss" or (child.dep_ in ("compound", "nmod") and child.ent_type_ in (
                     "GPE", "ORG")):
                 actor = table.resolve(child.idx, child.idx + len(child.text))
+                if actor and token.lemma_.lower() in TERRITORY_NOUNS:
+                    actor = _state_of(actor, table)  # "its territory": the ministry's state's
                 if actor:
                     break
         if actor is None and token.pos_ == "PROPN":
