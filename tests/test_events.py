@@ -1188,7 +1188,7 @@ def test_events_a_demand_told_by_a_copula_is_aimed_at_whom_it_names(nlp: object)
 
 
 @pytest.mark.model
-def test_events_rockets_fired_into_a_ministrys_territory_hit_its_state(nlp: object) -> None:
+def test_events_shelling_of_a_ministrys_territory_hits_its_state(nlp: object) -> None:
     events = _events(_doc("Kenya protested to Somalia on Monday. Kenya's defence ministry said the Somali "
-                          "army fired two rockets into its territory.", nlp))
+                          "army shelled its territory overnight.", nlp))
     assert [(s, g) for t, _, _, s, g in events if t == "ASSAULT"] == [(["Somali Army"], ["Kenya"])]
