@@ -1027,12 +1027,17 @@ def test_actors_a_coordination_is_one_group_when_its_members_add_no_name_of_thei
     assert _extents(placed, "Protesters") == ["Protesters in Kisumu", "Protesters in Kisumu and traders"]
 
 
+def _owners_of(doc: Document, word: str) -> list[str]:
+    """The names of the actors whose mention is the first ``word`` of the article."""
+    at = doc.article.text.index(word)
+    return sorted(a.name for a in doc.actors if any(m.start == at for m in a.mentions))
+
+
 @pytest.mark.model
 def test_actors_they_after_two_people_named_together_is_both(nlp: object) -> None:
     doc, = _docs(["Kenyan President William Ruto and Ugandan President Yoweri Museveni met in "
                   "Kampala. They signed five agreements."], nlp)
-    they = doc.article.text.index("They")
-    owners = sorted(a.name for a in doc.actors if any(m.start == they for m in a.mentions))
+    owners = _owners_of(doc, "They")
     assert owners == ["William Ruto", "Yoweri Museveni"]
     signed = next(e for e in doc.events if e.type == "SUPPORT")
     names = {a.id: a.name for a in doc.actors}
@@ -1061,8 +1066,7 @@ def test_actors_no_title_reaches_across_an_acts_of_and_an_allys_state_places_no_
 def test_actors_their_after_two_people_named_in_its_sentence_is_both(nlp: object) -> None:
     doc, = _docs(["The speaker of parliament accused Ahmed Karim and John Mensah of inciting the "
                   "riots and called for their prosecution."], nlp)
-    their = doc.article.text.index("their")
-    owners = sorted(a.name for a in doc.actors if any(m.start == their for m in a.mentions))
+    owners = _owners_of(doc, "their")
     assert owners == ["Ahmed Karim", "John Mensah"]
 
 
@@ -1070,8 +1074,7 @@ def test_actors_their_after_two_people_named_in_its_sentence_is_both(nlp: object
 def test_actors_their_after_people_met_in_the_sentence_before_is_not_only_those_met(nlp: object) -> None:
     doc, = _docs(["Kenyan President William Ruto met Ugandan President Yoweri Museveni and "
                   "John Mensah. During their meeting, Ruto raised trade."], nlp)
-    their = doc.article.text.index("their")
-    owners = sorted(a.name for a in doc.actors if any(m.start == their for m in a.mentions))
+    owners = _owners_of(doc, "their")
     assert owners != ["John Mensah", "Yoweri Museveni"]
 
 

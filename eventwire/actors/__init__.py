@@ -82,6 +82,7 @@ def find_actors(doc: Doc, places: tuple[Place, ...] = (), published: date | None
     infer_countries(reader, places)
     actors: list[Actor] = []
     spans: list[tuple[int, int, str]] = []
+    text = doc_text(doc)
     for key in reader.order:
         d = reader.drafts[key]
         if not d.mentions or (d.kind != "person" and d.country is None and d.sector in (None, "GOV")
@@ -89,7 +90,6 @@ def find_actors(doc: Doc, places: tuple[Place, ...] = (), published: date | None
             continue  # "the ministry", "a delegation": nobody in particular
         d.country = sovereigns().get(d.country or "", d.country)  # "police in Papeete": French
         actor_id = stable_id("ac", key)
-        text = doc_text(doc)
         nested = set(extents(doc, d.mentions)) | (set(named_spans(d.name, d.mentions)) if d.kind == "person"
                                                    else set())
         mentions = tuple(sorted([Mention(start=s, end=e, text=t) for (s, e), t in d.mentions.items()]

@@ -148,8 +148,8 @@ SENDING_LEMMAS = frozenset({"send", "deploy", "dispatch", "station", "mobilise",
 
 
 def _sender(reader: Book, d: Draft) -> str | None:
-    """A force that a state sends or deploys is that state's ("Kenya deployed troops", "the
-    Kenya sent a naval task force"), wherever it is sent."""
+    """A force that a state sends or deploys is that state's ("Kenya deployed troops", "Kenya
+    sent a naval task force"), wherever it is sent."""
     if d.sector not in FORCE_SECTORS:
         return None
     for start, end in sorted(d.mentions):

@@ -13,8 +13,9 @@ one), all in one batch, and its document is scored against the passage's gold:
   alternative); the produced sources' countries meet the gold sources' countries (or both are
   empty), likewise the targets. Gold events are matched one-to-one, required ones first (a
   maximum matching that first pairs each report with the gold event its own words state, so
-  the dates and places compared are those of the same act); optional events are neither missed nor false when produced; a second
-  produced event for one gold event is a false positive. ``strict.TYPE`` and ``country.TYPE``
+  the dates and places compared are those of the same act); optional events are neither
+  missed nor false when produced; a second produced event for one gold event is a false
+  positive. ``strict.TYPE`` and ``country.TYPE``
   rows split the counts by type (a match and a miss go to the gold type, a false positive to
   the produced type).
 - ``actor_country_accuracy``: of the gold actors with a country, the share matched by a

@@ -93,7 +93,7 @@ def _same_event(a: _Candidate, b: _Candidate, table: ActorTable) -> bool:
 
 
 # types whose CAMEO codes name different acts, never one act told twice: signing an
-# agreement and praising, or recognising; a promise and an agreement
+# agreement (057), praising (051), recognising (054)
 DISTINCT_BY_CODE = frozenset({"SUPPORT"})
 
 

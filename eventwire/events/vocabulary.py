@@ -60,8 +60,8 @@ WEAPONS = frozenset({"bomb", "mine", "landmine", "device", "ied", "missile", "ro
 # an instrument, never a partner
 FORCE_MEANS = frozenset({"tank", "vehicle", "aircraft", "warplane", "jet", "helicopter",
                          "gunship", "warship", "drone", "artillery", "truck", "bulldozer",
-                         "weapon", "gun", "rifle", "missile", "rocket", "bomb", "tear gas",
-                         "teargas", "baton", "water cannon", "bullet"})
+                         "weapon", "gun", "rifle", "missile", "rocket", "bomb", "teargas",
+                         "baton", "bullet"})  # single words: the noun's lemma is compared
 # reporters and the press (JRN; MED is health workers): they tell of acts; speaking to them is
 # no meeting, nor are they whom an act aims at
 PRESS_SECTORS = frozenset({"JRN"})
