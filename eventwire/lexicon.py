@@ -77,7 +77,8 @@ class Title:
 
 
 # the closed vocabulary of the lexicon's ``flags`` column (see event_lexicon.tsv's header)
-TRIGGER_FLAGS = frozenset({"reversed", "actor_object", "intent_when_future", "particle", "needs_doer"})
+TRIGGER_FLAGS = frozenset({"reversed", "actor_object", "intent_when_future", "particle", "needs_doer",
+                           "intransitive"})
 # the kinds of part a ``requires`` alternative is made of
 NEED_KINDS = frozenset({"object", "to_inf", "that_clause", "prep"})
 _NEED = re.compile(r"(?P<kind>object|to_inf|that_clause|prep)"
@@ -131,6 +132,16 @@ def parse_requires(text: str) -> tuple[tuple[Need, ...], ...]:
             needs.append(Need(kind=kind, words=words, place=bool(m["place"])))
         alternatives.append(tuple(needs))
     return tuple(alternatives)
+
+
+# prepositions that join a nominal trigger's head to the rest of its phrase, written in the
+# row: "state of emergency", "order for arrest" (the first word is the head)
+LINK_PREPS = ("of", "for")
+
+
+def linked(phrase: tuple[str, ...]) -> str | None:
+    """The preposition that joins a noun phrase row's head to its rest, if any."""
+    return next((w for w in phrase[1:] if w in LINK_PREPS), None)
 
 
 def parse_flags(text: str) -> frozenset[str]:
@@ -311,7 +322,7 @@ class Lexicon:
                                requires=parse_requires(row.get("requires", "")),
                                flags=parse_flags(row.get("flags", "")), origin=origin,
                                notes=row.get("notes", ""))
-                head = words[0] if trig.pos == "VERB" or "of" in words else words[-1]
+                head = words[0] if trig.pos == "VERB" or linked(words) else words[-1]
                 self.triggers.setdefault(head, []).append(trig)
         self.support_verbs = frozenset(r["verb"].lower() for r in _rows("support_verbs.tsv") if r.get("verb"))
         self.verbs = frozenset(

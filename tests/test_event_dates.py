@@ -79,6 +79,9 @@ def _when(doc: Document, event_type: str, trigger: str) -> tuple[str | None, str
      "reopen", "2015-06-09"),
     ('"We urge the rebels to lay down their arms," the minister said on Monday.', "REQUEST",
      "urge", "2015-06-08"),
+    # and a judgement stated in a report is made when it is stated
+    ("Ghana's foreign ministry said on Tuesday that Togo's decision to close the border was "
+     "completely unjustified.", "ACCUSE", "was", "2015-06-09"),
     # a time that opens the sentence frames the clause the parser hangs the act in
     ("On June 4, Gunmen believed to belong to a breakaway militia shot dead two traders "
      "outside the market.", "ASSAULT", "shot", "2015-06-04"),
@@ -506,3 +509,25 @@ def test_event_dates_rule_a_day_in_a_bounding_phrase_is_no_story_day():
     events, times = _story_events(doc)
     events = (replace(events[0], date=None, date_text=None, date_source=None), *events[1:])
     assert [e.date for e in story_days(events, doc, times, PUBLISHED)] == [None, None, None]  # type: ignore[arg-type]
+
+
+# "Ghana said on Tuesday the move was unjustified ."
+JUDGED = [("Ghana", 1, "nsubj", "PROPN", "NNP"), ("said", 1, "ROOT", "VERB", "VBD"),
+          ("on", 1, "prep", "ADP", "IN"), ("Tuesday", 2, "pobj", "PROPN", "NNP"),
+          ("the", 5, "det", "DET", "DT"), ("move", 6, "nsubj", "NOUN", "NN"),
+          ("was", 1, "ccomp", "AUX", "VBD"), ("unjustified", 6, "acomp", "ADJ", "JJ"),
+          (".", 1, "punct", "PUNCT", ".")]
+
+
+def test_event_dates_rule_a_judgement_in_a_report_is_made_when_it_is_said():
+    from eventwire.events.context import When, _event_time
+
+    doc = _parsed(JUDGED)
+    doc[6].lemma_ = "be"
+    times = (_time(doc, "Tuesday", "2015-06-09"),)
+    assert _event_time(doc[6], times, doc) == When("2015-06-09", "Tuesday", "clause")
+    # a past act reported is not dated by the report: "Ghana said on Tuesday the army fired"
+    rows = [*JUDGED[:4], ("the", 5, "det", "DET", "DT"), ("army", 6, "nsubj", "NOUN", "NN"),
+            ("fired", 1, "ccomp", "VERB", "VBD"), (".", 1, "punct", "PUNCT", ".")]
+    fired = _parsed(rows)
+    assert _event_time(fired[6], (_time(fired, "Tuesday", "2015-06-09"),), fired).source != "clause"

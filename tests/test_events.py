@@ -49,6 +49,27 @@ def test_events_a_time_phrase_is_no_particle_of_a_trigger() -> None:
     assert "loan" in found and "on" not in found and "on friday" not in found
 
 
+def test_events_a_verb_that_takes_no_object_is_no_trigger_with_one() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from eventwire.events.triggers import _match
+
+    # "gendarmes, riot police and ..." misread as "riot [the] police"
+    words = ["gendarmes", ",", "riot", "police", "and", "units"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[0, 0, 0, 2, 2, 2],
+              deps=["ROOT", "punct", "conj", "dobj", "cc", "conj"],
+              pos=["NOUN", "PUNCT", "VERB", "NOUN", "CCONJ", "NOUN"],
+              lemmas=["gendarme", ",", "riot", "police", "and", "unit"])
+    assert _match(doc[2]) is None
+    # "youths rioted in the town": a riot
+    doc = Doc(spacy.blank("en").vocab, words=["youths", "rioted", "in", "town"], heads=[1, 1, 1, 2],
+              deps=["nsubj", "ROOT", "prep", "pobj"], pos=["NOUN", "VERB", "ADP", "NOUN"],
+              lemmas=["youth", "riot", "in", "town"])
+    trig = _match(doc[1])
+    assert trig is not None and trig.type == "PROTEST"
+
+
 # ------------------------------------------------------------------ with the model
 
 @pytest.mark.parametrize("text", [
@@ -1192,3 +1213,29 @@ def test_events_shelling_of_a_ministrys_territory_hits_its_state(nlp: object) ->
     events = _events(_doc("Kenya protested to Somalia on Monday. Kenya's defence ministry said the Somali "
                           "army shelled its territory overnight.", nlp))
     assert [(s, g) for t, _, _, s, g in events if t == "ASSAULT"] == [(["Somali Army"], ["Kenya"])]
+
+
+@pytest.mark.model
+def test_events_clashes_between_two_parties_have_those_parties_only(nlp: object) -> None:
+    events = _events(_doc("After three nights of rioting in Mbale, with violent clashes between police "
+                          "and protesters, President Yoweri Museveni has declared a state of emergency "
+                          "in the district.", nlp))
+    assert [(s, g) for t, _, _, s, g in events if t == "ASSAULT"] == [(["Police", "protesters"], [])]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The interior minister ordered the arrest of five opposition leaders.",
+    "The interior minister said he had signed orders for the house arrest of five opposition leaders.",
+])
+def test_events_an_order_for_an_arrest_is_the_arrest(nlp: object, text: str) -> None:
+    assert [(t, c, g) for t, c, _, _, g in _events(_doc(text, nlp))] == [
+        ("COERCE", "173", ["opposition leaders"])]
+
+
+@pytest.mark.model
+def test_events_an_ordered_expulsion_is_aimed_at_whom_it_expels(nlp: object) -> None:
+    events = _events(_doc("Ghana ordered the expulsion of five Togolese diplomats on Monday.", nlp))
+    assert [(t, s, g) for t, _, _, s, g in events] == [("SANCTION", ["Ghana"], ["Togolese diplomats"])]
+    events = _events(_doc("The foreign minister ordered the expulsion of five Togolese diplomats.", nlp))
+    assert [(t, g) for t, _, _, _, g in events] == [("SANCTION", ["Togolese diplomats"])]

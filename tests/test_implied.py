@@ -208,3 +208,20 @@ def test_implied_officials_and_forces_of_one_state_are_one_doer_but_two_sides_ar
     assert _target(_event("ASSAULT", ("army", "reb")), table) == ()  # a clash: parties
     table = _table((STUDENTS, 210), (OPPOSITION, 220), (MINISTER, 120))
     assert _target(_event("PROTEST", ("stu", "opp")), table) == ()  # groups may be two sides
+
+
+def test_implied_forces_sent_in_at_home_face_a_crowd_or_who_protests_not_any_party() -> None:
+    army = Actor(id="arm", name="army", kind="organization", country="BDI", sector="MIL")
+    crowd = Actor(id="cro", name="demonstrators", kind="group", country="BDI", sector="CVL",
+                  role="Protester")
+    table = _table((army, 210), (crowd, 230), (OPPOSITION, 260))
+    assert _target(_event("MOBILIZE", ("arm",)), table) == ("cro",)
+    # a party named nearby (whose leader's arrest set off the unrest) is not what troops face
+    assert _target(_event("MOBILIZE", ("arm",)), _table((army, 210), (OPPOSITION, 260))) == ()
+    # but those who protest in the article are, whatever their role
+    marching = replace(_event("PROTEST", ("stu",), sentence=1), target=("bdi",))
+    table = _table((STATE, 20), (STUDENTS, 120), (army, 210))
+    out = implied_parties((marching, _event("MOBILIZE", ("arm",))), table, STARTS)
+    assert out[1].target == ("stu",)
+    # another act than a deployment still aims at the party
+    assert _target(_event("COERCE", ("arm",)), _table((army, 210), (OPPOSITION, 260))) == ("opp",)

@@ -266,6 +266,9 @@ def _noun_source(noun: Token, table: ActorTable) -> list[str]:
     found = _answerable(noun, table)
     if found:
         return found
+    if any(c.dep_ == "prep" and c.lower_ == "between" and any(
+            g.dep_ == "pobj" and _np_actors(g, table) for g in c.children) for c in noun.children):
+        return []  # "amid clashes between police and protesters": they are its parties
     # the governing clause's subject, only for "X held talks", "X ... during a call":
     # the noun is the verb's object or hangs off it through one preposition
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in MEASURES:
@@ -539,6 +542,13 @@ def _partners(token: Token, table: ActorTable, exclude: set[str],
                 out.append(named)
             out.extend(a for a in object_partners(doc[i], table, author=author)
                        if a not in exclude and a not in out)
+            if doc[i].pos_ == "NOUN" and _match(doc[i]) is not None:
+                # an act noun's "of" names whom it is done to: "ordered the expulsion of
+                # five diplomats", "signed orders for the arrest of X"
+                out.extend(a for c in doc[i].children if c.dep_ == "prep" and c.lower_ == "of"
+                           for p in c.children if p.dep_ == "pobj"
+                           for a in _np_actors(p, table) if a not in exclude and a not in out)
+
     def add(found: list[str]) -> None:
         for a in found:
             if a not in out and a not in exclude:

@@ -470,6 +470,11 @@ def _time_governor(node: Token, places: bool = False) -> Token | None:
         # Tuesday that it intends to reopen its embassy", "'We ask you to lay down arms,' he posted on
         # Sunday"); a past act in it has its own time ("said Monday troops had fired")
         return head
+    if node.dep_ == "ccomp" and not places and node.lemma_ == "be" and head.pos_ == "VERB" \
+            and any(c.dep_ in ("acomp", "attr") for c in node.children):
+        # a judgement stated in a report is made when it is stated ("said on Tuesday that
+        # the decision was unjustified")
+        return head
     if node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
         if places and node.dep_ == "pobj" and head.lower_ in time_words().bound:
             return None  # "warned against visiting X after a trip by Y": the trip was elsewhere

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 
 from ..ontology import STATE_SECTORS
 from ..records import Event
-from .arguments import countries_of
+from .arguments import CROWD_ROLES, countries_of
 from .vocabulary import PRESS_SECTORS
 
 if TYPE_CHECKING:
@@ -77,11 +77,13 @@ def implied_parties(events: tuple[Event, ...], table: ActorTable,
     implies, and each use of force without a doer the doer (when the context names them);
     ``sentence_starts`` are the article's sentence offsets, in order."""
     out = []
+    # who protests in the article: whom a state's forces may be sent against at home
+    protesters = frozenset(i for e in events if e.type == "PROTEST" for i in e.source)
     for event in events:
         window = _window_start(sentence_starts, event.evidence.start)
         if not event.target and _one_side(event.source, table) and (
                 event.type in DIRECTED_TYPES or event.cameo in DIRECTED_CODES):
-            if (target := _implied(event, table, window)) is not None and not (
+            if (target := _implied(event, table, window, protesters)) is not None and not (
                     event.cameo in DIRECTED_CODES and _one_country([target], table)
                     == _one_country(event.source, table)):  # a promise to another party
                 event = replace(event, target=(target,), confidence=_less_sure(event))
@@ -173,7 +175,8 @@ def _window_start(sentence_starts: Sequence[int], evidence_start: int) -> int:
     return sentence_starts[k - 1] if k > 0 else evidence_start
 
 
-def _implied(event: Event, table: ActorTable, window_start: int) -> str | None:
+def _implied(event: Event, table: ActorTable, window_start: int,
+             protesters: frozenset[str] = frozenset()) -> str | None:
     own = _one_country(event.source, table)
     if own is None:
         return None
@@ -196,11 +199,20 @@ def _implied(event: Event, table: ActorTable, window_start: int) -> str | None:
     return (_first(a for a in named if a.country and a.country != own
                    and a.country not in NON_STATE_CODES)
             or _first(a for a in named if a.country == own and a.kind != "country"
-                      and a.sector not in STATE_SECTORS)
+                      and a.sector not in STATE_SECTORS
+                      and (event.type != "MOBILIZE" or _faced_at_home(a, protesters)))
             or (state if event.type not in ("MOBILIZE", "ASSAULT")
                 and not all(a.sector == "GOV" for a in doers) else None))  # forces are not mobilised against their own state nor attack it, nor does a
     # government body condemn, ask or reject its own ("China's foreign ministry condemned the
     # drills": an act aimed at the state is told without its aim)
+
+
+def _faced_at_home(actor: Actor, protesters: frozenset[str]) -> bool:
+    """Whom a state's forces are sent against at home: a crowd, an armed group or those
+    who protest ("troops were deployed as demonstrators clashed with police", "residents
+    took to the streets as police were put on alert"), not any party or person of the
+    state named nearby (the leader whose arrest set off the protest)."""
+    return actor.role in CROWD_ROLES or actor.sector in ARMED_SECTORS or actor.id in protesters
 
 
 def _nearest_official(event: Event, table: ActorTable, own: str,

@@ -7,7 +7,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from ..lexicon import Need, Trigger, lexicon
+from ..lexicon import Need, Trigger, lexicon, linked
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -158,9 +158,9 @@ def _match(token: Token) -> Trigger | None:
     best: Trigger | None = None
     best_rank = (False, -1)
     for trig in options:
-        if trig.pos == "NOUN" and "of" in trig.phrase:
-            rest = tuple(w for w in trig.phrase[1:] if w != "of")
-            if not any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        if trig.pos == "NOUN" and (link := linked(trig.phrase)):
+            rest = tuple(w for w in trig.phrase[1:] if w != link)
+            if not any(c.dep_ == "prep" and c.lower_ == link and any(
                     _has_word(w, {g.lemma_.lower(), g.lower_}) for g in c.children for w in rest)
                     for c in token.children):
                 continue
@@ -168,12 +168,14 @@ def _match(token: Token) -> Trigger | None:
             rest = trig.phrase[rest_index:] if rest_index else trig.phrase[:-1]
         # a hand-written row beats an imported one; then the longest phrase wins
         rank = (trig.origin == "hand", len(rest))
-        if (trig.pos == "NOUN" and "of" in trig.phrase or _rest_met(rest, words)) \
+        if (trig.pos == "NOUN" and linked(trig.phrase) or _rest_met(rest, words)) \
                 and rank > best_rank:
             if trig.requires and not _requirement_met(trig, token):
                 continue
             if "particle" in trig.flags and not _particle(token, trig.phrase[-1]):
                 continue
+            if "intransitive" in trig.flags and any(c.dep_ == "dobj" for c in token.children):
+                continue  # "riot police" misread as "riot [the] police": no riot
             best, best_rank = trig, rank
     if best is not None and _idiom(token, best.pos, words, best_rank[1]):
         return None  # "struck an upbeat tone", "a press conference": no event
