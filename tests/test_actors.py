@@ -1114,3 +1114,28 @@ def test_actors_a_third_person_pronoun_in_a_direct_quote_is_not_its_speaker() ->
     out = quote_speakers(table, (quote,), text)
     assert [m.text for m in out.actors[0].mentions] == ["Ahmed Khan"]
     assert out.resolve(1, 3) is None
+
+
+@pytest.mark.model
+def test_actors_a_descriptor_is_the_officeholder_named_before_it(nlp: object) -> None:
+    doc, = _docs(["Secretary of State John Mensah said on Wednesday that Ghana did not want war. "
+                  '"Togo should understand that any attack will be answered," said the top diplomat, '
+                  "who cut short a trip. Foreign Minister Robert Dussey has said Togo wants peace."], nlp)
+    owners = {m.text: a.name for a in doc.actors for m in a.mentions}
+    assert owners["the top diplomat"] == "John Mensah"
+    # with no holder named before it, the one named after is still the holder
+    doc, = _docs(['"Togo should understand that any attack will be answered," said the foreign '
+                  "minister. Foreign Minister Robert Dussey has said Togo wants peace."], nlp)
+    owners = {m.text: a.name for a in doc.actors for m in a.mentions}
+    assert owners["the foreign minister"] == "Robert Dussey"
+
+
+@pytest.mark.model
+def test_actors_a_place_is_no_persons_title(nlp: object) -> None:
+    doc, = _docs(["Ugandan aircraft fired missiles at the Kenyan capital while a drone also targeted "
+                  "the city, John Mensah, head of the Nairobi city administration, wrote on Telegram."],
+                 nlp)
+    mensah = next(a for a in doc.actors if a.name == "John Mensah")
+    assert not any(m.text.startswith("the city") for m in mensah.mentions)
+    events = [(e.type, [a.name for a in doc.actors if a.id in e.target]) for e in doc.events]
+    assert events == [("ASSAULT", ["Kenya"])]

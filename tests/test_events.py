@@ -1239,3 +1239,12 @@ def test_events_an_ordered_expulsion_is_aimed_at_whom_it_expels(nlp: object) -> 
     assert [(t, s, g) for t, _, _, s, g in events] == [("SANCTION", ["Ghana"], ["Togolese diplomats"])]
     events = _events(_doc("The foreign minister ordered the expulsion of five Togolese diplomats.", nlp))
     assert [(t, g) for t, _, _, _, g in events] == [("SANCTION", ["Togolese diplomats"])]
+
+
+@pytest.mark.model
+def test_events_who_comes_under_an_attack_undergoes_it(nlp: object) -> None:
+    events = _events(_doc("Kenyan troops came under attack from al-Shabaab fighters near the border.", nlp))
+    assert [(t, s, g) for t, _, _, s, g in events] == [("ASSAULT", ["al-Shabaab"], ["Kenyan Troops"])]
+    events = _events(_doc("Overnight, Nairobi came under missile attack, the authorities said.", nlp))
+    assert [(t, g) for t, _, _, _, g in events] == [("ASSAULT", ["Kenya"])]
+    assert not any(s for _, _, _, s, _ in events)

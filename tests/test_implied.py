@@ -201,8 +201,10 @@ def test_implied_forces_are_not_mobilised_against_their_own_state() -> None:
 
 def test_implied_officials_and_forces_of_one_state_are_one_doer_but_two_sides_are_not() -> None:
     army = Actor(id="army", name="army", kind="organization", country="BDI", sector="MIL")
-    table = _table((POLICE, 210), (army, 220), (STUDENTS, 120))
-    assert _target(_event("MOBILIZE", ("pol", "army")), table) == ("stu",)
+    crowd = Actor(id="cro", name="protesters", kind="group", country="BDI", sector="CVL",
+                  role="Protester")
+    table = _table((POLICE, 210), (army, 220), (crowd, 120))
+    assert _target(_event("MOBILIZE", ("pol", "army")), table) == ("cro",)
     rebels = Actor(id="reb", name="rebels", kind="group", country="BDI", sector="REB")
     table = _table((army, 210), (rebels, 220), (STUDENTS, 120))
     assert _target(_event("ASSAULT", ("army", "reb")), table) == ()  # a clash: parties

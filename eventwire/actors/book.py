@@ -31,6 +31,12 @@ HEAD_ROLES = frozenset({"President", "Prime Minister", "Chancellor", "King", "Em
                         "Supreme Leader", "Head of State"})
 
 
+# offices named by other titles in some states: a "top diplomat" is the foreign minister, the
+# foreign secretary or the secretary of state
+ROLE_ALIASES = {"Foreign Minister": frozenset({"Foreign Minister", "Foreign Secretary",
+                                               "Secretary of State"})}
+
+
 @dataclass(slots=True)
 class Draft:
     """An actor while the article is being read (mutable; frozen into ``Actor`` at the end)."""
@@ -216,13 +222,18 @@ class Book:
         ent = self.entity_at(token)
         return ent is not None and self.lex.organisation(ent.text) is not None
 
-    def holder(self, title: Title, country: str | None) -> Draft | None:
+    def holder(self, title: Title, country: str | None, at: int | None = None) -> Draft | None:
         """The person of the article last named with office ``title`` (of ``country`` when
         given): by role, else by a mention that puts the title before the name ("the
-        military commander, Commodore X" is "the Commodore")."""
+        military commander, Commodore X" is "the Commodore"); with ``at`` (the token of the
+        descriptor), one named before it first, nearest first ("Secretary X said ... said the
+        top diplomat": X, not a foreign minister the story names later)."""
         people = [d for key in reversed(self.order) if (d := self.drafts[key]).kind == "person"
                   and (country is None or d.country == country)]
-        found = next((d for d in people if d.role == title.role), None)
+        if at is not None:
+            people.sort(key=lambda d: -max((s for s, _ in d.mentions if s < at), default=-1))
+        roles = ROLE_ALIASES.get(title.role, frozenset({title.role}))
+        found = next((d for d in people if d.role in roles), None)
         if found is None and title.role == "Leader" and country is not None:
             # "Hungary's leader": the head of that state's government the article names
             found = next((d for d in people if d.role in HEAD_ROLES), None)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..lexicon import BODY_HEADS, MOVE_LEMMAS, Title, portfolio_words, state_regions
+from ..lexicon import BODY_HEADS, MOVE_LEMMAS, Title, place_nouns, portfolio_words, state_regions
 from ..nlp import doc_text
 from ..quotes.lexicon import speech_cues
 from ..registry import HONORIFICS
@@ -265,7 +265,8 @@ def named_person(book: Book, ent: Span) -> None:
     # a title NP with the name in apposition: "his Peruvian counterpart Ana Torres"
     start = _descriptor_start(doc, ent.start, ent.sent.start)
     head = root.head if root.dep_ == "appos" and root.head.i < ent.start \
-        and root.head.ent_type_ != "PERSON" else None
+        and root.head.ent_type_ != "PERSON" and root.head.lemma_.lower() not in place_nouns() else None
+    # (not "... targeted the city, Ana Torres, the mayor, wrote": a place is no person's title)
     if head is not None:
         start = min(start, _descriptor_start(doc, head.i + 1, ent.sent.start))
     while start < ent.start and doc[start].idx < book.dateline:
@@ -599,7 +600,7 @@ def noun_phrase_actor(book: Book, tokens: list[Token], head: Token, *, default_k
             return heads[0]
     if title is not None and title.kind == "person" and named is None:
         # "the French President": the person of the article holding that office
-        d = book.holder(title, country)
+        d = book.holder(title, country, at=tokens[0].i)
         if d is not None:
             book.mention(d, tokens[0].i, tokens[-1].i + 1, head)
             book.phrase(d, head, tokens[0].i, tokens[-1].i + 1)

@@ -538,6 +538,15 @@ def _parties(token: Token, trig: Trigger, phrase: set[int],
         undergoer, passive = _subject_of(token.head, table)
         if undergoer and not passive:
             return _prep_objects(token, ("from", "by"), table), undergoer
+    if trig.pos == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "under" \
+            and token.head.head.lemma_.lower() in COMING_UNDER:
+        # "the convoy came under fire from rebels", "the capital was under attack": the
+        # subject undergoes it; its doer is the "from"/"by" party, if any
+        verb = token.head.head
+        undergoer, passive = _subject_of(verb, table)
+        if undergoer and not passive:
+            return (_prep_objects(token, ("from", "by"), table)
+                    or _prep_objects(verb, ("from", "by"), table)), undergoer
     if "reversed" in trig.flags:
         # "received aid from X", "received assurances from X" ("from" on the object); a
         # loan agreed "with" its lender
@@ -662,6 +671,8 @@ def _refusal(token: Token, source: list[str], table: ActorTable) -> bool:
 
 # verbs whose subject undergoes the act their object names ("faces sanctions", "suffered attacks")
 UNDERGOING = frozenset({"face", "risk", "suffer", "endure", "undergo"})
+# verbs whose subject is "under" an act: "came under attack", "was under fire"
+COMING_UNDER = frozenset({"come", "be", "remain", "fall"})
 # acts of moving people out of harm's way: aid when they are others, not when they are one's own
 EVACUATIONS = frozenset({"evacuate", "evacuation", "airlift", "repatriate", "repatriation"})
 POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})

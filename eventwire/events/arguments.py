@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..lexicon import lexicon
+from ..lexicon import lexicon, place_nouns
 from ..ontology import STATE_SECTORS
 
 if TYPE_CHECKING:
@@ -128,6 +128,9 @@ def _np_actors(token: Token, table: ActorTable, depth: int = 0) -> list[str]:
                 other = table.resolve(child.idx, child.idx + len(child.text))
                 if other and other not in out:
                     out.append(other)
+            elif child.dep_ == "appos" and child.ent_type_ == "PERSON" \
+                    and token.lemma_.lower() in place_nouns():
+                continue  # "targeted the city, Ana Torres, its mayor, said": no person is a city
             elif (child.dep_ in ("conj", "appos") and child.pos_ in ("PROPN", "NOUN", "PRON")) or (
                     child.dep_ == "nmod" and any(c.dep_ == "cc" and c.lower_ == "and"
                                                  for c in child.children)):
