@@ -1139,3 +1139,12 @@ def test_actors_a_place_is_no_persons_title(nlp: object) -> None:
     assert not any(m.text.startswith("the city") for m in mensah.mentions)
     events = [(e.type, [a.name for a in doc.actors if a.id in e.target]) for e in doc.events]
     assert events == [("ASSAULT", ["Kenya"])]
+
+
+@pytest.mark.model
+def test_actors_a_possessive_says_whose_envoy_a_from_phrase_does_not(nlp: object) -> None:
+    doc, = _docs(["Ghana recalled its ambassador from Togo on Monday."], nlp)
+    envoy = next(a for a in doc.actors if a.role == "Ambassador")
+    assert envoy.country == "GHA"
+    assert [(e.type, [a.name for a in doc.actors if a.id in e.target]) for e in doc.events] == [
+        ("SANCTION", ["Togo"])]

@@ -1248,3 +1248,13 @@ def test_events_who_comes_under_an_attack_undergoes_it(nlp: object) -> None:
     events = _events(_doc("Overnight, Nairobi came under missile attack, the authorities said.", nlp))
     assert [(t, g) for t, _, _, _, g in events] == [("ASSAULT", ["Kenya"])]
     assert not any(s for _, _, _, s, _ in events)
+
+
+@pytest.mark.model
+def test_events_crushing_an_armed_group_is_force_and_a_vow_to_do_it_a_threat(nlp: object) -> None:
+    assert [(t, c, g) for t, c, _, _, g in _events(_doc(
+        "Ghana's president vowed to crush the rebels.", nlp))] == [("THREATEN", "138", ["rebels"])]
+    assert [t for t, *_ in _events(_doc("Ghanaian troops crushed the rebels near Tamale.", nlp))] == [
+        "ASSAULT"]
+    # one team crushing another is a game
+    assert _events(_doc("Ghana crushed Togo 3-0 on Sunday.", nlp)) == []

@@ -584,9 +584,11 @@ def noun_phrase_actor(book: Book, tokens: list[Token], head: Token, *, default_k
         country, _ = _of_country(head, lex)
     if country is None and named is None:
         country = book.organisation_code(tokens) or hint
-    if country is None:
+    # "its ambassador from X": a possessive pronoun says whose (the envoy it recalls from X)
+    owned = bool(tokens) and tokens[0].dep_ == "poss" and tokens[0].lower_ in POSSESSIVE_PRONOUNS
+    if country is None and not owned:
         country = book.place_country(head)
-    if country is None and named is None:
+    if country is None and named is None and not owned:
         country = _body_country(book, head)  # "a spokesman for the Sudanese Defence Ministry"
     if title is None and named is None:
         return None
@@ -645,6 +647,7 @@ def noun_phrase_actor(book: Book, tokens: list[Token], head: Token, *, default_k
     return d
 
 
+POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
 # words in a body's phrase that make it an armed group, not civil society
 ARMED_MARKS = frozenset({"army", "armies", "militia", "militias", "rebels", "rebel", "insurgents",
                          "fighters", "armed", "guerrillas", "militants"})
