@@ -1148,3 +1148,12 @@ def test_actors_a_possessive_says_whose_envoy_a_from_phrase_does_not(nlp: object
     assert envoy.country == "GHA"
     assert [(e.type, [a.name for a in doc.actors if a.id in e.target]) for e in doc.events] == [
         ("SANCTION", ["Togo"])]
+
+
+@pytest.mark.model
+def test_actors_a_demonym_on_an_act_names_the_doer_not_where_others_are(nlp: object) -> None:
+    # "Russian" says who struck; it does not place the wounded in Russia
+    doc, = _docs(["Five people were wounded in a Russian airstrike."], nlp)
+    assert _country_of(doc, "people") != "RUS"
+    doc, = _docs(["Five people were wounded in Russian cities on Sunday."], nlp)
+    assert _country_of(doc, "people") == "RUS"

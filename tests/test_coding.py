@@ -41,6 +41,7 @@ TABLE = ActorTable(actors=(
     Actor(id="police", name="riot police", kind="group", country="KEN", sector="COP"),
     Actor(id="crowd", name="protesters", kind="group", country="KEN", sector="CVL",
           role="Protester"),
+    Actor(id="rebels", name="rebels", kind="group", country="KEN", sector="REB"),
 ))
 
 
@@ -48,6 +49,9 @@ TABLE = ActorTable(actors=(
     (_trigger("protest", "PROTEST"), "source", ["gov"], [], ("ACCUSE", "disapprove", "110")),
     (_trigger("strike", "ASSAULT"), "source", ["workers"], [], ("PROTEST", "strike", "143")),
     (_trigger("strike", "ASSAULT"), "source", ["army"], [], ("ASSAULT", None, "190")),
+    # an armed group's strike is an attack, whatever the trigger row said
+    (_trigger("strike", "PROTEST", "strike"), "source", ["rebels"], [], ("ASSAULT", None, "190")),
+    (_trigger("strike", "PROTEST", "strike"), "source", ["workers"], [], ("PROTEST", "strike", "190")),
     (_trigger("withdraw", "SANCTION", "withdraw"), "source", ["army"], [],
      ("RETREAT", "withdraw", "0874")),
     (_trigger("attack", "ASSAULT"), "parties", ["crowd"], ["police"], ("PROTEST", "riot", "145")),

@@ -1258,3 +1258,20 @@ def test_events_crushing_an_armed_group_is_force_and_a_vow_to_do_it_a_threat(nlp
         "ASSAULT"]
     # one team crushing another is a game
     assert _events(_doc("Ghana crushed Togo 3-0 on Sunday.", nlp)) == []
+
+
+@pytest.mark.model
+def test_events_a_strike_by_an_armed_group_is_an_attack(nlp: object) -> None:
+    events = _events(_doc("Rebels launched strikes on army posts near Goma on Saturday.", nlp))
+    assert [(t, c) for t, c, *_ in events] == [("ASSAULT", "190")]
+
+
+@pytest.mark.model
+def test_events_a_states_name_before_an_attack_says_where_unless_its_aim_is_named(nlp: object) -> None:
+    events = _events(_doc("A Kenyan security official was killed in a Somalia attack.", nlp))
+    assert [(t, s) for t, _, _, s, _ in events] == [("ASSAULT", [])]
+    events = _events(_doc("Kenya condemned the Uganda attack on its border post.", nlp))
+    assert ("ASSAULT", ["Uganda"], ["Kenya"]) in [(t, s, g) for t, _, _, s, g in events]
+    # a giver named so is the giver
+    events = _events(_doc("UK aid to the flood victims arrived in Kisumu on Monday.", nlp))
+    assert [(t, s) for t, _, _, s, _ in events][:1] == [("AID", ["United Kingdom"])]

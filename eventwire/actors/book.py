@@ -225,8 +225,8 @@ class Book:
     def holder(self, title: Title, country: str | None, at: int | None = None) -> Draft | None:
         """The person of the article last named with office ``title`` (of ``country`` when
         given): by role, else by a mention that puts the title before the name ("the
-        military commander, Commodore X" is "the Commodore"); with ``at`` (the token of the
-        descriptor), one named before it first, nearest first ("Secretary X said ... said the
+        military commander, Commodore X" is "the Commodore"); with ``at`` (the character offset
+        of the descriptor), one named before it first, nearest first ("Secretary X said ... said the
         top diplomat": X, not a foreign minister the story names later)."""
         people = [d for key in reversed(self.order) if (d := self.drafts[key]).kind == "person"
                   and (country is None or d.country == country)]

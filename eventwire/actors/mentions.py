@@ -602,7 +602,7 @@ def noun_phrase_actor(book: Book, tokens: list[Token], head: Token, *, default_k
             return heads[0]
     if title is not None and title.kind == "person" and named is None:
         # "the French President": the person of the article holding that office
-        d = book.holder(title, country, at=tokens[0].i)
+        d = book.holder(title, country, at=tokens[0].idx)
         if d is not None:
             book.mention(d, tokens[0].i, tokens[-1].i + 1, head)
             book.phrase(d, head, tokens[0].i, tokens[-1].i + 1)

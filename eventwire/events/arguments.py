@@ -260,8 +260,10 @@ def _noun_source(noun: Token, table: ActorTable) -> list[str]:
                     found = _np_actors(pobj, table)
                     if found:
                         return found
+    where = _where_named(noun)
     for child in noun.children:
-        if child.dep_ in ("amod", "compound") and (child.ent_type_ in ("NORP", "GPE") or (
+        if child.dep_ in ("amod", "compound") and (child.ent_type_ == "NORP" or (
+                child.ent_type_ == "GPE" and not where) or (
                 child.pos_ == "NOUN" and table.resolve(child.idx, child.idx + len(child.text)))):
             found = _np_actors(child, table)  # "Israeli shelling", "Israeli tank shelling"
             if found:
@@ -297,6 +299,16 @@ def _noun_source(noun: Token, table: ActorTable) -> list[str]:
         # call with Y, agreed to ...": X is on the call)
     found, passive = _subject_of(head, table)
     return [] if passive else found
+
+
+def _where_named(noun: Token) -> bool:
+    """Whether a place's name before an act of violence says where it was ("killed in an
+    Iraq attack", "the Kabul bombing"), not who did it: so unless the act's aim is named
+    ("a Russia attack on Kyiv"); "UK aid", "US sanctions" name the giver."""
+    trig = _match(noun)
+    return trig is not None and trig.type == "ASSAULT" and any(
+        c.dep_ == "compound" and c.ent_type_ == "GPE" for c in noun.children) and not any(
+        c.dep_ == "prep" and c.lower_ in ("on", "against") for c in noun.children)
 
 
 def _absolute(noun: Token) -> bool:
@@ -626,7 +638,8 @@ def means_actors(verb: Token, table: ActorTable) -> list[str]:
                 continue
             named = any(c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in pobj.children)
             if named or pobj.lemma_.lower() in WEAPONS or _match(pobj) is not None:
-                found = _np_actors(pobj, table) or _noun_source(pobj, table)
+                found = (_noun_source(pobj, table) if _where_named(pobj)
+                         else _np_actors(pobj, table) or _noun_source(pobj, table))
                 if found:
                     return found
     return []

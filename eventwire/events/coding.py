@@ -25,6 +25,8 @@ __all__ = ["CONDITIONS", "STAGES", "CodingRule", "coding_rules", "recode"]
 STAGES = frozenset({"source", "parties"})
 CIVILIAN_SECTORS = frozenset({"LAB", "CVL", "EDU", "MED", "BUS", "JRN", "AGR", "SOC", "REL"})
 FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
+# armed forces and armed groups (rebels, insurgents, militias)
+ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "IMG", "INS"})
 PROTESTER_ROLES = frozenset({"Protester", "Rioter", "Crowd"})
 
 
@@ -37,6 +39,7 @@ CONDITIONS: dict[str, Callable[[Sequence[Actor]], bool]] = {
     "states": lambda side: all(a.kind in ("country", "organization", "person") for a in side),
     "civilians": lambda side: all(a.sector in CIVILIAN_SECTORS for a in side),
     "military": lambda side: any("MIL" in _sectors(a) for a in side),
+    "armed": lambda side: any(_sectors(a) & ARMED_SECTORS for a in side),
     "forces": lambda side: all(_sectors(a) & FORCE_SECTORS for a in side),
     "protesters": lambda side: all(a.role in PROTESTER_ROLES for a in side),
 }
