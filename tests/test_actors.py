@@ -1157,3 +1157,11 @@ def test_actors_a_demonym_on_an_act_names_the_doer_not_where_others_are(nlp: obj
     assert _country_of(doc, "people") != "RUS"
     doc, = _docs(["Five people were wounded in Russian cities on Sunday."], nlp)
     assert _country_of(doc, "people") == "RUS"
+
+
+@pytest.mark.model
+def test_actors_the_credit_of_a_dateline_is_no_antecedent(nlp: object) -> None:
+    doc, = _docs(["NAIROBI (Reuters) - Kenya's interior minister warned the rebel-held town of Garissa "
+                  "on Wednesday it must hand over the gunmen."], nlp)
+    owners = {m.text: a.name for a in doc.actors for m in a.mentions}
+    assert owners.get("it") != "Reuters"

@@ -1275,3 +1275,26 @@ def test_events_a_states_name_before_an_attack_says_where_unless_its_aim_is_name
     # a giver named so is the giver
     events = _events(_doc("UK aid to the flood victims arrived in Kisumu on Monday.", nlp))
     assert [(t, s) for t, _, _, s, _ in events][:1] == [("AID", ["United Kingdom"])]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "About 200,000 people took to the streets of Nairobi on Sunday to celebrate the carnival.",
+    "Investors shrugged off rising oil prices to capture well-priced shares, sending the index up.",
+    "Islanders scrambled to put up storm shutters as the hurricane approached.",
+    "The president met reporters before hitting the road to Mombasa.",
+])
+def test_events_celebrations_markets_haste_and_journeys_are_no_events(nlp: object, text: str) -> None:
+    assert _events(_doc(text, nlp)) == []
+
+
+@pytest.mark.model
+def test_events_a_celebration_that_also_demands_is_a_protest_and_capturing_people_is_force(
+        nlp: object) -> None:
+    events = _events(_doc("Thousands marched in Nairobi to celebrate the ruling and demand the "
+                          "president's resignation.", nlp))
+    assert [t for t, *_ in events] == ["PROTEST"]
+    events = _events(_doc("Rebels captured two Kenyan soldiers near the border.", nlp))
+    assert [(t, g) for t, _, _, _, g in events] == [("COERCE", ["Kenyan soldiers"])]
+    assert [t for t, *_ in _events(_doc("Kenya scrambled fighter jets after the incursion.", nlp))] == [
+        "MOBILIZE"]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..datelines import dateline_names_end
+from ..datelines import dateline_end, dateline_names_end
 from ..lexicon import Organisation, Title, lexicon
 from ..nlp import doc_text
 from ..records import Place
@@ -253,6 +253,12 @@ class Book:
             if child.dep_ == "prep" and child.lower_ == "of":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
         return None
+
+    @cached_property
+    def credit_end(self) -> int:
+        """Where the dateline and its credit end ("BAGHDAD (Reuters) - "): what is named there
+        is no antecedent of a pronoun in the story."""
+        return dateline_end(doc_text(self.doc)) or 0
 
     @cached_property
     def title_heads(self) -> set[int]:

@@ -347,7 +347,7 @@ def antecedent(book: Book, token: Token, kinds: tuple[str, ...],
         s = sents[k]
         limit = token.i if k == idx else s.end
         subjects = [t for t in s if t.i < limit and t.dep_ in ("nsubj", "nsubjpass")
-                    and t.i in book.token_owner]
+                    and t.i in book.token_owner and t.idx >= book.credit_end]
         # "One member, Norway, wants to ask its parliament": the subject named in apposition
         subjects += [c for t in s if t.i < limit and t.dep_ in ("nsubj", "nsubjpass")
                      for c in t.children
@@ -357,7 +357,8 @@ def antecedent(book: Book, token: Token, kinds: tuple[str, ...],
                 d = book.drafts[book.token_owner[t.i]]
                 if d.kind == kind and d not in exclude:
                     return d
-        others = [t for t in s if t.i < limit and t.i in book.token_owner]
+        others = [t for t in s if t.i < limit and t.i in book.token_owner
+                  and t.idx >= book.credit_end]
         if k != idx:
             for kind in kinds:
                 for t in reversed(others):

@@ -138,6 +138,18 @@ FACING_TYPES = frozenset({"MOBILIZE", "RETREAT", "PROTEST"})
 # Verbs of refusing: what is refused must itself be an act ("refused to withdraw"), not
 # "asked not to be named".
 REFUSALS = frozenset({"decline", "refuse"})
+# what a crowd gathers for that is no protest: "took to the streets to celebrate"
+FESTIVE = frozenset({"celebrate", "commemorate", "welcome", "cheer", "greet", "watch",
+                     "enjoy", "party", "dance"})
+
+
+def _festive(token: Token) -> bool:
+    """Whether a gathering's purpose clause is a celebration or a welcome, and only that
+    (not "marched to honour the dead and demand justice")."""
+    return any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in FESTIVE
+               and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+               and all(g.lemma_.lower() in FESTIVE for g in c.children if g.dep_ == "conj")
+               for c in token.children)
 
 
 def read_token(token: Token, r: Reading) -> list[_Candidate]:
@@ -158,6 +170,8 @@ def read_token(token: Token, r: Reading) -> list[_Candidate]:
     if trig.pos == "NOUN" and (_names_an_actor(token, r.table)
                                or _describes_someone(token, r.table)):
         return []  # "the opposition", "the protesters": who acts, not an act
+    if trig.type == "PROTEST" and _festive(token):
+        return []  # "thousands took to the streets to celebrate the victory": no protest
     if token.dep_ == "amod" and token.tag_ == "VBG" and token.head.dep_ != "attr":
         # (not "has been dispatching units", which the parser reads as "been [dispatching units]")
         return []  # "its withdrawing member states", "the attacking forces": who, not an act
@@ -742,6 +756,13 @@ def _decided(token: Token, trig: Trigger, source: list[str], partners: list[str]
     if "actor_object" in trig.flags and partners and not any(
             _specific(table.by_id(a)) for a in partners):
         return []  # "help people": no one in particular
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if "actor_object" in trig.flags and trig.pos == "VERB" and objects and not any(
+            _np_actors(c, table) for c in objects) and not any(
+            (c.dep_ in ("dative", "iobj") and _np_actors(c, table)) or (c.dep_ in ("prep", "dative") and any(
+                g.dep_ == "pobj" and _np_actors(g, table) for g in c.children)) for c in token.children):
+        return []  # "captured well-priced shares": what is acted on is no one, and no one
+        # is named beside it ("provided refuge to X" is done to X)
     source, partners = _completed(token, trig, source, partners, table)
     trig = recode(trig, "parties", source, partners, table)
     if trig.type == "PROTEST" and not partners:
