@@ -78,7 +78,7 @@ class Title:
 
 # the closed vocabulary of the lexicon's ``flags`` column (see event_lexicon.tsv's header)
 TRIGGER_FLAGS = frozenset({"reversed", "actor_object", "intent_when_future", "particle", "needs_doer",
-                           "intransitive"})
+                           "intransitive", "no_predicate"})
 # the kinds of part a ``requires`` alternative is made of
 NEED_KINDS = frozenset({"object", "to_inf", "that_clause", "prep"})
 _NEED = re.compile(r"(?P<kind>object|to_inf|that_clause|prep)"

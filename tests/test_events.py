@@ -1298,3 +1298,15 @@ def test_events_a_celebration_that_also_demands_is_a_protest_and_capturing_peopl
     assert [(t, g) for t, _, _, _, g in events] == [("COERCE", ["Kenyan soldiers"])]
     assert [t for t, *_ in _events(_doc("Kenya scrambled fighter jets after the incursion.", nlp))] == [
         "MOBILIZE"]
+
+
+@pytest.mark.model
+def test_events_calling_someone_something_is_no_call_and_returning_to_a_post_no_return(
+        nlp: object) -> None:
+    events = _events(_doc("Kenyan President William Ruto met Yoweri Museveni on Monday. Ruto called him "
+                          "a giant of African politics.", nlp))
+    assert [(t, c) for t, c, *_ in events] == [("CONSULT", "040")]
+    assert _events(_doc("Former Kenyan spokesman John Mensah is returning to advise the ruling party "
+                        "on its campaign.", nlp)) == []
+    events = _events(_doc("Uganda returned the seized fishing boats to Kenya on Monday.", nlp))
+    assert [(t, g) for t, _, _, _, g in events] == [("RETREAT", ["Kenya"])]
