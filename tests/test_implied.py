@@ -227,3 +227,14 @@ def test_implied_forces_sent_in_at_home_face_a_crowd_or_who_protests_not_any_par
     assert out[1].target == ("stu",)
     # another act than a deployment still aims at the party
     assert _target(_event("COERCE", ("arm",)), _table((army, 210), (OPPOSITION, 260))) == ("opp",)
+
+
+def test_implied_forces_used_abroad_face_the_other_state_not_its_official() -> None:
+    army = Actor(id="arm", name="army", kind="organization", country="BDI", sector="MIL")
+    envoy = Actor(id="env", name="Jean Habimana", kind="person", country="RWA", sector="GOV")
+    table = _table((NEIGHBOUR, 20), (envoy, 150), (army, 210))
+    assert _target(_event("MOBILIZE", ("arm",)), table) == ("rwa",)
+    # with no actor for that state, the official still says whom
+    assert _target(_event("MOBILIZE", ("arm",)), _table((envoy, 150), (army, 210))) == ("env",)
+    # other acts keep the official named nearest
+    assert _target(_event("ACCUSE", ("arm",)), table) == ("env",)

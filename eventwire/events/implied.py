@@ -11,7 +11,8 @@ one rule per kind of doer:
 - a doer outside the state (protesters, an opposition party, rebels, a crowd) acts at its own
   state: the nearest official or body of that state named there, else the state itself when
   the article names it;
-- a state acts abroad when another state's actor is named there (the nearest one), else at
+- a state acts abroad when another state's actor is named there (the nearest one; for forces
+  moved or used, that state itself rather than an official of it who spoke), else at
   home: the nearest non-state group of its own country named there ("police scattered the
   party's supporters and detained a dozen of them"), else its own state; but a government
   body does not condemn, ask or reject its own state ("the foreign ministry condemned the
@@ -196,8 +197,13 @@ def _implied(event: Event, table: ActorTable, window_start: int,
         return _first(a for a in named if a.country == own and a.sector in STATE_SECTORS) \
             or state or (_nearest_official(event, table, own, left_out)
                          if all(a.sector is not None for a in doers) else None)
-    return (_first(a for a in named if a.country and a.country != own
-                   and a.country not in NON_STATE_CODES)
+    abroad = [a for a in named if a.country and a.country != own and a.country not in NON_STATE_CODES]
+    if event.type in ("MOBILIZE", "ASSAULT") and abroad and abroad[0].kind == "person":
+        # forces moved or used abroad face the other state, not the official who spoke of
+        # them: the state's own actor when the article has one
+        other = table.by_id(table.country_actor(abroad[0].country) or "")
+        abroad = [other] if other is not None else abroad
+    return (_first(abroad)
             or _first(a for a in named if a.country == own and a.kind != "country"
                       and a.sector not in STATE_SECTORS
                       and (event.type != "MOBILIZE" or _faced_at_home(a, protesters)))
