@@ -519,7 +519,7 @@ def _parties(token: Token, trig: Trigger, phrase: set[int],
         source, passive = _subject_of(token, table)
         partners = _partners(token, table, set(source), phrase,
                              author=trig.type in REACTION_TYPES,
-                             people=trig.type == "SANCTION")
+                             people=trig.type == "SANCTION", patients=trig.type in PATIENT_TYPES)
         if passive:
             agent = [a for c in token.children if c.dep_ == "agent"
                      for p in c.children if p.dep_ == "pobj" for a in _np_actors(p, table)]
@@ -540,7 +540,7 @@ def _parties(token: Token, trig: Trigger, phrase: set[int],
         source = _noun_source(token, table)
         partners = _partners(token, table, set(source), phrase,
                              author=trig.type in REACTION_TYPES,
-                             people=trig.type == "SANCTION")
+                             people=trig.type == "SANCTION", patients=trig.type in PATIENT_TYPES)
         if not source:
             # "talks between X and Y", "clashes between troops and rebels": all are its doers
             between = [a for c in token.children if c.dep_ == "prep" and c.lower_ == "between"
@@ -685,6 +685,9 @@ def _refusal(token: Token, source: list[str], table: ActorTable) -> bool:
 
 # verbs whose subject undergoes the act their object names ("faces sanctions", "suffered attacks")
 UNDERGOING = frozenset({"face", "risk", "suffer", "endure", "undergo"})
+# acts done to whom their noun's "of" names ("ordered the expulsion of five diplomats", "the
+# arrest of X"); not "announced the withdrawal of troops", whose troops are the doer's own
+PATIENT_TYPES = frozenset({"COERCE", "SANCTION", "ASSAULT"})
 # verbs whose subject is "under" an act: "came under attack", "was under fire"
 COMING_UNDER = frozenset({"come", "be", "remain", "fall"})
 # acts of moving people out of harm's way: aid when they are others, not when they are one's own

@@ -534,12 +534,13 @@ APPROXIMATIONS = frozenset({"around", "about", "nearly", "some", "over", "roughl
 
 def _partners(token: Token, table: ActorTable, exclude: set[str],
               phrase: set[int] | None = None, author: bool = False,
-              people: bool = False) -> list[str]:
+              people: bool = False, patients: bool = False) -> list[str]:
     """Targets: direct objects, then "with"/"to"/"on"/"against" partners of the trigger.
 
     Words that spell the trigger phrase ("send a delegation") are not partners, but their
     own partners are ("a delegation to X"); for a reaction (``author``: "rejected an Indian
-    proposal", "rejected calls by X") the author of the act reacted to is one too."""
+    proposal", "rejected calls by X") the author of the act reacted to is one too; with
+    ``patients``, whom an act noun of the phrase is done to ("ordered the expulsion of X")."""
     out: list[str] = []
     phrase = phrase or set()
     if phrase:
@@ -557,7 +558,7 @@ def _partners(token: Token, table: ActorTable, exclude: set[str],
                 out.append(named)
             out.extend(a for a in object_partners(doc[i], table, author=author)
                        if a not in exclude and a not in out)
-            if doc[i].pos_ == "NOUN" and _match(doc[i]) is not None:
+            if patients and doc[i].pos_ == "NOUN" and _match(doc[i]) is not None:
                 # an act noun's "of" names whom it is done to: "ordered the expulsion of
                 # five diplomats", "signed orders for the arrest of X"
                 out.extend(a for c in doc[i].children if c.dep_ == "prep" and c.lower_ == "of"
