@@ -11,10 +11,10 @@ from behaviour.score import SUITES, rates, run
 
 from eventwire.ontology import EventType
 
-# Floors: the pass rate measured (events: 0.964 when raised to 0.96), rounded down to 2 decimals. Raise a
+# Floors: the pass rate measured (events: 0.984 when raised to 0.98), rounded down to 2 decimals. Raise a
 # floor when the extractor improves; never lower it to let a change through.
 # Targets (issues 14 and 13): events >= 0.95, negatives >= 0.95, actors >= 0.95.
-FLOORS = {"events": 0.96, "negatives": 1.0, "actors": 1.0}
+FLOORS = {"events": 0.98, "negatives": 1.0, "actors": 1.0}
 
 
 def test_behaviour_suites_have_their_size():

@@ -1310,3 +1310,26 @@ def test_events_calling_someone_something_is_no_call_and_returning_to_a_post_no_
                         "on its campaign.", nlp)) == []
     events = _events(_doc("Uganda returned the seized fishing boats to Kenya on Monday.", nlp))
     assert [(t, g) for t, _, _, _, g in events] == [("RETREAT", ["Kenya"])]
+
+
+def test_events_a_phone_call_by_a_by_phrase_the_parser_took_for_an_agent() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from eventwire.events.triggers import _match, _phrase_tokens
+
+    # "X spoke by telephone with Y", with "by" parsed as a passive's agent
+    words = ["Kanemori", "spoke", "by", "telephone", "with", "Wongsawat"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 1, 2, 3, 4],
+              deps=["nsubj", "ROOT", "agent", "pobj", "prep", "pobj"],
+              pos=["PROPN", "VERB", "ADP", "NOUN", "ADP", "PROPN"],
+              lemmas=["kanemori", "speak", "by", "telephone", "with", "wongsawat"])
+    trig = _match(doc[1])
+    assert trig is not None and trig.type == "CONSULT" and trig.cameo == "041"
+    assert 3 in _phrase_tokens(doc[1], trig)  # "telephone" spells the phrase: its "with" is the partner
+
+
+@pytest.mark.model
+def test_events_whom_an_act_allows_to_act_is_its_target(nlp: object) -> None:
+    events = _events(_doc("Moscow allowed Nigerian observers to enter the region.", nlp))
+    assert [(t, g) for t, _, _, _, g in events] == [("RETREAT", ["Nigerian observers"])]

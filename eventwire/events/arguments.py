@@ -577,6 +577,10 @@ def _partners(token: Token, table: ActorTable, exclude: set[str],
             # "detained about 20 of them", parsed as "about" with "20" its object
             add([a for p in child.children if p.dep_ == "pobj" and p.pos_ == "NUM"
                  for a in _np_actors(p, table)])
+        elif child.dep_ == "ccomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
+            # "allowed observers to enter", parsed with "observers" the subject of an
+            # infinitival ccomp: that subject is the verb's object
+            add([a for g in child.children if g.dep_ == "nsubj" for a in _np_actors(g, table)])
         elif child.dep_ in ("dobj", "dative", "iobj", "oprd") and child.i not in phrase:
             add(_np_actors(child, table) or (object_partners(child, table, preps=(
                 OBJECT_PREPS if _match(child) is None else EVENT_OBJECT_PREPS), author=author)

@@ -35,8 +35,9 @@ def _child_words(token: Token) -> set[str]:
                           "attr", "xcomp", "npadvmod", "advmod", "nsubjpass"):
             words.add(child.lower_)
             words.add(child.lemma_.lower())
-            if child.dep_ == "prep":
-                # "called for talks": the preposition's object, kept as a pair ("for talks")
+            if child.dep_ in ("prep", "agent"):
+                # "called for talks": the preposition's object, kept as a pair ("for talks");
+                # "spoke by telephone", whose "by" the parser may take for a passive's agent
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         words.add(f"{child.lower_} {pobj.lemma_.lower()}")
@@ -101,7 +102,7 @@ def _phrase_tokens(token: Token, trig: Trigger) -> set[int]:
             pass  # prepositions and particles spell the phrase but keep their objects
         elif child.lemma_.lower() in words or child.lower_ in words:
             out.add(child.i)
-        if child.dep_ == "prep":
+        if child.dep_ in ("prep", "agent"):
             for grand in child.children:
                 if grand.lemma_.lower() in words or grand.lower_ in words:
                     out.add(grand.i)

@@ -3,8 +3,8 @@
     events     pass = some event has the expected type and modality, and the countries of its
                source actors and of its target actors (read through doc.actors) are exactly the
                expected sets (an empty target for reciprocal "X and Y held talks"); a meeting or
-               cooperation written with every party as source and no target (the news_dev
-               convention for talks) also passes a directed expectation over the same parties;
+               cooperation or a signing written with every party as source and no target
+               (the news_dev convention for talks, clashes and signings) also passes a directed expectation over the same parties;
                a case expecting modality "none" ("X did not attack Y") passes when no event
                of its type is produced
     negatives  pass = no event at all
@@ -82,6 +82,7 @@ def _actor_index(doc: Document) -> dict[str, tuple[str, str]]:
 
 
 RECIPROCAL_TYPES = frozenset({"CONSULT", "COOPERATE"})
+RECIPROCAL_CODES = frozenset({"057"})  # a signing (news_dev: "talks, clashes, signings")
 
 
 def _judge_event(case: EventCase, doc: Document) -> Result:
@@ -94,7 +95,7 @@ def _judge_event(case: EventCase, doc: Document) -> Result:
     best: list[str] | None = None
     for e in doc.events:
         sources, targets = _countries(e.source, actors), _countries(e.target, actors)
-        if e.type in RECIPROCAL_TYPES and not targets and case.targets \
+        if (e.type in RECIPROCAL_TYPES or e.cameo in RECIPROCAL_CODES) and not targets and case.targets \
                 and sources == case.sources | case.targets:
             sources, targets = case.sources, case.targets  # the reciprocal form
         misses = [name for name, ok in (
