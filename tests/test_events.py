@@ -1333,3 +1333,10 @@ def test_events_a_phone_call_by_a_by_phrase_the_parser_took_for_an_agent() -> No
 def test_events_whom_an_act_allows_to_act_is_its_target(nlp: object) -> None:
     events = _events(_doc("Moscow allowed Nigerian observers to enter the region.", nlp))
     assert [(t, g) for t, _, _, _, g in events] == [("RETREAT", ["Nigerian observers"])]
+
+
+@pytest.mark.model
+def test_events_a_disbursement_is_aid(nlp: object) -> None:
+    events = _events(_doc("The World Bank announced the disbursement of $500 million to Kenya on Monday.", nlp))
+    assert [(t, s, g) for t, _, _, s, g in events] == [("AID", ["World Bank"], ["Kenya"])]
+    assert _events(_doc("The delay in the disbursement of funds angered farmers.", nlp)) == []
