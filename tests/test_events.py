@@ -1340,3 +1340,23 @@ def test_events_a_disbursement_is_aid(nlp: object) -> None:
     events = _events(_doc("The World Bank announced the disbursement of $500 million to Kenya on Monday.", nlp))
     assert [(t, s, g) for t, _, _, s, g in events] == [("AID", ["World Bank"], ["Kenya"])]
     assert _events(_doc("The delay in the disbursement of funds angered farmers.", nlp)) == []
+
+
+def test_events_calling_someone_something_is_a_description_but_a_name_read_as_predicate_is_a_call() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from eventwire.events.triggers import _match
+
+    vocab = spacy.blank("en").vocab
+    # "Ruto called him a giant": object and predicate noun
+    doc = Doc(vocab, words=["Ruto", "called", "him", "a", "giant"], heads=[1, 1, 1, 4, 1],
+              deps=["nsubj", "ROOT", "dobj", "det", "oprd"], pos=["PROPN", "VERB", "PRON", "DET", "NOUN"],
+              lemmas=["ruto", "call", "he", "a", "giant"])
+    assert _match(doc[1]) is None
+    # "Ruto called Museveni", the name parsed as a predicate: a call
+    doc = Doc(vocab, words=["Ruto", "called", "Museveni"], heads=[1, 1, 1],
+              deps=["nsubj", "ROOT", "oprd"], pos=["PROPN", "VERB", "PROPN"],
+              lemmas=["ruto", "call", "museveni"])
+    trig = _match(doc[1])
+    assert trig is not None and trig.type == "CONSULT"
