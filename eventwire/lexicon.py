@@ -80,8 +80,8 @@ class Title:
 TRIGGER_FLAGS = frozenset({"reversed", "actor_object", "intent_when_future", "particle", "needs_doer",
                            "intransitive", "no_predicate"})
 # the kinds of part a ``requires`` alternative is made of
-NEED_KINDS = frozenset({"object", "to_inf", "that_clause", "prep"})
-_NEED = re.compile(r"(?P<kind>object|to_inf|that_clause|prep)"
+NEED_KINDS = frozenset({"object", "to_inf", "that_clause", "prep", "joint"})
+_NEED = re.compile(r"(?P<kind>object|to_inf|that_clause|prep|joint)"
                    r"(?::(?P<words>[a-z-]+(?:\|[a-z-]+)*))?(?:=(?P<place>place))?")
 
 
@@ -126,7 +126,7 @@ def parse_requires(text: str) -> tuple[tuple[Need, ...], ...]:
             if m is None:
                 raise ValueError(f"unknown requirement {part!r} in {text!r}")
             kind, words = m["kind"], tuple(m["words"].split("|")) if m["words"] else ()
-            if (kind == "prep" and len(words) != 1 or kind in ("to_inf", "that_clause") and words
+            if (kind == "prep" and len(words) != 1 or kind in ("to_inf", "that_clause", "joint") and words
                     or m["place"] and kind != "prep"):
                 raise ValueError(f"malformed requirement {part!r} in {text!r}")
             needs.append(Need(kind=kind, words=words, place=bool(m["place"])))

@@ -1360,3 +1360,23 @@ def test_events_calling_someone_something_is_a_description_but_a_name_read_as_pr
               lemmas=["ruto", "call", "museveni"])
     trig = _match(doc[1])
     assert trig is not None and trig.type == "CONSULT"
+
+
+def test_events_parties_together_discuss_without_a_with_phrase() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from eventwire.events.triggers import _match
+
+    vocab = spacy.blank("en").vocab
+    # "Kenya and Uganda discussed trade"
+    doc = Doc(vocab, words=["Kenya", "and", "Uganda", "discussed", "trade"], heads=[3, 0, 0, 3, 3],
+              deps=["nsubj", "cc", "conj", "ROOT", "dobj"], pos=["PROPN", "CCONJ", "PROPN", "VERB", "NOUN"],
+              lemmas=["kenya", "and", "uganda", "discuss", "trade"])
+    trig = _match(doc[3])
+    assert trig is not None and trig.type == "CONSULT"
+    # "Kenya discussed the budget": no one to discuss with
+    doc = Doc(vocab, words=["Kenya", "discussed", "the", "budget"], heads=[1, 1, 3, 1],
+              deps=["nsubj", "ROOT", "det", "dobj"], pos=["PROPN", "VERB", "DET", "NOUN"],
+              lemmas=["kenya", "discuss", "the", "budget"])
+    assert _match(doc[1]) is None

@@ -68,7 +68,8 @@ def test_lexicon_requires_and_flags_are_a_closed_vocabulary():
             assert trig.type in INTENT_CAMEO, trig  # only these recode a future act
     assert parse_requires("object+to_inf or prep:for")[0][1].kind == "to_inf"
     assert parse_requires("prep:to=place")[0][0].place
-    for bad in ("NP", "object:", "prep", "to_inf:x", "object=place", "requires object: aid"):
+    assert parse_requires("prep:with or joint")[1][0].kind == "joint"
+    for bad in ("NP", "object:", "prep", "to_inf:x", "object=place", "requires object: aid", "joint:x"):
         with pytest.raises(ValueError):
             parse_requires(bad)
     with pytest.raises(ValueError):

@@ -205,6 +205,8 @@ def _has_to_infinitive(token: Token) -> bool:
 
 
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "ORG"})
+# words that make a subject several parties acting together ("the two leaders", "both sides")
+JOINT_WORDS = frozenset({"two", "three", "four", "both"})
 
 
 def _need_met(need: Need, token: Token) -> bool:
@@ -212,6 +214,10 @@ def _need_met(need: Need, token: Token) -> bool:
         return _has_to_infinitive(token)
     if need.kind == "that_clause":
         return any(c.dep_ == "ccomp" for c in token.children)
+    if need.kind == "joint":
+        # "Kenya and Uganda discussed ...", "the two leaders discussed ...": parties together
+        return any(c.dep_ == "nsubj" and (any(g.dep_ == "conj" for g in c.children) or any(
+            g.lower_ in JOINT_WORDS for g in c.children)) for c in token.children)
     if need.kind == "prep":
         # "accused X of ...": the parser often hangs "of" on the object
         holders = [token, *(c for c in token.children if c.dep_ in ("dobj", "dative"))]
