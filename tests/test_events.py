@@ -1380,3 +1380,29 @@ def test_events_parties_together_discuss_without_a_with_phrase() -> None:
               deps=["nsubj", "ROOT", "det", "dobj"], pos=["PROPN", "VERB", "DET", "NOUN"],
               lemmas=["kenya", "discuss", "the", "budget"])
     assert _match(doc[1]) is None
+
+
+@pytest.mark.model
+def test_events_an_act_in_an_after_clause_is_the_subjects_not_the_objects(nlp: object) -> None:
+    events = _events(_doc("Burundi recalled its ambassador after accusing Rwanda of backing rebels.", nlp))
+    assert ("ACCUSE", ["Burundi"], ["Rwanda"]) in [(t, s, g) for t, _, _, s, g in events]
+    # but the object does what "accused X of" says
+    events = _events(_doc("Kenya accused Uganda of supporting the rebels.", nlp))
+    assert ("SUPPORT", ["Uganda"]) in [(t, s) for t, _, _, s, _ in events]
+
+
+@pytest.mark.model
+def test_events_a_state_telling_its_own_forces_acts_accuses_no_one(nlp: object) -> None:
+    events = _events(_doc("Uganda's army said on Sunday its troops had killed 15 rebels near the border.", nlp))
+    assert [t for t, *_ in events] == ["ASSAULT"]
+    # another state's forces are accused
+    events = _events(_doc("Kenya said on Monday that Ugandan troops had shelled its border posts.", nlp))
+    assert ("ACCUSE", ["Kenya"]) in [(t, s) for t, _, _, s, _ in events]
+
+
+@pytest.mark.model
+def test_events_an_act_without_which_something_was_done_is_not_done(nlp: object) -> None:
+    events = _events(_doc("The Kenyan government acted without asking Uganda for a loan.", nlp))
+    assert "REQUEST" not in [t for t, *_ in events]
+    events = _events(_doc("The Kenyan government asked Uganda for a loan.", nlp))
+    assert "REQUEST" in [t for t, *_ in events]

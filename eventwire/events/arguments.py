@@ -186,8 +186,11 @@ def _subject_of(verb: Token, table: ActorTable) -> tuple[list[str], bool]:
         if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head.pos_ in (
                 "VERB", "AUX"):
             governor = current.head.head
-            controller = next((c for c in governor.children if c.dep_ == "dobj"), None)
-            if controller is not None:  # "accused X of violating", "blamed X for attacking": X
+            # "accused X of violating", "blamed X for attacking", "stopped X from entering": X;
+            # not an adjunct ("closed the border after accusing Y": the subject accused)
+            controller = next((c for c in governor.children if c.dep_ == "dobj"), None) \
+                if current.head.lower_ in CONTROLLED_PREPS else None
+            if controller is not None:
                 return _np_actors(controller, table), False
             current = governor  # "X resorted to throwing stones"
             continue
@@ -217,6 +220,8 @@ def _subject_of(verb: Token, table: ActorTable) -> tuple[list[str], bool]:
     return _preceding_actor(verb, table), False
 
 
+# prepositions whose gerund the governing verb's object does ("accused X of spying")
+CONTROLLED_PREPS = frozenset({"of", "for", "from", "into"})
 # verbs whose object does what their infinitive says ("forced X to withdraw", "allowed X to")
 OBJECT_CONTROL = frozenset({"force", "compel", "oblige", "allow", "permit", "enable", "prompt",
                             "lead", "push", "pressure", "cause", "help", "order", "instruct",

@@ -156,7 +156,8 @@ def _no_event(token: Token) -> bool:
     a right to demonstrate", "the council can impose sanctions"), a habit ("usually protests"),
     a report that was not made or is asked for ("did not immediately report the attack",
     "declined to confirm the strike", "a request for comment"), an act in general ("any
-    attack"), a clause nested in a denied claim, or a question."""
+    attack"), one "without" which something was done, a clause nested in a denied claim, or
+    a question."""
     chain = _chain(token)
     for position, node in enumerate(chain):
         if not _asks(node) and any(c.dep_ == "mark" and _cue(c.lower_, "mark") == "hypothetical"
@@ -176,6 +177,8 @@ def _no_event(token: Token) -> bool:
             return True
         if node.dep_ == "ccomp" and not _to_clause(node) and not _asks(node):
             break  # "we can confirm that X received ...": the clause reported is stated
+    if token.dep_ == "pcomp" and token.head.lower_ == "without":
+        return True  # "kept prices high without killing off demand": not done
     if token.pos_ == "NOUN" and any(c.dep_ == "det" and _cue(c.lower_, "det") == "none"
                                     for c in token.children):
         return True  # "any attack": no attack in particular

@@ -7,7 +7,13 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..lexicon import Trigger
-from ..ontology import APPEAL_SUBCODE, DE_ESCALATION_CAMEO, PROMISE_CAMEO, THREAT_CAMEO
+from ..ontology import (
+    APPEAL_SUBCODE,
+    DE_ESCALATION_CAMEO,
+    PROMISE_CAMEO,
+    STATE_SECTORS,
+    THREAT_CAMEO,
+)
 from ..quotes.lexicon import speech_cues
 
 if TYPE_CHECKING:
@@ -39,6 +45,8 @@ def _allegations(candidates: list[_Candidate], table: ActorTable,
         if not actors or any(a.kind not in ("country", "organization") or a.sector not in (
                 "GOV", "MIL", None) for a in actors) or set(reporter) & set(c.source):
             continue
+        if _own_side(reporter, c.source, table):
+            continue  # "the army said its troops killed 15 rebels": its own act, told
         c.attributed_to = c.attributed_to or reporter[0]
         when = _event_time(c.token.head, times, c.token.doc)
         out.append(_Candidate(trigger=ALLEGATION, token=c.token.head, source=reporter,
@@ -46,6 +54,21 @@ def _allegations(candidates: list[_Candidate], table: ActorTable,
                               attributed_to=reporter[0], date=when.date, date_text=when.text,
                               date_source=when.source))
     return out
+
+
+ORGAN_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
+
+
+def _own_side(reporter: list[str], doers: list[str], table: ActorTable) -> bool:
+    """Whether the doers are the reporter's own state or its forces and officials, the
+    reporter being that state or one of its organs (an opposition party accuses its army)."""
+    tellers = [a for i in reporter if (a := table.by_id(i)) is not None]
+    if not all(a.kind == "country" or a.sector in ORGAN_SECTORS for a in tellers):
+        return False
+    own = {a.country for a in tellers if a.country}
+    done = [a for i in doers if (a := table.by_id(i)) is not None]
+    return bool(own) and bool(done) and all(
+        a.country in own and (a.kind == "country" or a.sector in STATE_SECTORS) for a in done)
 
 
 # an arrest or jailing "on charges of" / "for" a wrong alleges that wrong (CAMEO 112): the
