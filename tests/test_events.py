@@ -1406,3 +1406,12 @@ def test_events_an_act_without_which_something_was_done_is_not_done(nlp: object)
     assert "REQUEST" not in [t for t, *_ in events]
     events = _events(_doc("The Kenyan government asked Uganda for a loan.", nlp))
     assert "REQUEST" in [t for t, *_ in events]
+
+
+@pytest.mark.model
+def test_events_ordering_an_envoy_to_leave_is_an_expulsion_and_troops_to_leave_a_withdrawal(
+        nlp: object) -> None:
+    events = _events(_doc("Mali's junta on Tuesday ordered the French ambassador to leave the country.", nlp))
+    assert [(t, c, g) for t, c, _, _, g in events] == [("SANCTION", "166", ["French Ambassador"])]
+    events = _events(_doc("Kenya ordered its troops to leave the town.", nlp))
+    assert [(t, g) for t, _, _, _, g in events] == [("RETREAT", [])]

@@ -238,3 +238,8 @@ def test_implied_forces_used_abroad_face_the_other_state_not_its_official() -> N
     assert _target(_event("MOBILIZE", ("arm",)), _table((envoy, 150), (army, 210))) == ("env",)
     # other acts keep the official named nearest
     assert _target(_event("ACCUSE", ("arm",)), table) == ("env",)
+
+
+def test_implied_forces_do_not_withdraw_from_their_own_state() -> None:
+    army = Actor(id="arm", name="army", kind="organization", country="BDI", sector="MIL")
+    assert _target(_event("RETREAT", ("arm",)), _table((army, 210), (STATE, 20))) == ()

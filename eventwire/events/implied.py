@@ -207,8 +207,8 @@ def _implied(event: Event, table: ActorTable, window_start: int,
             or _first(a for a in named if a.country == own and a.kind != "country"
                       and a.sector not in STATE_SECTORS
                       and (event.type != "MOBILIZE" or _faced_at_home(a, protesters)))
-            or (state if event.type not in ("MOBILIZE", "ASSAULT")
-                and not all(a.sector == "GOV" for a in doers) else None))  # forces are not mobilised against their own state nor attack it, nor does a
+            or (state if event.type not in ("MOBILIZE", "ASSAULT", "RETREAT")
+                and not all(a.sector == "GOV" for a in doers) else None))  # forces are not mobilised against their own state, nor attack it, nor withdraw from it; nor does a
     # government body condemn, ask or reject its own ("China's foreign ministry condemned the
     # drills": an act aimed at the state is told without its aim)
 
