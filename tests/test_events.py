@@ -1415,3 +1415,19 @@ def test_events_ordering_an_envoy_to_leave_is_an_expulsion_and_troops_to_leave_a
     assert [(t, c, g) for t, c, _, _, g in events] == [("SANCTION", "166", ["French Ambassador"])]
     events = _events(_doc("Kenya ordered its troops to leave the town.", nlp))
     assert [(t, g) for t, _, _, _, g in events] == [("RETREAT", [])]
+
+
+def test_events_an_amount_in_aid_is_aid() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from eventwire.events.triggers import _match
+
+    # "Japan provided 50 million in aid"
+    words = ["Japan", "provided", "50", "million", "in", "aid"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 3, 1, 3, 4],
+              deps=["nsubj", "ROOT", "compound", "dobj", "prep", "pobj"],
+              pos=["PROPN", "VERB", "NUM", "NUM", "ADP", "NOUN"],
+              lemmas=["japan", "provide", "50", "million", "in", "aid"])
+    trig = _match(doc[1])
+    assert trig is not None and trig.type == "AID"

@@ -241,8 +241,9 @@ def _need_met(need: Need, token: Token) -> bool:
         if c.dep_ not in ("dobj", "pobj", "nsubjpass"):
             continue
         heads = [c, *(g for g in c.children if g.dep_ == "conj")]  # "photographs and intelligence"
-        if c.lemma_.lower() in PARTITIVES or c.lower_ in PARTITIVES:  # "5 million dollars of aid"
-            heads += [g for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+        if c.lemma_.lower() in PARTITIVES or c.lower_ in PARTITIVES:
+            # "5 million dollars of aid", "$50 million in emergency aid"
+            heads += [g for p in c.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
                       for g in p.children if g.dep_ == "pobj"]
         for h in heads:
             objects |= {h.lemma_.lower(), h.lower_}
