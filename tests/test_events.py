@@ -1431,3 +1431,9 @@ def test_events_an_amount_in_aid_is_aid() -> None:
               lemmas=["japan", "provide", "50", "million", "in", "aid"])
     trig = _match(doc[1])
     assert trig is not None and trig.type == "AID"
+
+
+@pytest.mark.model
+def test_events_forces_an_agreement_moves_are_the_parties_own(nlp: object) -> None:
+    events = _events(_doc("Thailand and Cambodia agreed to withdraw troops from the disputed border area.", nlp))
+    assert [(t, sorted(s), g) for t, _, _, s, g in events] == [("AGREE", ["Cambodia", "Thailand"], [])]

@@ -509,6 +509,8 @@ def _complement_partners(token: Token, table: ActorTable, exclude: set[str]) -> 
             elif grand.dep_ == "dative" and grand.pos_ == "ADP":  # "to send aid to X"
                 for pobj in grand.children:
                     direct(pobj)
+            elif grand.dep_ in ("dobj", "dative") and _own_forces_moved(child, grand, table, exclude):
+                continue  # "agreed to withdraw troops from the border": their own troops
             elif grand.dep_ in ("dobj", "dative"):
                 direct(grand)
                 if grand.pos_ == "NOUN":  # "to impose sanctions on X", "to send aid to X"
@@ -519,6 +521,23 @@ def _complement_partners(token: Token, table: ActorTable, exclude: set[str]) -> 
                     if not _instrument(grand, pobj):
                         direct(pobj)
     return out
+
+
+# verbs that move or stand down forces: their object is the mover's own force
+MOVING_FORCES = frozenset({"withdraw", "deploy", "send", "pull", "station", "move", "redeploy",
+                           "dispatch", "mobilize", "mobilise", "demobilize", "demobilise", "reduce",
+                           "cut", "recall"})
+
+
+def _own_forces_moved(verb: Token, obj: Token, table: ActorTable, doers: set[str]) -> bool:
+    """Whether ``obj`` is forces that ``verb`` moves and that are the doers' own or of no
+    country ("agreed to withdraw troops", "pledged to send its soldiers")."""
+    if verb.lemma_.lower() not in MOVING_FORCES:
+        return False
+    own = countries_of(doers, table)
+    forces = [f for a in _np_actors(obj, table) if (f := table.by_id(a)) is not None]
+    return bool(forces) and all(f.sector in ("MIL", "COP") and (f.country is None or f.country in own)
+                                for f in forces)
 
 
 def _instrument(prep: Token, noun: Token) -> bool:
