@@ -160,6 +160,11 @@ def _place(doc: Document, event_type: str, trigger: str) -> str | None:
     # the clause's own locative toponym, the finest of them
     ("Kenyan police arrested twelve protesters in Kisumu on Monday.", "COERCE", "arrested",
      "Kisumu"),
+    # a visit to a country whose capital the report names is in the capital
+    ("Kenyan President William Ruto arrived in Uganda on Monday for talks with Yoweri Museveni. "
+     "The two leaders met at State House in Kampala.", "CONSULT", "arrived", "Kampala"),
+    ("Kenyan President William Ruto arrived in Uganda on Monday for talks with Yoweri Museveni.",
+     "CONSULT", "arrived", "Uganda"),
     ("Macron met Kenyatta on Friday in Kenya's capital of Nairobi.", "CONSULT", "met", "Nairobi"),
     ("Macron met Kenyatta on Friday in Nairobi, Kenya.", "CONSULT", "met", "Nairobi"),
     # a place noun's name is the place ("the town of X", "the southern province of X")

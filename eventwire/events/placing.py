@@ -2,7 +2,8 @@
 Kisumu"), and the acts it goes on to tell without a place of their own ("They also arrested
 ten people.") happened there, when they are acts of that place's state.
 
-An event left without a place by its clause and sentence takes, nearest first:
+A visit or meeting its sentence places in a country whose capital the article names is in
+that capital (its ``place_source`` then says ``story``). An event left without a place by its clause and sentence takes, nearest first:
 
 1. the story's seat: the town the article names most often, at least ``SEAT_MENTIONS`` times
    and more often than any other (the dateline counts as a mention);
@@ -31,6 +32,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..datelines import dateline_end
+from ..lexicon import lexicon
 from ..nlp import doc_text
 from ..ontology import NONSTATE_CODES
 from ..records import Event, Place
@@ -56,6 +58,9 @@ def story_places(events: tuple[Event, ...], doc: Doc, places: Sequence[Place],
     """The events, those told without a place of their own placed where the story is set."""
     if not events:
         return events
+    by_id = {p.id: p for p in places}
+    cities = [p for p in places if p.feature == "city"]
+    events = tuple(_in_capital(e, by_id, cities) for e in events)
     text = doc_text(doc)
     dateline = dateline_end(text) or 0
     named = [(s, e) for s, e, _ in table.spans]
@@ -67,6 +72,18 @@ def story_places(events: tuple[Event, ...], doc: Doc, places: Sequence[Place],
     told = [p for p in towns if p.start >= dateline
             and not any(s < p.end and p.start < e for s, e in named)]
     return tuple(_placed(e, seat, told, table) for e in events)
+
+
+def _in_capital(event: Event, places: dict[str, Place], towns: Sequence[Place]) -> Event:
+    """A visit or meeting placed in a country the article names the capital of is in that
+    capital ("arrived in Egypt" in a report that names Cairo): where such meetings are held."""
+    place = places.get(event.place or "")
+    if event.type != "CONSULT" or place is None or place.feature != "country":
+        return event
+    capitals = lexicon().capitals
+    capital = next((t for t in towns if t.country == place.country
+                    and capitals.get(" ".join(t.text.lower().split())) == place.country), None)
+    return replace(event, place=capital.id, place_source=STORY) if capital is not None else event
 
 
 def _names_a_thing(text: str, place: Place, named: Sequence[tuple[int, int]]) -> bool:
