@@ -41,6 +41,13 @@ __all__ = ["Gazetteer", "Location", "country_of", "find_places", "gazetteer", "n
            "resolve_name"]
 
 
+
+# nouns after a name that make it a division ("Magwe Region", "Kandahar province"): when the
+# gazetteer knows only the town of that name, the place keeps the town's point (the division's
+# seat) but is a division, which no act of the story is carried to
+DIVISION_NOUNS = frozenset({"region", "province", "state", "oblast", "governorate", "prefecture",
+                            "district", "county", "department", "territory"})
+
 def _unsupported(spans: list[tuple[int, int, str]], keys: list[str],
                  chosen: dict[str, Location | None]) -> set[tuple[int, int, str]]:
     """Names the NER called an organisation ("Toyota"), read as towns of a country that no
@@ -172,9 +179,11 @@ def find_places(doc: Doc) -> tuple[Place, ...]:
         if loc is None or (s, e, how) in unsure:
             continue
         loc = _placed(loc, towns)
+        feature = "admin" if loc.feature == "division" else loc.feature
+        if feature == "city" and text.lower().split()[-1] in DIVISION_NOUNS:
+            feature = "admin"  # "Magwe Region", "Kandahar province": the division its town names
         places.append(Place(
             id=stable_id("pl", s, e, loc.geonames_id or loc.name), start=s, end=e, text=text,
             name=loc.name, country=loc.country, lat=loc.lat, lon=loc.lon,
-            geonames_id=loc.geonames_id,
-            feature="admin" if loc.feature == "division" else loc.feature))
+            geonames_id=loc.geonames_id, feature=feature))
     return tuple(places)
