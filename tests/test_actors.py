@@ -1165,3 +1165,13 @@ def test_actors_the_credit_of_a_dateline_is_no_antecedent(nlp: object) -> None:
                   "on Wednesday it must hand over the gunmen."], nlp)
     owners = {m.text: a.name for a in doc.actors for m in a.mentions}
     assert owners.get("it") != "Reuters"
+
+
+@pytest.mark.model
+def test_actors_an_object_him_is_the_person_just_acted_on_not_a_possessor(nlp: object) -> None:
+    doc, = _docs(["Uganda has been in turmoil, with the opposition blaming President Yoweri Museveni "
+                  "over the economy, urging him to resign."], nlp)
+    assert _owners_of(doc, "him") == ["Yoweri Museveni"]
+    doc, = _docs(["Yoweri Museveni could not attend William Ruto's inauguration because Raila Odinga "
+                  "had banned him from entering the country."], nlp)
+    assert _owners_of(doc, "him") != ["William Ruto"]

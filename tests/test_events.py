@@ -1437,3 +1437,14 @@ def test_events_an_amount_in_aid_is_aid() -> None:
 def test_events_forces_an_agreement_moves_are_the_parties_own(nlp: object) -> None:
     events = _events(_doc("Thailand and Cambodia agreed to withdraw troops from the disputed border area.", nlp))
     assert [(t, sorted(s), g) for t, _, _, s, g in events] == [("AGREE", ["Cambodia", "Thailand"], [])]
+
+
+@pytest.mark.model
+def test_events_a_participle_after_an_absolute_phrase_goes_on_with_its_subject(nlp: object) -> None:
+    events = _events(_doc("Uganda has been in political turmoil in recent weeks, with the opposition blaming "
+                          "the country's President Yoweri Museveni over an ailing economy, urging him to "
+                          "resign.", nlp))
+    assert ("REQUEST", ["Opposition"], ["Yoweri Museveni"]) in [(t, s, g) for t, _, _, s, g in events]
+    # a participle on an act is its subject's ("Kenya was calm, urging restraint": Kenya's)
+    events = _events(_doc("Kenya was calm on Monday, urging Uganda to show restraint.", nlp))
+    assert [(t, s) for t, _, _, s, _ in events] == [("REQUEST", ["Kenya"])]

@@ -186,22 +186,28 @@ HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE"})
 AIM_PREPS = frozenset({"into", "onto", "on", "at", "against", "toward", "towards"})
 
 
+# object pronouns resolved to the actor of their kind named just before in their sentence
+OBJECT_KINDS = {"them": "group", "him": "person", "her": "person"}
+
+
 def _object_before(book: Book, token: Token) -> Draft | None:
-    """For "them" as an object, the group its own sentence named just before as an object of
-    the same clause's subject ("police beat the opposition marchers and detained a dozen
-    of them"): not the subject, who does not act on itself."""
-    if token.lower_ != "them" or token.dep_ not in ("dobj", "pobj", "dative"):
+    """For "them" ("him", "her") as an object, the group (person) its own sentence named just
+    before, not as a subject ("police beat the opposition marchers and detained a dozen of
+    them", "with the opposition blaming President X, urging him to resign"): not the
+    clause's subject, who does not act on itself."""
+    kind = OBJECT_KINDS.get(token.lower_)
+    if kind is None or token.dep_ not in ("dobj", "pobj", "dative"):
         return None
     subjects = clause_subjects(book, token)
     sentence = token.sent
     for t in reversed([t for t in sentence if t.i < token.i]):
         key = book.token_owner.get(t.i)
         draft = book.drafts.get(key) if key else None
-        if draft is None or draft in subjects:
-            continue
+        if draft is None or draft in subjects or "poss" in (t.dep_, t.head.dep_):
+            continue  # (nor a possessor: "banned him from attending X's inauguration")
         if t.dep_ in ("nsubj", "nsubjpass"):
             return None  # a subject between: the usual antecedent rules decide
-        return draft if draft.kind == "group" else None
+        return draft if draft.kind == kind else None
     return None
 
 
@@ -228,8 +234,8 @@ def pronouns(book: Book) -> None:
         if token.i in book.covered or token.pos_ not in ("PRON", "DET"):
             continue
         if low in PERSON_PRONOUNS:
-            target = antecedent(book, token, kinds=("person",),
-                                exclude=clause_subjects(book, token))
+            target = _object_before(book, token) or antecedent(
+                book, token, kinds=("person",), exclude=clause_subjects(book, token))
         elif low in GROUP_PRONOUNS:
             target = governing_subject(book, token, ("group", "organization", "country"))
             people = [] if target is not None else coordinated_people(book, token)

@@ -201,6 +201,11 @@ def _subject_of(verb: Token, table: ActorTable) -> tuple[list[str], bool]:
         if current.dep_ == "amod" and current.tag_ == "VBG" and current.head.dep_ == "attr":
             current = current.head.head  # "has been dispatching units", read as "been [units]"
             continue
+        if current.dep_ == "advcl" and current.tag_ == "VBG" and current.head.lemma_ == "be" \
+                and (absolute := _absolute_before(current)) is not None \
+                and (named := _np_actors(absolute, table)):
+            return named, False  # "X has been in turmoil, with the opposition blaming Y,
+            # urging him to resign": the participle goes on with the opposition, not X's state
         if current.dep_ in ("xcomp", "conj", "advcl", "acl", "acomp") and current.head.i != current.i:
             if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
                 if current.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in current.children):
@@ -304,6 +309,16 @@ def _noun_source(noun: Token, table: ActorTable) -> list[str]:
         # call with Y, agreed to ...": X is on the call)
     found, passive = _subject_of(head, table)
     return [] if passive else found
+
+
+def _absolute_before(verb: Token) -> Token | None:
+    """The subject of an absolute "with X V-ing" phrase of ``verb``'s head, before ``verb``."""
+    for prep in verb.head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with" and prep.i < verb.i:
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and any(c.dep_ == "acl" and c.tag_ == "VBG" for c in noun.children):
+                    return noun
+    return None
 
 
 def _where_named(noun: Token) -> bool:
