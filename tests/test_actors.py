@@ -1175,3 +1175,11 @@ def test_actors_an_object_him_is_the_person_just_acted_on_not_a_possessor(nlp: o
     doc, = _docs(["Yoweri Museveni could not attend William Ruto's inauguration because Raila Odinga "
                   "had banned him from entering the country."], nlp)
     assert _owners_of(doc, "him") != ["William Ruto"]
+
+
+@pytest.mark.model
+def test_actors_a_title_someone_turned_is_theirs(nlp: object) -> None:
+    doc, = _docs(["Retired general John Mensah, a former army chief turned opposition figure who "
+                  "finished third in the election, called for a campaign of civil disobedience."], nlp)
+    assert _owners_of(doc, "opposition figure") == ["John Mensah"]
+    assert [[a.name for a in doc.actors if a.id in e.source] for e in doc.events] == [["John Mensah"]]

@@ -735,7 +735,7 @@ def title_phrases(book: Book) -> None:
         if title is None or tj != len(words) and not (
                 words[tj:] and words[-1] in ("office", "ministry", "government")):
             continue
-        named = _described_person(book, token) if title.kind == "person" else None
+        named = (_described_person(book, token) or _become(book, token)) if title.kind == "person" else None
         if named is not None:
             # "X, a one-time police commander now turned activist, said": X, described
             book.mention(named, tokens[0].i, token.i + 1, token)
@@ -782,6 +782,22 @@ def _described_person(book: Book, token: Token) -> Draft | None:
             node = node.head
         else:
             return None
+    return None
+
+
+BECOMING = frozenset({"turn", "become"})
+
+
+def _become(book: Book, token: Token) -> Draft | None:
+    """The person a title says they became: "X, a former army chief turned opposition
+    figure", which the parser reads as "X ... turned [opposition figure]"."""
+    if token.dep_ not in ("dobj", "attr", "oprd") or token.head.lemma_.lower() not in BECOMING \
+            or any(c.dep_ in ("det", "poss") for c in token.children):
+        return None  # (a bare title: "turned opposition figure", not "turned the minister away")
+    for subject in token.head.children:
+        key = book.token_owner.get(subject.i) if subject.dep_ == "nsubj" else None
+        if key is not None and book.drafts[key].kind == "person":
+            return book.drafts[key]
     return None
 
 
