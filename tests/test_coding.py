@@ -52,6 +52,9 @@ TABLE = ActorTable(actors=(
     # an armed group's strike is an attack, whatever the trigger row said
     (_trigger("strike", "PROTEST", "strike"), "source", ["rebels"], [], ("ASSAULT", None, "190")),
     (_trigger("strike", "PROTEST", "strike"), "source", ["workers"], [], ("PROTEST", "strike", "190")),
+    # police marching show force; teachers marching protest
+    (_trigger("march", "PROTEST", "demo"), "source", ["police"], [], ("MOBILIZE", None, "150")),
+    (_trigger("march", "PROTEST", "demo"), "source", ["workers"], [], ("PROTEST", "demo", "190")),
     (_trigger("withdraw", "SANCTION", "withdraw"), "source", ["army"], [],
      ("RETREAT", "withdraw", "0874")),
     (_trigger("attack", "ASSAULT"), "parties", ["crowd"], ["police"], ("PROTEST", "riot", "145")),
