@@ -1153,16 +1153,16 @@ def test_actors_a_possessive_says_whose_envoy_a_from_phrase_does_not(nlp: object
 @pytest.mark.model
 def test_actors_a_demonym_on_an_act_names_the_doer_not_where_others_are(nlp: object) -> None:
     # "Russian" says who struck; it does not place the wounded in Russia
-    doc, = _docs(["Five people were wounded in a Russian airstrike."], nlp)
-    assert _country_of(doc, "people") != "RUS"
-    doc, = _docs(["Five people were wounded in Russian cities on Sunday."], nlp)
-    assert _country_of(doc, "people") == "RUS"
+    doc, = _docs(["Five people were wounded in an Ethiopian airstrike."], nlp)
+    assert _country_of(doc, "people") != "ETH"
+    doc, = _docs(["Five people were wounded in Ethiopian towns on Sunday."], nlp)
+    assert _country_of(doc, "people") == "ETH"
 
 
 @pytest.mark.model
 def test_actors_the_credit_of_a_dateline_is_no_antecedent(nlp: object) -> None:
-    doc, = _docs(["NAIROBI (Reuters) - Kenya's interior minister warned the rebel-held town of Garissa "
-                  "on Wednesday it must hand over the gunmen."], nlp)
+    doc, = _docs(["NAIROBI (Reuters) - Kenya's interior minister told elders in Garissa on Wednesday "
+                  "it would close the border crossing."], nlp)
     owners = {m.text: a.name for a in doc.actors for m in a.mentions}
     assert owners.get("it") != "Reuters"
 
@@ -1172,14 +1172,14 @@ def test_actors_an_object_him_is_the_person_just_acted_on_not_a_possessor(nlp: o
     doc, = _docs(["Uganda has been in turmoil, with the opposition blaming President Yoweri Museveni "
                   "over the economy, urging him to resign."], nlp)
     assert _owners_of(doc, "him") == ["Yoweri Museveni"]
-    doc, = _docs(["Yoweri Museveni could not attend William Ruto's inauguration because Raila Odinga "
-                  "had banned him from entering the country."], nlp)
+    doc, = _docs(["Yoweri Museveni missed William Ruto's swearing-in after Raila Odinga had barred "
+                  "him from travelling to Nairobi."], nlp)
     assert _owners_of(doc, "him") != ["William Ruto"]
 
 
 @pytest.mark.model
 def test_actors_a_title_someone_turned_is_theirs(nlp: object) -> None:
-    doc, = _docs(["Retired general John Mensah, a former army chief turned opposition figure who "
-                  "finished third in the election, called for a campaign of civil disobedience."], nlp)
-    assert _owners_of(doc, "opposition figure") == ["John Mensah"]
+    doc, = _docs(["Colonel John Mensah, a retired air force officer turned party official who came "
+                  "second in the vote, called for a national boycott of the polls."], nlp)
+    assert _owners_of(doc, "party official") == ["John Mensah"]
     assert [[a.name for a in doc.actors if a.id in e.source] for e in doc.events] == [["John Mensah"]]

@@ -270,9 +270,9 @@ def test_dedup_a_generic_target_or_region_is_no_identity() -> None:
     b = rep("b", "A car bomb near a police patrol on a busy Baghdad street killed people.",
             (), (people,), type_="ASSAULT", place=baghdad)
     assert agree(a, b) is None
-    c = rep("c", "The Israeli army killed two militants in an air strike in Gaza.", (army,),
+    c = rep("c", "The Israeli army killed three gunmen in an air strike in Gaza.", (army,),
             type_="ASSAULT", place=gaza)
-    d = rep("d", "The Israeli army killed four militants in a raid in Gaza.", (army,),
+    d = rep("d", "The Israeli army killed five gunmen in a raid in Gaza.", (army,),
             type_="ASSAULT", place=gaza)
     assert agree(c, d) is None
 
@@ -371,13 +371,13 @@ def test_dedup_undated_reports_agree_only_on_the_same_or_nearly_the_same_sentenc
 
 
 def test_dedup_a_near_copy_needs_no_identity_but_no_contradiction() -> None:
-    strike = "Up to 1.4m workers could take part in a national strike earmarked for March."
-    edited = "Up to 1.4 million workers could take part in national strikes earmarked for March."
+    strike = "Up to 2.3m nurses could join a national walkout planned for June."
+    edited = "Up to 2.3 million nurses could join national walkouts planned for June."
     workers = Actor(id="w", name="workers", kind="group", country="GBR", sector="LAB")
     a = rep("a", strike, (workers,), type_="PROTEST")
     b = rep("b", edited, (workers,), type_="PROTEST", published=date(2005, 4, 20))
     assert agree(a, b) is not None  # no one identified, weeks apart: an edited reprint
-    assert agree(a, rep("c", strike.replace("March", "April"), (workers,),
+    assert agree(a, rep("c", strike.replace("June", "July"), (workers,),
                         type_="PROTEST")) is None  # a strike set for another month
     blair = rep("d", edited, (BLAIR,), type_="PROTEST")
     people = rep("e", strike, (PEOPLE,), type_="PROTEST")
@@ -401,8 +401,8 @@ def test_dedup_evidence_must_share_content_words_beyond_the_actors() -> None:
     rebate = rep("b", "Tony Blair defended the EU rebate at the Brussels summit.")
     assert agree(bill, rebate) is None
     # the trigger word says the type (already compared), so it is not evidence either
-    a = rep("c", "Tony Blair defended the plans against his backbenchers.", trigger="defended")
-    b = rep("d", "Tony Blair defended the plans for the Olympic bid.", trigger="defended")
+    a = rep("c", "Tony Blair defended the reforms against his critics.", trigger="defended")
+    b = rep("d", "Tony Blair defended the reforms for the rail network.", trigger="defended")
     assert agree(a, b) is None
 
 
@@ -426,8 +426,8 @@ def test_dedup_how_an_actor_is_named_is_no_evidence() -> None:
     """"Lib Dem leader" before the name is part of naming Kennedy, not of what he did."""
     kennedy = Actor(id="ck", name="Charles Kennedy", kind="person", country="GBR",
                     mentions=())
-    iraq = "Lib Dem leader Charles Kennedy called for an exit strategy from Iraq."
-    pause = "On Sunday Lib Dem leader Charles Kennedy called for a pause on the bill."
+    iraq = "Lib Dem leader Charles Kennedy called for a review of the war."
+    pause = "On Friday Lib Dem leader Charles Kennedy called for a delay to the reforms."
     a, b = (replace(doc(i, t, (kennedy,), type_="REQUEST"),
                     actors=(replace(kennedy, mentions=(Mention(
                         start=t.index("Charles"), end=t.index("Charles") + 15,

@@ -80,8 +80,8 @@ def _when(doc: Document, event_type: str, trigger: str) -> tuple[str | None, str
     ('"We urge the rebels to lay down their arms," the minister said on Monday.', "REQUEST",
      "urge", "2015-06-08"),
     # and a judgement stated in a report is made when it is stated
-    ("Ghana's foreign ministry said on Tuesday that Togo's decision to close the border was "
-     "completely unjustified.", "ACCUSE", "was", "2015-06-09"),
+    ("Ghana said on Tuesday that Togo's closure of the border was unacceptable.", "ACCUSE",
+     "was", "2015-06-09"),
     # a time that opens the sentence frames the clause the parser hangs the act in
     ("On June 4, Gunmen believed to belong to a breakaway militia shot dead two traders "
      "outside the market.", "ASSAULT", "shot", "2015-06-04"),

@@ -1097,7 +1097,7 @@ def test_events_a_build_up_is_of_forces(nlp: object) -> None:
 
 @pytest.mark.model
 def test_events_a_thing_that_hits_someone_in_a_figure_of_speech_attacks_no_one(nlp: object) -> None:
-    for text in ("A switch to new models hit luxury carmaker Mercedes-Benz.",
+    for text in ("A slump in demand hit the national airline.",
                  "High fuel prices hit Kenyan farmers hard this year."):
         assert not _events(_doc(text, nlp)), text
     strike = _events(_doc("Kenyan warplanes hit al-Shabaab camps in Somalia.", nlp))
@@ -1217,10 +1217,10 @@ def test_events_shelling_of_a_ministrys_territory_hits_its_state(nlp: object) ->
 
 @pytest.mark.model
 def test_events_clashes_between_two_parties_have_those_parties_only(nlp: object) -> None:
-    events = _events(_doc("After three nights of rioting in Mbale, with violent clashes between police "
-                          "and protesters, President Yoweri Museveni has declared a state of emergency "
-                          "in the district.", nlp))
-    assert [(s, g) for t, _, _, s, g in events if t == "ASSAULT"] == [(["Police", "protesters"], [])]
+    events = _events(_doc("With fierce clashes between police and students in Mbale, President Yoweri "
+                          "Museveni imposed a curfew on the district on Monday.", nlp))
+    assert [(sorted(s), g) for t, _, _, s, g in events if t == "ASSAULT"] == [
+        (["Ugandan Police", "students"], [])]
 
 
 @pytest.mark.model
@@ -1279,10 +1279,10 @@ def test_events_a_states_name_before_an_attack_says_where_unless_its_aim_is_name
 
 @pytest.mark.model
 @pytest.mark.parametrize("text", [
-    "About 200,000 people took to the streets of Nairobi on Sunday to celebrate the carnival.",
-    "Investors shrugged off rising oil prices to capture well-priced shares, sending the index up.",
-    "Islanders scrambled to put up storm shutters as the hurricane approached.",
-    "The president met reporters before hitting the road to Mombasa.",
+    "Thousands of fans marched through Nairobi on Sunday to celebrate the league title.",
+    "The firm moved fast to capture a bigger market share, lifting its stock price.",
+    "Residents scrambled to buy bottled water before the cyclone.",
+    "The president greeted the crowd and then hit the road to Mombasa.",
 ])
 def test_events_celebrations_markets_haste_and_journeys_are_no_events(nlp: object, text: str) -> None:
     assert _events(_doc(text, nlp)) == []
@@ -1304,10 +1304,10 @@ def test_events_a_celebration_that_also_demands_is_a_protest_and_capturing_peopl
 def test_events_calling_someone_something_is_no_call_and_returning_to_a_post_no_return(
         nlp: object) -> None:
     events = _events(_doc("Kenyan President William Ruto met Yoweri Museveni on Monday. Ruto called him "
-                          "a giant of African politics.", nlp))
+                          "a true statesman.", nlp))
     assert [(t, c) for t, c, *_ in events] == [("CONSULT", "040")]
-    assert _events(_doc("Former Kenyan spokesman John Mensah is returning to advise the ruling party "
-                        "on its campaign.", nlp)) == []
+    assert _events(_doc("Former Kenyan spokesman John Mensah is returning to help the ruling party "
+                        "with its campaign.", nlp)) == []
     events = _events(_doc("Uganda returned the seized fishing boats to Kenya on Monday.", nlp))
     assert [(t, g) for t, _, _, _, g in events] == [("RETREAT", ["Kenya"])]
 
@@ -1441,9 +1441,8 @@ def test_events_forces_an_agreement_moves_are_the_parties_own(nlp: object) -> No
 
 @pytest.mark.model
 def test_events_a_participle_after_an_absolute_phrase_goes_on_with_its_subject(nlp: object) -> None:
-    events = _events(_doc("Uganda has been in political turmoil in recent weeks, with the opposition blaming "
-                          "the country's President Yoweri Museveni over an ailing economy, urging him to "
-                          "resign.", nlp))
+    events = _events(_doc("Uganda has been in crisis since March, with the opposition blaming Uganda's "
+                          "President Yoweri Museveni over food prices, urging him to quit.", nlp))
     assert ("REQUEST", ["Opposition"], ["Yoweri Museveni"]) in [(t, s, g) for t, _, _, s, g in events]
     # a participle on an act is its subject's ("Kenya was calm, urging restraint": Kenya's)
     events = _events(_doc("Kenya was calm on Monday, urging Uganda to show restraint.", nlp))

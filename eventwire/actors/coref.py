@@ -204,7 +204,7 @@ def _object_before(book: Book, token: Token) -> Draft | None:
         key = book.token_owner.get(t.i)
         draft = book.drafts.get(key) if key else None
         if draft is None or draft in subjects or "poss" in (t.dep_, t.head.dep_):
-            continue  # (nor a possessor: "banned him from attending X's inauguration")
+            continue  # (nor a possessor: "barred him from X's swearing-in")
         if t.dep_ in ("nsubj", "nsubjpass"):
             return None  # a subject between: the usual antecedent rules decide
         return draft if draft.kind == kind else None

@@ -58,14 +58,14 @@ def sentence_countries(reader: Book, places: tuple[Place, ...]) -> list[tuple[in
     lex = reader.lex
     found: list[tuple[int, str]] = []
     acts = {t.idx for t in reader.tokens if t.dep_ in ("amod", "compound")
-            and t.head.lemma_.lower() in lex.nouns}  # "a Russian airstrike": who, not where
+            and t.head.lemma_.lower() in lex.nouns}  # "an Ethiopian airstrike": who, not where
     for d in reader.drafts.values():
         if d.kind == "country" and d.country:
             found.extend((s, d.country) for s, _ in d.mentions if s not in acts)
     for ent in reader.doc.ents:
         if ent.label_ == "NORP" and (code := lex.country_code(ent.text)) \
                 and ent.root.head.lower_ not in GEOGRAPHY and ent.start_char not in acts:
-            # (not "the Persian Gulf", "the Arabian Sea"; nor "a Russian airstrike", which names
+            # (not "the Persian Gulf", "the Arabian Sea"; nor "an Ethiopian airstrike", which names
             # who struck, not where those it hit are)
             found.append((ent.start_char, code))
     found.extend((p.start, p.country) for p in places  # (the dateline's place has a rule of

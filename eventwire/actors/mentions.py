@@ -789,11 +789,11 @@ BECOMING = frozenset({"turn", "become"})
 
 
 def _become(book: Book, token: Token) -> Draft | None:
-    """The person a title says they became: "X, a former army chief turned opposition
-    figure", which the parser reads as "X ... turned [opposition figure]"."""
+    """The person a title says they became: "X, a retired colonel turned party
+    official", which the parser reads as "X ... turned [party official]"."""
     if token.dep_ not in ("dobj", "attr", "oprd") or token.head.lemma_.lower() not in BECOMING \
             or any(c.dep_ in ("det", "poss") for c in token.children):
-        return None  # (a bare title: "turned opposition figure", not "turned the minister away")
+        return None  # (a bare title: "turned party official", not "turned the minister away")
     for subject in token.head.children:
         key = book.token_owner.get(subject.i) if subject.dep_ == "nsubj" else None
         if key is not None and book.drafts[key].kind == "person":

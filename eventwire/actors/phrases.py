@@ -100,7 +100,7 @@ def act_nouns() -> frozenset[str]:
 def _descriptor_start(doc: Doc, end: int, floor: int) -> int:
     """Scan left from ``end`` over the words of a title phrase ("Armenia's Defense Minister",
     "The Norwegian Co-Chair of the Liaison Committee"); stop at verbs, commas and other names. A name
-    after a plain honorific ("Leaving a Brussels summit Mr Blair said") has no descriptor: the
+    after a plain honorific ("Arriving at a Vienna summit Mr Brown said") has no descriptor: the
     words before "Mr" belong to another phrase."""
     if end < len(doc) and doc[end].lower_.rstrip(".") in PLAIN_HONORIFICS:
         return end

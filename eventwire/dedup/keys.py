@@ -27,7 +27,7 @@ __all__ = ["MIN_COPIED_WORDS", "NEAR_BANDS", "NEAR_COPY_WORDS", "NEAR_ROWS", "ST
 STEM_LENGTH = 6
 # A sentence copied word for word is a reprint of the same report, whatever the gap between
 # the publication dates, when it has at least this many words ("He said it was wrong." recurs
-# by chance; "Other public sector unions have pledged to follow." hardly).
+# by chance; "Two more rail unions say they will join the walkout." hardly).
 MIN_COPIED_WORDS = 8
 # A near copy (an updated or edited version of the same sentence) shares at least this many
 # content words and this share of all the content words of the two.

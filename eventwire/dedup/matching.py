@@ -90,8 +90,8 @@ def copied(a: Report, b: Report) -> bool:
 
 def near_copy(a: Report, b: Report) -> bool:
     """The sentence of an updated or lightly edited version of the same report: nearly all
-    content words the same ("Up to 1.4m workers could take part in a strike" and "Up to 1.4
-    million workers could take part in strikes")."""
+    content words the same ("Up to 2.3m nurses could join a walkout" and "Up to 2.3
+    million nurses could join walkouts")."""
     shared = len(a.words & b.words)
     union = len(a.words | b.words)
     return shared >= NEAR_COPY_WORDS and shared >= NEAR_COPY_SHARE * union

@@ -755,7 +755,7 @@ def _decided(token: Token, trig: Trigger, source: list[str], partners: list[str]
         # that an unresolved "it" or "they" act ("that it must cooperate") has its reporter
         # (but "the film should thank him" is no political demand)
     if "needs_doer" in trig.flags and not source and _figurative_doer(token):
-        return []  # "a switch to new models hit the carmaker": no one hit anyone
+        return []  # "a slump in demand hit the airline": no one hit anyone
     if "actor_object" in trig.flags and partners and not any(
             _specific(table.by_id(a)) for a in partners):
         return []  # "help people": no one in particular
@@ -764,7 +764,7 @@ def _decided(token: Token, trig: Trigger, source: list[str], partners: list[str]
             _np_actors(c, table) for c in objects) and not any(
             (c.dep_ in ("dative", "iobj") and _np_actors(c, table)) or (c.dep_ in ("prep", "dative") and any(
                 g.dep_ == "pobj" and _np_actors(g, table) for g in c.children)) for c in token.children):
-        return []  # "captured well-priced shares": what is acted on is no one, and no one
+        return []  # "captured a bigger market share": what is acted on is no one, and no one
         # is named beside it ("provided refuge to X" is done to X)
     source, partners = _completed(token, trig, source, partners, table)
     trig = recode(trig, "parties", source, partners, table)

@@ -322,8 +322,8 @@ def _absolute_before(verb: Token) -> Token | None:
 
 
 def _where_named(noun: Token) -> bool:
-    """Whether a place's name before an act of violence says where it was ("killed in an
-    Iraq attack", "the Kabul bombing"), not who did it: so unless the act's aim is named
+    """Whether a place's name before an act of violence says where it was ("killed in a
+    Somalia attack", "the Kabul bombing"), not who did it: so unless the act's aim is named
     ("a Russia attack on Kyiv"); "UK aid", "US sanctions" name the giver."""
     trig = _match(noun)
     return trig is not None and trig.type == "ASSAULT" and any(

@@ -42,7 +42,7 @@ __all__ = ["Gazetteer", "Location", "country_of", "find_places", "gazetteer", "n
 
 
 
-# nouns after a name that make it a division ("Magwe Region", "Kandahar province"): when the
+# nouns after a name that make it a division ("Sagaing Region", "Kandahar province"): when the
 # gazetteer knows only the town of that name, the place keeps the town's point (the division's
 # seat) but is a division, which no act of the story is carried to
 DIVISION_NOUNS = frozenset({"region", "province", "state", "oblast", "governorate", "prefecture",
@@ -181,7 +181,7 @@ def find_places(doc: Doc) -> tuple[Place, ...]:
         loc = _placed(loc, towns)
         feature = "admin" if loc.feature == "division" else loc.feature
         if feature == "city" and text.lower().split()[-1] in DIVISION_NOUNS:
-            feature = "admin"  # "Magwe Region", "Kandahar province": the division its town names
+            feature = "admin"  # "Sagaing Region", "Kandahar province": the division its town names
         places.append(Place(
             id=stable_id("pl", s, e, loc.geonames_id or loc.name), start=s, end=e, text=text,
             name=loc.name, country=loc.country, lat=loc.lat, lon=loc.lon,
