@@ -143,6 +143,18 @@ FESTIVE = frozenset({"celebrate", "commemorate", "welcome", "cheer", "greet", "w
                      "enjoy", "party", "dance"})
 
 
+def _things_only(verb: Token, table: ActorTable) -> bool:
+    """Whether a verb's direct objects name no actor and no one is named beside them (an
+    indirect object, a prepositional object): "captured a bigger market share", not
+    "provided refuge to X" nor "helped the dissidents asylum"."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects or any(_np_actors(c, table) for c in objects):
+        return False
+    return not any((c.dep_ in ("dative", "iobj") and _np_actors(c, table)) or (
+        c.dep_ in ("prep", "dative") and any(g.dep_ == "pobj" and _np_actors(g, table)
+                                             for g in c.children)) for c in verb.children)
+
+
 def _festive(token: Token) -> bool:
     """Whether a gathering's purpose clause is a celebration or a welcome, and only that
     (not "marched to honour the dead and demand justice")."""
@@ -759,13 +771,8 @@ def _decided(token: Token, trig: Trigger, source: list[str], partners: list[str]
     if "actor_object" in trig.flags and partners and not any(
             _specific(table.by_id(a)) for a in partners):
         return []  # "help people": no one in particular
-    objects = [c for c in token.children if c.dep_ == "dobj"]
-    if "actor_object" in trig.flags and trig.pos == "VERB" and objects and not any(
-            _np_actors(c, table) for c in objects) and not any(
-            (c.dep_ in ("dative", "iobj") and _np_actors(c, table)) or (c.dep_ in ("prep", "dative") and any(
-                g.dep_ == "pobj" and _np_actors(g, table) for g in c.children)) for c in token.children):
-        return []  # "captured a bigger market share": what is acted on is no one, and no one
-        # is named beside it ("provided refuge to X" is done to X)
+    if "actor_object" in trig.flags and trig.pos == "VERB" and _things_only(token, table):
+        return []  # "captured a bigger market share": what is acted on is no one
     source, partners = _completed(token, trig, source, partners, table)
     trig = recode(trig, "parties", source, partners, table)
     if trig.type == "PROTEST" and not partners:
