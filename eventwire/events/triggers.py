@@ -180,7 +180,7 @@ def _match(token: Token) -> Trigger | None:
             if "no_predicate" in trig.flags and any(c.dep_ == "oprd" and c.pos_ == "NOUN"
                                                     for c in token.children):
                 continue  # "called him a giant": a description, not a phone call (a name the
-                # parser took for a predicate, "called/VERB Aliyev/oprd", is whom is called)
+                # parser took for a predicate, "called/VERB Museveni/oprd", is whom is called)
             best, best_rank = trig, rank
     if best is not None and _idiom(token, best.pos, words, best_rank[1]):
         return None  # "struck an upbeat tone", "a press conference": no event
