@@ -32,7 +32,7 @@ from ..nlp import doc_text
 from ..ontology import STATE_SECTORS
 from ..records import Place
 from . import coref  # the pronoun resolution (imported as a module: coref needs book, book infer)
-from .phrases import FOREIGN_POSTS, RELATION_NOUNS, _sided
+from .phrases import FOREIGN_POSTS, POSSESSIVE_PRONOUNS, RELATION_NOUNS, _sided
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -133,8 +133,7 @@ def _possessor(reader: Book, d: Draft) -> str | None:
     refers to."""
     for start, end in sorted(d.mentions):
         for token in reader.doc.char_span(start, end, alignment_mode="expand") or ():
-            if token.dep_ != "poss" or token.pos_ != "PRON" or token.lower_ not in (
-                    "its", "their", "his", "her"):
+            if token.dep_ != "poss" or token.pos_ != "PRON" or token.lower_ not in POSSESSIVE_PRONOUNS:
                 continue
             kinds = ("person",) if token.lower_ in ("his", "her") else ("country", "organization")
             owner = coref.governing_subject(reader, token, kinds) or coref.antecedent(reader, token, kinds)

@@ -25,6 +25,7 @@ from .phrases import (
     NGO_WORDS,
     OFFICE_NOUNS,
     PEER_NOUNS,
+    POSSESSIVE_PRONOUNS,
     RELATION_NOUNS,
     SECTOR_HINTS,
     _appositive,
@@ -647,7 +648,6 @@ def noun_phrase_actor(book: Book, tokens: list[Token], head: Token, *, default_k
     return d
 
 
-POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
 # words in a body's phrase that make it an armed group, not civil society
 ARMED_MARKS = frozenset({"army", "armies", "militia", "militias", "rebels", "rebel", "insurgents",
                          "fighters", "armed", "guerrillas", "militants"})

@@ -43,6 +43,8 @@ PAIR_STATES = frozenset({"countries", "nations", "states", "governments", "neigh
                          "neighbors", "capitals"})
 PAIR_EITHER = frozenset({"sides", "parties"})
 # a state's posts in another state: the place they sit in is not their country
+# pronouns that say whose a noun is ("its police", "their ambassador")
+POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
 FOREIGN_POSTS = frozenset({"embassy", "embassies", "consulate", "consulates", "ambassador",
                            "ambassadors", "envoy", "envoys", "diplomat", "diplomats"})
 SECTOR_HINTS = (

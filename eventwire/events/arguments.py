@@ -325,10 +325,11 @@ def _where_named(noun: Token) -> bool:
     """Whether a place's name before an act of violence says where it was ("killed in a
     Somalia attack", "the Kabul bombing"), not who did it: so unless the act's aim is named
     ("a Russia attack on Kyiv"); "UK aid", "US sanctions" name the giver."""
+    if not any(c.dep_ == "compound" and c.ent_type_ == "GPE" for c in noun.children) or any(
+            c.dep_ == "prep" and c.lower_ in ("on", "against") for c in noun.children):
+        return False
     trig = _match(noun)
-    return trig is not None and trig.type == "ASSAULT" and any(
-        c.dep_ == "compound" and c.ent_type_ == "GPE" for c in noun.children) and not any(
-        c.dep_ == "prep" and c.lower_ in ("on", "against") for c in noun.children)
+    return trig is not None and trig.type == "ASSAULT"
 
 
 def _absolute(noun: Token) -> bool:

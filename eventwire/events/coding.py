@@ -15,6 +15,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from ..lexicon import Trigger
+from .vocabulary import ARMED_GROUP_SECTORS
 
 if TYPE_CHECKING:
     from ..actors import ActorTable
@@ -26,7 +27,7 @@ STAGES = frozenset({"source", "parties"})
 CIVILIAN_SECTORS = frozenset({"LAB", "CVL", "EDU", "MED", "BUS", "JRN", "AGR", "SOC", "REL"})
 FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
 # armed forces and armed groups (rebels, insurgents, militias)
-ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "IMG", "INS"})
+ARMED_SECTORS = frozenset({"MIL"}) | ARMED_GROUP_SECTORS
 PROTESTER_ROLES = frozenset({"Protester", "Rioter", "Crowd"})
 
 

@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING
 from ..ontology import STATE_SECTORS
 from ..records import Event
 from .arguments import CROWD_ROLES, countries_of
+from .vocabulary import ARMED_GROUP_SECTORS as ARMED_SECTORS
 from .vocabulary import PRESS_SECTORS
 
 if TYPE_CHECKING:
@@ -67,7 +68,6 @@ NON_STATE_CODES = frozenset({"IGO", "NGO", "UNO", "EUR", "ISM", "IMG", "MNC"})
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"})
 # who uses force on a state's people, and who on its forces
 SECURITY_SECTORS = frozenset({"MIL", "COP", "SPY"})
-ARMED_SECTORS = frozenset({"REB", "UAF", "IMG", "INS"})
 # how much less sure an event is when its target was read from the context
 IMPLIED_CONFIDENCE_COST = 0.15
 

@@ -159,7 +159,8 @@ def _match(token: Token) -> Trigger | None:
     best: Trigger | None = None
     best_rank = (False, -1)
     for trig in options:
-        if trig.pos == "NOUN" and (link := linked(trig.phrase)):
+        link = linked(trig.phrase) if trig.pos == "NOUN" else None
+        if link:
             rest = tuple(w for w in trig.phrase[1:] if w != link)
             if not any(c.dep_ == "prep" and c.lower_ == link and any(
                     _has_word(w, {g.lemma_.lower(), g.lower_}) for g in c.children for w in rest)
@@ -169,7 +170,7 @@ def _match(token: Token) -> Trigger | None:
             rest = trig.phrase[rest_index:] if rest_index else trig.phrase[:-1]
         # a hand-written row beats an imported one; then the longest phrase wins
         rank = (trig.origin == "hand", len(rest))
-        if (trig.pos == "NOUN" and linked(trig.phrase) or _rest_met(rest, words)) \
+        if (link or _rest_met(rest, words)) \
                 and rank > best_rank:
             if trig.requires and not _requirement_met(trig, token):
                 continue

@@ -65,6 +65,8 @@ FORCE_MEANS = frozenset({"tank", "vehicle", "aircraft", "warplane", "jet", "heli
 # reporters and the press (JRN; MED is health workers): they tell of acts; speaking to them is
 # no meeting, nor are they whom an act aims at
 PRESS_SECTORS = frozenset({"JRN"})
+# armed groups that are no state's forces: rebels, armed opposition, militias, insurgents
+ARMED_GROUP_SECTORS = frozenset({"REB", "UAF", "IMG", "INS"})
 PLACE_PREPS = frozenset({"in", "at", "to", "into", "near", "on", "outside", "inside", "across"})
 
 
